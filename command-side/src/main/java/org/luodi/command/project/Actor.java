@@ -1,0 +1,47 @@
+package org.luodi.command.project;
+
+import org.axonframework.messaging.MetaData;
+import org.luodi.events.EventMetadata;
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.security.Role;
+
+/** Who sends a command, as the command's metadata tells it; the aggregate decides what that person may do. */
+record Actor(String username, Role role, String township) {
+
+    static Actor from(MetaData metaData) {
+        Object role = metaData.get(EventMetadata.ROLE);
+        if (role == null) {
+            throw new ForbiddenException("未知的操作人 (no actor on the command)");
+        }
+        return new Actor((String) metaData.get(EventMetadata.ACTOR), Role.valueOf(role.toString()),
+                (String) metaData.get(EventMetadata.TOWNSHIP));
+    }
+
+    /** Milestones are recorded by the project's own township clerk, never by someone in its name. */
+    void mustBeClerkOf(String projectTownship) {
+        if (role != Role.CLERK) {
+            throw new ForbiddenException("只有乡镇专班可以录入里程碑 (only a township clerk records milestones)");
+        }
+        mustReach(projectTownship);
+    }
+
+    /** Corrections: the project's own clerk, or a supervisor. */
+    void mustBeClerkOfOrSupervisor(String projectTownship) {
+        if (role == Role.SUPERVISOR) {
+            return;
+        }
+        mustBeClerkOf(projectTownship);
+    }
+
+    void mustBeSupervisor() {
+        if (role != Role.SUPERVISOR) {
+            throw new ForbiddenException("只有市级督查人员可以执行此操作 (supervisors only)");
+        }
+    }
+
+    private void mustReach(String projectTownship) {
+        if (!projectTownship.equals(township)) {
+            throw new ForbiddenException("不能操作其他乡镇的项目 (another township's project)");
+        }
+    }
+}

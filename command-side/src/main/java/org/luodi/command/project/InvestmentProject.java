@@ -1,0 +1,405 @@
+package org.luodi.command.project;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.project.ProjectCommands.CorrectMilestone;
+import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
+import org.luodi.command.project.ProjectCommands.RegisterCompany;
+import org.luodi.command.project.ProjectCommands.RetractMilestone;
+import org.luodi.command.project.ProjectCommands.SignProject;
+import org.luodi.command.project.ProjectCommands.StartConstruction;
+import org.luodi.command.project.ProjectCommands.StartProduction;
+import org.luodi.command.project.ProjectCommands.StoreProject;
+import org.luodi.command.project.ProjectCommands.TerminateProject;
+import org.luodi.command.project.ProjectCommands.VoidProject;
+import org.luodi.events.CompanyRegistered;
+import org.luodi.events.ConstructionStarted;
+import org.luodi.events.CreditCode;
+import org.luodi.events.FundsArrived;
+import org.luodi.events.Milestone;
+import org.luodi.events.MilestoneCorrected;
+import org.luodi.events.MilestoneRetracted;
+import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectSigned;
+import org.luodi.events.ProjectStored;
+import org.luodi.events.ProjectTerminated;
+import org.luodi.events.ProjectVoided;
+import org.luodi.events.SourceRegion;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.problem.RuleViolationException;
+import org.luodi.platform.reference.ReferenceData;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One investment project from signing to production (SPEC §2). Command handlers decide, in this order: who may
+ * (403), whether the input is sound (400), whether the lifecycle allows it (409); then they apply one event.
+ * Event sourcing handlers only assign.
+ */
+@Aggregate
+public class InvestmentProject {
+
+    @AggregateIdentifier
+    private String projectId;
+    private String township;
+    private LocalDate signedOn;
+    private LocalDate registeredOn;
+    private LocalDate startedOn;
+    private LocalDate storedOn;
+    private LocalDate productionOn;
+    private LocalDate terminatedOn;
+    private boolean voided;
+    private final Map<Integer, Arrival> arrivals = new HashMap<>();
+    private int lastArrivalNo;
+
+    /** A fund arrival as the aggregate needs it to check corrections. */
+    private record Arrival(LocalDate arrivedOn, SourceRegion source) {
+    }
+
+    protected InvestmentProject() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference) {
+        Actor.from(metaData).mustBeClerkOf(cmd.township());
+        new Checks(clock)
+                .text("name", cmd.name(), 200, true)
+                .text("investor", cmd.investor(), 200, true)
+                .required("township", cmd.township())
+                .that(cmd.township() == null || reference.isTownship(cmd.township()), "township",
+                        "未知的乡镇代码 (unknown township)")
+                .required("industryChain", cmd.industryChain())
+                .that(cmd.industryChain() == null || reference.isIndustryChain(cmd.industryChain()),
+                        "industryChain", "未知的产业链代码 (unknown industry chain)")
+                .required("industrial", cmd.industrial())
+                .positive("contractAmountWan", cmd.contractAmountWan())
+                .required("sourceRegion", cmd.sourceRegion())
+                .date("signedOn", cmd.signedOn())
+                .text("introducedBy", cmd.introducedBy(), 100, false)
+                .throwIfAny();
+        apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
+                cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
+                blankToNull(cmd.introducedBy())));
+    }
+
+    @CommandHandler
+    public void handle(RegisterCompany cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        new Checks(clock)
+                .date("registeredOn", cmd.registeredOn())
+                .text("companyName", cmd.companyName(), 200, true)
+                .required("creditCode", cmd.creditCode())
+                .that(cmd.creditCode() == null || CreditCode.isValid(cmd.creditCode()), "creditCode",
+                        "统一社会信用代码无效（18 位，校验位不符）(invalid credit code)")
+                .required("foreignInvested", cmd.foreignInvested())
+                .throwIfAny();
+        mustBeOpen();
+        once(registeredOn, "registeredOn", "已登记注册 (already registered)");
+        dates().withRegistered(cmd.registeredOn()).check("registeredOn");
+        apply(new CompanyRegistered(projectId, cmd.registeredOn(), cmd.companyName().strip(), cmd.creditCode(),
+                cmd.foreignInvested()));
+    }
+
+    @CommandHandler
+    public void handle(StartConstruction cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        new Checks(clock).date("startedOn", cmd.startedOn()).required("kind", cmd.kind()).throwIfAny();
+        mustBeOpen();
+        once(startedOn, "startedOn", "已开工 (already started)");
+        dates().withStarted(cmd.startedOn()).check("startedOn");
+        apply(new ConstructionStarted(projectId, cmd.startedOn(), cmd.kind()));
+    }
+
+    @CommandHandler
+    public void handle(StoreProject cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        new Checks(clock)
+                .date("storedOn", cmd.storedOn())
+                .positive("plannedInvestmentWan", cmd.plannedInvestmentWan())
+                .throwIfAny();
+        mustBeOpen();
+        once(storedOn, "storedOn", "已入库 (already stored)");
+        dates().withStored(cmd.storedOn()).check("storedOn");
+        apply(new ProjectStored(projectId, cmd.storedOn(), cmd.plannedInvestmentWan()));
+    }
+
+    @CommandHandler
+    public void handle(StartProduction cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        new Checks(clock).date("productionOn", cmd.productionOn()).throwIfAny();
+        mustBeOpen();
+        once(productionOn, "productionOn", "已投产 (already in production)");
+        dates().withProduction(cmd.productionOn()).check("productionOn");
+        apply(new ProductionStarted(projectId, cmd.productionOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordFundsArrival cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        Checks checks = new Checks(clock).date("arrivedOn", cmd.arrivedOn()).required("source", cmd.source());
+        if (cmd.source() == SourceRegion.FOREIGN) {
+            checks.positive("amountUsdWan", cmd.amountUsdWan())
+                    .absent("amountWan", cmd.amountWan(), "外资请填写 amountUsdWan（万美元）(foreign funds are in USD)");
+        } else if (cmd.source() != null) {
+            checks.positive("amountWan", cmd.amountWan())
+                    .absent("amountUsdWan", cmd.amountUsdWan(), "内资请填写 amountWan（万元）(domestic funds are in CNY)");
+        }
+        checks.throwIfAny();
+        mustBeOpen();
+        int arrivalNo = lastArrivalNo + 1;
+        dates().withFunds(arrivalNo, cmd.arrivedOn()).check("arrivedOn");
+        apply(new FundsArrived(projectId, arrivalNo, cmd.arrivedOn(), cmd.source(), cmd.amountWan(),
+                cmd.amountUsdWan()));
+    }
+
+    @CommandHandler
+    public void handle(TerminateProject cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOf(township);
+        new Checks(clock)
+                .date("terminatedOn", cmd.terminatedOn())
+                .text("reason", cmd.reason(), 500, true)
+                .throwIfAny();
+        mustBeOpen();
+        dates().withTerminated(cmd.terminatedOn()).check("terminatedOn");
+        apply(new ProjectTerminated(projectId, cmd.terminatedOn(), cmd.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectMilestone cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOfOrSupervisor(township);
+        Checks checks = new Checks(clock)
+                .required("milestone", cmd.milestone())
+                .text("reason", cmd.reason(), 500, true)
+                .that(cmd.date() != null || cmd.amountWan() != null || cmd.amountUsdWan() != null, "date",
+                        "请填写更正后的日期或金额 (a new date or amount is required)");
+        if (cmd.date() != null) {
+            checks.date("date", cmd.date());
+        }
+        if (cmd.amountWan() != null) {
+            checks.positive("amountWan", cmd.amountWan());
+        }
+        if (cmd.amountUsdWan() != null) {
+            checks.positive("amountUsdWan", cmd.amountUsdWan());
+        }
+        checks.throwIfAny();
+        mustNotBeVoided();
+        Arrival arrival = cmd.milestone() == Milestone.FUNDS ? arrival(cmd.arrivalNo()) : null;
+        checkCorrectedAmounts(cmd, arrival);
+        LocalDate current = dateOf(cmd.milestone(), cmd.arrivalNo());
+        if (current == null) {
+            throw new RuleViolationException("milestone", "该里程碑尚未记录，无法更正 (milestone not recorded)");
+        }
+        if (cmd.date() != null) {
+            withDate(cmd.milestone(), cmd.arrivalNo(), cmd.date()).check("date");
+        }
+        apply(new MilestoneCorrected(projectId, cmd.milestone(), cmd.arrivalNo(), cmd.date(), cmd.amountWan(),
+                cmd.amountUsdWan(), cmd.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(RetractMilestone cmd, MetaData metaData) {
+        Actor.from(metaData).mustBeSupervisor();
+        if (cmd.milestone() == null || cmd.reason() == null || cmd.reason().isBlank()) {
+            throw new InvalidInputException(cmd.milestone() == null ? "milestone" : "reason", "必填 (required)");
+        }
+        mustNotBeVoided();
+        if (cmd.milestone() == Milestone.SIGNING) {
+            throw new RuleViolationException("milestone", "签约不能撤销，误录请作废项目 (void the project instead)");
+        }
+        if (cmd.milestone() == Milestone.FUNDS) {
+            arrival(cmd.arrivalNo());
+        } else if (dateOf(cmd.milestone(), null) == null) {
+            throw new RuleViolationException("milestone", "该里程碑尚未记录，无法撤销 (milestone not recorded)");
+        }
+        withDate(cmd.milestone(), cmd.arrivalNo(), null).check("milestone");
+        apply(new MilestoneRetracted(projectId, cmd.milestone(), cmd.arrivalNo(), cmd.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(VoidProject cmd, MetaData metaData) {
+        Actor.from(metaData).mustBeSupervisor();
+        if (cmd.reason() == null || cmd.reason().isBlank()) {
+            throw new InvalidInputException("reason", "必填 (required)");
+        }
+        mustNotBeVoided();
+        apply(new ProjectVoided(projectId, cmd.reason().strip()));
+    }
+
+    // ---- rules shared by the handlers
+
+    private void mustNotBeVoided() {
+        if (voided) {
+            throw new RuleViolationException("项目已作废 (the project is void)");
+        }
+    }
+
+    /** New milestones need a live project: not void, not terminated. */
+    private void mustBeOpen() {
+        mustNotBeVoided();
+        if (terminatedOn != null) {
+            throw new RuleViolationException("项目已解约，只能更正 (the project is terminated)");
+        }
+    }
+
+    private static void once(LocalDate existing, String field, String message) {
+        if (existing != null) {
+            throw new RuleViolationException(field, message);
+        }
+    }
+
+    private Arrival arrival(Integer arrivalNo) {
+        if (arrivalNo == null) {
+            throw new InvalidInputException("arrivalNo", "请指明第几笔到位资金 (which arrival)");
+        }
+        Arrival arrival = arrivals.get(arrivalNo);
+        if (arrival == null) {
+            throw new RuleViolationException("arrivalNo", "没有第 " + arrivalNo + " 笔到位资金 (no such arrival)");
+        }
+        return arrival;
+    }
+
+    /** Only SIGNING (contract), STORAGE (planned investment) and FUNDS carry an amount, in their own currency. */
+    private static void checkCorrectedAmounts(CorrectMilestone cmd, Arrival arrival) {
+        boolean foreign = arrival != null && arrival.source() == SourceRegion.FOREIGN;
+        boolean takesWan = cmd.milestone() == Milestone.SIGNING || cmd.milestone() == Milestone.STORAGE
+                || (arrival != null && !foreign);
+        if (cmd.amountWan() != null && !takesWan) {
+            throw new InvalidInputException("amountWan", "该里程碑没有人民币金额 (no CNY amount to correct)");
+        }
+        if (cmd.amountUsdWan() != null && !foreign) {
+            throw new InvalidInputException("amountUsdWan", "该里程碑没有外币金额 (no USD amount to correct)");
+        }
+    }
+
+    private LocalDate dateOf(Milestone milestone, Integer arrivalNo) {
+        return switch (milestone) {
+            case SIGNING -> signedOn;
+            case REGISTRATION -> registeredOn;
+            case START -> startedOn;
+            case STORAGE -> storedOn;
+            case PRODUCTION -> productionOn;
+            case TERMINATION -> terminatedOn;
+            case FUNDS -> arrivalNo == null || !arrivals.containsKey(arrivalNo) ? null
+                    : arrivals.get(arrivalNo).arrivedOn();
+        };
+    }
+
+    /** The dates as they would be if {@code milestone} had {@code date} (null: as if it never happened). */
+    private MilestoneDates withDate(Milestone milestone, Integer arrivalNo, LocalDate date) {
+        MilestoneDates dates = dates();
+        return switch (milestone) {
+            case SIGNING -> dates.withSigned(date);
+            case REGISTRATION -> dates.withRegistered(date);
+            case START -> dates.withStarted(date);
+            case STORAGE -> dates.withStored(date);
+            case PRODUCTION -> dates.withProduction(date);
+            case TERMINATION -> dates.withTerminated(date);
+            case FUNDS -> {
+                Map<Integer, LocalDate> funds = new HashMap<>(dates.funds());
+                if (date == null) {
+                    funds.remove(arrivalNo);
+                } else {
+                    funds.put(arrivalNo, date);
+                }
+                yield new MilestoneDates(signedOn, registeredOn, startedOn, storedOn, productionOn, terminatedOn,
+                        Map.copyOf(funds));
+            }
+        };
+    }
+
+    private MilestoneDates dates() {
+        Map<Integer, LocalDate> funds = new HashMap<>();
+        arrivals.forEach((no, a) -> funds.put(no, a.arrivedOn()));
+        return new MilestoneDates(signedOn, registeredOn, startedOn, storedOn, productionOn, terminatedOn,
+                Map.copyOf(funds));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // ---- event sourcing: assign only
+
+    @EventSourcingHandler
+    void on(ProjectSigned e) {
+        projectId = e.projectId();
+        township = e.township();
+        signedOn = e.signedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CompanyRegistered e) {
+        registeredOn = e.registeredOn();
+    }
+
+    @EventSourcingHandler
+    void on(ConstructionStarted e) {
+        startedOn = e.startedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectStored e) {
+        storedOn = e.storedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProductionStarted e) {
+        productionOn = e.productionOn();
+    }
+
+    @EventSourcingHandler
+    void on(FundsArrived e) {
+        arrivals.put(e.arrivalNo(), new Arrival(e.arrivedOn(), e.source()));
+        lastArrivalNo = Math.max(lastArrivalNo, e.arrivalNo());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTerminated e) {
+        terminatedOn = e.terminatedOn();
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneCorrected e) {
+        if (e.date() != null) {
+            setDate(e.milestone(), e.arrivalNo(), e.date());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRetracted e) {
+        setDate(e.milestone(), e.arrivalNo(), null);
+    }
+
+    @EventSourcingHandler
+    void on(ProjectVoided e) {
+        voided = true;
+    }
+
+    private void setDate(Milestone milestone, Integer arrivalNo, LocalDate date) {
+        switch (milestone) {
+            case SIGNING -> signedOn = date;
+            case REGISTRATION -> registeredOn = date;
+            case START -> startedOn = date;
+            case STORAGE -> storedOn = date;
+            case PRODUCTION -> productionOn = date;
+            case TERMINATION -> terminatedOn = date;
+            case FUNDS -> {
+                if (date == null) {
+                    arrivals.remove(arrivalNo);
+                } else {
+                    arrivals.computeIfPresent(arrivalNo, (no, a) -> new Arrival(date, a.source()));
+                }
+            }
+        }
+    }
+}

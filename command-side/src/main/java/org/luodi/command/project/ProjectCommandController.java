@@ -1,0 +1,169 @@
+package org.luodi.command.project;
+
+import org.luodi.command.api.IdempotentCommands;
+import org.luodi.command.project.ProjectCommands.CorrectMilestone;
+import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
+import org.luodi.command.project.ProjectCommands.RegisterCompany;
+import org.luodi.command.project.ProjectCommands.RetractMilestone;
+import org.luodi.command.project.ProjectCommands.SignProject;
+import org.luodi.command.project.ProjectCommands.StartConstruction;
+import org.luodi.command.project.ProjectCommands.StartProduction;
+import org.luodi.command.project.ProjectCommands.StoreProject;
+import org.luodi.command.project.ProjectCommands.TerminateProject;
+import org.luodi.command.project.ProjectCommands.VoidProject;
+import org.luodi.events.Milestone;
+import org.luodi.events.SourceRegion;
+import org.luodi.events.StartKind;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.problem.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** SPEC §7's commands: translates each POST into a command, nothing more. The aggregate decides. */
+@RestController
+@RequestMapping("/api/projects")
+public class ProjectCommandController {
+    private static final String KEY = "Idempotency-Key";
+
+    private final IdempotentCommands commands;
+
+    public ProjectCommandController(IdempotentCommands commands) {
+        this.commands = commands;
+    }
+
+    public record SignRequest(String projectId, String name, String investor, String township, String industryChain,
+                              Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
+                              LocalDate signedOn, String introducedBy) {
+    }
+
+    public record RegistrationRequest(LocalDate registeredOn, String companyName, String creditCode,
+                                      Boolean foreignInvested) {
+    }
+
+    public record StartRequest(LocalDate startedOn, StartKind kind) {
+    }
+
+    public record StorageRequest(LocalDate storedOn, BigDecimal plannedInvestmentWan) {
+    }
+
+    public record ProductionRequest(LocalDate productionOn) {
+    }
+
+    public record FundsRequest(LocalDate arrivedOn, SourceRegion source, BigDecimal amountWan,
+                               BigDecimal amountUsdWan) {
+    }
+
+    public record TerminationRequest(LocalDate terminatedOn, String reason) {
+    }
+
+    public record CorrectionRequest(Milestone milestone, Integer arrivalNo, LocalDate date, BigDecimal amountWan,
+                                    BigDecimal amountUsdWan, String reason) {
+    }
+
+    public record RetractionRequest(Milestone milestone, Integer arrivalNo, String reason) {
+    }
+
+    public record VoidRequest(String reason) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Object> sign(@RequestBody SignRequest body, @RequestHeader(name = KEY, required = false) String key) {
+        String id = body.projectId() == null ? UUID.randomUUID().toString() : uuid(body.projectId(), true);
+        return commands.send(key, "POST /api/projects", body,
+                new SignProject(id, body.name(), body.investor(), body.township(), body.industryChain(),
+                        body.industrial(), body.contractAmountWan(), body.sourceRegion(), body.signedOn(),
+                        body.introducedBy()),
+                id, HttpStatus.CREATED, null);
+    }
+
+    @PostMapping("/{id}/registration")
+    public ResponseEntity<Object> register(@PathVariable String id, @RequestBody RegistrationRequest body,
+                                           @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "registration", body, new RegisterCompany(uuid(id, false), body.registeredOn(),
+                body.companyName(), body.creditCode(), body.foreignInvested()), null);
+    }
+
+    @PostMapping("/{id}/start")
+    public ResponseEntity<Object> start(@PathVariable String id, @RequestBody StartRequest body,
+                                        @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "start", body, new StartConstruction(uuid(id, false), body.startedOn(), body.kind()), null);
+    }
+
+    @PostMapping("/{id}/storage")
+    public ResponseEntity<Object> store(@PathVariable String id, @RequestBody StorageRequest body,
+                                        @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "storage", body,
+                new StoreProject(uuid(id, false), body.storedOn(), body.plannedInvestmentWan()), null);
+    }
+
+    @PostMapping("/{id}/production")
+    public ResponseEntity<Object> produce(@PathVariable String id, @RequestBody ProductionRequest body,
+                                          @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "production", body, new StartProduction(uuid(id, false), body.productionOn()), null);
+    }
+
+    @PostMapping("/{id}/funds")
+    public ResponseEntity<Object> funds(@PathVariable String id, @RequestBody FundsRequest body,
+                                        @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "funds", body, new RecordFundsArrival(uuid(id, false), body.arrivedOn(), body.source(),
+                body.amountWan(), body.amountUsdWan()), null);
+    }
+
+    @PostMapping("/{id}/termination")
+    public ResponseEntity<Object> terminate(@PathVariable String id, @RequestBody TerminationRequest body,
+                                            @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "termination", body,
+                new TerminateProject(uuid(id, false), body.terminatedOn(), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{id}/corrections")
+    public ResponseEntity<Object> correct(@PathVariable String id, @RequestBody CorrectionRequest body,
+                                          @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "corrections", body, new CorrectMilestone(uuid(id, false), body.milestone(),
+                body.arrivalNo(), body.date(), body.amountWan(), body.amountUsdWan(), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{id}/retractions")
+    public ResponseEntity<Object> retract(@PathVariable String id, @RequestBody RetractionRequest body,
+                                          @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "retractions", body,
+                new RetractMilestone(uuid(id, false), body.milestone(), body.arrivalNo(), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{id}/void")
+    public ResponseEntity<Object> voidProject(@PathVariable String id, @RequestBody VoidRequest body,
+                                              @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "void", body, new VoidProject(uuid(id, false), body.reason()), body.reason());
+    }
+
+    private ResponseEntity<Object> send(String key, String id, String action, Object body, Object command,
+                                        String reason) {
+        return commands.send(key, "POST /api/projects/" + id + "/" + action, body, command, id, HttpStatus.OK, reason);
+    }
+
+    /** Project ids are UUIDs in canonical form; an id that is not one names no project. */
+    private static String uuid(String text, boolean inBody) {
+        try {
+            String canonical = UUID.fromString(text).toString();
+            if (canonical.equalsIgnoreCase(text)) {
+                return canonical;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // fall through
+        }
+        if (inBody) {
+            throw new InvalidInputException("projectId", "须为 UUID (must be a UUID)");
+        }
+        throw new NotFoundException("no such project");
+    }
+}

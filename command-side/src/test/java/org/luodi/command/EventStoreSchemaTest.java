@@ -1,0 +1,53 @@
+package org.luodi.command;
+
+import org.junit.jupiter.api.Test;
+import org.luodi.platform.testing.EmbeddedPostgresInitializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Axon-on-PostgreSQL traps, checked on a real PostgreSQL: no oid columns, a gap-free global index. */
+@SpringBootTest
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+class EventStoreSchemaTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everySerializedColumnIsByteaAndNoneIsOid() {
+        List<String> serialized = jdbc.queryForList("""
+                SELECT table_name || '.' || column_name || ':' || data_type FROM information_schema.columns
+                WHERE table_schema = 'public' AND column_name IN
+                  ('payload', 'meta_data', 'token', 'serialized_saga', 'diagnostics')
+                ORDER BY 1""", String.class);
+        assertThat(serialized).containsExactly(
+                "dead_letter_entry.diagnostics:bytea", "dead_letter_entry.meta_data:bytea",
+                "dead_letter_entry.payload:bytea", "dead_letter_entry.token:bytea",
+                "domain_event_entry.meta_data:bytea", "domain_event_entry.payload:bytea",
+                "saga_entry.serialized_saga:bytea", "snapshot_event_entry.meta_data:bytea",
+                "snapshot_event_entry.payload:bytea", "token_entry.token:bytea");
+        Integer oidColumns = jdbc.queryForObject(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'oid'",
+                Integer.class);
+        assertThat(oidColumns).isZero();
+    }
+
+    @Test
+    void theGlobalIndexHasItsOwnSequenceThatStepsByOne() {
+        var sequence = jdbc.queryForMap("""
+                SELECT s.increment_by, s.cache_size FROM pg_sequences s
+                WHERE s.sequencename = 'domain_event_entry_global_index_seq'""");
+        assertThat(((Number) sequence.get("increment_by")).longValue()).isEqualTo(1);
+        assertThat(((Number) sequence.get("cache_size")).longValue()).isEqualTo(1);
+        String columnDefault = jdbc.queryForObject("""
+                SELECT column_default FROM information_schema.columns
+                WHERE table_name = 'domain_event_entry' AND column_name = 'global_index'""", String.class);
+        assertThat(columnDefault).contains("domain_event_entry_global_index_seq");
+    }
+}

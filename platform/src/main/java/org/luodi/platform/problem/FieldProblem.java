@@ -1,0 +1,5 @@
+package org.luodi.platform.problem;
+
+/** One field of a request that is wrong, and why, in words a clerk understands. */
+public record FieldProblem(String field, String message) {
+}

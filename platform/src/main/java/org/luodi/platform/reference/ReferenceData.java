@@ -1,0 +1,97 @@
+package org.luodi.platform.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Townships and industry chains of 大冶, read from the CSV files shipped in {@code reference/} (copied from the
+ * source documents). Both sides use it: the command side to refuse unknown codes, the query side to name rows.
+ */
+public final class ReferenceData {
+
+    public record Township(String code, String name, String kind) {
+    }
+
+    public record IndustryChain(String code, String name, Integer signingTarget2024) {
+    }
+
+    private final Map<String, Township> townships;
+    private final Map<String, IndustryChain> chains;
+
+    public ReferenceData(List<Township> townships, List<IndustryChain> chains) {
+        this.townships = Collections.unmodifiableMap(index(townships, Township::code));
+        this.chains = Collections.unmodifiableMap(index(chains, IndustryChain::code));
+    }
+
+    public static ReferenceData daye() {
+        List<Township> townships = readCsv("reference/townships-daye.csv").stream()
+                .map(row -> new Township(row[0], row[1], row[2]))
+                .toList();
+        List<IndustryChain> chains = readCsv("reference/industry-chains-daye.csv").stream()
+                .map(row -> new IndustryChain(row[0], row[1], row[2].isBlank() ? null : Integer.valueOf(row[2])))
+                .toList();
+        return new ReferenceData(townships, chains);
+    }
+
+    public boolean isTownship(String code) {
+        return code != null && townships.containsKey(code);
+    }
+
+    public boolean isIndustryChain(String code) {
+        return code != null && chains.containsKey(code);
+    }
+
+    /** In file order, which is the order of the seed's 附件1 table. */
+    public List<Township> townships() {
+        return List.copyOf(townships.values());
+    }
+
+    public List<IndustryChain> chains() {
+        return List.copyOf(chains.values());
+    }
+
+    public Township township(String code) {
+        return townships.get(code);
+    }
+
+    public IndustryChain chain(String code) {
+        return chains.get(code);
+    }
+
+    /** Rows of a CSV file with a header line and no quoted commas, each padded to the header's width. */
+    public static List<String[]> readCsv(String resource) {
+        InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing reference file " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            int width = reader.readLine().split(",", -1).length;
+            List<String[]> rows = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(Arrays.copyOf(line.strip().split(",", -1), width));
+                }
+            }
+            rows.forEach(row -> Arrays.setAll(row, i -> row[i] == null ? "" : row[i].strip()));
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        values.forEach(v -> map.put(key.apply(v), v));
+        return map;
+    }
+}

@@ -1,0 +1,31 @@
+package org.luodi.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * {@code luodi.security}: {@code mode} is {@code basic} (password accounts, HTTP Basic) or {@code oidc} (bearer
+ * tokens from the identity provider set in {@code spring.security.oauth2.resourceserver.jwt.*}).
+ * {@code demo-accounts} adds SPEC §8's demo accounts; only the embedded default turns it on.
+ */
+@ConfigurationProperties("luodi.security")
+public record SecurityProperties(String mode, boolean demoAccounts, List<Account> users, Oidc oidc) {
+
+    public SecurityProperties {
+        mode = mode == null ? "basic" : mode;
+        users = users == null ? List.of() : users;
+        oidc = oidc == null ? new Oidc(null, null, null) : oidc;
+    }
+
+    /** A configured account; {@code passwordHash} is a BCrypt hash, never a plain password. */
+    public record Account(String username, String passwordHash, Role role, String township) {
+    }
+
+    public record Oidc(String roleClaim, String townshipClaim, String usernameClaim) {
+    }
+
+    public boolean oidcMode() {
+        return "oidc".equalsIgnoreCase(mode);
+    }
+}

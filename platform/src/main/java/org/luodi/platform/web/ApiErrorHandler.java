@@ -1,0 +1,191 @@
+package org.luodi.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.luodi.platform.problem.FieldProblem;
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.problem.NotFoundException;
+import org.luodi.platform.problem.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as {@code application/problem+json} with {@code status}, {@code title}, {@code detail} and, for bad
+ * input, {@code errors: [{field, message}]}. Never a stack trace: unexpected failures are logged here and answered
+ * with a bare 500.
+ */
+@RestControllerAdvice
+public class ApiErrorHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> anything(Exception exception) {
+        Throwable cause = rootDomainCause(exception);
+        if (cause instanceof InvalidInputException e) {
+            return invalid(e.errors());
+        }
+        if (cause instanceof RuleViolationException e) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+            if (e.field() != null) {
+                problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+            }
+            return respond(problem);
+        }
+        if (cause instanceof ForbiddenException e) {
+            return respond(problem(HttpStatus.FORBIDDEN, e.getMessage()));
+        }
+        if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
+            return respond(problem(HttpStatus.NOT_FOUND, "项目不存在 (no such project)"));
+        }
+        if (cause instanceof ConcurrencyException) {
+            return respond(problem(HttpStatus.CONFLICT, "该项目刚被他人修改，请刷新后重试 (concurrent change, try again)"));
+        }
+        if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)"));
+        }
+        if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
+                || cause instanceof TransientDataAccessException) {
+            log.warn("database unavailable: {}", cause.getMessage());
+            return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂不可用，请稍后重试 (database unavailable)"));
+        }
+        log.error("unexpected failure", exception);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误 (internal error)"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (rootDomainCause(ex) instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)"));
+        }
+        if (cause instanceof UnrecognizedPropertyException e) {
+            return invalid(List.of(new FieldProblem(path(e), "未知字段 (unknown field)")));
+        }
+        if (cause instanceof InvalidFormatException e) {
+            return invalid(List.of(new FieldProblem(path(e), "格式不正确: " + shortValue(e.getValue())
+                    + " (expected " + e.getTargetType().getSimpleName() + ")")));
+        }
+        if (cause instanceof MismatchedInputException e && !e.getPath().isEmpty()) {
+            return invalid(List.of(new FieldProblem(path(e), "类型不正确 (wrong type)")));
+        }
+        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+            return invalid(List.of(new FieldProblem(path(e), "无法解析 (cannot be read)")));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON (malformed JSON body)"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return invalid(ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+                .toList());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        return invalid(ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(e -> new FieldProblem(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return invalid(List.of(new FieldProblem(ex.getName(), "格式不正确: " + shortValue(ex.getValue()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            problem.setType(null);
+            problem.setInstance(null);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return answer;
+    }
+
+    public static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "请求内容有误 (bad input)" : detail);
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Axon wraps what a command handler throws; the domain exception is somewhere down the cause chain. */
+    private static Throwable rootDomainCause(Throwable t) {
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof InvalidInputException || current instanceof RuleViolationException
+                    || current instanceof ForbiddenException || current instanceof NotFoundException
+                    || current instanceof AggregateNotFoundException || current instanceof ConcurrencyException
+                    || current instanceof BodySizeLimitFilter.BodyTooLargeException
+                    || current instanceof CannotGetJdbcConnectionException
+                    || current instanceof DataAccessResourceFailureException) {
+                return current;
+            }
+            if (current instanceof CommandExecutionException cee && cee.getDetails().isPresent()
+                    && cee.getDetails().get() instanceof Throwable detail) {
+                return rootDomainCause(detail);
+            }
+            current = current.getCause();
+        }
+        return t;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String shortValue(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}
