@@ -1,0 +1,54 @@
+package org.luodi.query.alert;
+
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.QueryTime;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** GET /api/alerts (SPEC §4, §7); a clerk sees its own township's alerts only. */
+@RestController
+public class AlertController {
+    private final AlertQueries queries;
+    private final QueryTime time;
+
+    public AlertController(AlertQueries queries, QueryTime time) {
+        this.queries = queries;
+        this.time = time;
+    }
+
+    public record Alerts(LocalDate asOf, List<Alert> alerts) {
+    }
+
+    @GetMapping("/api/alerts")
+    public Alerts alerts(@RequestParam(required = false) String township,
+                         @RequestParam(required = false) String level,
+                         @RequestParam(required = false) String asOf,
+                         @RequestParam(required = false) String knownAt) {
+        LuodiUser user = LuodiUser.current();
+        String wanted = township == null || township.isBlank() ? null : township.strip();
+        if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
+            throw new ForbiddenException("不能查看其他乡镇的预警 (another township's alerts)");
+        }
+        Set<String> townships = user.isClerk() ? Set.of(user.township()) : wanted == null ? null : Set.of(wanted);
+        LocalDate day = time.asOf(asOf);
+        return new Alerts(day, queries.alerts(day, time.knownAt(knownAt), townships, level(level)));
+    }
+
+    private static AlertLevel level(String level) {
+        if (level == null || level.isBlank()) {
+            return null;
+        }
+        try {
+            return AlertLevel.valueOf(level.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("level", "可选 WARNING 或 OVERDUE (WARNING or OVERDUE)");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.luodi.query.alert;
+
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.query.project.ProjectQueries;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stalled contracts on any date, computed from the project versions (so a start clears an alert, a corrected
+ * signing date moves it and a retracted start brings it back, with nothing else to keep in step). PostgreSQL's
+ * {@code date + interval 'n months'} clamps to the month's end exactly like {@code LocalDate.plusMonths}
+ * (08-31 + 6 months = 02-28).
+ */
+@Service
+@EnableConfigurationProperties(AlertProperties.class)
+public class AlertQueries {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AlertProperties thresholds;
+    private final ReferenceData reference;
+
+    public AlertQueries(NamedParameterJdbcTemplate jdbc, AlertProperties thresholds, ReferenceData reference) {
+        this.jdbc = jdbc;
+        this.thresholds = thresholds;
+        this.reference = reference;
+    }
+
+    /**
+     * Alerts on {@code asOf} as recorded up to {@code knownAt}, newest crossing first; {@code townships} null means
+     * all, {@code level} null means both.
+     */
+    public List<Alert> alerts(LocalDate asOf, Instant knownAt, Set<String> townships, AlertLevel level) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf)
+                .addValue("warningMonths", thresholds.warningMonths());
+        String sql = "SELECT p.project_id, p.name, p.township, p.industry_chain, p.contract_amount_wan, p.signed_on "
+                + "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
+                + "WHERE NOT p.voided "
+                + "AND (p.started_on IS NULL OR p.started_on > :asOf) "
+                + "AND (p.terminated_on IS NULL OR p.terminated_on > :asOf) "
+                + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
+        if (townships != null) {
+            if (townships.isEmpty()) {
+                return List.of();
+            }
+            sql += " AND p.township IN (:townships)";
+            params.addValue("townships", townships);
+        }
+        List<Alert> alerts = jdbc.query(sql, params, (rs, i) -> {
+            LocalDate signedOn = rs.getObject("signed_on", LocalDate.class);
+            LocalDate overdueOn = signedOn.plusMonths(thresholds.overdueMonths());
+            AlertLevel reached = overdueOn.isAfter(asOf) ? AlertLevel.WARNING : AlertLevel.OVERDUE;
+            String township = rs.getString("township");
+            var townshipRef = reference.township(township);
+            return new Alert(rs.getString("project_id"), rs.getString("name"), township,
+                    townshipRef == null ? null : townshipRef.name(), rs.getString("industry_chain"),
+                    rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(), signedOn,
+                    ChronoUnit.MONTHS.between(signedOn, asOf), reached,
+                    reached == AlertLevel.OVERDUE ? overdueOn : signedOn.plusMonths(thresholds.warningMonths()));
+        });
+        return alerts.stream()
+                .filter(a -> level == null || a.level() == level)
+                .sorted(Comparator.comparing(Alert::crossedOn).reversed().thenComparing(Alert::projectId))
+                .toList();
+    }
+}

@@ -1,0 +1,71 @@
+package org.luodi.query.processing;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the read side follows the event store that the command side (another process) writes:
+ * <ul>
+ *   <li>the embedded event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up
+ *       (Axon's default of 1 s would make every new event wait up to a second);</li>
+ *   <li>every processing group is a pooled streaming processor, with its segments claimed through the shared
+ *       token store, so that several query-side instances split the stream;</li>
+ *   <li>a failing projection stops and retries instead of skipping the event, so no read model silently misses
+ *       one.</li>
+ * </ul>
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ProcessingConfig {
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema schema,
+                                                 @Value("${luodi.processing.fetch-batch-size:1000}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(fetchDelayMs)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .cachedEvents(10_000)
+                .build();
+    }
+
+    @Autowired
+    public void configureProcessors(EventProcessingConfigurer processing,
+                                    @Value("${luodi.processing.batch-size:200}") int batchSize,
+                                    @Value("${luodi.processing.segments:2}") int segments) {
+        processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+}

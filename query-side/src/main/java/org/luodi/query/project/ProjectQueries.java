@@ -1,0 +1,132 @@
+package org.luodi.query.project;
+
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.NotFoundException;
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+
+/** Reads of the "project-versions" model: one project, and the searchable, paged list. */
+@Service
+public class ProjectQueries {
+    private final ProjectVersions versions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReferenceData reference;
+
+    public ProjectQueries(ProjectVersions versions, NamedParameterJdbcTemplate jdbc, ReferenceData reference) {
+        this.versions = versions;
+        this.jdbc = jdbc;
+        this.reference = reference;
+    }
+
+    public record Filter(String township, String chain, String stage, LocalDate signedFrom, LocalDate signedTo,
+                         String name) {
+    }
+
+    public record Page(List<ProjectView> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    /** One project as it stood at the end of {@code asOf}, as recorded up to {@code knownAt}. */
+    public ProjectView project(LuodiUser user, String projectId, LocalDate asOf, Instant knownAt) {
+        ProjectState known = versions.knownAt(projectId, knownAt)
+                .orElseThrow(() -> new NotFoundException("no such project"));
+        if (!user.mayAccessTownship(known.township())) {
+            throw new ForbiddenException("不能查看其他乡镇的项目 (another township's project)");
+        }
+        if (known.signedOn().isAfter(asOf)) {
+            throw new NotFoundException("project not yet signed on " + asOf);
+        }
+        List<FundArrival> funds = versions.arrivalsKnownAt(projectId, knownAt).stream()
+                .filter(f -> !f.arrivedOn().isAfter(asOf))
+                .toList();
+        return view(known.asOf(asOf), funds, asOf, knownAt);
+    }
+
+    /** Projects signed by {@code asOf}, newest signing first; a clerk sees its own township only. */
+    public Page list(LuodiUser user, Filter filter, LocalDate asOf, Instant knownAt, int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf);
+        List<String> where = new ArrayList<>(List.of("p.signed_on <= :asOf"));
+        String township = user.isClerk() ? user.township() : filter.township();
+        if (user.isClerk() && filter.township() != null && !filter.township().equals(user.township())) {
+            throw new ForbiddenException("不能查看其他乡镇的项目 (another township's projects)");
+        }
+        condition(where, params, township, "p.township = :township", "township");
+        condition(where, params, filter.chain(), "p.industry_chain = :chain", "chain");
+        condition(where, params, filter.signedFrom(), "p.signed_on >= :signedFrom", "signedFrom");
+        condition(where, params, filter.signedTo(), "p.signed_on <= :signedTo", "signedTo");
+        if (filter.name() != null && !filter.name().isBlank()) {
+            where.add("(p.name ILIKE :name OR p.investor ILIKE :name)");
+            params.addValue("name", "%" + filter.name().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.stage() != null) {
+            where.add(STAGE_AS_OF + " = :stage");
+            params.addValue("stage", filter.stage());
+        } else {
+            where.add("NOT p.voided");
+        }
+        String from = " FROM (" + versionsKnownAt(knownAt, params) + ") p WHERE " + String.join(" AND ", where);
+        long total = jdbc.queryForObject("SELECT count(*)" + from, params, Long.class);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<ProjectState> states = jdbc.query("SELECT " + ProjectVersions.COLUMNS + from
+                + " ORDER BY p.signed_on DESC, p.project_id LIMIT :limit OFFSET :offset", params, ProjectVersions.STATE);
+        List<ProjectView> content = states.stream()
+                .map(s -> view(s.asOf(asOf), List.of(), asOf, knownAt))
+                .toList();
+        return new Page(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The stage of a project_version row as of :asOf, in SQL, for filtering. */
+    static final String STAGE_AS_OF = """
+            (CASE WHEN p.voided THEN 'VOIDED'
+                  WHEN p.terminated_on <= :asOf THEN 'TERMINATED'
+                  WHEN p.production_on <= :asOf THEN 'IN_PRODUCTION'
+                  WHEN p.stored_on <= :asOf THEN 'STORED'
+                  WHEN p.started_on <= :asOf THEN 'STARTED'
+                  WHEN p.registered_on <= :asOf THEN 'REGISTERED'
+                  ELSE 'SIGNED' END)""";
+
+    /** The project_version rows valid at record time {@code knownAt}: the current ones when it is null. */
+    public static String versionsKnownAt(Instant knownAt, MapSqlParameterSource params) {
+        if (knownAt == null) {
+            return "SELECT * FROM project_version WHERE recorded_to IS NULL";
+        }
+        params.addValue("knownAt", Timestamp.from(knownAt));
+        return "SELECT * FROM project_version WHERE recorded_from <= :knownAt "
+                + "AND (recorded_to IS NULL OR recorded_to > :knownAt)";
+    }
+
+    /** The fund_arrival_version rows valid at record time {@code knownAt}. */
+    public static String arrivalsKnownAt(Instant knownAt, MapSqlParameterSource params) {
+        if (knownAt == null) {
+            return "SELECT * FROM fund_arrival_version WHERE recorded_to IS NULL";
+        }
+        params.addValue("knownAt", Timestamp.from(knownAt));
+        return "SELECT * FROM fund_arrival_version WHERE recorded_from <= :knownAt "
+                + "AND (recorded_to IS NULL OR recorded_to > :knownAt)";
+    }
+
+    private ProjectView view(ProjectState s, List<FundArrival> funds, LocalDate asOf, Instant knownAt) {
+        var township = reference.township(s.township());
+        var chain = reference.chain(s.industryChain());
+        return ProjectView.of(s, funds, township == null ? null : township.name(), chain == null ? null : chain.name(),
+                asOf, knownAt);
+    }
+
+    private static void condition(List<String> where, MapSqlParameterSource params, Object value, String sql,
+                                  String name) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.add(sql);
+            params.addValue(name, value);
+        }
+    }
+
+}

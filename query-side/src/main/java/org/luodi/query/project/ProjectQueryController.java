@@ -1,0 +1,63 @@
+package org.luodi.query.project;
+
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.QueryTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** GET /api/projects and /api/projects/{id} (SPEC §7): translates parameters, the queries decide. */
+@RestController
+public class ProjectQueryController {
+    private static final Set<String> STAGES =
+            Set.of("SIGNED", "REGISTERED", "STARTED", "STORED", "IN_PRODUCTION", "TERMINATED", "VOIDED");
+
+    private final ProjectQueries queries;
+    private final QueryTime time;
+
+    public ProjectQueryController(ProjectQueries queries, QueryTime time) {
+        this.queries = queries;
+        this.time = time;
+    }
+
+    @GetMapping("/api/projects")
+    public ProjectQueries.Page list(@RequestParam(required = false) String township,
+                                    @RequestParam(required = false) String chain,
+                                    @RequestParam(required = false) String stage,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+                                    @RequestParam(required = false) String name,
+                                    @RequestParam(required = false) String asOf,
+                                    @RequestParam(required = false) String knownAt,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size) {
+        if (stage != null && !stage.isBlank() && !STAGES.contains(stage)) {
+            throw new InvalidInputException("stage", "未知的阶段，可选 " + STAGES + " (unknown stage)");
+        }
+        if (page < 0 || page > 100_000) {
+            throw new InvalidInputException("page", "须在 0–100000 之间 (0..100000)");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidInputException("size", "须在 1–200 之间 (1..200)");
+        }
+        var filter = new ProjectQueries.Filter(blankToNull(township), blankToNull(chain), blankToNull(stage),
+                signedFrom, signedTo, name);
+        return queries.list(LuodiUser.current(), filter, time.asOf(asOf), time.knownAt(knownAt), page, size);
+    }
+
+    @GetMapping("/api/projects/{id}")
+    public ProjectView project(@PathVariable String id, @RequestParam(required = false) String asOf,
+                               @RequestParam(required = false) String knownAt) {
+        return queries.project(LuodiUser.current(), id, time.asOf(asOf), time.knownAt(knownAt));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

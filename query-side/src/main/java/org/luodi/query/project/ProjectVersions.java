@@ -1,0 +1,123 @@
+package org.luodi.query.project;
+
+import org.luodi.events.SourceRegion;
+import org.luodi.events.StartKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The tables of the "project-versions" read model: project_version and fund_arrival_version. */
+@Repository
+public class ProjectVersions {
+    static final String COLUMNS = "project_id, name, investor, township, industry_chain, industrial, "
+            + "contract_amount_wan, source_region, signed_on, introduced_by, registered_on, company_name, credit_code, "
+            + "foreign_invested, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
+            + "terminated_on, termination_reason, voided";
+
+    static final RowMapper<ProjectState> STATE = ProjectVersions::state;
+    static final RowMapper<FundArrival> ARRIVAL = (rs, i) -> new FundArrival(rs.getInt("arrival_no"),
+            rs.getObject("arrived_on", LocalDate.class), SourceRegion.valueOf(rs.getString("source")),
+            strip(rs.getBigDecimal("amount_wan")), strip(rs.getBigDecimal("amount_usd_wan")));
+
+    private final JdbcTemplate jdbc;
+
+    public ProjectVersions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ProjectState> current(String projectId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM project_version WHERE project_id = ? AND recorded_to IS NULL",
+                STATE, projectId).stream().findFirst();
+    }
+
+    /** The version valid at record time {@code knownAt} (the current one when null). */
+    public Optional<ProjectState> knownAt(String projectId, Instant knownAt) {
+        if (knownAt == null) {
+            return current(projectId);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM project_version WHERE project_id = ? AND recorded_from <= ? "
+                        + "AND (recorded_to IS NULL OR recorded_to > ?)", STATE, projectId, Timestamp.from(knownAt),
+                Timestamp.from(knownAt)).stream().findFirst();
+    }
+
+    public List<FundArrival> arrivalsKnownAt(String projectId, Instant knownAt) {
+        if (knownAt == null) {
+            return jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND recorded_to IS NULL "
+                    + "ORDER BY arrival_no", ARRIVAL, projectId);
+        }
+        return jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND recorded_from <= ? "
+                + "AND (recorded_to IS NULL OR recorded_to > ?) ORDER BY arrival_no", ARRIVAL, projectId,
+                Timestamp.from(knownAt), Timestamp.from(knownAt));
+    }
+
+    public Optional<FundArrival> currentArrival(String projectId, int arrivalNo) {
+        return jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND arrival_no = ? "
+                + "AND recorded_to IS NULL", ARRIVAL, projectId, arrivalNo).stream().findFirst();
+    }
+
+    boolean hasVersion(String projectId, long version) {
+        Boolean found = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM project_version WHERE project_id = ? AND "
+                + "version >= ?) OR EXISTS (SELECT 1 FROM fund_arrival_version WHERE project_id = ? AND version >= ?)",
+                Boolean.class, projectId, version, projectId, version);
+        return Boolean.TRUE.equals(found);
+    }
+
+    /** Closes the current version at {@code recordedAt} and makes {@code state} the current one. */
+    void replace(ProjectState s, long version, Instant recordedAt) {
+        Timestamp at = Timestamp.from(recordedAt);
+        jdbc.update("UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
+                at, s.projectId());
+        jdbc.update("INSERT INTO project_version (version, recorded_from, " + COLUMNS + ") VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                version, at, s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
+                s.contractAmountWan(), s.sourceRegion().name(), date(s.signedOn()), s.introducedBy(),
+                date(s.registeredOn()), s.companyName(), s.creditCode(), s.foreignInvested(), date(s.startedOn()),
+                s.startKind() == null ? null : s.startKind().name(), date(s.storedOn()), s.plannedInvestmentWan(),
+                date(s.productionOn()), date(s.terminatedOn()), s.terminationReason(), s.voided());
+    }
+
+    /** Closes the arrival's current version; a new one follows unless the arrival was retracted. */
+    void replaceArrival(String projectId, FundArrival arrival, int arrivalNo, long version, Instant recordedAt) {
+        Timestamp at = Timestamp.from(recordedAt);
+        jdbc.update("UPDATE fund_arrival_version SET recorded_to = ? WHERE project_id = ? AND arrival_no = ? "
+                + "AND recorded_to IS NULL", at, projectId, arrivalNo);
+        if (arrival != null) {
+            jdbc.update("INSERT INTO fund_arrival_version (project_id, arrival_no, version, recorded_from, arrived_on, "
+                            + "source, amount_wan, amount_usd_wan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    projectId, arrival.arrivalNo(), version, at, date(arrival.arrivedOn()), arrival.source().name(),
+                    arrival.amountWan(), arrival.amountUsdWan());
+        }
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static ProjectState state(ResultSet rs, int row) throws SQLException {
+        String startKind = rs.getString("start_kind");
+        return new ProjectState(rs.getString("project_id"), rs.getString("name"), rs.getString("investor"),
+                rs.getString("township"), rs.getString("industry_chain"), rs.getBoolean("industrial"),
+                rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(),
+                SourceRegion.valueOf(rs.getString("source_region")), rs.getObject("signed_on", LocalDate.class),
+                rs.getString("introduced_by"), rs.getObject("registered_on", LocalDate.class),
+                rs.getString("company_name"), rs.getString("credit_code"),
+                (Boolean) rs.getObject("foreign_invested"), rs.getObject("started_on", LocalDate.class),
+                startKind == null ? null : StartKind.valueOf(startKind), rs.getObject("stored_on", LocalDate.class),
+                strip(rs.getBigDecimal("planned_investment_wan")), rs.getObject("production_on", LocalDate.class),
+                rs.getObject("terminated_on", LocalDate.class), rs.getString("termination_reason"),
+                rs.getBoolean("voided"));
+    }
+
+    static java.math.BigDecimal strip(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+}

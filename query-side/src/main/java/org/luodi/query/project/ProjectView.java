@@ -1,0 +1,50 @@
+package org.luodi.query.project;
+
+import org.luodi.events.SourceRegion;
+import org.luodi.events.StartKind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** GET /api/projects/{id}: one project as it stood on {@code asOf}, as known at {@code knownAt}. */
+public record ProjectView(String projectId, String name, String investor, String township, String townshipName,
+                          String industryChain, String industryChainName, boolean industrial,
+                          BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
+                          String introducedBy, LocalDate registeredOn, String companyName, String creditCode,
+                          Boolean foreignInvested, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
+                          BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
+                          String terminationReason, boolean voided, String stage, List<FundArrival> funds,
+                          FundTotals fundTotals, LocalDate asOf, Instant knownAt) {
+
+    /** Sums of the arrivals shown: domestic (省内 + 省外) and out-of-province in 万元, foreign in 万美元. */
+    public record FundTotals(BigDecimal domesticWan, BigDecimal outOfProvinceWan, BigDecimal foreignUsdWan) {
+        static FundTotals of(List<FundArrival> funds) {
+            BigDecimal domestic = BigDecimal.ZERO;
+            BigDecimal outOfProvince = BigDecimal.ZERO;
+            BigDecimal foreign = BigDecimal.ZERO;
+            for (FundArrival f : funds) {
+                if (f.source() == SourceRegion.FOREIGN) {
+                    foreign = foreign.add(f.amountUsdWan());
+                } else {
+                    domestic = domestic.add(f.amountWan());
+                    if (f.source() == SourceRegion.OUT_OF_PROVINCE) {
+                        outOfProvince = outOfProvince.add(f.amountWan());
+                    }
+                }
+            }
+            return new FundTotals(domestic.stripTrailingZeros(), outOfProvince.stripTrailingZeros(),
+                    foreign.stripTrailingZeros());
+        }
+    }
+
+    static ProjectView of(ProjectState s, List<FundArrival> funds, String townshipName, String chainName,
+                          LocalDate asOf, Instant knownAt) {
+        return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
+                chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
+                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
+                s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
+                s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
+    }
+}
