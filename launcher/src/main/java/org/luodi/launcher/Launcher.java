@@ -38,7 +38,9 @@ public final class Launcher {
         say("starting command side and query side (logs in " + home.resolve("logs") + ")");
         SideProcess commandSide = SideProcess.start("command-side", jar(root, "command-side"), commandPort,
                 environment, home.resolve("logs"), "-Xmx512m");
-        SideProcess querySide = SideProcess.start("query-side", jar(root, "query-side"), queryPort, environment,
+        Map<String, String> queryEnvironment = new java.util.HashMap<>(environment);
+        queryEnvironment.put("LUODI_COMMAND_SIDE_URL", commandSide.url());
+        SideProcess querySide = SideProcess.start("query-side", jar(root, "query-side"), queryPort, queryEnvironment,
                 home.resolve("logs"), "-Xmx768m");
         EmbeddedDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(querySide, commandSide, db)));
