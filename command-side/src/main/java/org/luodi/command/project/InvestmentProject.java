@@ -71,7 +71,9 @@ public class InvestmentProject {
 
     @CommandHandler
     public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference) {
-        Actor.from(metaData).mustBeClerkOf(cmd.township());
+        Actor actor = Actor.from(metaData);
+        actor.mustBeClerk();
+        // Here the township is input: a missing or unknown code is a 400 before it can tell whose project this is.
         new Checks(clock)
                 .text("name", cmd.name(), 200, true)
                 .text("investor", cmd.investor(), 200, true)
@@ -87,6 +89,7 @@ public class InvestmentProject {
                 .date("signedOn", cmd.signedOn())
                 .text("introducedBy", cmd.introducedBy(), 100, false)
                 .throwIfAny();
+        actor.mustBeClerkOf(cmd.township());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
                 blankToNull(cmd.introducedBy())));
