@@ -103,7 +103,8 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
             return invalid(List.of(new FieldProblem(path(e), "无法解析 (cannot be read)")));
         }
-        return respond(problem(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON (malformed JSON body)"));
+        // Every 400 carries errors, so that a client reads one shape; field null: the body as a whole is wrong.
+        return invalid(List.of(new FieldProblem(null, "请求内容不是有效的 JSON (malformed JSON body)")));
     }
 
     @Override
@@ -145,7 +146,8 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(e -> e.field() == null ? e.message() : e.field() + ": " + e.message())
+                .collect(Collectors.joining("; "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "请求内容有误 (bad input)" : detail);
         problem.setProperty("errors", errors);
         return respond(problem);
