@@ -117,31 +117,24 @@ final class TargetFiles {
         }
     }
 
-    /** All lines, header first, each cell stripped and each row padded to the header's width. */
+    /** The header and then the rows (ReferenceData's reader, which drops the header), each cell stripped. */
     private static List<String[]> read(String resource) {
         InputStream in = TargetFiles.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("missing target file " + resource);
         }
+        String header;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String[]> lines = new ArrayList<>();
-            int width = -1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.strip().split(",", -1);
-                width = width < 0 ? cells.length : width;
-                String[] row = Arrays.copyOf(cells, width);
-                Arrays.setAll(row, i -> row[i] == null ? "" : row[i].strip());
-                lines.add(row);
-            }
-            if (lines.isEmpty()) {
-                throw new IllegalStateException("empty target file " + resource);
-            }
-            return lines;
+            header = reader.readLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (header == null) {
+            throw new IllegalStateException("empty target file " + resource);
+        }
+        List<String[]> lines = new ArrayList<>();
+        lines.add(Arrays.stream(header.strip().split(",", -1)).map(String::strip).toArray(String[]::new));
+        lines.addAll(ReferenceData.readCsv(resource));
+        return lines;
     }
 }
