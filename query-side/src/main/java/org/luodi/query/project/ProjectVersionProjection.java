@@ -13,6 +13,7 @@ import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,8 @@ import java.time.Instant;
 /**
  * Read model "project-versions": folds each event into a new version of the project (or of one fund arrival),
  * stamped with the event's recordedAt. Redelivered events (after a crash, before the token was stored) are
- * recognised by their sequence number and skipped.
+ * recognised by their sequence number and skipped. Each change is announced as {@link ProjectVersionsChanged} so that
+ * the alert sweep can look again once the batch is committed.
  */
 @Component
 @ProcessingGroup(ProjectVersionProjection.GROUP)
@@ -30,10 +32,12 @@ public class ProjectVersionProjection {
 
     private final ProjectVersions versions;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    public ProjectVersionProjection(ProjectVersions versions, JdbcTemplate jdbc) {
+    public ProjectVersionProjection(ProjectVersions versions, JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.versions = versions;
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @EventHandler
@@ -60,6 +64,7 @@ public class ProjectVersionProjection {
             ProjectState current = versions.current(event.projectId()).orElseThrow();
             versions.replace(current.apply(event), sequence, recordedAt);
         }
+        publisher.publishEvent(new ProjectVersionsChanged(event.projectId()));
     }
 
     @ResetHandler
