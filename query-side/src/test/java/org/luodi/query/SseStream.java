@@ -41,6 +41,7 @@ public final class SseStream implements AutoCloseable {
     private final Stream<String> lines;
     private final List<Event> received = new ArrayList<>();
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseStream(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
@@ -148,7 +149,19 @@ public final class SseStream implements AutoCloseable {
                 }
             }
         } catch (RuntimeException closed) {
-            // the test closed the stream, or the server ended it
+            // the test closed the stream
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean awaitEnd(Duration timeout) {
+        try {
+            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
