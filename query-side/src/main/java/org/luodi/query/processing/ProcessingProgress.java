@@ -96,15 +96,25 @@ public class ProcessingProgress {
         boolean caughtUp = !error && (segments.isEmpty() ? head == null
                 : segments.stream().allMatch(ProcessorStatus.SegmentStatus::caughtUp));
         Long position = lowest(segments);
-        ProcessorStatus.State state = error ? ProcessorStatus.State.ERROR
-                : !processor.isRunning() && segments.stream().allMatch(s -> s.owner() == null)
-                ? ProcessorStatus.State.STOPPED
-                : segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying)
-                ? ProcessorStatus.State.REBUILDING
-                : caughtUp ? ProcessorStatus.State.UP_TO_DATE : ProcessorStatus.State.CATCHING_UP;
-        return new ProcessorStatus(processor.getName(), state, state.label, processor.isRunning(),
-                segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying), error, position, head,
-                caughtUp, progress(position, head, caughtUp), List.copyOf(segments));
+        boolean replaying = segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying);
+        ProcessorStatus.State state = state(processor, segments, error, replaying, caughtUp);
+        return new ProcessorStatus(processor.getName(), state, state.label, processor.isRunning(), replaying, error,
+                position, head, caughtUp, progress(position, head, caughtUp), List.copyOf(segments));
+    }
+
+    private static ProcessorStatus.State state(StreamingEventProcessor processor,
+                                               List<ProcessorStatus.SegmentStatus> segments, boolean error,
+                                               boolean replaying, boolean caughtUp) {
+        if (error) {
+            return ProcessorStatus.State.ERROR;
+        }
+        if (!processor.isRunning() && segments.stream().allMatch(s -> s.owner() == null)) {
+            return ProcessorStatus.State.STOPPED; // here, and no other instance holds a segment
+        }
+        if (replaying) {
+            return ProcessorStatus.State.REBUILDING;
+        }
+        return caughtUp ? ProcessorStatus.State.UP_TO_DATE : ProcessorStatus.State.CATCHING_UP;
     }
 
     private record StoredToken(int segment, String owner, Long position, boolean replaying) {
