@@ -30,6 +30,7 @@ public class AlertBroadcaster implements SmartLifecycle {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile ScheduledExecutorService executor;
     private long cursor; // the last announcement id pushed; guarded by this
+    private boolean failing; // only on the executor's thread; to warn once per outage rather than every poll
 
     public AlertBroadcaster(AlertAnnouncements announcements, AlertPushProperties properties) {
         this.announcements = announcements;
@@ -80,8 +81,12 @@ public class AlertBroadcaster implements SmartLifecycle {
     private void poll() {
         try {
             publishNew();
+            failing = false;
         } catch (RuntimeException e) {
-            log.warn("could not read alert announcements: {}", e.toString());
+            if (!failing) {
+                failing = true;
+                log.warn("could not read alert announcements, will retry at every poll: {}", e.toString());
+            }
         }
     }
 

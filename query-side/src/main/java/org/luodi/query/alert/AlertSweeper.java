@@ -37,6 +37,7 @@ public class AlertSweeper implements SmartLifecycle {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private LocalDate sweptDay; // only read and written on the executor's thread
+    private boolean failing; // likewise; to warn once per outage rather than every check
 
     public AlertSweeper(AlertSweep sweep, AlertBroadcaster broadcaster, Clock clock, AlertPushProperties properties) {
         this.sweep = sweep;
@@ -74,14 +75,20 @@ public class AlertSweeper implements SmartLifecycle {
                 return;
             }
             sweptDay = today;
+            if (failing) {
+                failing = false;
+                log.info("alert sweep works again");
+            }
             if (!recorded.get().isEmpty()) {
                 log.info("{} alert change(s) announced for {}", recorded.get().size(), today);
                 broadcaster.publishNew();
             }
         } catch (RuntimeException e) {
             due.set(true);
-            log.warn("alert sweep failed, will retry: {}", e.toString());
-            log.debug("alert sweep failure", e);
+            if (!failing) {
+                failing = true;
+                log.warn("alert sweep failed, will retry at every check: {}", e.toString(), e);
+            }
         }
     }
 
