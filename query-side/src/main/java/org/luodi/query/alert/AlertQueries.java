@@ -62,12 +62,22 @@ public class AlertQueries {
             return new Alert(rs.getString("project_id"), rs.getString("name"), township,
                     townshipRef == null ? null : townshipRef.name(), rs.getString("industry_chain"),
                     rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(), signedOn,
-                    ChronoUnit.MONTHS.between(signedOn, asOf), reached,
+                    monthsSince(signedOn, asOf), reached,
                     reached == AlertLevel.OVERDUE ? overdueOn : signedOn.plusMonths(thresholds.warningMonths()));
         });
         return alerts.stream()
                 .filter(a -> level == null || a.level() == level)
                 .sorted(Comparator.comparing(Alert::crossedOn).reversed().thenComparing(Alert::projectId))
                 .toList();
+    }
+
+    /**
+     * Whole calendar months from signing to {@code asOf} the way the thresholds count them ({@code plusMonths}):
+     * 2024-08-31 to 2025-02-28 is 6 months, where {@code ChronoUnit.MONTHS} says 5 and an OVERDUE alert would
+     * read "5 months since signing".
+     */
+    static long monthsSince(LocalDate signedOn, LocalDate asOf) {
+        long months = ChronoUnit.MONTHS.between(signedOn, asOf);
+        return signedOn.plusMonths(months + 1).isAfter(asOf) ? months : months + 1;
     }
 }
