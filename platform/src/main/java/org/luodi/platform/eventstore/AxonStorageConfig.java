@@ -1,5 +1,6 @@
 package org.luodi.platform.eventstore;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -12,6 +13,8 @@ import org.luodi.events.EventJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.sql.SQLException;
 
 /**
  * Axon's JDBC storage on PostgreSQL: the table and column names of the Flyway migrations (snake_case, Axon's JDBC
@@ -92,6 +95,27 @@ public class AxonStorageConfig {
                 .sagaIdColumn("saga_id")
                 .sagaTypeColumn("saga_type")
                 .build());
+    }
+
+    /**
+     * Tells Axon that an append failed because another writer stored the same aggregate sequence number first
+     * (PostgreSQL's unique violation, SQLSTATE 23505, on {@code domain_event_entry_aggregate_sequence_uk}), so that
+     * it raises {@code ConcurrencyException} (409) rather than {@code EventStoreException} (500). Axon's default for
+     * JDBC looks for {@code java.sql.SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never
+     * throws: two command-side instances writing the same project answered 500 to the loser.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return AxonStorageConfig::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.ForbiddenException;
@@ -65,6 +66,9 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException) {
             return respond(problem(HttpStatus.CONFLICT, "该项目刚被他人修改，请刷新后重试 (concurrent change, try again)"));
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            return respond(problem(HttpStatus.CONFLICT, "该项目编号已存在 (a project with this id already exists)"));
         }
         if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)"));
@@ -164,6 +168,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             if (current instanceof InvalidInputException || current instanceof RuleViolationException
                     || current instanceof ForbiddenException || current instanceof NotFoundException
                     || current instanceof AggregateNotFoundException || current instanceof ConcurrencyException
+                    || current instanceof AggregateStreamCreationException
                     || current instanceof BodySizeLimitFilter.BodyTooLargeException
                     || current instanceof CannotGetJdbcConnectionException
                     || current instanceof DataAccessResourceFailureException) {
