@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
@@ -39,16 +38,21 @@ public class HistoryProjection {
     }
 
     @EventHandler
-    void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, TrackingToken token,
-            MetaData metaData, @Timestamp Instant timestamp) throws JsonProcessingException {
+    void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, MetaData metaData,
+            @Timestamp Instant timestamp) throws JsonProcessingException {
         String township = event instanceof ProjectSigned signed ? signed.township() : projectTownship(event);
+        // The event's own global index. Not the tracking token's position: when writers commit out of index order,
+        // an event that fills a gap arrives with a token still at the highest index seen, which belongs to another
+        // event (whose row the primary key would then silently refuse).
+        long globalIndex = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, message.getIdentifier());
         jdbc.update("""
                         INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type,
                             occurred_on, recorded_at, actor, role, actor_township, project_township, reason,
                             idempotency_key, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                         ON CONFLICT DO NOTHING""",
-                token.position().orElseThrow(), message.getIdentifier(), event.projectId(), sequence,
+                globalIndex, message.getIdentifier(), event.projectId(), sequence,
                 event.getClass().getSimpleName(), event.occurredOn() == null ? null : Date.valueOf(event.occurredOn()),
                 java.sql.Timestamp.from(ProjectVersionProjection.recordedAt(metaData, timestamp)),
                 text(metaData, EventMetadata.ACTOR), text(metaData, EventMetadata.ROLE),
