@@ -189,10 +189,12 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The database could not be reached or went away mid-request, however deeply wrapped: a transaction that could
-     * not begin, a rollback that failed on the dead connection (the failure that caused it is its "application
-     * exception"), Axon's EventStoreException around the driver's error. Recognised by
-     * the SQL state classes for a lost connection (08) and a server shutting down or starting up (57P), and by
-     * Hikari's timeout waiting for a connection.
+     * not begin, a commit or rollback that failed on the dead connection (Spring then throws the rollback's
+     * TransactionSystemException, whose own cause, Hikari's "Connection is closed", carries no SQL state), Axon's
+     * EventStoreException around the driver's error. Recognised by those two Spring exceptions, by the SQL state
+     * classes for a lost connection (08) and a server shutting down or starting up (57P), and by Hikari's timeout
+     * waiting for a connection. Whether a failed commit took effect is unknown to the server too: the client's retry
+     * with the same Idempotency-Key answers it.
      */
     private static boolean databaseUnreachable(Throwable t) {
         for (int depth = 0; t != null && depth < 20; depth++) {
@@ -203,9 +205,8 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
-                    && databaseUnreachable(tse.getApplicationException())) {
-                return true; // the rollback failed on the dead connection; what failed first tells why
+            if (t instanceof TransactionSystemException) {
+                return true; // a JDBC commit or rollback failed: the connection died mid-transaction
             }
             if (t instanceof CommandExecutionException cee && cee.getDetails().isPresent()
                     && cee.getDetails().get() instanceof Throwable detail && databaseUnreachable(detail)) {
