@@ -157,6 +157,7 @@ export function amountField(name, text, options = {}) {
       return undefined;
     }
     const value = toWan(typed, f.unit.value === 'yi' ? 'yi' : 'wan');
+    if (value == null && /^\s*[-－]/.test(typed)) throw new Invalid('金额必须大于 0');
     if (value == null) throw new Invalid('请输入数字，如 35000 或 3.5（不要带单位）');
     return new Decimal(value);
   };
@@ -178,8 +179,10 @@ export class Form {
       const row = [
         h('label', { class: 'label', for: f.input.id && f.input.tagName !== 'DIV' ? f.input.id : null }, f.text,
           f.required ? h('span', { class: 'req', title: '必填' }, '*') : null),
-        h('div', { class: 'control' }, f.control, f.hint ? h('span', { class: 'hint' }, f.hint) : null),
-        f.error,
+        h('div', { class: 'row' },
+          h('div', { class: 'control' }, f.control),
+          f.hint ? h('span', { class: 'hint' }, f.hint) : null,
+          f.error),
       ];
       this.rows.set(f.name, row);
       add(this.element, row);

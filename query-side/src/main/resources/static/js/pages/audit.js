@@ -61,8 +61,7 @@ export async function render(main, { query }) {
         h('td', { class: 'nowrap' }, e.township ? reference.townshipName(e.township) : '—'),
         h('td', { class: 'center nowrap' }, label(EVENT_TYPES, e.type)),
         h('td', { class: 'center nowrap' }, e.occurredOn || '—'),
-        h('td', null, link('/project/' + encodeURIComponent(e.projectId), null,
-          (e.data && e.data.name) || e.projectId.slice(0, 8) + '…')),
+        h('td', null, projectLink(e)),
         h('td', { class: 'nowrap' }, reference.townshipName(e.projectTownship)),
         h('td', { class: 'small' }, summary(e)),
         h('td', { class: 'small' }, e.reason || ''))))),
@@ -70,6 +69,35 @@ export async function render(main, { query }) {
       h('button', { type: 'button', class: 'secondary', disabled: page <= 0, onclick: () => go(page - 1) }, '上一页'),
       h('span', null, `第 ${page + 1} / ${pages} 页`),
       h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) }, '下一页'))));
+  resolveNames(results);
+}
+
+/** Project names: the audit rows carry only ids (and the name on 签约 rows); the rest are looked up once. */
+const names = new Map();
+
+function projectLink(e) {
+  if (e.data && e.data.name) names.set(e.projectId, e.data.name);
+  const a = link('/project/' + encodeURIComponent(e.projectId), null, names.get(e.projectId) || e.projectId.slice(0, 8) + '…');
+  a.dataset.project = e.projectId;
+  return a;
+}
+
+/** Fills in the names of the page's projects, a few requests at a time; unknown ones keep their short id. */
+async function resolveNames(table) {
+  const wanted = [...new Set([...table.querySelectorAll('a[data-project]')].map(a => a.dataset.project))]
+    .filter(id => !names.has(id));
+  const fetchOne = async id => {
+    try {
+      names.set(id, (await get('/api/projects/' + encodeURIComponent(id))).name);
+    } catch (e) {
+      names.set(id, null);
+    }
+  };
+  for (let i = 0; i < wanted.length; i += 6) await Promise.all(wanted.slice(i, i + 6).map(fetchOne));
+  table.querySelectorAll('a[data-project]').forEach(a => {
+    const name = names.get(a.dataset.project);
+    if (name) a.textContent = name;
+  });
 }
 
 function summary(e) {
