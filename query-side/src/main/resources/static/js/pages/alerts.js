@@ -2,7 +2,7 @@
 // live by the server's event stream /api/alerts/stream. EventSource cannot send an Authorization header, so the
 // stream is read with fetch() and a ReadableStream reader, and reopened after an error.
 import { h, replace, message, route, link } from '../dom.js';
-import { get, request, today, ApiError } from '../api.js';
+import { get, request, today, localTime, ApiError } from '../api.js';
 import { wanToYi } from '../money.js';
 import { LEVELS, label } from '../labels.js';
 import { ref, navigate } from '../app.js';
@@ -27,6 +27,7 @@ export async function render(main, { query, me }) {
   [asOfInput, levelSelect, townshipSelect].filter(Boolean).forEach(el => el.addEventListener('change', apply));
 
   const live = h('span', { class: 'live', id: 'alerts-live' }, isToday ? '正在连接实时推送…' : '查看历史日期，不实时更新');
+  const feed = h('ul', { class: 'feed', id: 'alerts-feed' });
   const summary = h('div', { id: 'alerts-summary', class: 'muted small' });
   const list = h('div', { id: 'alerts-list' }, h('div', { class: 'loading' }, '正在加载…'));
   const status = h('div');
@@ -39,7 +40,7 @@ export async function render(main, { query, me }) {
       h('span', { class: 'spacer' }), live),
     h('div', { class: 'message info small' },
       '签约满 5 个月未开工为“预警”，满 6 个月未开工为“逾期未开工”（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
-    status, summary, list);
+    status, feed, summary, list);
 
   let flashIds = new Set();
   const controller = new AbortController();
@@ -82,11 +83,22 @@ export async function render(main, { query, me }) {
   await load();
   if (isToday) {
     stream(controller.signal, live, event => {
-      const id = event && typeof event === 'object' ? event.projectId || (event.alert && event.alert.projectId) : null;
-      if (id) flashIds.add(id);
+      if (event && typeof event === 'object' && event.projectId) {
+        if (event.level) flashIds.add(event.projectId);
+        announce(event);
+      }
       scheduleReload();
     });
   }
+  /** The latest pushed changes, newest first, five at most. */
+  function announce(change) {
+    if (township && change.township && change.township !== township) return;
+    const text = change.message || `${change.name}：${change.level ? label(LEVELS, change.level) : '预警解除'}`;
+    feed.prepend(h('li', { class: change.level ? 'up' : 'down' },
+      h('span', { class: 'muted' }, localTime(change.announcedAt || new Date().toISOString()) + ' '), text));
+    while (feed.children.length > 5) feed.lastChild.remove();
+  }
+
   let pending = null;
   function scheduleReload() {
     clearTimeout(pending);
@@ -105,10 +117,13 @@ export async function render(main, { query, me }) {
 async function stream(signal, indicator, onEvent) {
   let delay = 1000;
   let connections = 0;
+  let lastEventId = null;
   while (!signal.aborted) {
     let connected = false;
     try {
-      const response = await request('/api/alerts/stream', { signal, headers: { Accept: 'text/event-stream' } });
+      const headers = { Accept: 'text/event-stream' };
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+      const response = await request('/api/alerts/stream', { signal, headers });
       connected = true;
       delay = 1000;
       setLive(indicator, 'on', '实时推送已连接');
@@ -125,6 +140,7 @@ async function stream(signal, indicator, onEvent) {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const event = parseEvent(block);
+          if (event && event.id) lastEventId = event.id;
           if (event) onEvent(event.data);
         }
       }
@@ -147,6 +163,7 @@ async function stream(signal, indicator, onEvent) {
 function parseEvent(block) {
   let data = [];
   let type = 'message';
+  let id = null;
   for (const line of block.split('\n')) {
     if (!line || line.startsWith(':')) continue;
     const colon = line.indexOf(':');
@@ -154,6 +171,7 @@ function parseEvent(block) {
     const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
     if (field === 'data') data.push(value);
     else if (field === 'event') type = value;
+    else if (field === 'id') id = value;
   }
   if (!data.length && type === 'message') return null;
   const text = data.join('\n');
@@ -164,7 +182,7 @@ function parseEvent(block) {
   } catch (e) {
     // not JSON: the event still means "something changed"
   }
-  return { type, data: parsed };
+  return { type, id, data: parsed };
 }
 
 function setLive(el, state, text) {

@@ -104,7 +104,7 @@ export async function render(main, { query }) {
 
   const [stats, bulletin, alerts] = await Promise.all([
     get('/api/stats', { year, asOf, groupBy: 'township' }).catch(e => e),
-    get('/api/bulletin', { year, month, asOf }).catch(e => e),
+    get('/api/bulletin', { year, month }).catch(e => e),
     get('/api/alerts', { asOf }).catch(e => e),
   ]);
   const notes = [];
@@ -147,10 +147,6 @@ export async function render(main, { query }) {
       h('b', { id: 'dash-progress' }, pct(progress)),
       bulletinAsOf && bulletinAsOf !== asOf ? `；得分与排名按 ${month} 月通报（截至 ${bulletinAsOf}）` : ''),
     city ? cards(city) : null,
-    h('div', { class: 'panel chart' },
-      h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
-        h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),
-      chart(merged)),
     h('div', { class: 'panel' },
       h('div', { class: 'panel-head' }, h('h2', null, `${year} 年各乡镇招商选资工作目标完成情况`),
         h('span', { class: 'muted small' }, '每格：完成 / 目标，下方为完成率')),
@@ -159,39 +155,36 @@ export async function render(main, { query }) {
         h('span', null, h('span', { class: 'sw', style: { background: '#fdecea' } }), '完成率低于序时进度'),
         h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), '开工率低于 65% 或入库率低于 45%'),
         h('span', null, '预警：签约满 5 个月未开工；逾期：满 6 个月未开工'),
-        h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))));
+        h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))),
+    h('div', { class: 'panel chart' },
+      h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
+        h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),
+      chart(merged)));
 }
 
-/** One township (or the city) with its alert counts and, where the bulletin has them, score, rank and 约谈. */
+/**
+ * One township (or the city) with its stalled contracts on asOf (from /api/alerts, so that they follow the chosen
+ * date; the bulletin's month-end counts otherwise) and the bulletin's score, rank and 约谈 flags.
+ */
 function merge(row, bulletinRow, alertCount) {
   const b = bulletinRow || {};
   return {
     ...row,
-    warning: pick(b, 'warningCount', 'warnings', 'alerts.WARNING', 'alertCounts.WARNING', 'warning') ?? (alertCount ? alertCount.WARNING || 0 : null),
-    overdue: pick(b, 'overdueCount', 'overdue', 'alerts.OVERDUE', 'alertCounts.OVERDUE') ?? (alertCount ? alertCount.OVERDUE || 0 : null),
-    score: pick(b, 'score.total', 'score', 'points'),
-    rank: pick(b, 'rank', 'ranking'),
+    warning: alertCount ? alertCount.WARNING || 0 : pick(b, 'warningCount'),
+    overdue: alertCount ? alertCount.OVERDUE || 0 : pick(b, 'overdueCount'),
+    score: pick(b, 'score'),
+    scoreDetail: pick(b, 'scoreDetail'),
+    rank: pick(b, 'rank'),
+    lastPlaceMonths: pick(b, 'lastPlaceMonthsRunning'),
     talk: talkOf(b),
   };
 }
 
-/** The 约谈 ladder of seed 001: 2 months last → 分管市领导; 3 months → 市主要领导. */
+/** The 约谈 ladder of seed 001: last place 2 months running → 分管市领导; 3 months → 市主要领导. */
 function talkOf(b) {
-  const v = pick(b, 'talk', 'interview', 'summons', 'talkLevel', 'yuetan');
-  if (typeof v === 'string') {
-    if (/TOP|MAIN|PRINCIPAL|主要/i.test(v)) return { level: 2, text: '市主要领导约谈' };
-    if (/CHARGE|DEPUTY|分管|LEADER/i.test(v)) return { level: 1, text: '分管市领导约谈' };
-    if (/NONE|^$/i.test(v)) return null;
-    return { level: 1, text: v };
-  }
-  if (v && typeof v === 'object') {
-    if (v.topLeaders || v.mainLeaders) return { level: 2, text: '市主要领导约谈' };
-    if (v.leaderInCharge || v.deputy) return { level: 1, text: '分管市领导约谈' };
-  }
-  if (v === true) return { level: 1, text: '约谈' };
-  const months = pick(b, 'monthsLastRunning', 'lastPlaceMonths', 'consecutiveLast', 'monthsAtBottom');
-  if (typeof months === 'number' && months >= 3) return { level: 2, text: '市主要领导约谈' };
-  if (typeof months === 'number' && months >= 2) return { level: 1, text: '分管市领导约谈' };
+  if (b.talkWithTopLeaders) return { level: 2, text: '市主要领导约谈' };
+  if (b.talkWithLeaderInCharge) return { level: 1, text: '分管市领导约谈' };
+  if (b.lastPlace) return { level: 0, text: '本月末位' };
   return null;
 }
 
@@ -241,6 +234,12 @@ function rateCell(row, key, threshold) {
     pct(value), counts ? h('span', { class: 'pct' }, counts) : null);
 }
 
+function scoreTitle(d) {
+  if (!d) return null;
+  return `完成得分 ${fmt(d.completionPoints, { scale: 2 })}，逾期扣分 ${fmt(d.overduePenalty, { scale: 2 })}，`
+    + `当年签约当年投产加分 ${fmt(d.productionBonus, { scale: 2 })}`;
+}
+
 function table(rows, city) {
   const groups = [];
   for (const ind of INDICATORS) {
@@ -261,7 +260,8 @@ function table(rows, city) {
     rateCell(row, 'productionRate', null),
     h('td', { class: ['num', row.warning ? 'warn-cell' : null], dataset: { key: 'warning' } }, row.warning ?? '—'),
     h('td', { class: ['num', row.overdue ? 'below' : null], dataset: { key: 'overdue' } }, row.overdue ?? '—'),
-    h('td', { class: 'num', dataset: { key: 'score' } }, row.score == null ? '—' : fmt(row.score, { scale: 1 })),
+    h('td', { class: 'num', dataset: { key: 'score' }, title: scoreTitle(row.scoreDetail) },
+      row.score == null ? '—' : fmt(row.score, { scale: 2 })),
     h('td', { class: 'center', dataset: { key: 'rank' } }, row.rank ?? '—'),
     h('td', { class: 'center', dataset: { key: 'talk' } },
       row.talk ? h('span', { class: 'flag talk' + row.talk.level }, row.talk.text) : ''));
@@ -274,7 +274,7 @@ function table(rows, city) {
 
 /** Grouped bars of 开工率 and 入库率 per township, with the 65% and 45% targets as dashed lines. */
 function chart(rows) {
-  const W = 1320, H = 230, left = 40, right = 10, top = 16, bottom = 44;
+  const W = 1320, H = 230, left = 40, right = 96, top = 16, bottom = 44;
   const plotH = H - top - bottom;
   const n = Math.max(rows.length, 1);
   const groupW = (W - left - right) / n;
@@ -310,7 +310,7 @@ function chart(rows) {
   [[START_THRESHOLD, '#1d4f91', '开工率目标 65%'], [STORAGE_THRESHOLD, '#c08a1a', '入库率目标 45%']].forEach(([t, color, text]) => {
     const yy = y(Number(t));
     parts.push(s('line', { x1: left, x2: W - right, y1: yy, y2: yy, stroke: color, 'stroke-dasharray': '6 4', 'stroke-width': 1.2 }));
-    parts.push(s('text', { x: W - right - 2, y: yy - 3, 'text-anchor': 'end', 'font-size': 11, fill: color }, text));
+    parts.push(s('text', { x: W - right + 6, y: yy + 4, 'text-anchor': 'start', 'font-size': 11, fill: color }, text));
   });
   parts.push(s('line', { x1: left, x2: W - right, y1: y(0), y2: y(0), stroke: '#8a94a3' }));
   const legend = s('g', { transform: `translate(${left + 4}, 4)` },

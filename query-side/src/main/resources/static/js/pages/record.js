@@ -5,6 +5,7 @@ import { h, replace, message, route, link } from '../dom.js';
 import { get, post, today, localTime, IdempotentSender, ApiError } from '../api.js';
 import { Form, textField, dateField, selectField, radioField, amountField } from '../forms.js';
 import { STAGES, MILESTONES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
+import { wan } from '../money.js';
 import { ref, navigate } from '../app.js';
 
 const YES_NO = [['true', '是'], ['false', '否']];
@@ -65,7 +66,7 @@ function recorded(p, withSigning) {
 function correctionFields(p, correcting) {
   const milestone = selectField('milestone', correcting ? '更正的里程碑' : '撤销的里程碑', recorded(p, correcting), { required: true });
   const arrivals = (p.funds || []).map(f => [String(f.arrivalNo),
-    `第 ${f.arrivalNo} 笔：${f.arrivedOn}，${label(SOURCES, f.source)}，${f.amountUsdWan != null ? f.amountUsdWan + ' 万美元' : f.amountWan + ' 万元'}`]);
+    `第 ${f.arrivalNo} 笔：${f.arrivedOn}，${label(SOURCES, f.source)}，${f.amountUsdWan != null ? wan(f.amountUsdWan) + ' 万美元' : wan(f.amountWan) + ' 万元'}`]);
   const arrival = selectField('arrivalNo', '哪一笔到位资金', arrivals, { required: true, number: true });
   const fields = [milestone, arrival];
   let amount = null;
