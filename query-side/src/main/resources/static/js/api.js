@@ -131,11 +131,26 @@ export async function download(path, params, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = filename;
+  a.download = serverFilename(response.headers.get('Content-Disposition')) || filename;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266: filename* in UTF-8 first), or null. */
+export function serverFilename(header) {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch (e) {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) || /filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? plain[1].trim() : null;
 }
 
 /** Today's date in Asia/Shanghai (the business dates' zone), as YYYY-MM-DD. */

@@ -67,8 +67,8 @@ export async function render(main, { query, me }) {
       return;
     }
     replace(list, h('table', { class: 'grid', id: 'alerts-table' },
-      h('thead', null, h('tr', null, ['级别', '项目名称', '乡镇', '合同金额(亿元)', '签约日期', '已签约(月)', '达到该级别日期']
-        .map(t => h('th', null, t)))),
+      h('thead', null, h('tr', null, ['级别', '项目名称', '乡镇', '合同金额(亿元)', '签约日期', '已签约(月)', '达到该级别日期',
+        me.role === 'CLERK' ? '处理' : null].filter(Boolean).map(t => h('th', null, t)))),
       h('tbody', null, alerts.map(a => h('tr', { class: flashIds.has(a.projectId) ? 'flash' : null, dataset: { project: a.projectId } },
         h('td', { class: 'center' }, h('span', { class: 'badge ' + a.level }, label(LEVELS, a.level))),
         h('td', null, link('/project/' + encodeURIComponent(a.projectId), null, a.name)),
@@ -76,7 +76,10 @@ export async function render(main, { query, me }) {
         h('td', { class: 'num' }, wanToYi(a.contractAmountWan)),
         h('td', { class: 'center nowrap' }, a.signedOn),
         h('td', { class: 'num' }, a.monthsSinceSigning),
-        h('td', { class: 'center nowrap' }, a.crossedOn || '—'))))));
+        h('td', { class: 'center nowrap' }, a.crossedOn || '—'),
+        me.role === 'CLERK' ? h('td', { class: 'center nowrap' }, h('div', { class: 'actions' },
+          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/start') }, '录入开工'),
+          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/termination') }, '解约'))) : null)))));
     flashIds = new Set();
   }
 

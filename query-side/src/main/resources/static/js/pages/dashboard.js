@@ -59,6 +59,7 @@ function defaultAsOf(year, now) {
 export async function render(main, { query }) {
   let year = Number(query.get('year'));
   let asOf = query.get('asOf');
+  const knownAt = query.get('knownAt') || '';
   if (!year || !asOf) {
     const d = await defaults();
     year = year || d.year;
@@ -71,6 +72,7 @@ export async function render(main, { query }) {
   const thisYear = Number(today().slice(0, 4));
   for (let y = thisYear; y >= 2020; y--) yearSelect.append(h('option', { value: String(y), selected: y === year }, y + ' 年'));
   const asOfInput = h('input', { id: 'dash-asof', type: 'date', value: asOf, min: year + '-01-01', max: today() });
+  const knownAtInput = h('input', { id: 'dash-knownat', type: 'date', value: knownAt, max: today() });
   const status = h('div', { id: 'dash-status' });
   const body = h('div', { id: 'dash-body' }, h('div', { class: 'loading' }, '正在加载统计…'));
 
@@ -79,12 +81,13 @@ export async function render(main, { query }) {
     navigate(route('/dashboard', { year: y, asOf: defaultAsOf(y, today()) }));
   });
   asOfInput.addEventListener('change', () => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate(route('/dashboard', { year, asOf: asOfInput.value }));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate(route('/dashboard', { year, asOf: asOfInput.value, knownAt }));
   });
+  knownAtInput.addEventListener('change', () => navigate(route('/dashboard', { year, asOf, knownAt: knownAtInput.value })));
   const xlsx = h('button', { type: 'button', class: 'secondary', id: 'dash-xlsx', onclick: async () => {
     xlsx.disabled = true;
     try {
-      await download('/api/bulletin.xlsx', { year, month }, `大冶市招商引资工作通报-${year}年${month}月.xlsx`);
+      await download('/api/bulletin.xlsx', { year, month, knownAt }, `大冶市招商引资工作通报-${year}年${month}月.xlsx`);
     } catch (e) {
       replace(status, message('error', e.status === 404 ? '通报下载暂未开通。' : '下载失败：' + e.message));
     } finally {
@@ -97,15 +100,16 @@ export async function render(main, { query }) {
       h('h1', null, '招商引资驾驶舱'),
       h('div', { class: 'toolbar' },
         h('label', null, '考核年度', yearSelect),
-        h('label', null, '截至日期', asOfInput)),
+        h('label', null, '截至日期', asOfInput),
+        h('label', { title: '只用该日及以前录入的记录，重现当时公布的数字（录入时间）' }, '录入截至（可选）', knownAtInput)),
       h('span', { class: 'spacer' }),
       xlsx),
     status, body);
 
   const [stats, bulletin, alerts] = await Promise.all([
-    get('/api/stats', { year, asOf, groupBy: 'township' }).catch(e => e),
-    get('/api/bulletin', { year, month }).catch(e => e),
-    get('/api/alerts', { asOf }).catch(e => e),
+    get('/api/stats', { year, asOf, knownAt, groupBy: 'township' }).catch(e => e),
+    get('/api/bulletin', { year, month, knownAt }).catch(e => e),
+    get('/api/alerts', { asOf, knownAt }).catch(e => e),
   ]);
   const notes = [];
   if (stats instanceof Error && !(stats instanceof ApiError)) throw stats;
@@ -145,7 +149,8 @@ export async function render(main, { query }) {
     h('div', { class: 'muted small', id: 'dash-period', style: { marginBottom: '6px' } },
       `统计期间 ${year}-01-01 至 ${asOf < year + '-12-31' ? asOf : year + '-12-31'}；序时进度 `,
       h('b', { id: 'dash-progress' }, pct(progress)),
-      bulletinAsOf && bulletinAsOf !== asOf ? `；得分与排名按 ${month} 月通报（截至 ${bulletinAsOf}）` : ''),
+      bulletinAsOf && bulletinAsOf !== asOf ? `；得分与排名按 ${month} 月通报（截至 ${bulletinAsOf}）` : '',
+      knownAt ? `；仅含 ${knownAt} 及以前录入的记录` : ''),
     city ? cards(city) : null,
     h('div', { class: 'panel' },
       h('div', { class: 'panel-head' }, h('h2', null, `${year} 年各乡镇招商选资工作目标完成情况`),
