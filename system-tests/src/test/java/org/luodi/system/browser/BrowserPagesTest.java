@@ -54,6 +54,21 @@ class BrowserPagesTest {
     }
 
     @Test
+    void amountsTypedInYiAreSentInWanWithEveryDigitKept() {
+        browser.login("gaoxin").go("/record");
+        browser.waitFor("#in-contractAmountWan");
+        Object converted = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('./js/money.js'), import('./js/api.js')]).then(([m, api]) => done([
+                  m.toWan('3.5', 'yi'), m.toWan('0.00015', 'yi'), m.toWan('1.23456789', 'yi'), m.toWan('0.1', 'yi'),
+                  m.toWan('１２．５', 'yi'), m.toWan('12,000.50', 'wan'), m.toWan('3.5亿', 'yi'), m.toWan('-1', 'wan'),
+                  api.toJson({ a: new api.Decimal(m.toWan('9007199254740993.1', 'wan')), b: '0.1' })
+                ].join('|')));""");
+        assertThat(converted).isEqualTo(
+                "35000|1.5|12345.6789|1000|125000|12000.5|||{\"a\":9007199254740993.1,\"b\":\"0.1\"}");
+    }
+
+    @Test
     void theAuditSearchFindsAClerksRecords() {
         browser.login("supervisor").go("/audit");
         browser.waitFor("#audit-table");

@@ -154,6 +154,11 @@ final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs asynchronous script; it calls {@code arguments[arguments.length - 1]} with its result. */
+    Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     String currentUrl() {
         return driver.getCurrentUrl();
     }
