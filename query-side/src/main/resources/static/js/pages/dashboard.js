@@ -140,6 +140,16 @@ export async function render(main, { query }) {
     }
   }
   const merged = rows.map(r => merge(r, bulletinRows.get(r.township), alertCounts.get(r.township)));
+  const tableHolder = h('div');
+  const byRank = h('input', { type: 'checkbox', id: 'dash-byrank', disabled: !merged.some(r => r.rank != null) });
+  const drawTable = () => {
+    const ordered = byRank.checked
+      ? [...merged].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+      : merged;
+    replace(tableHolder, table(ordered, city));
+  };
+  byRank.addEventListener('change', drawTable);
+  drawTable();
   const cityAlerts = { WARNING: 0, OVERDUE: 0 };
   alertCounts.forEach(c => { cityAlerts.WARNING += c.WARNING || 0; cityAlerts.OVERDUE += c.OVERDUE || 0; });
   const city = total ? merge(total, !(bulletin instanceof Error) && bulletin ? bulletin.total : null, cityAlerts) : null;
@@ -154,8 +164,10 @@ export async function render(main, { query }) {
     city ? cards(city) : null,
     h('div', { class: 'panel' },
       h('div', { class: 'panel-head' }, h('h2', null, `${year} 年各乡镇招商选资工作目标完成情况`),
+        h('span', { class: 'spacer' }),
+        h('label', { class: 'small nowrap' }, byRank, ' 按排名排序'),
         h('span', { class: 'muted small' }, '每格：完成 / 目标，下方为完成率')),
-      table(merged, city),
+      tableHolder,
       h('div', { class: 'legend' },
         h('span', null, h('span', { class: 'sw', style: { background: '#fdecea' } }), '完成率低于序时进度'),
         h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), '开工率低于 65% 或入库率低于 45%'),

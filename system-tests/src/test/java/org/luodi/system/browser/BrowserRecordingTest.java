@@ -9,6 +9,7 @@ import org.luodi.system.RunningLuodi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +107,13 @@ class BrowserRecordingTest {
         assertThat(browser.find("#rates-chart")).isNotNull();
         assertThat(browser.text("#dash-city")).contains("开工率", "入库率");
         browser.screenshot("dashboard");
+
+        browser.script("window.__download = null; const make = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { window.__download = { size: blob.size, type: blob.type }; return make(blob); };");
+        browser.click("#dash-xlsx");
+        Map<?, ?> download = browser.waitUntil(b -> (Map<?, ?>) b.script("return window.__download"));
+        assertThat((String) download.get("type")).contains("spreadsheetml");
+        assertThat(((Number) download.get("size")).longValue()).isGreaterThan(1000);
 
         browser.date("#dash-asof", "2024-02-29");
         browser.waitForText("#dash-period", "至 2024-02-29");
