@@ -140,6 +140,10 @@ export async function render(main, { query }) {
     }
   }
   const merged = rows.map(r => merge(r, bulletinRows.get(r.township), alertCounts.get(r.township)));
+  const cityAlerts = { WARNING: 0, OVERDUE: 0 };
+  alertCounts.forEach(c => { cityAlerts.WARNING += c.WARNING || 0; cityAlerts.OVERDUE += c.OVERDUE || 0; });
+  const city = total ? merge(total, !(bulletin instanceof Error) && bulletin ? bulletin.total : null, cityAlerts) : null;
+  const bulletinAsOf = !(bulletin instanceof Error) && bulletin ? bulletin.asOf : null;
   const tableHolder = h('div');
   const byRank = h('input', { type: 'checkbox', id: 'dash-byrank', disabled: !merged.some(r => r.rank != null) });
   const drawTable = () => {
@@ -150,10 +154,6 @@ export async function render(main, { query }) {
   };
   byRank.addEventListener('change', drawTable);
   drawTable();
-  const cityAlerts = { WARNING: 0, OVERDUE: 0 };
-  alertCounts.forEach(c => { cityAlerts.WARNING += c.WARNING || 0; cityAlerts.OVERDUE += c.OVERDUE || 0; });
-  const city = total ? merge(total, !(bulletin instanceof Error) && bulletin ? bulletin.total : null, cityAlerts) : null;
-  const bulletinAsOf = !(bulletin instanceof Error) && bulletin ? bulletin.asOf : null;
 
   replace(body,
     h('div', { class: 'muted small', id: 'dash-period', style: { marginBottom: '6px' } },
