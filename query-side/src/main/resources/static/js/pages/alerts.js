@@ -96,7 +96,8 @@ export async function render(main, { query, me }) {
   /** The latest pushed changes, newest first, five at most. */
   function announce(change) {
     if (township && change.township && change.township !== township) return;
-    const text = change.message || `${change.name}：${change.level ? label(LEVELS, change.level) : '预警解除'}`;
+    const what = change.message || (change.level ? label(LEVELS, change.level) : '预警解除');
+    const text = change.name && !what.includes(change.name) ? `${change.name}：${what}` : what;
     feed.prepend(h('li', { class: change.level ? 'up' : 'down' },
       h('span', { class: 'muted' }, localTime(change.announcedAt || new Date().toISOString()) + ' '), text));
     while (feed.children.length > 5) feed.lastChild.remove();

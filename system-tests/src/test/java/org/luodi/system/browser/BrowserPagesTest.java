@@ -42,6 +42,21 @@ class BrowserPagesTest {
     }
 
     @Test
+    void theAlertsPageUpdatesItselfFromTheStreamWhenAStartIsRecorded() throws Exception {
+        String late = api.sign("dajipu", "年产4万吨冷链物流项目", 20_000, "2024-03-03");
+        browser.login("supervisor").go("/alerts?township=dajipu");
+        String row = "#alerts-table tr[data-project='" + late + "']";
+        browser.waitFor(row);
+        browser.waitFor("#alerts-live.on");
+
+        api.start("dajipu", late, "2024-12-20");
+
+        browser.waitUntil(b -> b.findAll(row).isEmpty());
+        assertThat(browser.text("#alerts-feed")).contains("年产4万吨冷链物流项目");
+        assertThat(browser.currentUrl()).endsWith("/alerts?township=dajipu");
+    }
+
+    @Test
     void theProjectListSearchesByNameAndShowsEachProjectsStage() {
         browser.login("supervisor").go("/projects");
         browser.waitFor("#projects-table");
