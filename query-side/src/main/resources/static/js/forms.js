@@ -176,6 +176,7 @@ export class Form {
     this.rows = new Map();
     this.element = h('div', { class: 'form-grid' });
     for (const f of fields) {
+      f.input.setAttribute('aria-describedby', f.error.id);
       const row = [
         h('label', { class: 'label', for: f.input.id && f.input.tagName !== 'DIV' ? f.input.id : null }, f.text,
           f.required ? h('span', { class: 'req', title: '必填' }, '*') : null),
