@@ -23,6 +23,7 @@ const PAGES = [
 
 let stopCurrent = null;
 let reference = null;
+let generation = 0;
 
 /** Townships and industry chains (codes and Chinese names), loaded once per sign-in. */
 export async function ref() {
@@ -76,12 +77,19 @@ function logout() {
   navigate('#/login');
 }
 
+/**
+ * Draws the page the hash names. Each drawing gets a fresh container: a page still loading when the user moves on
+ * writes into a container no longer shown, and its cleanup runs as soon as it returns.
+ */
 async function render() {
+  const mine = ++generation;
   if (stopCurrent) {
     try { stopCurrent(); } catch (e) { /* a page's cleanup must not stop the next page */ }
     stopCurrent = null;
   }
   const main = document.getElementById('main');
+  const view = h('div', { class: 'view' });
+  replace(main, view);
   const { path, args, query } = parseHash();
   const s = session();
   const me = s && s.me;
@@ -92,27 +100,30 @@ async function render() {
     }
     drawShell(null);
     document.title = '登录 · 落地';
-    stopCurrent = login.render(main, { query }) || null;
+    login.render(view, { query });
     return;
   }
   const entry = PAGES.find(p => p.path === (path === '/' ? home(me) : path));
   drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path) : null);
   if (!entry) {
-    replace(main, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
+    replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
     return;
   }
   if (!entry.roles.includes(me.role)) {
-    replace(main, message('error', '您的账号（' + (ROLES[me.role] || me.role) + '）无权使用“' + entry.title + '”。'));
+    replace(view, message('error', '您的账号（' + (ROLES[me.role] || me.role) + '）无权使用“' + entry.title + '”。'));
     return;
   }
   document.title = entry.title + ' · 落地';
-  replace(main, h('div', { class: 'loading' }, '正在加载…'));
+  replace(view, h('div', { class: 'loading' }, '正在加载…'));
   try {
-    const stop = await entry.page.render(main, { args, query, me });
-    stopCurrent = typeof stop === 'function' ? stop : null;
+    const stop = await entry.page.render(view, { args, query, me });
+    if (typeof stop === 'function') {
+      if (mine === generation) stopCurrent = stop;
+      else stop();
+    }
   } catch (e) {
     if (e && e.name === 'AbortError') return;
-    replace(main, message('error', e instanceof ApiError ? e.message : '页面出错：' + (e && e.message)));
+    replace(view, message('error', e instanceof ApiError ? e.message : '页面出错：' + (e && e.message)));
     if (!(e instanceof ApiError)) console.error(e);
   }
 }
