@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -68,6 +69,10 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)"));
+        }
+        if (cause instanceof RequestRejectedException) {
+            // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
+            return respond(problem(HttpStatus.BAD_REQUEST, "请求地址或参数不合规 (request refused by the firewall)"));
         }
         if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
                 || cause instanceof TransientDataAccessException) {
@@ -165,6 +170,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
                     || current instanceof ForbiddenException || current instanceof NotFoundException
                     || current instanceof AggregateNotFoundException || current instanceof ConcurrencyException
                     || current instanceof BodySizeLimitFilter.BodyTooLargeException
+                    || current instanceof RequestRejectedException
                     || current instanceof CannotGetJdbcConnectionException
                     || current instanceof DataAccessResourceFailureException) {
                 return current;
