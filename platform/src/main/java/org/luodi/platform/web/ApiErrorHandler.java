@@ -94,6 +94,9 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException e) {
             return invalid(List.of(new FieldProblem(path(e), "未知字段 (unknown field)")));
         }
+        if (cause instanceof InvalidFormatException e && e.getTargetType() == String.class) {
+            return invalid(List.of(new FieldProblem(path(e), "含有无效字符：NUL 或不成对的代理项 (NUL or unpaired surrogate)")));
+        }
         if (cause instanceof InvalidFormatException e) {
             return invalid(List.of(new FieldProblem(path(e), "格式不正确: " + shortValue(e.getValue())
                     + " (expected " + e.getTargetType().getSimpleName() + ")")));
