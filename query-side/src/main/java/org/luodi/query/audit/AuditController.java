@@ -53,7 +53,8 @@ public class AuditController {
     private Instant start(String from) {
         if (from != null && from.strip().length() == 10) {
             try {
-                return LocalDate.parse(from.strip()).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+                return QueryTime.within("from", LocalDate.parse(from.strip())).atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                        .toInstant();
             } catch (java.time.format.DateTimeParseException e) {
                 throw new InvalidInputException("from", "日期格式应为 YYYY-MM-DD (expected a date)");
             }
