@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.luodi.events.Amount;
+import org.luodi.events.CurrencyCode;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
@@ -16,6 +18,7 @@ import org.luodi.events.ProjectSigned;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -43,8 +46,7 @@ public class ProjectVersionProjection {
         }
         Instant recordedAt = recordedAt(metaData, timestamp);
         if (event instanceof FundsArrived e) {
-            versions.replaceArrival(e.projectId(), new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(),
-                    e.amountWan(), e.amountUsdWan()), e.arrivalNo(), sequence, recordedAt);
+            versions.replaceArrival(e.projectId(), arrival(e), e.arrivalNo(), sequence, recordedAt);
         } else if (event instanceof MilestoneCorrected e && e.milestone() == Milestone.FUNDS) {
             FundArrival before = versions.currentArrival(e.projectId(), e.arrivalNo()).orElseThrow();
             versions.replaceArrival(e.projectId(), new FundArrival(before.arrivalNo(),
@@ -60,6 +62,14 @@ public class ProjectVersionProjection {
             ProjectState current = versions.current(event.projectId()).orElseThrow();
             versions.replace(current.apply(event), sequence, recordedAt);
         }
+    }
+
+    /** FundsArrived (revision 2): its amount goes to the column of its currency, 万元 or 万美元. */
+    static FundArrival arrival(FundsArrived e) {
+        Amount amount = e.amount();
+        BigDecimal cny = amount != null && amount.currency() == CurrencyCode.CNY ? amount.wan() : null;
+        BigDecimal usd = amount != null && amount.currency() == CurrencyCode.USD ? amount.wan() : null;
+        return new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(), cny, usd);
     }
 
     @ResetHandler
