@@ -1,23 +1,31 @@
 package org.luodi.command;
 
 import org.junit.jupiter.api.Test;
-import org.luodi.platform.testing.EmbeddedPostgresInitializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.luodi.events.ProjectVoided;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Axon-on-PostgreSQL traps, checked on a real PostgreSQL: no oid columns, a gap-free global index. */
-@SpringBootTest
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+/**
+ * The Axon-on-PostgreSQL traps, checked on a real PostgreSQL: no oid columns, a gap-free global index, duplicate
+ * keys recognised as conflicts. Shares the API tests' context rather than starting one of its own.
+ */
+@RunningCommandSide
 class EventStoreSchemaTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventStorageEngine storage;
 
     @Test
     void everySerializedColumnIsByteaAndNoneIsOid() {
@@ -49,5 +57,26 @@ class EventStoreSchemaTest {
                 SELECT column_default FROM information_schema.columns
                 WHERE table_name = 'domain_event_entry' AND column_name = 'global_index'""", String.class);
         assertThat(columnDefault).contains("domain_event_entry_global_index_seq");
+    }
+
+    /**
+     * Two instances appending the same sequence number must read as a concurrent change (409), and signing a used
+     * project id as a conflict too, never as a storage failure (500): the PostgreSQL driver reports SQLState 23505,
+     * which Axon's JDBC default resolver does not recognise.
+     */
+    @Test
+    void aDuplicateSequenceNumberIsAConflictNotAStorageFailure() {
+        String id = UUID.randomUUID().toString();
+        storage.appendEvents(event(id, 0));
+        assertThatThrownBy(() -> storage.appendEvents(event(id, 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        storage.appendEvents(event(id, 1));
+        assertThatThrownBy(() -> storage.appendEvents(event(id, 1)))
+                .isInstanceOf(ConcurrencyException.class);
+    }
+
+    private static GenericDomainEventMessage<ProjectVoided> event(String projectId, long sequence) {
+        return new GenericDomainEventMessage<>("InvestmentProject", projectId, sequence,
+                new ProjectVoided(projectId, "schema test"));
     }
 }

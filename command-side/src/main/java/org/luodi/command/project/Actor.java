@@ -19,10 +19,14 @@ record Actor(String username, Role role, String township) {
 
     /** Milestones are recorded by the project's own township clerk, never by someone in its name. */
     void mustBeClerkOf(String projectTownship) {
+        mustBeClerk();
+        mustReach(projectTownship);
+    }
+
+    void mustBeClerk() {
         if (role != Role.CLERK) {
             throw new ForbiddenException("只有乡镇专班可以录入里程碑 (only a township clerk records milestones)");
         }
-        mustReach(projectTownship);
     }
 
     /** Corrections: the project's own clerk, or a supervisor. */

@@ -2,6 +2,7 @@ package org.luodi.command.project;
 
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.time.ClockConfig;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,7 +24,9 @@ final class Checks {
     private final List<FieldProblem> problems = new ArrayList<>();
 
     Checks(Clock clock) {
-        this.today = LocalDate.now(clock);
+        // SPEC §2's "today" is Shanghai's, whatever zone the injected clock carries (a UTC clock would refuse
+        // today's date as "future" until 08:00 in Daye).
+        this.today = LocalDate.ofInstant(clock.instant(), ClockConfig.ZONE);
     }
 
     Checks required(String field, Object value) {

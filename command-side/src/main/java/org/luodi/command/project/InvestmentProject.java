@@ -45,8 +45,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (403), whether the input is sound (400), whether the lifecycle allows it (409); then they apply one event.
  * Event sourcing handlers only assign.
  */
-@Aggregate
+@Aggregate(cache = "projectCache")
 public class InvestmentProject {
+    private static final String ARRIVAL_NO_FOR_FUNDS =
+            "只有到位资金需要指明第几笔 (arrivalNo names a FUNDS arrival only)";
 
     @AggregateIdentifier
     private String projectId;
@@ -71,7 +73,9 @@ public class InvestmentProject {
 
     @CommandHandler
     public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference) {
-        Actor.from(metaData).mustBeClerkOf(cmd.township());
+        Actor actor = Actor.from(metaData);
+        actor.mustBeClerk();
+        // Here the township is input: a missing or unknown code is a 400 before it can tell whose project this is.
         new Checks(clock)
                 .text("name", cmd.name(), 200, true)
                 .text("investor", cmd.investor(), 200, true)
@@ -87,6 +91,7 @@ public class InvestmentProject {
                 .date("signedOn", cmd.signedOn())
                 .text("introducedBy", cmd.introducedBy(), 100, false)
                 .throwIfAny();
+        actor.mustBeClerkOf(cmd.township());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
                 blankToNull(cmd.introducedBy())));
@@ -181,7 +186,8 @@ public class InvestmentProject {
                 .required("milestone", cmd.milestone())
                 .text("reason", cmd.reason(), 500, true)
                 .that(cmd.date() != null || cmd.amountWan() != null || cmd.amountUsdWan() != null, "date",
-                        "请填写更正后的日期或金额 (a new date or amount is required)");
+                        "请填写更正后的日期或金额 (a new date or amount is required)")
+                .that(namesArrivalOnlyForFunds(cmd.milestone(), cmd.arrivalNo()), "arrivalNo", ARRIVAL_NO_FOR_FUNDS);
         if (cmd.date() != null) {
             checks.date("date", cmd.date());
         }
@@ -207,11 +213,13 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public void handle(RetractMilestone cmd, MetaData metaData) {
+    public void handle(RetractMilestone cmd, MetaData metaData, Clock clock) {
         Actor.from(metaData).mustBeSupervisor();
-        if (cmd.milestone() == null || cmd.reason() == null || cmd.reason().isBlank()) {
-            throw new InvalidInputException(cmd.milestone() == null ? "milestone" : "reason", "必填 (required)");
-        }
+        new Checks(clock)
+                .required("milestone", cmd.milestone())
+                .text("reason", cmd.reason(), 500, true)
+                .that(namesArrivalOnlyForFunds(cmd.milestone(), cmd.arrivalNo()), "arrivalNo", ARRIVAL_NO_FOR_FUNDS)
+                .throwIfAny();
         mustNotBeVoided();
         if (cmd.milestone() == Milestone.SIGNING) {
             throw new RuleViolationException("milestone", "签约不能撤销，误录请作废项目 (void the project instead)");
@@ -226,16 +234,19 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public void handle(VoidProject cmd, MetaData metaData) {
+    public void handle(VoidProject cmd, MetaData metaData, Clock clock) {
         Actor.from(metaData).mustBeSupervisor();
-        if (cmd.reason() == null || cmd.reason().isBlank()) {
-            throw new InvalidInputException("reason", "必填 (required)");
-        }
+        new Checks(clock).text("reason", cmd.reason(), 500, true).throwIfAny();
         mustNotBeVoided();
         apply(new ProjectVoided(projectId, cmd.reason().strip()));
     }
 
     // ---- rules shared by the handlers
+
+    /** arrivalNo names an arrival; on any other milestone the event would claim an arrival it is not about. */
+    private static boolean namesArrivalOnlyForFunds(Milestone milestone, Integer arrivalNo) {
+        return arrivalNo == null || milestone == null || milestone == Milestone.FUNDS;
+    }
 
     private void mustNotBeVoided() {
         if (voided) {

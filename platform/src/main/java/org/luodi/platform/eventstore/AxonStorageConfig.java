@@ -1,5 +1,6 @@
 package org.luodi.platform.eventstore;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -92,6 +93,12 @@ public class AxonStorageConfig {
                 .sagaIdColumn("saga_id")
                 .sagaTypeColumn("saga_type")
                 .build());
+    }
+
+    /** Replaces Axon's JDBC default, which misses PostgreSQL's duplicate keys (see the class). */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
     }
 
     /**

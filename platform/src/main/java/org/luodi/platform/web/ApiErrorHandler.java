@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.ForbiddenException;
@@ -64,6 +65,9 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
             return respond(problem(HttpStatus.NOT_FOUND, "项目不存在 (no such project)"));
         }
+        if (cause instanceof AggregateStreamCreationException) {
+            return respond(problem(HttpStatus.CONFLICT, "该项目编号已存在 (a project with this id exists)"));
+        }
         if (cause instanceof ConcurrencyException) {
             return respond(problem(HttpStatus.CONFLICT, "该项目刚被他人修改，请刷新后重试 (concurrent change, try again)"));
         }
@@ -107,7 +111,8 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
             return invalid(List.of(new FieldProblem(path(e), "无法解析 (cannot be read)")));
         }
-        return respond(problem(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON (malformed JSON body)"));
+        // Every 400 carries errors, so that a client reads one shape; field null: the body as a whole is wrong.
+        return invalid(List.of(new FieldProblem(null, "请求内容不是有效的 JSON (malformed JSON body)")));
     }
 
     @Override
@@ -149,7 +154,8 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(e -> e.field() == null ? e.message() : e.field() + ": " + e.message())
+                .collect(Collectors.joining("; "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail.isEmpty() ? "请求内容有误 (bad input)" : detail);
         problem.setProperty("errors", errors);
         return respond(problem);
@@ -172,6 +178,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             if (current instanceof InvalidInputException || current instanceof RuleViolationException
                     || current instanceof ForbiddenException || current instanceof NotFoundException
                     || current instanceof AggregateNotFoundException || current instanceof ConcurrencyException
+                    || current instanceof AggregateStreamCreationException
                     || current instanceof BodySizeLimitFilter.BodyTooLargeException
                     || current instanceof RequestRejectedException
                     || current instanceof CannotGetJdbcConnectionException

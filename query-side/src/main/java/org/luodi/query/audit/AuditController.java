@@ -18,11 +18,22 @@ import java.time.ZoneId;
 @RestController
 public class AuditController {
     private final HistoryQueries queries;
+    private final ChainVerifier verifier;
     private final QueryTime time;
 
-    public AuditController(HistoryQueries queries, QueryTime time) {
+    public AuditController(HistoryQueries queries, ChainVerifier verifier, QueryTime time) {
         this.queries = queries;
+        this.verifier = verifier;
         this.time = time;
+    }
+
+    /** Re-checks the hash chain of every project's stored events (supervisors and admins). */
+    @GetMapping("/api/audit/verify")
+    public ChainVerifier.Report verify() {
+        if (LuodiUser.current().role() == Role.CLERK) {
+            throw new ForbiddenException("审计核验仅限市级督查人员 (supervisors only)");
+        }
+        return verifier.verify();
     }
 
     @GetMapping("/api/projects/{id}/history")

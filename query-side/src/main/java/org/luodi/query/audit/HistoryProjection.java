@@ -14,17 +14,20 @@ import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.UnitOfWorkBatch;
 import org.luodi.query.project.ProjectVersionProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read model "project-history": one row per event with who recorded it, when, and why, for a project's timeline,
- * the audit search and time travel by record time. Idempotent: a redelivered event hits the primary key.
+ * the audit search and time travel by record time. Written per processor batch.
  */
 @Component
 @ProcessingGroup(HistoryProjection.GROUP)
@@ -38,22 +41,58 @@ public class HistoryProjection {
         this.jdbc = jdbc;
     }
 
+    /** One row of project_event, still without the project's township unless the event is its signing. */
+    private record Row(long globalIndex, String eventId, ProjectEvent event, long sequence, Instant recordedAt,
+                       MetaData metaData) {
+    }
+
     @EventHandler
     void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, TrackingToken token,
-            MetaData metaData, @Timestamp Instant timestamp) throws JsonProcessingException {
-        String township = event instanceof ProjectSigned signed ? signed.township() : projectTownship(event);
-        jdbc.update("""
+            MetaData metaData, @Timestamp Instant timestamp) {
+        UnitOfWorkBatch.add(GROUP, new Row(token.position().orElseThrow(), message.getIdentifier(), event, sequence,
+                ProjectVersionProjection.recordedAt(metaData, timestamp), metaData), this::write);
+    }
+
+    /** Inserts a processor batch of events in one JDBC batch; a redelivered event hits the primary key. */
+    private void write(List<Row> rows) {
+        Map<String, String> townships = townships(rows);
+        jdbc.batchUpdate("""
                         INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type,
                             occurred_on, recorded_at, actor, role, actor_township, project_township, reason,
                             idempotency_key, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                         ON CONFLICT DO NOTHING""",
-                token.position().orElseThrow(), message.getIdentifier(), event.projectId(), sequence,
-                event.getClass().getSimpleName(), event.occurredOn() == null ? null : Date.valueOf(event.occurredOn()),
-                java.sql.Timestamp.from(ProjectVersionProjection.recordedAt(metaData, timestamp)),
-                text(metaData, EventMetadata.ACTOR), text(metaData, EventMetadata.ROLE),
-                text(metaData, EventMetadata.TOWNSHIP), township, text(metaData, EventMetadata.REASON),
-                text(metaData, EventMetadata.IDEMPOTENCY_KEY), JSON.writeValueAsString(event));
+                rows.stream().map(r -> new Object[]{r.globalIndex(), r.eventId(), r.event().projectId(), r.sequence(),
+                        r.event().getClass().getSimpleName(),
+                        r.event().occurredOn() == null ? null : Date.valueOf(r.event().occurredOn()),
+                        java.sql.Timestamp.from(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
+                        text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
+                        townships.get(r.event().projectId()), text(r.metaData(), EventMetadata.REASON),
+                        text(r.metaData(), EventMetadata.IDEMPOTENCY_KEY), json(r.event())}).toList());
+    }
+
+    /** The township of every project in the batch: from its signing, in this batch or already stored. */
+    private Map<String, String> townships(List<Row> rows) {
+        Map<String, String> townships = new HashMap<>();
+        rows.forEach(r -> {
+            if (r.event() instanceof ProjectSigned signed) {
+                townships.put(signed.projectId(), signed.township());
+            }
+        });
+        String[] unknown = rows.stream().map(r -> r.event().projectId()).filter(id -> !townships.containsKey(id))
+                .distinct().toArray(String[]::new);
+        if (unknown.length > 0) {
+            jdbc.query("SELECT project_id, project_township FROM project_event WHERE sequence_number = 0 "
+                    + "AND project_id = ANY (?)", rs -> {
+                townships.put(rs.getString(1), rs.getString(2));
+            }, (Object) unknown);
+        }
+        for (String id : unknown) {
+            if (!townships.containsKey(id)) {
+                throw new IllegalStateException("no signing seen yet for project " + id);
+            }
+        }
+        return townships;
     }
 
     @ResetHandler
@@ -61,13 +100,12 @@ public class HistoryProjection {
         jdbc.update("TRUNCATE project_event");
     }
 
-    private String projectTownship(ProjectEvent event) {
-        List<String> found = jdbc.queryForList("SELECT project_township FROM project_event WHERE project_id = ? "
-                + "AND sequence_number = 0", String.class, event.projectId());
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no signing seen yet for project " + event.projectId());
+    private static String json(ProjectEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return found.get(0);
     }
 
     private static String text(MetaData metaData, String key) {

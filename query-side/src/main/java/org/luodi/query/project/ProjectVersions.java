@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,49 +56,6 @@ public class ProjectVersions {
         return jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND recorded_from <= ? "
                 + "AND (recorded_to IS NULL OR recorded_to > ?) ORDER BY arrival_no", ARRIVAL, projectId,
                 Timestamp.from(knownAt), Timestamp.from(knownAt));
-    }
-
-    public Optional<FundArrival> currentArrival(String projectId, int arrivalNo) {
-        return jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND arrival_no = ? "
-                + "AND recorded_to IS NULL", ARRIVAL, projectId, arrivalNo).stream().findFirst();
-    }
-
-    boolean hasVersion(String projectId, long version) {
-        Boolean found = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM project_version WHERE project_id = ? AND "
-                + "version >= ?) OR EXISTS (SELECT 1 FROM fund_arrival_version WHERE project_id = ? AND version >= ?)",
-                Boolean.class, projectId, version, projectId, version);
-        return Boolean.TRUE.equals(found);
-    }
-
-    /** Closes the current version at {@code recordedAt} and makes {@code state} the current one. */
-    void replace(ProjectState s, long version, Instant recordedAt) {
-        Timestamp at = Timestamp.from(recordedAt);
-        jdbc.update("UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
-                at, s.projectId());
-        jdbc.update("INSERT INTO project_version (version, recorded_from, " + COLUMNS + ") VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                version, at, s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
-                s.contractAmountWan(), s.sourceRegion().name(), date(s.signedOn()), s.introducedBy(),
-                date(s.registeredOn()), s.companyName(), s.creditCode(), s.foreignInvested(), date(s.startedOn()),
-                s.startKind() == null ? null : s.startKind().name(), date(s.storedOn()), s.plannedInvestmentWan(),
-                date(s.productionOn()), date(s.terminatedOn()), s.terminationReason(), s.voided());
-    }
-
-    /** Closes the arrival's current version; a new one follows unless the arrival was retracted. */
-    void replaceArrival(String projectId, FundArrival arrival, int arrivalNo, long version, Instant recordedAt) {
-        Timestamp at = Timestamp.from(recordedAt);
-        jdbc.update("UPDATE fund_arrival_version SET recorded_to = ? WHERE project_id = ? AND arrival_no = ? "
-                + "AND recorded_to IS NULL", at, projectId, arrivalNo);
-        if (arrival != null) {
-            jdbc.update("INSERT INTO fund_arrival_version (project_id, arrival_no, version, recorded_from, arrived_on, "
-                            + "source, amount_wan, amount_usd_wan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    projectId, arrival.arrivalNo(), version, at, date(arrival.arrivedOn()), arrival.source().name(),
-                    arrival.amountWan(), arrival.amountUsdWan());
-        }
-    }
-
-    private static Date date(LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
     }
 
     private static ProjectState state(ResultSet rs, int row) throws SQLException {

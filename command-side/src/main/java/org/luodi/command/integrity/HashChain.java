@@ -1,0 +1,94 @@
+package org.luodi.command.integrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.luodi.events.EventHash;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Chains every project's events as they are appended (see {@link EventHash}). The previous event's hash comes from
+ * a cache of committed events, or from the event store when another instance appended last; the payload is
+ * hashed exactly as the storage engine will store it (same serializer), so the query side can verify stored rows.
+ */
+@Component
+public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final Serializer serializer;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+    /** aggregate id → (sequence, hash) of its last committed event in this instance. */
+    private final Map<String, Link> lastCommitted = new ConcurrentHashMap<>();
+
+    private record Link(long sequence, String hash) {
+    }
+
+    public HashChain(Serializer serializer, JdbcTemplate jdbc) {
+        this.serializer = serializer;
+        this.jdbc = jdbc;
+    }
+
+    @Autowired
+    void register(EventStore eventStore) {
+        eventStore.registerDispatchInterceptor(this);
+    }
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        return (index, message) -> message instanceof DomainEventMessage<?> event ? chain(event) : message;
+    }
+
+    private EventMessage<?> chain(DomainEventMessage<?> event) {
+        String aggregateId = event.getAggregateIdentifier();
+        long sequence = event.getSequenceNumber();
+        String previous = sequence == 0 ? "" : previousHash(aggregateId, sequence - 1);
+        SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
+        String hash = EventHash.of(previous, aggregateId, sequence, payload.getType().getName(),
+                payload.getType().getRevision(), payload.getData(), event.getMetaData());
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> remember(aggregateId, sequence, hash));
+        }
+        return event.andMetaData(MetaData.with(EventHash.PREVIOUS, previous).and(EventHash.HASH, hash));
+    }
+
+    private String previousHash(String aggregateId, long previousSequence) {
+        Link cached = lastCommitted.get(aggregateId);
+        if (cached != null && cached.sequence() == previousSequence) {
+            return cached.hash();
+        }
+        List<byte[]> rows = jdbc.queryForList("SELECT meta_data FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = ?", byte[].class, aggregateId, previousSequence);
+        if (rows.isEmpty()) {
+            return "";
+        }
+        try {
+            JsonNode hash = json.readTree(rows.get(0)).get(EventHash.HASH);
+            return hash == null ? "" : hash.asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable metadata of " + aggregateId + "#" + previousSequence, e);
+        }
+    }
+
+    private void remember(String aggregateId, long sequence, String hash) {
+        if (lastCommitted.size() > CACHE_LIMIT) {
+            lastCommitted.clear();
+        }
+        lastCommitted.put(aggregateId, new Link(sequence, hash));
+    }
+}

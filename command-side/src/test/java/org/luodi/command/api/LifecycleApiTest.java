@@ -1,0 +1,69 @@
+package org.luodi.command.api;
+
+import org.junit.jupiter.api.Test;
+import org.luodi.events.CreditCode;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command endpoint of SPEC §7 answered by the running app, each leaving its one event, in order. */
+class LifecycleApiTest extends CommandSideApiTest {
+
+    @Test
+    void aProjectFromSigningToProductionWithFundsACorrectionAndARetraction() {
+        ApiClient.Answer signed = gaoxin.post("/api/projects", signing(null));
+        assertThat(signed.status()).isEqualTo(201);
+        String id = signed.projectId();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        String project = "/api/projects/" + id;
+
+        ok(gaoxin.post(project + "/registration", """
+                {"registeredOn":"2024-04-02","companyName":"大冶光谷智能装备有限公司",
+                 "creditCode":"%s","foreignInvested":true}""".formatted(validCreditCode())), id);
+        ok(gaoxin.post(project + "/start", """
+                {"startedOn":"2024-05-01","kind":"NEW"}"""), id);
+        ok(gaoxin.post(project + "/storage", """
+                {"storedOn":"2024-06-10","plannedInvestmentWan":15000.00}"""), id);
+        ok(gaoxin.post(project + "/funds", """
+                {"arrivedOn":"2024-06-20","source":"OUT_OF_PROVINCE","amountWan":3000.75}"""), id);
+        ok(gaoxin.post(project + "/funds", """
+                {"arrivedOn":"2024-07-01","source":"FOREIGN","amountUsdWan":80}"""), id);
+        ok(gaoxin.post(project + "/production", """
+                {"productionOn":"2024-11-18"}"""), id);
+        ok(gaoxin.post(project + "/corrections", """
+                {"milestone":"FUNDS","arrivalNo":1,"amountWan":3100,"reason":"银行回单金额录错"}"""), id);
+        ok(supervisor.post(project + "/retractions", """
+                {"milestone":"FUNDS","arrivalNo":2,"reason":"外资到位凭证不符"}"""), id);
+
+        assertThat(eventTypes(id)).containsExactly("ProjectSigned", "CompanyRegistered", "ConstructionStarted",
+                "ProjectStored", "FundsArrived", "FundsArrived", "ProductionStarted", "MilestoneCorrected",
+                "MilestoneRetracted");
+    }
+
+    @Test
+    void aProjectTerminatedThenVoided() {
+        String id = signGaoxinProject();
+        ok(gaoxin.post("/api/projects/" + id + "/termination", """
+                {"terminatedOn":"2024-09-30","reason":"投资方资金链断裂"}"""), id);
+        ok(supervisor.post("/api/projects/" + id + "/void", """
+                {"reason":"重复录入的项目"}"""), id);
+        assertThat(eventTypes(id)).containsExactly("ProjectSigned", "ProjectTerminated", "ProjectVoided");
+    }
+
+    private static void ok(ApiClient.Answer answer, String projectId) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.projectId()).isEqualTo(projectId);
+    }
+
+    private static String validCreditCode() {
+        String first17 = "91420281MA4F0A0A0";
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private List<String> eventTypes(String projectId) {
+        return jdbc.queryForList("""
+                SELECT substring(payload_type from '[^.]+$') FROM domain_event_entry
+                WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, projectId);
+    }
+}

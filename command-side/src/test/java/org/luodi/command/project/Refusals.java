@@ -1,0 +1,63 @@
+package org.luodi.command.project;
+
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
+import org.luodi.platform.problem.FieldProblem;
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.problem.RuleViolationException;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The three ways the aggregate refuses, each matched with the reason it gives, so that a test expecting "400 for
+ * the credit code" cannot pass because of some other refusal.
+ */
+final class Refusals {
+    private Refusals() {
+    }
+
+    /** 400, naming exactly these fields. */
+    static Matcher<Throwable> invalid(String... fields) {
+        List<String> expected = List.of(fields);
+        return new CustomTypeSafeMatcher<>("InvalidInputException on " + expected) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof InvalidInputException e
+                        && e.errors().stream().map(FieldProblem::field).toList().equals(expected);
+            }
+        };
+    }
+
+    /** 409 about {@code field}; null when the rule is about the project as a whole (void, terminated). */
+    static Matcher<Throwable> conflict(String field) {
+        return new CustomTypeSafeMatcher<>("RuleViolationException on " + field) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RuleViolationException e && Objects.equals(e.field(), field);
+            }
+        };
+    }
+
+    /** 409 whose message contains {@code words}: for rules that share a field, such as the order of dates. */
+    static Matcher<Throwable> conflict(String field, String words) {
+        return new CustomTypeSafeMatcher<>("RuleViolationException on " + field + " saying " + words) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RuleViolationException e && Objects.equals(e.field(), field)
+                        && e.getMessage().contains(words);
+            }
+        };
+    }
+
+    /** 403. */
+    static Matcher<Throwable> forbidden() {
+        return new CustomTypeSafeMatcher<>("ForbiddenException") {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof ForbiddenException;
+            }
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.luodi.query.bulletin;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.luodi.query.stats.StatsRow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/bulletin (SPEC §5, 一月一通报): every township at the end of the month, ranked. {@code knownAt}, when
+ * given, reproduces the bulletin as it could be published then; {@code rankedTownships} is how many were ranked.
+ */
+public record Bulletin(int year, int month, LocalDate asOf, Instant knownAt, String title,
+                       BigDecimal scheduleProgress, ScoringRules scoring, int rankedTownships,
+                       List<BulletinRow> rows, Total total) {
+
+    /** The scoring rules in force, so that a reader can recompute every score. */
+    public record ScoringRules(Map<String, BigDecimal> weights, BigDecimal totalWeight, BigDecimal completionCap,
+                               BigDecimal overduePenaltyPerProject, BigDecimal sameYearProductionBonusPerProject) {
+    }
+
+    /** The rows shown, added up. */
+    public record Total(@JsonUnwrapped StatsRow indicators, long warningCount, long overdueCount,
+                        long signedAndInProductionCount) {
+    }
+}

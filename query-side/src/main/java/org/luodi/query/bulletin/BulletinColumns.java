@@ -1,0 +1,126 @@
+package org.luodi.query.bulletin;
+
+import org.luodi.query.reference.Indicator;
+import org.luodi.query.stats.StatsRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the bulletin workbook's columns show, sheet by sheet, with the seed's 附件1 headings: a group heading
+ * merged over its columns (新签约亿元以上项目 → 个数 / 投资额 / 其中工业项目), or one heading over both header rows.
+ */
+final class BulletinColumns {
+    enum Format { TEXT, COUNT, YI, USD_WAN, PERCENT, SCORE }
+
+    /** One column: its group heading (null for a heading over both header rows), its own heading and value. */
+    record Column(String group, String heading, Format format, Function<Line, Object> value) {
+    }
+
+    /** What a data row shows: a township's row, or the total (no score, rank or 约谈). */
+    record Line(int number, StatsRow stats, long warnings, long overdue, long sameYearProduction,
+                BulletinRow bulletin) {
+    }
+
+    private BulletinColumns() {
+    }
+
+    static List<Line> lines(Bulletin bulletin) {
+        List<Line> lines = new ArrayList<>();
+        for (BulletinRow row : bulletin.rows()) {
+            lines.add(new Line(lines.size() + 1, row.indicators(), row.warningCount(), row.overdueCount(),
+                    row.signedAndInProductionCount(), row));
+        }
+        Bulletin.Total total = bulletin.total();
+        lines.add(new Line(0, total.indicators(), total.warningCount(), total.overdueCount(),
+                total.signedAndInProductionCount(), null));
+        return lines;
+    }
+
+    static List<Column> main() {
+        String signed = "新签约亿元以上项目";
+        String stored = "亿元以上项目开工入库";
+        String domestic = "实际到位内资（亿元）";
+        String foreign = "招商引贸及实际利用外资";
+        String rates = "项目推进率";
+        String stalled = "签约未开工项目（个）";
+        return List.of(
+                new Column(null, "序号", Format.COUNT, l -> l.bulletin() == null ? "" : l.number()),
+                new Column(null, "责任单位", Format.TEXT, l -> l.stats().name()),
+                new Column(signed, "个数", Format.COUNT, l -> l.stats().signedAbove1Yi().count()),
+                new Column(signed, "投资额（亿元）", Format.YI, l -> l.stats().signedAbove1Yi().amountWan()),
+                new Column(signed, "其中工业项目", Format.COUNT, l -> l.stats().signedAbove1Yi().industrialCount()),
+                new Column(null, "新注册项目（个）", Format.COUNT, l -> l.stats().registered().count()),
+                new Column(stored, "项目个数", Format.COUNT, l -> l.stats().startedStoredAbove1Yi().count()),
+                new Column(stored, "计划投资额（亿元）", Format.YI,
+                        l -> l.stats().startedStoredAbove1Yi().plannedInvestmentWan()),
+                new Column(domestic, "总额", Format.YI, l -> l.stats().domesticFunds().totalWan()),
+                new Column(domestic, "其中：省外资金", Format.YI, l -> l.stats().domesticFunds().outOfProvinceWan()),
+                new Column(foreign, "新批外资企业（个）", Format.COUNT, l -> l.stats().newForeignEnterprises().count()),
+                new Column(foreign, "实际利用外资（万美元）", Format.USD_WAN, l -> l.stats().foreignFunds().usdWan()),
+                new Column(rates, "签约率", Format.PERCENT, l -> l.stats().rates().signingRate()),
+                new Column(rates, "开工率", Format.PERCENT, l -> l.stats().rates().startRate()),
+                new Column(rates, "入库率", Format.PERCENT, l -> l.stats().rates().storageRate()),
+                new Column(rates, "投产率", Format.PERCENT, l -> l.stats().rates().productionRate()),
+                new Column(stalled, "预警", Format.COUNT, Line::warnings),
+                new Column(stalled, "逾期未开工", Format.COUNT, Line::overdue),
+                new Column(null, "当年签约当年投产（个）", Format.COUNT, Line::sameYearProduction),
+                new Column(null, "得分", Format.SCORE, l -> l.bulletin() == null ? "" : l.bulletin().score()),
+                new Column(null, "排名", Format.COUNT, l -> l.bulletin() == null ? "" : l.bulletin().rank()),
+                new Column(null, "约谈提醒", Format.TEXT, l -> talk(l.bulletin())));
+    }
+
+    static List<Column> targets() {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(null, "责任单位", Format.TEXT, l -> l.stats().name()));
+        for (Indicator indicator : Indicator.values()) {
+            if (!indicator.measured()) {
+                continue;
+            }
+            String group = indicator.label() + "（" + unitLabel(indicator) + "）";
+            Format format = indicator.unit() == Indicator.Unit.WAN ? Format.YI
+                    : indicator.unit() == Indicator.Unit.USD_WAN ? Format.USD_WAN : Format.COUNT;
+            columns.add(new Column(group, "目标", format, l -> l.stats().targets().get(indicator.key())));
+            columns.add(new Column(group, "完成", format, l -> actual(l.stats(), indicator)));
+            columns.add(new Column(group, "完成率", Format.PERCENT, l -> l.stats().completion().get(indicator.key())));
+        }
+        columns.add(new Column(null, "落后于序时进度的指标", Format.TEXT, l -> String.join("、",
+                l.stats().behindSchedule().stream()
+                        .map(key -> Indicator.byKey(key).map(Indicator::label).orElse(key)).toList())));
+        return columns;
+    }
+
+    private static String unitLabel(Indicator indicator) {
+        return indicator.unit() == Indicator.Unit.WAN ? "亿元" : indicator.unit().label();
+    }
+
+    private static Object actual(StatsRow row, Indicator indicator) {
+        return switch (indicator) {
+            case SIGNED_COUNT -> row.signedAbove1Yi().count();
+            case SIGNED_AMOUNT -> row.signedAbove1Yi().amountWan();
+            case SIGNED_INDUSTRIAL_COUNT -> row.signedAbove1Yi().industrialCount();
+            case REGISTERED_COUNT -> row.registered().count();
+            case STARTED_STORED_COUNT -> row.startedStoredAbove1Yi().count();
+            case STARTED_STORED_PLANNED -> row.startedStoredAbove1Yi().plannedInvestmentWan();
+            case DOMESTIC_TOTAL -> row.domesticFunds().totalWan();
+            case DOMESTIC_OUT_OF_PROVINCE -> row.domesticFunds().outOfProvinceWan();
+            case NEW_FOREIGN_ENTERPRISES -> row.newForeignEnterprises().count();
+            case FOREIGN_USD -> row.foreignFunds().usdWan();
+            case FOREIGN_ORIENTED_ENTITIES -> null;
+        };
+    }
+
+    private static String talk(BulletinRow row) {
+        if (row == null) {
+            return "";
+        }
+        if (row.talkWithTopLeaders()) {
+            return "连续" + row.lastPlaceMonthsRunning() + "个月排名末位，由市委市政府主要领导约谈";
+        }
+        if (row.talkWithLeaderInCharge()) {
+            return "连续" + row.lastPlaceMonthsRunning() + "个月排名末位，由分管市领导约谈";
+        }
+        return row.lastPlace() ? "本月排名末位" : "";
+    }
+}

@@ -1,0 +1,138 @@
+package org.luodi.query.bulletin;
+
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.alert.Alert;
+import org.luodi.query.alert.AlertLevel;
+import org.luodi.query.alert.AlertQueries;
+import org.luodi.query.reference.Indicator;
+import org.luodi.query.stats.GroupBy;
+import org.luodi.query.stats.StatsPeriod;
+import org.luodi.query.stats.StatsQueries;
+import org.luodi.query.stats.StatsRow;
+import org.luodi.query.stats.UnitFigures;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The monthly bulletin: the statistics of every township on the month's last day, its stalled contracts, a score
+ * and a rank, and the 约谈 ladder, which looks back at the ranks of the previous months of the same year as known
+ * at the same {@code knownAt}. Ranks are always computed over all townships; a clerk is then shown its own row.
+ */
+@Service
+public class BulletinQueries {
+    private static final int TOP_LEADERS_MONTHS = 3;
+    private static final int LEADER_IN_CHARGE_MONTHS = 2;
+
+    private final StatsQueries stats;
+    private final AlertQueries alerts;
+    private final Scoring scoring;
+
+    public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring) {
+        this.stats = stats;
+        this.alerts = alerts;
+        this.scoring = scoring;
+    }
+
+    /** One township in one month's standings, before a user's view is cut out of them. */
+    private record Standing(UnitFigures unit, StatsRow row, long warnings, long overdue, Score score, Integer rank) {
+    }
+
+    private record Standings(StatsPeriod period, List<Standing> townships) {
+        /** Last place: the worst rank, unless every ranked township shares it (then nobody is behind the others). */
+        Set<String> lastPlace() {
+            int worst = townships.stream().filter(s -> s.rank() != null).mapToInt(Standing::rank).max().orElse(1);
+            if (worst == 1) {
+                return Set.of();
+            }
+            return townships.stream().filter(s -> s.rank() != null && s.rank() == worst)
+                    .map(s -> s.unit().code()).collect(Collectors.toSet());
+        }
+    }
+
+    public Bulletin bulletin(LuodiUser user, int year, int month, Instant knownAt) {
+        Standings current = standings(year, month, knownAt);
+        Map<String, Integer> lastRunning = lastPlaceMonthsRunning(current, year, month, knownAt);
+        List<Standing> shown = current.townships().stream()
+                .filter(s -> user.mayAccessTownship(s.unit().code()))
+                .toList();
+        List<BulletinRow> rows = shown.stream().map(s -> {
+            int running = lastRunning.getOrDefault(s.unit().code(), 0);
+            return new BulletinRow(s.row(), s.warnings(), s.overdue(), s.unit().sums().signedAndInProduction(),
+                    s.score() == null ? null : s.score().total(), s.score(), s.rank(), running > 0, running,
+                    running >= LEADER_IN_CHARGE_MONTHS, running >= TOP_LEADERS_MONTHS);
+        }).toList();
+        UnitFigures sum = UnitFigures.total(shown.stream().map(Standing::unit).toList());
+        Bulletin.Total total = new Bulletin.Total(StatsRow.of(GroupBy.TOWNSHIP, sum, current.period()),
+                shown.stream().mapToLong(Standing::warnings).sum(), shown.stream().mapToLong(Standing::overdue).sum(),
+                sum.sums().signedAndInProduction());
+        int ranked = (int) current.townships().stream().filter(s -> s.rank() != null).count();
+        return new Bulletin(year, month, current.period().asOf(), knownAt, title(year, month),
+                current.period().scheduleProgress(), rules(), ranked, rows, total);
+    }
+
+    /** "大冶市2024年1—6月招商选资工作通报". */
+    public String title(int year, int month) {
+        String months = month == 1 ? "1月" : "1—" + month + "月";
+        return scoring.rules().city() + year + "年" + months + "招商选资工作通报";
+    }
+
+    private Standings standings(int year, int month, Instant knownAt) {
+        StatsPeriod period = new StatsPeriod(year, YearMonth.of(year, month).atEndOfMonth());
+        List<UnitFigures> units = stats.figures(GroupBy.TOWNSHIP, period, knownAt);
+        Map<String, Map<AlertLevel, Long>> stalled = alerts.alerts(period.asOf(), knownAt, null, null).stream()
+                .collect(Collectors.groupingBy(Alert::township,
+                        Collectors.groupingBy(Alert::level, Collectors.counting())));
+        Map<String, StatsRow> rows = new LinkedHashMap<>();
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (UnitFigures unit : units) {
+            StatsRow row = StatsRow.of(GroupBy.TOWNSHIP, unit, period);
+            rows.put(unit.code(), row);
+            long overdue = stalled.getOrDefault(unit.code(), Map.of()).getOrDefault(AlertLevel.OVERDUE, 0L);
+            Score score = scoring.score(row.completion(), overdue, unit.sums().signedAndInProduction());
+            if (score != null) {
+                scores.put(unit.code(), score);
+            }
+        }
+        Map<String, Integer> ranks = Scoring.ranks(scores.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().total())));
+        List<Standing> standings = units.stream().map(unit -> {
+            Map<AlertLevel, Long> counts = stalled.getOrDefault(unit.code(), Map.of());
+            return new Standing(unit, rows.get(unit.code()), counts.getOrDefault(AlertLevel.WARNING, 0L),
+                    counts.getOrDefault(AlertLevel.OVERDUE, 0L), scores.get(unit.code()), ranks.get(unit.code()));
+        }).toList();
+        return new Standings(period, standings);
+    }
+
+    /**
+     * How many months running (this one included, at most three, never before January) each township has been
+     * last; earlier months are only computed while someone is still on the run.
+     */
+    private Map<String, Integer> lastPlaceMonthsRunning(Standings current, int year, int month, Instant knownAt) {
+        Set<String> stillLast = current.lastPlace();
+        Map<String, Integer> running = stillLast.stream().collect(Collectors.toMap(Function.identity(), t -> 1));
+        for (int back = 1; back < TOP_LEADERS_MONTHS && month - back >= 1 && !stillLast.isEmpty(); back++) {
+            Set<String> earlier = standings(year, month - back, knownAt).lastPlace();
+            stillLast = stillLast.stream().filter(earlier::contains).collect(Collectors.toSet());
+            stillLast.forEach(t -> running.merge(t, 1, Integer::sum));
+        }
+        return Collections.unmodifiableMap(running);
+    }
+
+    private Bulletin.ScoringRules rules() {
+        BulletinProperties rules = scoring.rules();
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        rules.indicatorWeights().forEach((Indicator indicator, BigDecimal weight) -> weights.put(indicator.key(), weight));
+        return new Bulletin.ScoringRules(weights, rules.totalWeight(), rules.completionCap(), rules.overduePenalty(),
+                rules.sameYearProductionBonus());
+    }
+}

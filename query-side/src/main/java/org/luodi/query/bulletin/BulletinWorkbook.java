@@ -1,0 +1,181 @@
+package org.luodi.query.bulletin;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The bulletin as an Excel workbook laid out like the seed's 附件1 table: a title row, two header rows with the
+ * group headings merged over their columns (新签约亿元以上项目 → 个数 / 投资额 / 其中工业项目, …), one row per
+ * township in the reference order and a 合计 row. Amounts in 亿元 as in the seed (万美元 for foreign capital),
+ * rates as percentages. A second sheet sets each indicator against its target. The numbers are those of the JSON
+ * bulletin; a spreadsheet cell holds a binary double, so the exact decimals are converted only here, at the edge.
+ */
+public final class BulletinWorkbook {
+    static final String MAIN_SHEET = "通报";
+    static final String TARGET_SHEET = "目标完成情况";
+    static final int HEADER_ROWS = 2;
+    static final int FIRST_DATA_ROW = 2 + HEADER_ROWS;
+    private static final String NONE = "—";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private BulletinWorkbook() {
+    }
+
+    public static byte[] write(Bulletin bulletin) {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            List<BulletinColumns.Line> lines = BulletinColumns.lines(bulletin);
+            String subtitle = subtitle(bulletin);
+            table(workbook.createSheet(MAIN_SHEET), styles, bulletin.title(), subtitle, BulletinColumns.main(), lines,
+                    "注：金额单位为亿元（实际利用外资为万美元）；得分按目标完成率加权（各项封顶 "
+                            + percent(bulletin.scoring().completionCap()) + "，无目标的指标不计，其余权重按比例折算至 "
+                            + bulletin.scoring().totalWeight().stripTrailingZeros().toPlainString()
+                            + " 分），每个逾期未开工项目扣 " + plain(bulletin.scoring().overduePenaltyPerProject())
+                            + " 分，每个当年签约当年投产项目加 "
+                            + plain(bulletin.scoring().sameYearProductionBonusPerProject())
+                            + " 分；得分相同者名次并列；无目标任务的单位不参与排名。");
+            table(workbook.createSheet(TARGET_SHEET), styles, bulletin.title() + "（目标完成情况）", subtitle,
+                    BulletinColumns.targets(), lines, "注：完成率低于序时进度的指标列于最后一栏。");
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String subtitle(Bulletin bulletin) {
+        String known = bulletin.knownAt() == null ? "截至生成时的全部记录"
+                : "截至 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(bulletin.knownAt().atZone(SHANGHAI))
+                + " 已录入的记录";
+        return "统计时段：" + bulletin.year() + "年1月1日—" + bulletin.asOf().getMonthValue() + "月"
+                + bulletin.asOf().getDayOfMonth() + "日　序时进度：" + percent(bulletin.scheduleProgress())
+                + "　数据：" + known;
+    }
+
+    private static void table(Sheet sheet, WorkbookStyles styles, String title, String subtitle, List<BulletinColumns.Column> columns,
+                              List<BulletinColumns.Line> lines, String note) {
+        int last = columns.size() - 1;
+        merged(sheet, 0, 0, 0, last, title, styles.title);
+        merged(sheet, 1, 1, 0, last, subtitle, styles.subtitle);
+        Row groups = sheet.createRow(2);
+        Row headings = sheet.createRow(3);
+        groups.setHeightInPoints(24);
+        headings.setHeightInPoints(36);
+        for (int c = 0; c < columns.size(); c++) {
+            BulletinColumns.Column column = columns.get(c);
+            if (column.group() == null) {
+                merged(sheet, 2, 3, c, c, column.heading(), styles.header);
+            } else {
+                boolean first = c == 0 || !column.group().equals(columns.get(c - 1).group());
+                if (first) {
+                    int end = c;
+                    while (end + 1 < columns.size() && column.group().equals(columns.get(end + 1).group())) {
+                        end++;
+                    }
+                    merged(sheet, 2, 2, c, end, column.group(), styles.header);
+                }
+                text(headings, c, column.heading(), styles.header);
+            }
+            sheet.setColumnWidth(c, width(column) * 256);
+        }
+        int r = FIRST_DATA_ROW;
+        for (BulletinColumns.Line line : lines) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < columns.size(); c++) {
+                value(row, c, columns.get(c).format(), columns.get(c).value().apply(line), styles);
+            }
+        }
+        merged(sheet, r, r, 0, last, note, styles.note);
+        sheet.getRow(r).setHeightInPoints(32);
+        sheet.createFreezePane(2, FIRST_DATA_ROW);
+        // printed as the seed's table is: landscape, one page wide, headings repeated on every page
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(2, FIRST_DATA_ROW - 1, -1, -1));
+    }
+
+    /** In characters: narrow numbers, a wide name, wider free text. */
+    private static int width(BulletinColumns.Column column) {
+        if (column.heading().equals("序号")) {
+            return 6;
+        }
+        if (column.heading().equals("责任单位")) {
+            return 22;
+        }
+        if (column.format() == BulletinColumns.Format.TEXT) {
+            return 36;
+        }
+        return column.group() == null ? 14 : 12;
+    }
+
+    private static void value(Row row, int c, BulletinColumns.Format format, Object value, WorkbookStyles styles) {
+        Cell cell = row.createCell(c);
+        if (value == null) {
+            cell.setCellValue(NONE);
+            cell.setCellStyle(styles.centered);
+            return;
+        }
+        if (value instanceof String text) {
+            cell.setCellValue(text);
+            cell.setCellStyle(format == BulletinColumns.Format.TEXT ? styles.text : styles.centered);
+            return;
+        }
+        BigDecimal number = value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
+        if (format == BulletinColumns.Format.YI) {
+            number = number.movePointLeft(4); // 万元 → 亿元, exact
+        }
+        cell.setCellValue(number.doubleValue());
+        cell.setCellStyle(switch (format) {
+            case PERCENT -> styles.percent;
+            case YI -> styles.yi;
+            case USD_WAN, SCORE -> styles.decimal;
+            default -> styles.count;
+        });
+    }
+
+    private static void merged(Sheet sheet, int firstRow, int lastRow, int firstCol, int lastCol, String text,
+                               CellStyle style) {
+        for (int r = firstRow; r <= lastRow; r++) {
+            Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+            for (int c = firstCol; c <= lastCol; c++) {
+                row.createCell(c).setCellStyle(style);
+            }
+        }
+        sheet.getRow(firstRow).getCell(firstCol).setCellValue(text);
+        if (firstRow != lastRow || firstCol != lastCol) {
+            sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
+        }
+    }
+
+    private static void text(Row row, int c, String text, CellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(text);
+        cell.setCellStyle(style);
+    }
+
+    private static String percent(BigDecimal ratio) {
+        return ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+}

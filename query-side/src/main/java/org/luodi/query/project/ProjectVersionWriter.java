@@ -1,0 +1,219 @@
+package org.luodi.query.project;
+
+import org.luodi.events.Amount;
+import org.luodi.events.CurrencyCode;
+import org.luodi.events.FundsArrived;
+import org.luodi.events.Milestone;
+import org.luodi.events.MilestoneCorrected;
+import org.luodi.events.MilestoneRetracted;
+import org.luodi.events.ProjectEvent;
+import org.luodi.events.ProjectSigned;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
+ * the batch's projects once, folds the events in memory, then closes and inserts rows with JDBC batches.
+ * Events whose sequence number is already reflected in the tables (a redelivery) are skipped.
+ */
+@Component
+class ProjectVersionWriter {
+    private final JdbcTemplate jdbc;
+
+    ProjectVersionWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An event with its aggregate sequence number and the instant it was recorded. */
+    record Recorded(ProjectEvent event, long sequence, Instant recordedAt) {
+    }
+
+    /** A version about to be inserted; {@code to} is set when a later event of the same batch replaces it. */
+    private static final class NewRow<T> {
+        final String projectId;
+        final T value;
+        final long version;
+        final Instant from;
+        Instant to;
+
+        NewRow(String projectId, T value, long version, Instant from) {
+            this.projectId = projectId;
+            this.value = value;
+            this.version = version;
+            this.from = from;
+        }
+    }
+
+    private record ArrivalKey(String projectId, int arrivalNo) {
+    }
+
+    void write(List<Recorded> batch) {
+        String[] ids = batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new);
+        Map<String, Long> applied = lastAppliedSequences(ids);
+        Map<String, ProjectState> states = currentStates(ids);
+        Map<ArrivalKey, FundArrival> arrivals = currentArrivals(ids);
+
+        Map<String, NewRow<ProjectState>> pendingProjects = new LinkedHashMap<>();
+        Map<ArrivalKey, NewRow<FundArrival>> pendingArrivals = new LinkedHashMap<>();
+        List<NewRow<ProjectState>> projectRows = new ArrayList<>();
+        List<NewRow<FundArrival>> arrivalRows = new ArrayList<>();
+        List<Object[]> closedProjects = new ArrayList<>();
+        List<Object[]> closedArrivals = new ArrayList<>();
+
+        for (Recorded r : batch) {
+            ProjectEvent event = r.event();
+            String id = event.projectId();
+            if (r.sequence() <= applied.getOrDefault(id, -1L)) {
+                continue;
+            }
+            applied.put(id, r.sequence());
+            Timestamp at = Timestamp.from(r.recordedAt());
+            Integer arrivalNo = arrivalNo(event);
+            if (arrivalNo != null) {
+                ArrivalKey key = new ArrivalKey(id, arrivalNo);
+                FundArrival before = arrivals.get(key);
+                if (before == null && !(event instanceof FundsArrived)) {
+                    continue; // a correction or retraction of an arrival already gone: nothing to change
+                }
+                close(pendingArrivals.remove(key), before != null, r.recordedAt(), closedArrivals,
+                        new Object[]{at, id, arrivalNo});
+                FundArrival after = arrivalAfter(event, before);
+                if (after == null) {
+                    arrivals.remove(key);
+                } else {
+                    arrivals.put(key, after);
+                    NewRow<FundArrival> row = new NewRow<>(id, after, r.sequence(), r.recordedAt());
+                    pendingArrivals.put(key, row);
+                    arrivalRows.add(row);
+                }
+            } else {
+                ProjectState before = states.get(id);
+                if (before == null && !(event instanceof ProjectSigned)) {
+                    throw new IllegalStateException("event " + r.sequence() + " of unknown project " + id);
+                }
+                close(pendingProjects.remove(id), before != null, r.recordedAt(), closedProjects,
+                        new Object[]{at, id});
+                ProjectState after = event instanceof ProjectSigned signed ? ProjectState.signed(signed)
+                        : before.apply(event);
+                states.put(id, after);
+                NewRow<ProjectState> row = new NewRow<>(id, after, r.sequence(), r.recordedAt());
+                pendingProjects.put(id, row);
+                projectRows.add(row);
+            }
+        }
+        jdbc.batchUpdate("UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
+                closedProjects);
+        jdbc.batchUpdate("INSERT INTO project_version (version, recorded_from, recorded_to, " + ProjectVersions.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
+        jdbc.batchUpdate("UPDATE fund_arrival_version SET recorded_to = ? WHERE project_id = ? AND arrival_no = ? "
+                + "AND recorded_to IS NULL", closedArrivals);
+        jdbc.batchUpdate("INSERT INTO fund_arrival_version (project_id, arrival_no, version, recorded_from, "
+                        + "recorded_to, arrived_on, source, amount_wan, amount_usd_wan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arrivalRows.stream().map(ProjectVersionWriter::arrivalRow).toList());
+    }
+
+    /** Ends the version being replaced: one of this batch's new rows, or the current row in the table. */
+    private static <T> void close(NewRow<T> pending, boolean existed, Instant at, List<Object[]> closes,
+                                  Object[] closeInTable) {
+        if (pending != null) {
+            pending.to = at;
+        } else if (existed) {
+            closes.add(closeInTable);
+        }
+    }
+
+    private static Integer arrivalNo(ProjectEvent event) {
+        if (event instanceof FundsArrived e) {
+            return e.arrivalNo();
+        }
+        if (event instanceof MilestoneCorrected e && e.milestone() == Milestone.FUNDS) {
+            return e.arrivalNo();
+        }
+        if (event instanceof MilestoneRetracted e && e.milestone() == Milestone.FUNDS) {
+            return e.arrivalNo();
+        }
+        return null;
+    }
+
+    /** The arrival after a funds event; null when it was retracted. */
+    private static FundArrival arrivalAfter(ProjectEvent event, FundArrival before) {
+        if (event instanceof FundsArrived e) {
+            return arrival(e);
+        }
+        if (event instanceof MilestoneCorrected e) {
+            return new FundArrival(before.arrivalNo(), e.date() != null ? e.date() : before.arrivedOn(),
+                    before.source(), e.amountWan() != null ? e.amountWan() : before.amountWan(),
+                    e.amountUsdWan() != null ? e.amountUsdWan() : before.amountUsdWan());
+        }
+        return null;
+    }
+
+    /** FundsArrived (revision 2): its amount goes to the column of its currency, 万元 or 万美元. */
+    static FundArrival arrival(FundsArrived e) {
+        Amount amount = e.amount();
+        BigDecimal cny = amount != null && amount.currency() == CurrencyCode.CNY ? amount.wan() : null;
+        BigDecimal usd = amount != null && amount.currency() == CurrencyCode.USD ? amount.wan() : null;
+        return new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(), cny, usd);
+    }
+
+    private Map<String, Long> lastAppliedSequences(String[] ids) {
+        Map<String, Long> applied = new HashMap<>();
+        jdbc.query("SELECT project_id, max(version) AS v FROM (SELECT project_id, version FROM project_version "
+                        + "WHERE project_id = ANY (?) UNION ALL SELECT project_id, version FROM fund_arrival_version "
+                        + "WHERE project_id = ANY (?)) seen GROUP BY project_id",
+                rs -> {
+                    applied.put(rs.getString("project_id"), rs.getLong("v"));
+                }, ids, ids);
+        return applied;
+    }
+
+    private Map<String, ProjectState> currentStates(String[] ids) {
+        Map<String, ProjectState> states = new HashMap<>();
+        jdbc.query("SELECT " + ProjectVersions.COLUMNS + " FROM project_version WHERE recorded_to IS NULL "
+                + "AND project_id = ANY (?)", ProjectVersions.STATE, (Object) ids).forEach(s -> states.put(s.projectId(), s));
+        return states;
+    }
+
+    private Map<ArrivalKey, FundArrival> currentArrivals(String[] ids) {
+        Map<ArrivalKey, FundArrival> arrivals = new HashMap<>();
+        jdbc.query("SELECT * FROM fund_arrival_version WHERE recorded_to IS NULL AND project_id = ANY (?)",
+                rs -> {
+                    arrivals.put(new ArrivalKey(rs.getString("project_id"), rs.getInt("arrival_no")),
+                            ProjectVersions.ARRIVAL.mapRow(rs, 0));
+                }, (Object) ids);
+        return arrivals;
+    }
+
+    private static Object[] projectRow(NewRow<ProjectState> row) {
+        ProjectState s = row.value;
+        return new Object[]{row.version, Timestamp.from(row.from), row.to == null ? null : Timestamp.from(row.to),
+                s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
+                s.contractAmountWan(), s.sourceRegion().name(), date(s.signedOn()), s.introducedBy(),
+                date(s.registeredOn()), s.companyName(), s.creditCode(), s.foreignInvested(), date(s.startedOn()),
+                s.startKind() == null ? null : s.startKind().name(), date(s.storedOn()), s.plannedInvestmentWan(),
+                date(s.productionOn()), date(s.terminatedOn()), s.terminationReason(), s.voided()};
+    }
+
+    private static Object[] arrivalRow(NewRow<FundArrival> row) {
+        FundArrival a = row.value;
+        return new Object[]{row.projectId, a.arrivalNo(), row.version, Timestamp.from(row.from),
+                row.to == null ? null : Timestamp.from(row.to), date(a.arrivedOn()), a.source().name(), a.amountWan(),
+                a.amountUsdWan()};
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}

@@ -1,0 +1,70 @@
+package org.luodi.query.reference;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The indicators of SPEC §3, named by the keys the API uses for targets, completion and weights; in the order of the
+ * seed's 附件1 table. Amounts are in 万元 ({@link Unit#WAN}) or 万美元 ({@link Unit#USD_WAN}). One indicator,
+ * 外向型市场主体, is a target of the seed table that no recorded event measures: it has a target but no actual.
+ */
+public enum Indicator {
+    SIGNED_COUNT("signedAbove1Yi.count", "新签约亿元以上项目个数", Unit.COUNT, true),
+    SIGNED_AMOUNT("signedAbove1Yi.amountWan", "新签约亿元以上项目投资额", Unit.WAN, true),
+    SIGNED_INDUSTRIAL_COUNT("signedAbove1Yi.industrialCount", "其中工业项目", Unit.COUNT, true),
+    REGISTERED_COUNT("registered.count", "新注册项目", Unit.COUNT, true),
+    STARTED_STORED_COUNT("startedStoredAbove1Yi.count", "亿元以上项目开工入库个数", Unit.COUNT, true),
+    STARTED_STORED_PLANNED("startedStoredAbove1Yi.plannedInvestmentWan", "开工入库项目计划投资额", Unit.WAN, true),
+    DOMESTIC_TOTAL("domesticFunds.totalWan", "实际到位内资", Unit.WAN, true),
+    DOMESTIC_OUT_OF_PROVINCE("domesticFunds.outOfProvinceWan", "其中省外资金", Unit.WAN, true),
+    FOREIGN_ORIENTED_ENTITIES("foreignOrientedEntities.count", "外向型市场主体", Unit.COUNT, false),
+    NEW_FOREIGN_ENTERPRISES("newForeignEnterprises.count", "新批外资企业", Unit.COUNT, true),
+    FOREIGN_USD("foreignFunds.usdWan", "实际利用外资", Unit.USD_WAN, true);
+
+    public enum Unit {
+        COUNT("个"), WAN("万元"), USD_WAN("万美元");
+
+        private final String label;
+
+        Unit(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String key;
+    private final String label;
+    private final Unit unit;
+    private final boolean measured;
+
+    Indicator(String key, String label, Unit unit, boolean measured) {
+        this.key = key;
+        this.label = label;
+        this.unit = unit;
+        this.measured = measured;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Whether recorded events give this indicator an actual value (all but 外向型市场主体). */
+    public boolean measured() {
+        return measured;
+    }
+
+    public static Optional<Indicator> byKey(String key) {
+        return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst();
+    }
+}

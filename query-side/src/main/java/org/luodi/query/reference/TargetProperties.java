@@ -1,0 +1,17 @@
+package org.luodi.query.reference;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.Map;
+
+/**
+ * {@code luodi.targets}: the files the yearly targets are loaded from at start. {@code township-files} maps a year
+ * to a CSV laid out like {@code reference/targets-daye-2024.csv} (amounts in 亿元); {@code chain-file} is the
+ * industry-chain CSV, whose {@code signing_target_YYYY} and {@code amount_target_YYYY_yi} columns are chain targets.
+ */
+@ConfigurationProperties("luodi.targets")
+public record TargetProperties(Map<Integer, String> townshipFiles, String chainFile) {
+    public TargetProperties {
+        townshipFiles = townshipFiles == null ? Map.of() : Map.copyOf(townshipFiles);
+    }
+}

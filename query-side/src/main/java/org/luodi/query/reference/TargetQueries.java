@@ -1,0 +1,64 @@
+package org.luodi.query.reference;
+
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads of the targets: the year's table and its change log. A clerk sees its own township only. */
+@Service
+public class TargetQueries {
+    private final Targets targets;
+    private final ReferenceData reference;
+
+    public TargetQueries(Targets targets, ReferenceData reference) {
+        this.targets = targets;
+        this.reference = reference;
+    }
+
+    public record ChangeLog(int year, List<TargetChange> changes) {
+    }
+
+    /** Every township in the order of the seed's table, and (for supervisors) every industry chain. */
+    public TargetTable table(LuodiUser user, int year) {
+        Map<String, Map<Indicator, BigDecimal>> byTownship = targets.of(year, UnitKind.TOWNSHIP, null);
+        List<TargetTable.UnitTargets> townships = reference.townships().stream()
+                .filter(t -> user.mayAccessTownship(t.code()))
+                .map(t -> new TargetTable.UnitTargets(t.code(), null, t.name(),
+                        keyed(byTownship.getOrDefault(t.code(), Map.of()))))
+                .toList();
+        List<TargetTable.UnitTargets> chains = List.of();
+        if (!user.isClerk()) {
+            Map<String, Map<Indicator, BigDecimal>> byChain = targets.of(year, UnitKind.CHAIN, null);
+            chains = reference.chains().stream()
+                    .map(c -> new TargetTable.UnitTargets(null, c.code(), c.name(),
+                            keyed(byChain.getOrDefault(c.code(), Map.of()))))
+                    .toList();
+        }
+        List<TargetTable.IndicatorInfo> indicators = Arrays.stream(Indicator.values())
+                .map(TargetTable.IndicatorInfo::of)
+                .toList();
+        return new TargetTable(year, indicators, townships, chains);
+    }
+
+    public ChangeLog changes(LuodiUser user, int year) {
+        return new ChangeLog(year, targets.changes(year, user.isClerk() ? user.township() : null));
+    }
+
+    /** Indicator keys in the order of the seed's table, as JSON shows them. */
+    public static Map<String, BigDecimal> keyed(Map<Indicator, BigDecimal> values) {
+        Map<String, BigDecimal> keyed = new LinkedHashMap<>();
+        for (Indicator indicator : Indicator.values()) {
+            BigDecimal value = values.get(indicator);
+            if (value != null) {
+                keyed.put(indicator.key(), value);
+            }
+        }
+        return keyed;
+    }
+}

@@ -1,0 +1,28 @@
+package org.luodi.query.reference;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/targets: the year's targets per township and per industry chain, keyed by indicator (万元, 万美元 or a
+ * count), and the indicators that can carry a target with their Chinese names.
+ */
+public record TargetTable(int year, List<IndicatorInfo> indicators, List<UnitTargets> townships,
+                          List<UnitTargets> chains) {
+
+    public record IndicatorInfo(String key, String name, String unit, boolean measured) {
+        static IndicatorInfo of(Indicator indicator) {
+            return new IndicatorInfo(indicator.key(), indicator.label(), indicator.unit().label(),
+                    indicator.measured());
+        }
+    }
+
+    /** One unit's targets; {@code township} or {@code chain} names it, the other is left out. */
+    public record UnitTargets(@JsonInclude(JsonInclude.Include.NON_NULL) String township,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String chain, String name,
+                              Map<String, BigDecimal> targets) {
+    }
+}

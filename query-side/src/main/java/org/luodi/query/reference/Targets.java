@@ -1,0 +1,147 @@
+package org.luodi.query.reference;
+
+import org.luodi.platform.reference.ReferenceData;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tables of the "targets" model: target (the value now) and target_change (how it came to be). */
+@Repository
+public class Targets {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReferenceData reference;
+
+    public Targets(NamedParameterJdbcTemplate jdbc, ReferenceData reference) {
+        this.jdbc = jdbc;
+        this.reference = reference;
+    }
+
+    /** Inserts the file's targets that have no row yet, whatever their value now; returns how many were new. */
+    int insertIfAbsent(List<TargetFiles.FileTarget> targets) {
+        SqlParameterSource[] rows = targets.stream()
+                .map(t -> new MapSqlParameterSource("year", t.year()).addValue("kind", t.kind().code())
+                        .addValue("unit", t.unitCode()).addValue("indicator", t.indicator().key())
+                        .addValue("value", t.value()))
+                .toArray(SqlParameterSource[]::new);
+        int[] inserted = jdbc.batchUpdate("INSERT INTO target (year, unit_kind, unit_code, indicator, value) "
+                + "VALUES (:year, :kind, :unit, :indicator, :value) ON CONFLICT DO NOTHING", rows);
+        int count = 0;
+        for (int n : inserted) {
+            count += Math.max(n, 0);
+        }
+        return count;
+    }
+
+    /**
+     * The targets of {@code year} for each unit of {@code kind} (units without any are absent), as they stood at
+     * record time {@code knownAt} (now when null): a target changed later shows the value its first later change
+     * replaced, so that a bulletin reproduced with knownAt is measured against the targets it was published with.
+     */
+    public Map<String, Map<Indicator, BigDecimal>> of(int year, UnitKind kind, Instant knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kind", kind.code());
+        String sql;
+        if (knownAt == null) {
+            sql = "SELECT unit_code, indicator, value FROM target WHERE year = :year AND unit_kind = :kind";
+        } else {
+            params.addValue("knownAt", Timestamp.from(knownAt));
+            sql = """
+                    SELECT t.unit_code, t.indicator, CASE WHEN later.id IS NULL THEN t.value ELSE later.old_value END AS value
+                    FROM target t
+                    LEFT JOIN LATERAL (
+                        SELECT c.id, c.old_value FROM target_change c
+                        WHERE c.year = t.year AND c.unit_kind = t.unit_kind AND c.unit_code = t.unit_code
+                          AND c.indicator = t.indicator AND c.changed_at > :knownAt
+                        ORDER BY c.changed_at, c.id LIMIT 1) later ON TRUE
+                    WHERE t.year = :year AND t.unit_kind = :kind""";
+        }
+        Map<String, Map<Indicator, BigDecimal>> byUnit = new LinkedHashMap<>();
+        jdbc.query(sql, params, rs -> {
+            BigDecimal value = rs.getBigDecimal("value");
+            String unit = rs.getString("unit_code");
+            // a removed target (null) is no target; an indicator no longer known is ignored
+            Indicator.byKey(rs.getString("indicator")).filter(i -> value != null).ifPresent(indicator ->
+                    byUnit.computeIfAbsent(unit, u -> new EnumMap<>(Indicator.class))
+                            .put(indicator, value.stripTrailingZeros()));
+        });
+        return byUnit;
+    }
+
+    /**
+     * Serialises concurrent changes of one unit's targets until the transaction ends, so that each change records
+     * the value it really replaced.
+     */
+    void lock(int year, UnitKind kind, String unit) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(:key))",
+                new MapSqlParameterSource("key", "target:" + year + ":" + kind.code() + ":" + unit), rs -> {
+                });
+    }
+
+    /** Sets one target (null removes it) and records the change; nothing happens when the value is the same. */
+    boolean set(int year, UnitKind kind, String unit, Indicator indicator, BigDecimal value, Author author) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kind", kind.code())
+                .addValue("unit", unit).addValue("indicator", indicator.key()).addValue("value", value);
+        List<BigDecimal> before = jdbc.query("SELECT value FROM target WHERE year = :year AND unit_kind = :kind "
+                + "AND unit_code = :unit AND indicator = :indicator", params, (rs, i) -> rs.getBigDecimal("value"));
+        BigDecimal old = before.isEmpty() ? null : before.get(0);
+        if (sameValue(old, value)) {
+            return false;
+        }
+        jdbc.update("INSERT INTO target (year, unit_kind, unit_code, indicator, value) "
+                + "VALUES (:year, :kind, :unit, :indicator, :value) "
+                + "ON CONFLICT (year, unit_kind, unit_code, indicator) DO UPDATE SET value = EXCLUDED.value", params);
+        jdbc.update("INSERT INTO target_change (year, unit_kind, unit_code, indicator, old_value, new_value, "
+                + "changed_at, changed_by, changed_role, reason) VALUES (:year, :kind, :unit, :indicator, :old, "
+                + ":value, :at, :by, :role, :reason)", params.addValue("old", old)
+                .addValue("at", Timestamp.from(author.at())).addValue("by", author.username())
+                .addValue("role", author.role()).addValue("reason", author.reason()));
+        return true;
+    }
+
+    /** Who changes targets, when and why. */
+    record Author(String username, String role, Instant at, String reason) {
+    }
+
+    /** The changes of {@code year}'s targets, newest first; {@code township} null means every unit. */
+    public List<TargetChange> changes(int year, String township) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String sql = "SELECT * FROM target_change WHERE year = :year";
+        if (township != null) {
+            sql += " AND unit_kind = 'township' AND unit_code = :township";
+            params.addValue("township", township);
+        }
+        return jdbc.query(sql + " ORDER BY changed_at DESC, id DESC", params, (rs, i) -> {
+            String kind = rs.getString("unit_kind");
+            String unit = rs.getString("unit_code");
+            return new TargetChange(rs.getLong("id"), rs.getInt("year"), kind, unit, unitName(kind, unit),
+                    rs.getString("indicator"), strip(rs.getBigDecimal("old_value")),
+                    strip(rs.getBigDecimal("new_value")), rs.getTimestamp("changed_at").toInstant(),
+                    rs.getString("changed_by"), rs.getString("changed_role"), rs.getString("reason"));
+        });
+    }
+
+    private String unitName(String kind, String code) {
+        if (UnitKind.CHAIN.code().equals(kind)) {
+            var chain = reference.chain(code);
+            return chain == null ? null : chain.name();
+        }
+        var township = reference.township(code);
+        return township == null ? null : township.name();
+    }
+
+    private static boolean sameValue(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+}

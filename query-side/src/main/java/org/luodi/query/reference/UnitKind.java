@@ -1,0 +1,17 @@
+package org.luodi.query.reference;
+
+/** What a target is set for: a township (乡镇、街道、园区) or an industry chain (产业链). */
+public enum UnitKind {
+    TOWNSHIP("township"), CHAIN("chain");
+
+    private final String code;
+
+    UnitKind(String code) {
+        this.code = code;
+    }
+
+    /** As stored in {@code target.unit_kind} and shown in JSON. */
+    public String code() {
+        return code;
+    }
+}

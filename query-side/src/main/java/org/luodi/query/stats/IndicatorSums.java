@@ -1,0 +1,100 @@
+package org.luodi.query.stats;
+
+import org.luodi.query.project.ProjectQueries;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SPEC §3 in SQL: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
+ * aggregated per township or chain in the database (it has to hold 400,000 projects). The period is
+ * [Y-01-01, min(asOf, Y-12-31)]; voided projects are left out everywhere (their fund arrivals too); terminated
+ * projects keep what they reached; a retracted milestone is simply absent from the version.
+ */
+@Repository
+public class IndicatorSums {
+    /** 1 亿元 in 万元: the boundary is inclusive (contractAmountWan ≥ 10,000). */
+    static final BigDecimal ONE_YI_WAN = BigDecimal.valueOf(10_000);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public IndicatorSums(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Sums per unit code; units with nothing in the period are absent. */
+    public Map<String, UnitSums> byUnit(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("from", period.from())
+                .addValue("to", period.to())
+                .addValue("asOf", period.asOf())
+                .addValue("oneYi", ONE_YI_WAN);
+        String versions = ProjectQueries.versionsKnownAt(knownAt, params);
+        String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
+        String unit = "p." + groupBy.column();
+        // Every milestone lies on or after signing, so projects signed after the period cannot count in it.
+        String sql = """
+                WITH projects AS (
+                    SELECT %1$s AS unit,
+                           count(*) FILTER (WHERE cohort) AS signed_count,
+                           coalesce(sum(p.contract_amount_wan) FILTER (WHERE cohort), 0) AS signed_amount,
+                           count(*) FILTER (WHERE cohort AND p.industrial) AS signed_industrial,
+                           count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to) AS registered,
+                           count(*) FILTER (WHERE p.contract_amount_wan >= :oneYi
+                                              AND p.stored_on BETWEEN :from AND :to) AS stored,
+                           coalesce(sum(p.planned_investment_wan) FILTER (WHERE p.contract_amount_wan >= :oneYi
+                                              AND p.stored_on BETWEEN :from AND :to), 0) AS stored_planned,
+                           count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to
+                                              AND p.foreign_invested) AS new_foreign,
+                           count(*) FILTER (WHERE cohort AND p.started_on <= :asOf) AS cohort_started,
+                           count(*) FILTER (WHERE cohort AND p.stored_on <= :asOf) AS cohort_stored,
+                           count(*) FILTER (WHERE cohort AND p.production_on <= :asOf) AS cohort_in_production,
+                           count(*) FILTER (WHERE p.signed_on >= :from
+                                              AND p.production_on <= :to) AS signed_and_in_production
+                    FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
+                          FROM (%2$s) v) p
+                    WHERE NOT p.voided AND p.signed_on <= :to
+                    GROUP BY 1),
+                funds AS (
+                    SELECT %1$s AS unit,
+                           coalesce(sum(f.amount_wan) FILTER (WHERE f.source IN ('IN_PROVINCE', 'OUT_OF_PROVINCE')), 0)
+                               AS domestic,
+                           coalesce(sum(f.amount_wan) FILTER (WHERE f.source = 'OUT_OF_PROVINCE'), 0) AS out_of_province,
+                           coalesce(sum(f.amount_usd_wan) FILTER (WHERE f.source = 'FOREIGN'), 0) AS foreign_usd
+                    FROM (%3$s) f JOIN (%2$s) p ON p.project_id = f.project_id
+                    WHERE NOT p.voided AND f.arrived_on BETWEEN :from AND :to
+                    GROUP BY 1)
+                SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
+                       registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
+                       cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
+                FROM projects FULL JOIN funds ON funds.unit = projects.unit
+                """.formatted(unit, versions, arrivals);
+        Map<String, UnitSums> sums = new HashMap<>();
+        jdbc.query(sql, params, rs -> {
+            sums.put(rs.getString("unit"), sums(rs));
+        });
+        return sums;
+    }
+
+    private static UnitSums sums(ResultSet rs) throws SQLException {
+        return new UnitSums(rs.getLong("signed_count"), amount(rs, "signed_amount"), rs.getLong("signed_industrial"),
+                rs.getLong("registered"), rs.getLong("stored"), amount(rs, "stored_planned"),
+                amount(rs, "domestic"), amount(rs, "out_of_province"), amount(rs, "foreign_usd"),
+                rs.getLong("new_foreign"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
+                rs.getLong("cohort_in_production"), rs.getLong("signed_and_in_production"));
+    }
+
+    /** Exact decimal, zero when the unit had no row on that side of the join; trailing zeros of NUMERIC dropped. */
+    private static BigDecimal amount(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
+}

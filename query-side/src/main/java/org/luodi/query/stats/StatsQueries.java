@@ -1,0 +1,65 @@
+package org.luodi.query.stats;
+
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.reference.Indicator;
+import org.luodi.query.reference.Targets;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The yearly statistics (SPEC §3): sums from the database, targets as they stood at knownAt, and the ratios
+ * between them. Rows follow the reference data's order, every township (or chain) listed even with nothing
+ * recorded; a clerk gets its own township's row only, and a total of just that row.
+ */
+@Service
+public class StatsQueries {
+    private final IndicatorSums sums;
+    private final Targets targets;
+    private final ReferenceData reference;
+
+    public StatsQueries(IndicatorSums sums, Targets targets, ReferenceData reference) {
+        this.sums = sums;
+        this.targets = targets;
+        this.reference = reference;
+    }
+
+    public Stats stats(LuodiUser user, int year, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
+        if (user.isClerk() && groupBy == GroupBy.CHAIN) {
+            // a chain's row adds up every township's projects of that chain
+            throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链汇总 (townships see their own row only)");
+        }
+        StatsPeriod period = new StatsPeriod(year, asOf);
+        List<UnitFigures> units = figures(groupBy, period, knownAt).stream()
+                .filter(u -> groupBy != GroupBy.TOWNSHIP || user.mayAccessTownship(u.code()))
+                .toList();
+        List<StatsRow> rows = units.stream().map(u -> StatsRow.of(groupBy, u, period)).toList();
+        StatsRow total = StatsRow.of(groupBy, UnitFigures.total(units), period);
+        return new Stats(year, asOf, knownAt, period.scheduleProgress(), groupBy.code(), rows, total);
+    }
+
+    /** Every township's (or chain's) sums and targets, whoever asks: the bulletin ranks all townships. */
+    public List<UnitFigures> figures(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
+        Map<String, UnitSums> byUnit = sums.byUnit(groupBy, period, knownAt);
+        Map<String, Map<Indicator, BigDecimal>> targetsByUnit = targets.of(period.year(), groupBy.unitKind(), knownAt);
+        List<ReferenceData.Township> townships = groupBy == GroupBy.TOWNSHIP ? reference.townships() : List.of();
+        List<ReferenceData.IndustryChain> chains = groupBy == GroupBy.CHAIN ? reference.chains() : List.of();
+        return Stream.concat(
+                        townships.stream().map(t -> unit(t.code(), t.name(), byUnit, targetsByUnit)),
+                        chains.stream().map(c -> unit(c.code(), c.name(), byUnit, targetsByUnit)))
+                .toList();
+    }
+
+    private static UnitFigures unit(String code, String name, Map<String, UnitSums> byUnit,
+                                    Map<String, Map<Indicator, BigDecimal>> targetsByUnit) {
+        return new UnitFigures(code, name, byUnit.getOrDefault(code, UnitSums.NONE),
+                targetsByUnit.getOrDefault(code, Map.of()));
+    }
+}

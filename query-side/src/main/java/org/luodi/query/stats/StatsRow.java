@@ -1,0 +1,88 @@
+package org.luodi.query.stats;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.luodi.query.reference.Indicator;
+import org.luodi.query.reference.TargetQueries;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of GET /api/stats (SPEC §7; field names fixed there): a township's or a chain's indicators, rates,
+ * targets, completion and the indicators behind 序时进度. {@code township} or {@code chain} names the row; a total
+ * carries neither. {@code cohort} shows the counts behind the rates.
+ */
+public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String township,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String chain,
+                       String name,
+                       SignedAbove1Yi signedAbove1Yi,
+                       Count registered,
+                       StartedStoredAbove1Yi startedStoredAbove1Yi,
+                       DomesticFunds domesticFunds,
+                       ForeignFunds foreignFunds,
+                       Count newForeignEnterprises,
+                       Rates rates,
+                       Cohort cohort,
+                       Map<String, BigDecimal> targets,
+                       Map<String, BigDecimal> completion,
+                       List<String> behindSchedule) {
+
+    public record SignedAbove1Yi(long count, BigDecimal amountWan, long industrialCount) {
+    }
+
+    public record Count(long count) {
+    }
+
+    public record StartedStoredAbove1Yi(long count, BigDecimal plannedInvestmentWan) {
+    }
+
+    public record DomesticFunds(BigDecimal totalWan, BigDecimal outOfProvinceWan) {
+    }
+
+    public record ForeignFunds(BigDecimal usdWan) {
+    }
+
+    /** 签约率, 开工率, 入库率, 投产率; null where the denominator is empty (or there is no signing target). */
+    public record Rates(BigDecimal signingRate, BigDecimal startRate, BigDecimal storageRate,
+                        BigDecimal productionRate) {
+    }
+
+    /** The year's 亿元以上 projects behind the rates: how many, and how many have started, are stored, produce. */
+    public record Cohort(long count, long started, long stored, long inProduction) {
+    }
+
+    public static StatsRow of(GroupBy groupBy, UnitFigures unit, StatsPeriod period) {
+        UnitSums s = unit.sums();
+        Map<Indicator, BigDecimal> actuals = s.actuals();
+        Map<String, BigDecimal> completion = new LinkedHashMap<>();
+        List<String> behind = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            BigDecimal target = unit.targets().get(indicator);
+            BigDecimal actual = actuals.get(indicator);
+            if (target == null || actual == null) {
+                continue;
+            }
+            BigDecimal ratio = Ratios.of(actual, target);
+            completion.put(indicator.key(), ratio);
+            if (ratio != null && period.behindSchedule(actual, target)) {
+                behind.add(indicator.key());
+            }
+        }
+        Rates rates = new Rates(Ratios.of(BigDecimal.valueOf(s.signedCount()), unit.targets().get(Indicator.SIGNED_COUNT)),
+                Ratios.of(s.cohortStarted(), s.signedCount()), Ratios.of(s.cohortStored(), s.signedCount()),
+                Ratios.of(s.cohortInProduction(), s.signedCount()));
+        boolean total = unit.code() == null;
+        return new StatsRow(!total && groupBy == GroupBy.TOWNSHIP ? unit.code() : null,
+                !total && groupBy == GroupBy.CHAIN ? unit.code() : null, unit.name(),
+                new SignedAbove1Yi(s.signedCount(), s.signedAmountWan(), s.signedIndustrialCount()),
+                new Count(s.registeredCount()),
+                new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),
+                new DomesticFunds(s.domesticWan(), s.outOfProvinceWan()), new ForeignFunds(s.foreignUsdWan()),
+                new Count(s.newForeignEnterprises()), rates,
+                new Cohort(s.signedCount(), s.cohortStarted(), s.cohortStored(), s.cohortInProduction()),
+                TargetQueries.keyed(unit.targets()), completion, behind);
+    }
+}

@@ -1,0 +1,283 @@
+package org.luodi.query.bulletin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.luodi.events.SourceRegion;
+import org.luodi.query.stats.Api;
+import org.luodi.query.stats.QuerySideTest;
+import org.springframework.http.HttpMethod;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.luodi.query.stats.Api.decimal;
+import static org.luodi.query.stats.Recorder.shanghai;
+
+/**
+ * GET /api/bulletin against scores worked out by hand. Each scenario has a year and townships of its own: only
+ * townships with targets are ranked, and a township's stalled contracts of any year count against it, so the
+ * scenarios keep out of each other's way.
+ */
+class BulletinTest extends QuerySideTest {
+
+    /**
+     * June 2021, three townships with targets. gaoxin: 3 of 4 signed, 1 of 2 registered, 2 of 2 stored, 900 of
+     * 1000 万 domestic, 30 of 100 万美元 foreign: 15×0.75 + 10×0.5 + 30×1 + 30×0.9 + 5×0.3 = 74.75, +2 for a
+     * project signed and producing in 2021 = 76.75. linkong (no foreign target): (15×1.2 + 10×1 + 30×1 +
+     * 30×1.2) × 90/85 = 99.53, −2 for a 2020 contract still unstarted, +2 = 99.53. lingxiang: 15×0.5 + 10×1 +
+     * 30×0 + 30×0.25 + 5×0 = 25, −2 = 23.
+     */
+    @Test
+    void scoresAndRanksOfThreeTownships() {
+        threeTownshipsIn2021();
+
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6");
+        assertThat(bulletin.get("asOf").asText()).isEqualTo("2021-06-30");
+        assertThat(bulletin.get("title").asText()).isEqualTo("大冶市2021年1—6月招商选资工作通报");
+        assertThat(decimal(bulletin.get("scheduleProgress"))).isEqualByComparingTo("0.4959");
+        assertThat(bulletin.get("rankedTownships").asInt()).isEqualTo(3);
+        assertThat(bulletin.get("rows")).hasSize(14);
+
+        JsonNode gaoxin = row(bulletin, "gaoxin");
+        assertThat(decimal(gaoxin.get("score"))).isEqualByComparingTo("76.75");
+        assertThat(decimal(gaoxin.at("/scoreDetail/completionPoints"))).isEqualByComparingTo("74.75");
+        assertThat(decimal(gaoxin.at("/scoreDetail/productionBonus"))).isEqualByComparingTo("2");
+        assertThat(gaoxin.get("rank").asInt()).isEqualTo(2);
+        assertThat(gaoxin.get("signedAndInProductionCount").asLong()).isEqualTo(1);
+        assertThat(gaoxin.at("/signedAbove1Yi/count").asLong()).isEqualTo(3); // the stats fields, unwrapped
+        assertThat(decimal(gaoxin.at("/completion/registered.count"))).isEqualByComparingTo("0.5");
+        assertThat(decimal(gaoxin.at("/rates/startRate"))).isEqualByComparingTo("0.6667");
+
+        JsonNode linkong = row(bulletin, "linkong");
+        assertThat(decimal(linkong.get("score"))).isEqualByComparingTo("99.53");
+        assertThat(linkong.get("rank").asInt()).isEqualTo(1);
+        assertThat(linkong.get("overdueCount").asLong()).isEqualTo(1);
+        assertThat(linkong.get("warningCount").asLong()).isEqualTo(0);
+        assertThat(decimal(linkong.at("/scoreDetail/overduePenalty"))).isEqualByComparingTo("2");
+
+        JsonNode lingxiang = row(bulletin, "lingxiang");
+        assertThat(decimal(lingxiang.get("score"))).isEqualByComparingTo("23");
+        assertThat(lingxiang.get("rank").asInt()).isEqualTo(3);
+        assertThat(lingxiang.get("warningCount").asLong()).isEqualTo(1);
+        assertThat(lingxiang.get("overdueCount").asLong()).isEqualTo(1);
+        assertThat(lingxiang.get("lastPlace").asBoolean()).isTrue();
+
+        JsonNode unranked = row(bulletin, "chengui");
+        assertThat(unranked.get("score").isNull()).isTrue();
+        assertThat(unranked.get("rank").isNull()).isTrue();
+        assertThat(bulletin.at("/total/overdueCount").asLong()).isEqualTo(2);
+        assertThat(bulletin.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(7);
+        assertThat(decimal(bulletin.at("/scoring/totalWeight"))).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void aClerkSeesItsOwnRowRankedAmongAllTownships() {
+        threeTownshipsIn2021();
+
+        JsonNode bulletin = as("lingxiang").get("/api/bulletin?year=2021&month=6");
+        assertThat(bulletin.get("rows")).hasSize(1);
+        assertThat(bulletin.at("/rows/0/township").asText()).isEqualTo("lingxiang");
+        assertThat(bulletin.at("/rows/0/rank").asInt()).isEqualTo(3);
+        assertThat(bulletin.at("/total/overdueCount").asLong()).isEqualTo(1);
+        assertThat(bulletin.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(1);
+        assertThat(bulletin.toString()).doesNotContain("linkong").doesNotContain("gaoxin");
+
+        Api.Answer workbook = as("lingxiang").exchange(HttpMethod.GET, "/api/bulletin.xlsx?year=2021&month=6", null);
+        assertThat(workbook.status()).isEqualTo(200);
+        BulletinSheet sheet = BulletinSheet.read(workbook.bytes());
+        assertThat(sheet.unitNames()).containsExactly("灵乡镇", "合计");
+    }
+
+    /**
+     * 2022, targets of 2 signings each and nothing else weighted: 90 × completion. chengui signs in January,
+     * jinhu in February, baoan only in April. January: jinhu and baoan share last place; February and March:
+     * baoan alone; April: all equal, so nobody is last.
+     */
+    @Test
+    void theTalkLadderAfterTwoAndThreeMonthsInLastPlace() {
+        clock.setToday(LocalDate.of(2022, 1, 1));
+        for (String township : new String[] {"chengui", "jinhu", "baoan"}) {
+            putTargets(2022, township, "{\"signedAbove1Yi.count\": 2}");
+        }
+        String chengui = recorder.signed("chengui", "10000", LocalDate.of(2022, 1, 10));
+        recorder.started(chengui, LocalDate.of(2022, 1, 20));
+        String jinhu = recorder.signed("jinhu", "10000", LocalDate.of(2022, 2, 10));
+        recorder.started(jinhu, LocalDate.of(2022, 2, 20));
+        String baoan = recorder.signed("baoan", "10000", LocalDate.of(2022, 4, 5));
+        recorder.started(baoan, LocalDate.of(2022, 4, 10));
+        recorder.awaitProjections();
+
+        JsonNode january = supervisor().get("/api/bulletin?year=2022&month=1");
+        assertThat(decimal(row(january, "chengui").get("score"))).isEqualByComparingTo("45");
+        assertThat(row(january, "jinhu").get("rank").asInt()).isEqualTo(2);
+        assertThat(row(january, "baoan").get("rank").asInt()).isEqualTo(2);
+        assertFlags(row(january, "jinhu"), true, false, false);
+        assertFlags(row(january, "baoan"), true, false, false);
+
+        JsonNode february = supervisor().get("/api/bulletin?year=2022&month=2");
+        assertFlags(row(february, "jinhu"), false, false, false);
+        assertFlags(row(february, "baoan"), true, true, false);
+        assertThat(row(february, "baoan").get("lastPlaceMonthsRunning").asInt()).isEqualTo(2);
+
+        JsonNode march = supervisor().get("/api/bulletin?year=2022&month=3");
+        assertFlags(row(march, "baoan"), true, true, true);
+        assertThat(row(march, "baoan").get("lastPlaceMonthsRunning").asInt()).isEqualTo(3);
+        assertFlags(row(march, "chengui"), false, false, false);
+
+        JsonNode april = supervisor().get("/api/bulletin?year=2022&month=4");
+        for (String township : new String[] {"chengui", "jinhu", "baoan"}) {
+            assertThat(row(april, township).get("rank").asInt()).isEqualTo(1);
+            assertFlags(row(april, township), false, false, false);
+        }
+
+        BulletinSheet sheet = BulletinSheet.read(supervisor().exchange(HttpMethod.GET,
+                "/api/bulletin.xlsx?year=2022&month=3", null).bytes());
+        assertThat(sheet.text("保安镇", "约谈提醒")).contains("主要领导约谈");
+    }
+
+    /**
+     * March 2023 as published on 5 April: jinshandian 500 of 1000 万, dajipu 300 of 1000 万, one of two signings
+     * each: (15×0.5 + 30×0.5) × 90/45 = 45 and (15×0.5 + 30×0.3) × 2 = 33. In May, 600 万 are back-dated into
+     * dajipu's March and jinshandian's domestic target is raised to 2000 万: 69 and 30, the ranks swap. With
+     * knownAt the published bulletin comes back, targets included.
+     */
+    @Test
+    void thePublishedBulletinIsReproducedAfterBackDatedEntriesAndATargetChange() {
+        clock.setToday(LocalDate.of(2023, 1, 2));
+        putTargets(2023, "jinshandian", "{\"signedAbove1Yi.count\": 2, \"domesticFunds.totalWan\": 1000}");
+        putTargets(2023, "dajipu", "{\"signedAbove1Yi.count\": 2, \"domesticFunds.totalWan\": 1000}");
+        String jinshandian = recorder.signed("jinshandian", "10000", LocalDate.of(2023, 2, 1));
+        recorder.started(jinshandian, LocalDate.of(2023, 2, 10));
+        recorder.funds(jinshandian, LocalDate.of(2023, 3, 10), SourceRegion.IN_PROVINCE, "500");
+        String dajipu = recorder.signed("dajipu", "10000", LocalDate.of(2023, 2, 5));
+        recorder.started(dajipu, LocalDate.of(2023, 2, 15));
+        recorder.funds(dajipu, LocalDate.of(2023, 3, 15), SourceRegion.IN_PROVINCE, "300");
+        recorder.recordingAt(shanghai("2023-05-10T10:00:00"));
+        recorder.funds(dajipu, LocalDate.of(2023, 3, 20), SourceRegion.IN_PROVINCE, "600");
+        recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2023, 5, 10));
+        putTargets(2023, "jinshandian", "{\"domesticFunds.totalWan\": 2000}");
+
+        JsonNode now = supervisor().get("/api/bulletin?year=2023&month=3");
+        assertThat(decimal(row(now, "dajipu").get("score"))).isEqualByComparingTo("69");
+        assertThat(row(now, "dajipu").get("rank").asInt()).isEqualTo(1);
+        assertThat(decimal(row(now, "jinshandian").get("score"))).isEqualByComparingTo("30");
+        assertThat(row(now, "jinshandian").get("rank").asInt()).isEqualTo(2);
+
+        String published = "/api/bulletin?year=2023&month=3&knownAt=2023-04-05T02:00:00Z";
+        JsonNode asPublished = supervisor().get(published);
+        assertThat(asPublished.get("knownAt").asText()).isEqualTo("2023-04-05T02:00:00Z");
+        JsonNode js = row(asPublished, "jinshandian");
+        assertThat(decimal(js.get("score"))).isEqualByComparingTo("45");
+        assertThat(js.get("rank").asInt()).isEqualTo(1);
+        assertThat(decimal(js.at("/targets/domesticFunds.totalWan"))).isEqualByComparingTo("1000");
+        JsonNode dj = row(asPublished, "dajipu");
+        assertThat(decimal(dj.get("score"))).isEqualByComparingTo("33");
+        assertThat(dj.get("rank").asInt()).isEqualTo(2);
+        assertThat(decimal(dj.at("/domesticFunds/totalWan"))).isEqualByComparingTo("300");
+
+        Api.Answer workbook = supervisor().exchange(HttpMethod.GET,
+                published.replace("/api/bulletin?", "/api/bulletin.xlsx?"), null);
+        assertThat(workbook.status()).isEqualTo(200);
+        assertThat(workbook.contentType()).startsWith(BulletinController.XLSX.toString());
+        BulletinSheet.read(workbook.bytes()).assertMatches(asPublished);
+    }
+
+    @Test
+    void theWorkbookHasTheSeedsLayoutAndTheJsonNumbers() {
+        threeTownshipsIn2021();
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6");
+        Api.Answer workbook = supervisor().exchange(HttpMethod.GET, "/api/bulletin.xlsx?year=2021&month=6", null);
+
+        BulletinSheet sheet = BulletinSheet.read(workbook.bytes());
+        assertThat(sheet.title()).isEqualTo("大冶市2021年1—6月招商选资工作通报");
+        assertThat(sheet.groupOver("个数")).isEqualTo("新签约亿元以上项目");
+        assertThat(sheet.groupOver("其中工业项目")).isEqualTo("新签约亿元以上项目");
+        assertThat(sheet.groupOver("其中：省外资金")).isEqualTo("实际到位内资（亿元）");
+        assertThat(sheet.unitNames()).hasSize(15).startsWith("高新区", "临空经济区·还地桥镇").endsWith("合计");
+        assertThat(sheet.number("高新区", "新签约亿元以上项目/投资额（亿元）")).isEqualByComparingTo("4.7");
+        assertThat(sheet.number("高新区", "项目推进率/开工率")).isEqualByComparingTo("0.6667");
+        assertThat(sheet.number("临空经济区·还地桥镇", "排名")).isEqualByComparingTo("1");
+        sheet.assertMatches(bulletin);
+    }
+
+    @Test
+    void badMonthsAreRefused() {
+        Api.Answer answer = supervisor().exchange(HttpMethod.GET, "/api/bulletin?year=2024&month=13", null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/errors/0/field").asText()).isEqualTo("month");
+        assertThat(supervisor().exchange(HttpMethod.GET, "/api/bulletin?month=3", null).status()).isEqualTo(400);
+    }
+
+    /** The June 2021 scenario of {@link #scoresAndRanksOfThreeTownships}, recorded once per database. */
+    private void threeTownshipsIn2021() {
+        Integer recorded = jdbc.queryForObject("SELECT count(*) FROM target WHERE year = 2021", Integer.class);
+        if (recorded != null && recorded > 0) {
+            return;
+        }
+        clock.setToday(LocalDate.of(2021, 1, 2));
+        putTargets(2021, "gaoxin", "{\"signedAbove1Yi.count\": 4, \"registered.count\": 2, "
+                + "\"startedStoredAbove1Yi.count\": 2, \"domesticFunds.totalWan\": 1000, \"foreignFunds.usdWan\": 100}");
+        putTargets(2021, "linkong", "{\"signedAbove1Yi.count\": 2, \"registered.count\": 2, "
+                + "\"startedStoredAbove1Yi.count\": 1, \"domesticFunds.totalWan\": 500}");
+        putTargets(2021, "lingxiang", "{\"signedAbove1Yi.count\": 2, \"registered.count\": 1, "
+                + "\"startedStoredAbove1Yi.count\": 1, \"domesticFunds.totalWan\": 400, \"foreignFunds.usdWan\": 10}");
+
+        String g1 = recorder.signed("gaoxin", "20000", LocalDate.of(2021, 1, 10));
+        recorder.registered(g1, LocalDate.of(2021, 1, 20), false);
+        recorder.started(g1, LocalDate.of(2021, 2, 1));
+        recorder.stored(g1, LocalDate.of(2021, 2, 15), "15000");
+        recorder.inProduction(g1, LocalDate.of(2021, 5, 1));
+        recorder.funds(g1, LocalDate.of(2021, 4, 1), SourceRegion.IN_PROVINCE, "600");
+        recorder.funds(g1, LocalDate.of(2021, 5, 10), SourceRegion.FOREIGN, "30");
+        String g2 = recorder.signed("gaoxin", "15000", LocalDate.of(2021, 2, 10));
+        recorder.started(g2, LocalDate.of(2021, 3, 1));
+        recorder.stored(g2, LocalDate.of(2021, 3, 20), "12000");
+        recorder.funds(g2, LocalDate.of(2021, 5, 1), SourceRegion.OUT_OF_PROVINCE, "300");
+        recorder.signed("gaoxin", "12000", LocalDate.of(2021, 3, 1)); // unstarted, not yet five months
+
+        recorder.signed("linkong", "30000", LocalDate.of(2020, 10, 15)); // unstarted: OVERDUE since 2021-04-15
+        String l2 = recorder.signed("linkong", "25000", LocalDate.of(2021, 1, 5));
+        recorder.registered(l2, LocalDate.of(2021, 1, 15), false);
+        recorder.started(l2, LocalDate.of(2021, 1, 20));
+        recorder.stored(l2, LocalDate.of(2021, 2, 1), "20000");
+        recorder.funds(l2, LocalDate.of(2021, 3, 1), SourceRegion.IN_PROVINCE, "700");
+        String l3 = recorder.signed("linkong", "10000", LocalDate.of(2021, 2, 1));
+        recorder.registered(l3, LocalDate.of(2021, 2, 10), false);
+        recorder.started(l3, LocalDate.of(2021, 3, 1));
+        String l4 = recorder.signed("linkong", "10000", LocalDate.of(2021, 3, 3));
+        recorder.started(l4, LocalDate.of(2021, 4, 1));
+        recorder.inProduction(l4, LocalDate.of(2021, 6, 1));
+
+        String x1 = recorder.signed("lingxiang", "10000", LocalDate.of(2021, 1, 20)); // WARNING since 06-20
+        recorder.registered(x1, LocalDate.of(2021, 2, 1), true);
+        recorder.funds(x1, LocalDate.of(2021, 3, 1), SourceRegion.IN_PROVINCE, "100");
+        recorder.signed("lingxiang", "10000", LocalDate.of(2020, 11, 30)); // OVERDUE since 2021-05-30
+        String x3 = recorder.signed("lingxiang", "10000", LocalDate.of(2020, 12, 31));
+        recorder.terminated(x3, LocalDate.of(2021, 2, 1)); // terminated: no alert
+        recorder.awaitProjections();
+    }
+
+    private void putTargets(int year, String township, String targets) {
+        Api.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/" + year + "/" + township,
+                "{\"targets\": " + targets + ", \"reason\": \"下达年度目标\"}");
+        assertThat(answer.status()).as(answer.json() == null ? "" : answer.json().toString()).isEqualTo(200);
+    }
+
+    private static void assertFlags(JsonNode row, boolean last, boolean leaderInCharge, boolean topLeaders) {
+        assertThat(row.get("lastPlace").asBoolean()).as(row.get("township") + " lastPlace").isEqualTo(last);
+        assertThat(row.get("talkWithLeaderInCharge").asBoolean()).as(row.get("township") + " leader in charge")
+                .isEqualTo(leaderInCharge);
+        assertThat(row.get("talkWithTopLeaders").asBoolean()).as(row.get("township") + " top leaders")
+                .isEqualTo(topLeaders);
+    }
+
+    static JsonNode row(JsonNode bulletin, String township) {
+        for (JsonNode row : bulletin.get("rows")) {
+            if (township.equals(row.path("township").asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + township + " in " + bulletin);
+    }
+}

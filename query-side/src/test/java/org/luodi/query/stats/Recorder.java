@@ -1,0 +1,134 @@
+package org.luodi.query.stats;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.luodi.events.CompanyRegistered;
+import org.luodi.events.ConstructionStarted;
+import org.luodi.events.FundsArrived;
+import org.luodi.events.Milestone;
+import org.luodi.events.MilestoneCorrected;
+import org.luodi.events.MilestoneRetracted;
+import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectEvent;
+import org.luodi.events.ProjectSigned;
+import org.luodi.events.ProjectStored;
+import org.luodi.events.ProjectTerminated;
+import org.luodi.events.ProjectVoided;
+import org.luodi.events.SourceRegion;
+import org.luodi.events.StartKind;
+import org.luodi.query.RecordedEvents;
+import org.luodi.query.project.ProjectVersionProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes a scenario's events into the real event store, as the township's clerk (supervisors void and retract).
+ * Each event is recorded the day after its business date at 09:00 Shanghai unless {@link #recordingAt} says when;
+ * a void or a retraction, which has no business date, needs {@link #recordingAt}.
+ */
+public class Recorder {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final RecordedEvents events;
+    private final JdbcTemplate jdbc;
+    private final Map<String, String> townshipOf = new HashMap<>();
+    private final Map<String, Integer> arrivals = new HashMap<>();
+    private final Set<String> unique = new HashSet<>();
+    private Instant fixedRecordTime;
+
+    public Recorder(EventStore eventStore, JdbcTemplate jdbc) {
+        this.events = new RecordedEvents(eventStore);
+        this.jdbc = jdbc;
+    }
+
+    /** Records every following event at {@code instant} (null: the day after its business date). */
+    public Recorder recordingAt(Instant instant) {
+        this.fixedRecordTime = instant;
+        return this;
+    }
+
+    public static Instant shanghai(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    /** An industrial project of the smart-equipment chain. */
+    public String signed(String township, String amountWan, LocalDate signedOn) {
+        return signed(township, "smart-equipment", true, amountWan, signedOn);
+    }
+
+    public String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn) {
+        String id = UUID.randomUUID().toString();
+        townshipOf.put(id, township);
+        record(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
+                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, null), signedOn);
+        return id;
+    }
+
+    public void registered(String id, LocalDate on, boolean foreignInvested) {
+        record(new CompanyRegistered(id, on, "公司" + id.substring(0, 8), "91420281MA4F" + id.substring(0, 6),
+                foreignInvested), on);
+    }
+
+    public void started(String id, LocalDate on) {
+        record(new ConstructionStarted(id, on, StartKind.NEW), on);
+    }
+
+    public void stored(String id, LocalDate on, String plannedInvestmentWan) {
+        record(new ProjectStored(id, on, new BigDecimal(plannedInvestmentWan)), on);
+    }
+
+    public void inProduction(String id, LocalDate on) {
+        record(new ProductionStarted(id, on), on);
+    }
+
+    public void terminated(String id, LocalDate on) {
+        record(new ProjectTerminated(id, on, "投资方资金链断裂"), on);
+    }
+
+    /** Domestic funds (万元) or, for FOREIGN, 万美元. */
+    public void funds(String id, LocalDate on, SourceRegion source, String amount) {
+        int arrivalNo = arrivals.merge(id, 1, Integer::sum);
+        BigDecimal value = new BigDecimal(amount);
+        record(new FundsArrived(id, arrivalNo, on, source, source == SourceRegion.FOREIGN ? null : value,
+                source == SourceRegion.FOREIGN ? value : null), on);
+    }
+
+    public void correctedSigning(String id, LocalDate date, String amountWan) {
+        record(new MilestoneCorrected(id, Milestone.SIGNING, null, date,
+                amountWan == null ? null : new BigDecimal(amountWan), null, "录入错误"), date);
+    }
+
+    public void retracted(String id, Milestone milestone) {
+        supervisor(new MilestoneRetracted(id, milestone, null, "仪式开工，未实际施工"));
+    }
+
+    public void voided(String id) {
+        supervisor(new ProjectVoided(id, "重复录入"));
+    }
+
+    /** Waits until the project versions (the statistics' source) show everything recorded so far. */
+    public void awaitProjections() {
+        ProjectionWait.caughtUp(jdbc, ProjectVersionProjection.GROUP);
+    }
+
+    private void record(ProjectEvent event, LocalDate businessDate) {
+        Instant at = fixedRecordTime != null ? fixedRecordTime
+                : businessDate.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant();
+        events.byClerk(townshipOf.get(event.projectId()), event, at);
+    }
+
+    private void supervisor(ProjectEvent event) {
+        if (fixedRecordTime == null) {
+            throw new IllegalStateException("say when a void or retraction is recorded: recordingAt(…)");
+        }
+        events.bySupervisor(event, fixedRecordTime, "督查更正");
+    }
+}
