@@ -93,6 +93,13 @@ final class Hostile {
         COMMANDS.put(template.suffix(), template);
     }
 
+    /**
+     * Valid bodies of the write endpoints that are not project commands (same key as {@code Endpoint}'s
+     * "METHOD pattern"), used where a test must show that only the caller is wrong.
+     */
+    static final Map<String, String> OTHER_VALID_BODIES = Map.of(
+            "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}");
+
     /** The template of a POST endpoint pattern, or null when the tests know no valid body for it. */
     static Template template(String method, String pattern) {
         if (!method.equals("POST") || !pattern.startsWith("/api/projects")) {
