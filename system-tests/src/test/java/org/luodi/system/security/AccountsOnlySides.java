@@ -110,6 +110,18 @@ final class AccountsOnlySides {
         }
     }
 
+    /**
+     * A pattern with an {@code {action}} variable (the query side forwards every command through one mapping) stands
+     * for each command SPEC §7 names, so that each is tested with its own valid body.
+     */
+    private static List<String> concrete(String pattern) {
+        if (!pattern.contains("{action}")) {
+            return List.of(pattern);
+        }
+        return Hostile.COMMANDS.keySet().stream().filter(suffix -> !suffix.isEmpty())
+                .map(suffix -> pattern.replace("/{action}", suffix)).toList();
+    }
+
     /** One handler mapping: an HTTP method and a path pattern such as {@code /api/projects/{id}/start}. */
     record Endpoint(String side, String method, String pattern) {
         boolean isApi() {
@@ -151,7 +163,9 @@ final class AccountsOnlySides {
                         }
                         for (JsonNode pattern : conditions.path("patterns")) {
                             if (!pattern.asText().startsWith("/actuator")) {
-                                methods.forEach(m -> found.add(new Endpoint(side, m, pattern.asText())));
+                                for (String concrete : concrete(pattern.asText())) {
+                                    methods.forEach(m -> found.add(new Endpoint(side, m, concrete)));
+                                }
                             }
                         }
                     }

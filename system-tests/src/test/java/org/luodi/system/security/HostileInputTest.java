@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through unchanged; about one try in eight is left valid on purpose and must be recorded (or refused with 409).
  * The endpoints are those Spring maps on each side now (actuator mappings of {@link AccountsOnlySides}).
  */
-class HostileInputProperties {
+class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicInteger WRITES = new AtomicInteger();
