@@ -3,6 +3,7 @@ package org.luodi.query.alert;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.query.project.ProjectQueries;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,14 +41,9 @@ public class AlertQueries {
      * all, {@code level} null means both.
      */
     public List<Alert> alerts(LocalDate asOf, Instant knownAt, Set<String> townships, AlertLevel level) {
-        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf)
-                .addValue("warningMonths", thresholds.warningMonths());
+        MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "SELECT p.project_id, p.name, p.township, p.industry_chain, p.contract_amount_wan, p.signed_on "
-                + "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
-                + "WHERE NOT p.voided "
-                + "AND (p.started_on IS NULL OR p.started_on > :asOf) "
-                + "AND (p.terminated_on IS NULL OR p.terminated_on > :asOf) "
-                + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
+                + stalledOn(asOf, knownAt, params);
         if (townships != null) {
             if (townships.isEmpty()) {
                 return List.of();
@@ -62,12 +60,49 @@ public class AlertQueries {
             return new Alert(rs.getString("project_id"), rs.getString("name"), township,
                     townshipRef == null ? null : townshipRef.name(), rs.getString("industry_chain"),
                     rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(), signedOn,
-                    ChronoUnit.MONTHS.between(signedOn, asOf), reached,
+                    monthsSince(signedOn, asOf), reached,
                     reached == AlertLevel.OVERDUE ? overdueOn : signedOn.plusMonths(thresholds.warningMonths()));
         });
         return alerts.stream()
                 .filter(a -> level == null || a.level() == level)
                 .sorted(Comparator.comparing(Alert::crossedOn).reversed().thenComparing(Alert::projectId))
                 .toList();
+    }
+
+    /**
+     * How many projects of each township are WARNING and OVERDUE on {@code asOf} (the bulletin's columns), counted
+     * in the database rather than by listing every alert.
+     */
+    public Map<String, Map<AlertLevel, Long>> countsByTownship(LocalDate asOf, Instant knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("overdueMonths", thresholds.overdueMonths());
+        Map<String, Map<AlertLevel, Long>> counts = new HashMap<>();
+        jdbc.query("SELECT p.township, count(*) AS stalled, count(*) FILTER (WHERE "
+                + "(p.signed_on + make_interval(months => :overdueMonths))::date <= :asOf) AS overdue "
+                + stalledOn(asOf, knownAt, params) + " GROUP BY p.township", params, (RowCallbackHandler) rs -> {
+            long overdue = rs.getLong("overdue");
+            counts.put(rs.getString("township"), Map.of(AlertLevel.OVERDUE, overdue,
+                    AlertLevel.WARNING, rs.getLong("stalled") - overdue));
+        });
+        return counts;
+    }
+
+    /** FROM and WHERE of the projects stalled on {@code asOf}: signed, unstarted, not terminated, not void. */
+    private String stalledOn(LocalDate asOf, Instant knownAt, MapSqlParameterSource params) {
+        params.addValue("asOf", asOf).addValue("warningMonths", thresholds.warningMonths());
+        return "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
+                + "WHERE NOT p.voided "
+                + "AND (p.started_on IS NULL OR p.started_on > :asOf) "
+                + "AND (p.terminated_on IS NULL OR p.terminated_on > :asOf) "
+                + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
+    }
+
+    /**
+     * Whole calendar months from signing to {@code asOf} the way the thresholds count them ({@code plusMonths}):
+     * 2024-08-31 to 2025-02-28 is 6 months, where {@code ChronoUnit.MONTHS} says 5 and an OVERDUE alert would
+     * read "5 months since signing".
+     */
+    static long monthsSince(LocalDate signedOn, LocalDate asOf) {
+        long months = ChronoUnit.MONTHS.between(signedOn, asOf);
+        return signedOn.plusMonths(months + 1).isAfter(asOf) ? months : months + 1;
     }
 }

@@ -1,5 +1,6 @@
 package org.luodi.query.audit;
 
+import org.luodi.events.ProjectEvent;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
@@ -12,11 +13,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A project's history (its own clerk and supervisors) and the audit search (supervisors and admins). */
 @RestController
 public class AuditController {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The event types one can search for: a misspelt type is an error, not an empty result. */
+    private static final Set<String> TYPES = new TreeSet<>(Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).toList());
+
     private final HistoryQueries queries;
     private final ChainVerifier verifier;
     private final QueryTime time;
@@ -54,23 +65,38 @@ public class AuditController {
         if (user.role() == Role.CLERK) {
             throw new ForbiddenException("审计查询仅限市级督查人员 (supervisors only)");
         }
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidInputException("size", "page ≥ 0, 1 ≤ size ≤ 500");
+        if (page < 0) {
+            throw new InvalidInputException("page", "须大于等于 0 (page ≥ 0)");
         }
-        return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), blankToNull(township),
-                blankToNull(type), start(from), time.knownAt(to)), page, size);
+        if (size < 1 || size > 500) {
+            throw new InvalidInputException("size", "须在 1–500 之间 (1..500)");
+        }
+        String eventType = blankToNull(type);
+        if (eventType != null && !TYPES.contains(eventType)) {
+            throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES + " (unknown event type)");
+        }
+        return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), blankToNull(township), eventType,
+                instant("from", from, false), instant("to", to, true)), page, size);
     }
 
-    private Instant start(String from) {
-        if (from != null && from.strip().length() == 10) {
-            try {
-                return QueryTime.within("from", LocalDate.parse(from.strip())).atStartOfDay(ZoneId.of("Asia/Shanghai"))
-                        .toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException("from", "日期格式应为 YYYY-MM-DD (expected a date)");
-            }
+    /** An ISO instant, or a bare date meaning the start (or the end) of that day in Asia/Shanghai. */
+    private static Instant instant(String field, String text, boolean endOfDay) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
         }
-        return time.knownAt(from);
+        try {
+            if (value.length() == 10) {
+                LocalDate day = QueryTime.within(field, LocalDate.parse(value));
+                return endOfDay ? day.plusDays(1).atStartOfDay(SHANGHAI).toInstant().minusNanos(1000)
+                        : day.atStartOfDay(SHANGHAI).toInstant();
+            }
+            // within PostgreSQL's range: a year past it was a server error
+            return QueryTime.within(field, OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field,
+                    "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00 (expected a date or an instant)");
+        }
     }
 
     private static String blankToNull(String text) {

@@ -1,7 +1,6 @@
 package org.luodi.query.bulletin;
 
 import org.luodi.platform.security.LuodiUser;
-import org.luodi.query.alert.Alert;
 import org.luodi.query.alert.AlertLevel;
 import org.luodi.query.alert.AlertQueries;
 import org.luodi.query.reference.Indicator;
@@ -89,9 +88,7 @@ public class BulletinQueries {
     private Standings standings(int year, int month, Instant knownAt) {
         StatsPeriod period = new StatsPeriod(year, YearMonth.of(year, month).atEndOfMonth());
         List<UnitFigures> units = stats.figures(GroupBy.TOWNSHIP, period, knownAt);
-        Map<String, Map<AlertLevel, Long>> stalled = alerts.alerts(period.asOf(), knownAt, null, null).stream()
-                .collect(Collectors.groupingBy(Alert::township,
-                        Collectors.groupingBy(Alert::level, Collectors.counting())));
+        Map<String, Map<AlertLevel, Long>> stalled = alerts.countsByTownship(period.asOf(), knownAt);
         Map<String, StatsRow> rows = new LinkedHashMap<>();
         Map<String, Score> scores = new LinkedHashMap<>();
         for (UnitFigures unit : units) {

@@ -4,6 +4,7 @@ import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /** Reads of the "project-versions" model: one project, and the searchable, paged list. */
@@ -51,7 +54,10 @@ public class ProjectQueries {
         return view(known.asOf(asOf), funds, asOf, knownAt);
     }
 
-    /** Projects signed by {@code asOf}, newest signing first; a clerk sees its own township only. */
+    /**
+     * Projects signed by {@code asOf}, newest signing first, each with its stage and the funds arrived by then; a
+     * clerk sees its own township only.
+     */
     public Page list(LuodiUser user, Filter filter, LocalDate asOf, Instant knownAt, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf);
         List<String> where = new ArrayList<>(List.of("p.signed_on <= :asOf"));
@@ -65,7 +71,7 @@ public class ProjectQueries {
         condition(where, params, filter.signedTo(), "p.signed_on <= :signedTo", "signedTo");
         if (filter.name() != null && !filter.name().isBlank()) {
             where.add("(p.name ILIKE :name OR p.investor ILIKE :name)");
-            params.addValue("name", "%" + filter.name().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("name", "%" + literal(filter.name().strip()) + "%");
         }
         if (filter.stage() != null) {
             where.add(STAGE_AS_OF + " = :stage");
@@ -78,10 +84,31 @@ public class ProjectQueries {
         params.addValue("limit", size).addValue("offset", (long) page * size);
         List<ProjectState> states = jdbc.query("SELECT " + ProjectVersions.COLUMNS + from
                 + " ORDER BY p.signed_on DESC, p.project_id LIMIT :limit OFFSET :offset", params, ProjectVersions.STATE);
+        Map<String, List<FundArrival>> funds = arrivals(states, asOf, knownAt);
         List<ProjectView> content = states.stream()
-                .map(s -> view(s.asOf(asOf), List.of(), asOf, knownAt))
+                .map(s -> view(s.asOf(asOf), funds.getOrDefault(s.projectId(), List.of()), asOf, knownAt))
                 .toList();
         return new Page(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The arrivals (known at {@code knownAt}, arrived by {@code asOf}) of the listed projects, by project. */
+    private Map<String, List<FundArrival>> arrivals(List<ProjectState> states, LocalDate asOf, Instant knownAt) {
+        Map<String, List<FundArrival>> funds = new HashMap<>();
+        if (states.isEmpty()) {
+            return funds;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf)
+                .addValue("ids", states.stream().map(ProjectState::projectId).toList());
+        jdbc.query("SELECT * FROM (" + arrivalsKnownAt(knownAt, params) + ") a WHERE a.project_id IN (:ids) "
+                + "AND a.arrived_on <= :asOf ORDER BY a.project_id, a.arrival_no", params, (RowCallbackHandler) rs ->
+                funds.computeIfAbsent(rs.getString("project_id"), id -> new ArrayList<>())
+                        .add(ProjectVersions.ARRIVAL.mapRow(rs, 0)));
+        return funds;
+    }
+
+    /** {@code text} for a LIKE pattern that matches it literally (PostgreSQL's escape character is \). */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The stage of a project_version row as of :asOf, in SQL, for filtering. */

@@ -9,15 +9,18 @@ import org.axonframework.messaging.MetaData;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.query.processing.UnitOfWorkBatch;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Read model "project-versions": folds each event into a new version of the project (or of one fund arrival),
  * stamped with the event's recordedAt. Events are collected per processor batch and written together by
- * {@link ProjectVersionWriter}.
+ * {@link ProjectVersionWriter}; each written batch is announced as {@link ProjectVersionsChanged} so that the alert
+ * sweep can look again once the batch is committed.
  */
 @Component
 @ProcessingGroup(ProjectVersionProjection.GROUP)
@@ -26,16 +29,23 @@ public class ProjectVersionProjection {
 
     private final ProjectVersionWriter writer;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    ProjectVersionProjection(ProjectVersionWriter writer, JdbcTemplate jdbc) {
+    ProjectVersionProjection(ProjectVersionWriter writer, JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.writer = writer;
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @EventHandler
     void on(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
         UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, recordedAt(metaData, timestamp)),
-                writer::write);
+                this::write);
+    }
+
+    private void write(List<ProjectVersionWriter.Recorded> batch) {
+        writer.write(batch);
+        publisher.publishEvent(new ProjectVersionsChanged(batch.get(batch.size() - 1).event().projectId()));
     }
 
     @ResetHandler

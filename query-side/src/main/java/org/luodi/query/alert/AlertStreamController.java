@@ -1,0 +1,48 @@
+package org.luodi.query.alert;
+
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.security.LuodiUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * GET /api/alerts/stream: server-sent events named {@code alert}, one per announced {@link AlertChange}, with the
+ * announcement id as event id. A clerk receives its own township's only. The Last-Event-ID header (or the
+ * {@code lastEventId} parameter, for clients that cannot set headers) replays what the client missed.
+ */
+@RestController
+public class AlertStreamController {
+    private final AlertBroadcaster broadcaster;
+
+    public AlertStreamController(AlertBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
+    }
+
+    @GetMapping("/api/alerts/stream")
+    public SseEmitter stream(@RequestParam(required = false) String township,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
+        LuodiUser user = LuodiUser.current();
+        String wanted = township == null || township.isBlank() ? null : township.strip();
+        if (wanted != null && !user.mayAccessTownship(wanted)) {
+            throw new ForbiddenException("不能接收其他乡镇的预警 (another township's alerts)");
+        }
+        String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter;
+        return broadcaster.subscribe(user, wanted, eventId(lastEventId));
+    }
+
+    private static Long eventId(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Last-Event-ID", "应为之前收到的事件编号 (expected an event id)");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.luodi.query.processing;
+
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.platform.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The administrators' view of the read models: progress of every processor, and rebuilding one of them. */
+@RestController
+public class ProcessorAdminController {
+    private final ProcessingProgress progress;
+    private final ReadModelRebuild rebuild;
+
+    public ProcessorAdminController(ProcessingProgress progress, ReadModelRebuild rebuild) {
+        this.progress = progress;
+        this.rebuild = rebuild;
+    }
+
+    public record Processors(Long head, boolean caughtUp, List<ProcessorStatus> processors) {
+    }
+
+    @GetMapping("/api/admin/processors")
+    public Processors processors() {
+        requireAdmin();
+        List<ProcessorStatus> all = progress.all();
+        return new Processors(progress.head(), all.stream().allMatch(ProcessorStatus::caughtUp), all);
+    }
+
+    /** 202: the replay runs in the background; poll GET /api/admin/processors for its progress. */
+    @PostMapping("/api/admin/rebuild/{processingGroup}")
+    public ResponseEntity<ProcessorStatus> rebuild(@PathVariable String processingGroup) {
+        requireAdmin();
+        return rebuild.rebuild(processingGroup)
+                .map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
+                .orElseThrow(() -> unknown(processingGroup));
+    }
+
+    private static void requireAdmin() {
+        if (LuodiUser.current().role() != Role.ADMIN) {
+            throw new ForbiddenException("仅系统管理员可以管理读模型 (administrators only)");
+        }
+    }
+
+    private static ErrorResponseException unknown(String processingGroup) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "没有名为 " + processingGroup + " 的读模型 (no such processing group)");
+        problem.setTitle(HttpStatus.NOT_FOUND.getReasonPhrase());
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

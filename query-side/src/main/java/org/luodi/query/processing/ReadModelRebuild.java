@@ -1,0 +1,50 @@
+package org.luodi.query.processing;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.luodi.platform.problem.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/**
+ * Rebuilds one read model from the event store while the others keep serving: stops its processor, resets its
+ * tokens (its {@code @ResetHandler} empties its tables in the same transaction) and starts it again; it then replays
+ * every event in the background, and {@link ProcessingProgress} reports how far it got.
+ */
+@Service
+public class ReadModelRebuild {
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final ProcessingProgress progress;
+
+    public ReadModelRebuild(ProcessingProgress progress) {
+        this.progress = progress;
+    }
+
+    /** The group's status right after the replay began; empty for an unknown processing group. */
+    public synchronized Optional<ProcessorStatus> rebuild(String processingGroup) {
+        Optional<StreamingEventProcessor> found = progress.processor(processingGroup);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StreamingEventProcessor processor = found.get();
+        if (!processor.supportsReset()) {
+            throw new RuleViolationException("该读模型不支持重建 (its handlers do not support a reset)");
+        }
+        log.info("rebuilding read model {} from the event store", processingGroup);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            // Without a central coordinator a reset needs every segment: another instance still holds one.
+            throw new RuleViolationException("其他查询端实例正在处理该读模型，请先停止其他实例再重建 "
+                    + "(a segment is claimed by another query-side instance)");
+        } finally {
+            processor.start();
+        }
+        return progress.status(processingGroup);
+    }
+}
