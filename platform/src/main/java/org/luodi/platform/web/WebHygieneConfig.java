@@ -1,16 +1,20 @@
 package org.luodi.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 /**
  * Input hygiene of the web layer: {@link RequestHygiene} on every handler, and JSON strings that hold only text.
@@ -31,7 +35,28 @@ public class WebHygieneConfig implements WebMvcConfigurer {
      */
     @Bean
     public Module textOnlyStrings() {
-        return new SimpleModule("luodi-text-only-strings").addDeserializer(String.class, new TextOnlyStrings());
+        return new SimpleModule("luodi-text-only-strings")
+                .addDeserializer(String.class, new TextOnlyStrings())
+                .addDeserializer(LocalDate.class, new TextOnlyDates());
+    }
+
+    /**
+     * Dates as Jackson reads them, except that Jackson trims a date string with {@link String#trim()}, which drops
+     * control characters too: "2024-05-20\u0000" was read as 2024-05-20 and the command recorded. A date string
+     * with a control character is refused like any other malformed date (400 naming the field).
+     */
+    static final class TextOnlyDates extends StdScalarDeserializer<LocalDate> {
+        TextOnlyDates() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().chars().anyMatch(Character::isISOControl)) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, p.getText(), "control character");
+            }
+            return LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+        }
     }
 
     static final class TextOnlyStrings extends StringDeserializer {
