@@ -117,11 +117,14 @@ class AccessTest {
                 }
                 report.add(endpoint + ": refused " + answer.status());
                 if (Hostile.template(endpoint.method(), endpoint.pattern()) == null) {
-                    // the control: the same body is valid for a supervisor (on a year nobody else reads)
+                    // the control: whoever may use it gets past authorization with the same body (on a year nobody
+                    // else reads, a read model that does not exist: nothing the other tests see is changed)
                     String control = Hostile.fill(endpoint.pattern(), Map.of("id", fixture.chenguiProject, "year", "2099",
-                            "township", "chengui"), "chengui");
-                    Http.Answer supervisor = write(endpoint, control, "supervisor", validBodyAsChengui(endpoint));
-                    assertThat(supervisor.status() / 100).as("supervisor " + endpoint + " -> " + supervisor).isEqualTo(2);
+                            "township", "chengui"), "no-such-thing");
+                    String caller = Hostile.allowedCaller(endpoint.pattern());
+                    Http.Answer allowed = write(endpoint, control, caller, validBodyAsChengui(endpoint));
+                    assertThat(allowed.status()).as(caller + " " + endpoint + " -> " + allowed)
+                            .isNotIn(401, 403).isLessThan(500);
                 }
             }
         }
@@ -134,6 +137,33 @@ class AccessTest {
         assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}/history") && r.contains("refused 403"));
         assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403")
                 || r.contains("GET /api/projects/{id}?") && r.contains("refused 403"));
+    }
+
+    /**
+     * The pushed alerts (server-sent events) replayed from the first announcement: 陈贵镇's overdue project reaches
+     * its own clerk and the supervisors, never the clerk of 高新区, who may not ask for 陈贵镇's stream either.
+     */
+    @Test
+    void theAlertStreamCarriesOnlyTheClerksOwnTownship() throws Exception {
+        assumeStream();
+        String url = fixture.luodi.queryUrl() + "/api/alerts/stream?lastEventId=0";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        String supervisor = "";
+        while (!supervisor.contains(fixture.chenguiProject) && System.nanoTime() < deadline) {
+            supervisor = Http.stream(url, Http.demo("supervisor"), java.time.Duration.ofSeconds(2));
+        }
+        assertThat(supervisor).as("the supervisor's replay").contains(fixture.chenguiProject);
+        assertThat(Http.stream(url, Http.demo("chengui"), java.time.Duration.ofSeconds(2))).contains(fixture.chenguiProject);
+        String gaoxin = Http.stream(url, Http.demo("gaoxin"), java.time.Duration.ofSeconds(2));
+        assertThat(gaoxin).as("the stream of 高新区's clerk").startsWith(":connected").doesNotContain(fixture.chenguiProject)
+                .doesNotContain(fixture.chenguiMarker).doesNotContain("\"chengui\"");
+        assertThat(Http.get(url + "&township=chengui", Http.demo("gaoxin")).status()).isEqualTo(403);
+        assertThat(Http.get(url, null).status()).isEqualTo(401);
+    }
+
+    private static void assumeStream() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(endpoints.stream()
+                .anyMatch(e -> e.pattern().equals("/api/alerts/stream")), "no alert stream on this build");
     }
 
     @Test

@@ -98,7 +98,13 @@ final class Hostile {
      * "METHOD pattern"), used where a test must show that only the caller is wrong.
      */
     static final Map<String, String> OTHER_VALID_BODIES = Map.of(
-            "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}");
+            "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
+            "POST /api/admin/rebuild/{processingGroup}", "{}");
+
+    /** Who may use a write endpoint that is not a project command. */
+    static String allowedCaller(String pattern) {
+        return pattern.startsWith("/api/admin/") ? "admin" : "supervisor";
+    }
 
     /** The template of a POST endpoint pattern, or null when the tests know no valid body for it. */
     static Template template(String method, String pattern) {

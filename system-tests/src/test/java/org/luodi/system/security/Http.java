@@ -111,6 +111,38 @@ final class Http {
         }
     }
 
+    /** What an event stream sends within {@code listen} (the connection is then dropped), as text. */
+    static String stream(String url, String authorization, Duration listen) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "text/event-stream").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try (InputStream in = response.body()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    synchronized (received) {
+                        received.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException closed) {
+                // dropped below
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        reader.join(listen.toMillis());
+        response.body().close();
+        reader.interrupt();
+        synchronized (received) {
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * Writes {@code request} as it is on a fresh connection and reads the answer until the server closes it (the
      * request should say {@code Connection: close}) or 10 s pass. Null when the server closed without answering.
