@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>a request body's {@code Content-Type} is a concrete, parseable type with a known charset: a wildcard made
  *       Spring throw while reading the body (415);</li>
  *   <li>a command's {@code Accept} admits JSON: otherwise the command was recorded and only then refused with a
- *       406, so the client saw a failure for something that had happened and would send it again.</li>
+ *       406, so the client saw a failure for something that had happened and would send it again;</li>
+ *   <li>an {@code Idempotency-Key} is 1–200 visible ASCII characters (see {@link #checkIdempotencyKey}).</li>
  * </ul>
  */
 public class RequestHygiene implements HandlerInterceptor {
@@ -41,8 +42,23 @@ public class RequestHygiene implements HandlerInterceptor {
         if (WITH_BODY.contains(request.getMethod())) {
             checkContentType(request.getContentType());
             checkAccept(request.getHeader("Accept"));
+            checkIdempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
         }
         return true;
+    }
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * SPEC §7's Idempotency-Key, 1–200 visible ASCII characters, checked on every side before anything runs: a side
+     * that forwards the request (the query side's command proxy) must not pass on a key the command side would
+     * refuse, and an HTTP client turns characters beyond ASCII into '?', so two different keys would arrive as one.
+     */
+    static void checkIdempotencyKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
+            throw new InvalidInputException(IDEMPOTENCY_KEY,
+                    "须为 1–200 个可见 ASCII 字符 (1-200 visible ASCII characters)");
+        }
     }
 
     static void checkQuery(String query) {
