@@ -41,9 +41,10 @@ public class WebHygieneConfig implements WebMvcConfigurer {
     }
 
     /**
-     * Dates as Jackson reads them, except that Jackson trims a date string with {@link String#trim()}, which drops
-     * control characters too: "2024-05-20\u0000" was read as 2024-05-20 and the command recorded. A date string
-     * with a control character is refused like any other malformed date (400 naming the field).
+     * A date is an ISO string ("2024-05-20"), as SPEC §7 shows it. Jackson also read a number as a day count since
+     * 1970 ({"productionOn":19999} recorded production on 2024-10-04) and an array as [year, month, day], and
+     * trimmed a string with {@link String#trim()}, which drops control characters too ("2024-05-20\u0000"). All
+     * of these are refused like any other malformed date (400 naming the field).
      */
     static final class TextOnlyDates extends StdScalarDeserializer<LocalDate> {
         TextOnlyDates() {
@@ -52,7 +53,10 @@ public class WebHygieneConfig implements WebMvcConfigurer {
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().chars().anyMatch(Character::isISOControl)) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            if (p.getText().chars().anyMatch(Character::isISOControl)) {
                 return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, p.getText(), "control character");
             }
             return LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
