@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+
 /**
  * Axon's JDBC storage on PostgreSQL: the table and column names of the Flyway migrations (snake_case, Axon's JDBC
  * defaults are camelCase), and one Jackson serializer for events, messages, tokens and snapshots alike.

@@ -26,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -34,6 +36,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -79,7 +83,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             return respond(problem(HttpStatus.BAD_REQUEST, "请求地址或参数不合规 (request refused by the firewall)"));
         }
         if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
-                || cause instanceof TransientDataAccessException) {
+                || cause instanceof TransientDataAccessException || databaseUnreachable(exception)) {
             log.warn("database unavailable: {}", cause.getMessage());
             return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂不可用，请稍后重试 (database unavailable)"));
         }
@@ -192,6 +196,36 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             current = current.getCause();
         }
         return t;
+    }
+
+    /**
+     * The database could not be reached or went away mid-request, however deeply wrapped: a transaction that could
+     * not begin, a commit or rollback that failed on the dead connection (Spring then throws the rollback's
+     * TransactionSystemException, whose own cause, Hikari's "Connection is closed", carries no SQL state), Axon's
+     * EventStoreException around the driver's error. Recognised by those two Spring exceptions, by the SQL state
+     * classes for a lost connection (08) and a server shutting down or starting up (57P), and by Hikari's timeout
+     * waiting for a connection. Whether a failed commit took effect is unknown to the server too: the client's retry
+     * with the same Idempotency-Key answers it.
+     */
+    private static boolean databaseUnreachable(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException) {
+                return true; // a JDBC commit or rollback failed: the connection died mid-transaction
+            }
+            if (t instanceof CommandExecutionException cee && cee.getDetails().isPresent()
+                    && cee.getDetails().get() instanceof Throwable detail && databaseUnreachable(detail)) {
+                return true;
+            }
+            t = t.getCause();
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

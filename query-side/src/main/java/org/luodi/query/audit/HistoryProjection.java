@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
@@ -42,33 +41,47 @@ public class HistoryProjection {
     }
 
     /** One row of project_event, still without the project's township unless the event is its signing. */
-    private record Row(long globalIndex, String eventId, ProjectEvent event, long sequence, Instant recordedAt,
-                       MetaData metaData) {
+    private record Row(String eventId, ProjectEvent event, long sequence, Instant recordedAt, MetaData metaData) {
     }
 
     @EventHandler
-    void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, TrackingToken token,
-            MetaData metaData, @Timestamp Instant timestamp) {
-        UnitOfWorkBatch.add(GROUP, new Row(token.position().orElseThrow(), message.getIdentifier(), event, sequence,
+    void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, MetaData metaData,
+            @Timestamp Instant timestamp) {
+        UnitOfWorkBatch.add(GROUP, new Row(message.getIdentifier(), event, sequence,
                 ProjectVersionProjection.recordedAt(metaData, timestamp), metaData), this::write);
     }
 
     /** Inserts a processor batch of events in one JDBC batch; a redelivered event hits the primary key. */
     private void write(List<Row> rows) {
         Map<String, String> townships = townships(rows);
+        Map<String, Long> globalIndexes = globalIndexes(rows);
         jdbc.batchUpdate("""
                         INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type,
                             occurred_on, recorded_at, actor, role, actor_township, project_township, reason,
                             idempotency_key, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                         ON CONFLICT DO NOTHING""",
-                rows.stream().map(r -> new Object[]{r.globalIndex(), r.eventId(), r.event().projectId(), r.sequence(),
+                rows.stream().map(r -> new Object[]{globalIndexes.get(r.eventId()), r.eventId(), r.event().projectId(), r.sequence(),
                         r.event().getClass().getSimpleName(),
                         r.event().occurredOn() == null ? null : Date.valueOf(r.event().occurredOn()),
                         java.sql.Timestamp.from(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
                         text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
                         townships.get(r.event().projectId()), text(r.metaData(), EventMetadata.REASON),
                         text(r.metaData(), EventMetadata.IDEMPOTENCY_KEY), json(r.event())}).toList());
+    }
+
+    /**
+     * Each event's own global index. Not the tracking token's position: when writers commit out of index order, an
+     * event that fills a gap arrives with a token still at the highest index seen, which belongs to another event
+     * (whose row the primary key would then silently refuse).
+     */
+    private Map<String, Long> globalIndexes(List<Row> rows) {
+        Map<String, Long> indexes = new HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getLong(2));
+                }, (Object) rows.stream().map(Row::eventId).toArray(String[]::new));
+        return indexes;
     }
 
     /** The township of every project in the batch: from its signing, in this batch or already stored. */

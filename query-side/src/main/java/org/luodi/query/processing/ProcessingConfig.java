@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>the embedded event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up
  *       (Axon's default of 1 s would make every new event wait up to a second);</li>
  *   <li>every processing group is a pooled streaming processor, with its segments claimed through the shared
- *       token store, so that several query-side instances split the stream;</li>
+ *       token store, so that several query-side instances split the stream: each claims at most its fair share
+ *       ({@link FairShareOfSegments}), and takes over a dead instance's segments once their claims time out
+ *       ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s by default; a live instance extends its claims
+ *       every {@code luodi.processing.claim-extension-threshold-ms} and looks for free segments every
+ *       {@code luodi.processing.token-claim-interval-ms});</li>
  *   <li>a failing projection stops and retries instead of skipping the event, so no read model silently misses
  *       one.</li>
  * </ul>
@@ -60,12 +65,18 @@ public class ProcessingConfig {
     }
 
     @Autowired
-    public void configureProcessors(EventProcessingConfigurer processing,
+    public void configureProcessors(EventProcessingConfigurer processing, JdbcTemplate jdbc,
                                     @Value("${luodi.processing.batch-size:200}") int batchSize,
-                                    @Value("${luodi.processing.segments:2}") int segments) {
+                                    @Value("${luodi.processing.segments:2}") int segments,
+                                    @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
+                                    @Value("${luodi.processing.claim-extension-threshold-ms:5000}") long extension) {
+        FairShareOfSegments fairShare = new FairShareOfSegments(jdbc);
         processing.usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(segments))
+                        .initialSegmentCount(segments)
+                        .tokenClaimInterval(claimInterval)
+                        .claimExtensionThreshold(extension)
+                        .maxSegmentProvider(fairShare))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,0 +1,134 @@
+package org.luodi.query.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.luodi.platform.problem.NotFoundException;
+import org.luodi.platform.web.BodySizeLimitFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The web UI lives on the query side, but commands belong to the command side: POST /api/projects and
+ * POST /api/projects/{id}/{action} are forwarded there with the caller's Authorization, Content-Type and
+ * Idempotency-Key and the raw body, and the command side's status, Content-Type and body come back unchanged.
+ * The command side decides everything (who may do what, what is valid); this class only carries bytes.
+ * <p>
+ * Spring Security has authenticated the caller before this runs ({@code /api/**} needs it), so an anonymous request
+ * never reaches the command side, and the body passes through {@link BodySizeLimitFilter} (1 MiB) while being read.
+ */
+@RestController
+public class CommandProxyController {
+    private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
+    static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
+            "termination", "corrections", "retractions", "void");
+    private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+            "Idempotency-Key");
+
+    private final URI commandSide;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public CommandProxyController(@Value("${luodi.command-side.url:http://localhost:8081}") String commandSideUrl,
+                                  @Value("${luodi.command-side.timeout:PT30S}") Duration timeout) {
+        String base = commandSideUrl.strip();
+        this.commandSide = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @PostMapping("/api/projects")
+    public ResponseEntity<byte[]> sign(HttpServletRequest request) throws IOException {
+        return forward(request, "/api/projects");
+    }
+
+    @PostMapping("/api/projects/{id}/{action}")
+    public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,
+                                            HttpServletRequest request) throws IOException {
+        if (!ACTIONS.contains(action)) {
+            throw new NotFoundException("no such command " + action);
+        }
+        return forward(request, "/api/projects/" + canonicalId(id) + "/" + action);
+    }
+
+    private ResponseEntity<byte[]> forward(HttpServletRequest request, String path) throws IOException {
+        byte[] body = readBody(request);
+        HttpRequest.Builder out = HttpRequest.newBuilder(commandSide.resolve(path))
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : FORWARDED) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                out.header(name, value);
+            }
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            log.warn("command side at {} unreachable: {}", commandSide, e.toString());
+            return unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable();
+        }
+        ResponseEntity.BodyBuilder back = ResponseEntity.status(answer.statusCode());
+        answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> back.header(HttpHeaders.CONTENT_TYPE, type));
+        return back.body(answer.body());
+    }
+
+    /** The raw body, read through the 1 MiB limit of {@link BodySizeLimitFilter} (past it: 413). */
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * A project id in the path is a UUID; anything else names no project (404 here, as the command side would
+     * answer), and is never pasted into the forwarded URL.
+     */
+    private static String canonicalId(String id) {
+        try {
+            String canonical = UUID.fromString(id).toString();
+            if (canonical.equalsIgnoreCase(id)) {
+                return id;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // fall through
+        }
+        throw new NotFoundException("no such project");
+    }
+
+    private static ResponseEntity<byte[]> unavailable() throws IOException {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        byte[] problem = JSON.writeValueAsBytes(Map.of("type", "about:blank", "status", status.value(),
+                "title", status.getReasonPhrase(), "detail", "录入服务暂不可用，请稍后重试 (command side unreachable)"));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,40 @@
+package org.luodi.query.ui;
+
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * What the web UI needs before it can draw anything: who signed in (the login page checks the password by calling
+ * this), and the code lists of its selects. Townships and chains are public reference data (SPEC §2), in the order
+ * of the seed's 附件1 table.
+ */
+@RestController
+public class MeController {
+    private final ReferenceData reference;
+
+    public MeController(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    public record Me(String username, String role, String township, String townshipName) {
+    }
+
+    public record Reference(List<ReferenceData.Township> townships, List<ReferenceData.IndustryChain> chains) {
+    }
+
+    @GetMapping("/api/me")
+    public Me me() {
+        LuodiUser user = LuodiUser.current();
+        ReferenceData.Township township = user.township() == null ? null : reference.township(user.township());
+        return new Me(user.username(), user.role().name(), user.township(), township == null ? null : township.name());
+    }
+
+    @GetMapping("/api/ui/reference")
+    public Reference reference() {
+        return new Reference(reference.townships(), reference.chains());
+    }
+}

@@ -1,0 +1,197 @@
+// The HTTP API, called from script with the signed-in user's Basic credentials. X-Requested-With tells the server
+// not to send a WWW-Authenticate challenge, so a wrong password never opens the browser's own login box.
+import { chinese } from './labels.js';
+
+const SESSION = 'luodi.session';
+
+export function session() {
+  try {
+    return JSON.parse(sessionStorage.getItem(SESSION));
+  } catch (e) {
+    return null;
+  }
+}
+
+export function saveSession(value) {
+  sessionStorage.setItem(SESSION, JSON.stringify(value));
+}
+
+export function endSession() {
+  sessionStorage.removeItem(SESSION);
+}
+
+export function basic(username, password) {
+  const bytes = new TextEncoder().encode(username + ':' + password);
+  let binary = '';
+  bytes.forEach(b => { binary += String.fromCharCode(b); });
+  return 'Basic ' + btoa(binary);
+}
+
+/** A refused or failed call: HTTP status (0: no answer), the problem's Chinese detail, and its field errors. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(ApiError.text(status, problem));
+    this.status = status;
+    this.problem = problem || {};
+    this.errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+
+  static text(status, problem) {
+    if (problem && problem.detail && !(problem.errors && problem.errors.length)) return chinese(problem.detail);
+    switch (status) {
+      case 0: return '无法连接服务器，请检查网络后重试';
+      case 400: return '填写的内容有误，请按提示修改';
+      case 401: return '登录已失效，请重新登录';
+      case 403: return '无权执行此操作';
+      case 404: return '未找到';
+      case 409: return '与已有记录冲突';
+      case 413: return '提交的内容过大';
+      case 503: return '服务暂不可用，请稍后重试';
+      default: return '服务器出错（' + status + '）';
+    }
+  }
+}
+
+let onUnauthorized = () => {};
+
+export function whenUnauthorized(callback) {
+  onUnauthorized = callback;
+}
+
+/** A decimal to be written into the JSON body as a number literal exactly as given (no floating point). */
+export class Decimal {
+  constructor(plain) {
+    if (!/^-?\d+(\.\d+)?$/.test(plain)) throw new Error('not a decimal: ' + plain);
+    this.plain = plain;
+  }
+}
+
+/** JSON.stringify, except that {@link Decimal}s become number literals with their exact digits. */
+export function toJson(body) {
+  const nonce = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  const text = JSON.stringify(body, (key, value) => value instanceof Decimal ? nonce + value.plain + nonce : value);
+  return text.replace(new RegExp('"' + nonce + '(-?\\d+(?:\\.\\d+)?)' + nonce + '"', 'g'), '$1');
+}
+
+export async function request(path, { method = 'GET', body, headers = {}, signal, auth } = {}) {
+  const s = session();
+  const all = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', ...headers };
+  const credentials = auth || (s && s.auth);
+  if (credentials) all.Authorization = credentials;
+  if (body !== undefined) all['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers: all, body: body === undefined ? undefined : toJson(body), signal, cache: 'no-store',
+      credentials: 'omit', redirect: 'error',
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, null);
+  }
+  if (response.status === 401 && !auth) onUnauthorized();
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch (e) {
+      problem = null;
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+export async function get(path, params, options) {
+  const response = await request(withQuery(path, params), options);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+export async function post(path, body, idempotencyKey) {
+  const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+  const response = await request(path, { method: 'POST', body, headers });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+export function withQuery(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v != null && v !== '') q.set(k, v);
+  }
+  const text = q.toString();
+  return text ? path + '?' + text : path;
+}
+
+/** Downloads a file the API serves (with the Authorization header, which a plain link cannot send). */
+export async function download(path, params, filename) {
+  const response = await request(withQuery(path, params), { headers: { Accept: '*/*' } });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = serverFilename(response.headers.get('Content-Disposition')) || filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266: filename* in UTF-8 first), or null. */
+export function serverFilename(header) {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch (e) {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) || /filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
+
+/** Today's date in Asia/Shanghai (the business dates' zone), as YYYY-MM-DD. */
+export function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date());
+}
+
+/** A recorded instant shown in Asia/Shanghai: 2024-05-21 10:13. */
+export function localTime(instant, seconds) {
+  if (!instant) return '—';
+  const d = new Date(instant);
+  if (isNaN(d)) return String(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23',
+  }).formatToParts(d).reduce((acc, p) => { acc[p.type] = p.value; return acc; }, {});
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}` + (seconds ? ':' + parts.second : '');
+}
+
+/** A fresh key per submitted body, reused when the same body is sent again (a retry after a lost answer). */
+export class IdempotentSender {
+  constructor() {
+    this.lastBody = null;
+    this.key = null;
+  }
+
+  keyFor(body) {
+    const text = toJson(body);
+    if (text !== this.lastBody) {
+      this.lastBody = text;
+      this.key = crypto.randomUUID ? crypto.randomUUID() : fallbackUuid();
+    }
+    return this.key;
+  }
+}
+
+function fallbackUuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

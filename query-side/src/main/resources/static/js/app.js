@@ -1,0 +1,140 @@
+// The shell: who is signed in, the menu their role may use, and a hash router (#/page?query) that draws one page
+// at a time into <main>. Each page may return a function that stops its work (timers, streams) when left.
+import { h, replace, message } from './dom.js';
+import { session, endSession, whenUnauthorized, get, ApiError } from './api.js';
+import { ROLES } from './labels.js';
+import * as login from './pages/login.js';
+import * as dashboard from './pages/dashboard.js';
+import * as alerts from './pages/alerts.js';
+import * as projects from './pages/projects.js';
+import * as project from './pages/project.js';
+import * as record from './pages/record.js';
+import * as audit from './pages/audit.js';
+
+/** The pages, who may open them, and their place in the menu. */
+const PAGES = [
+  { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN'], page: dashboard, menu: true },
+  { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true },
+  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: projects, menu: true },
+  { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
+  { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
+  { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: project },
+];
+
+let stopCurrent = null;
+let reference = null;
+let generation = 0;
+
+/** Townships and industry chains (codes and Chinese names), loaded once per sign-in. */
+export async function ref() {
+  if (!reference) {
+    reference = await get('/api/ui/reference');
+    reference.townshipName = code => (reference.townships.find(t => t.code === code) || {}).name || code || '—';
+    reference.chainName = code => (reference.chains.find(c => c.code === code) || {}).name || code || '—';
+  }
+  return reference;
+}
+
+export function home(me) {
+  return me && me.role === 'CLERK' ? '/projects' : '/dashboard';
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) {
+    render();
+  } else {
+    location.hash = hash;
+  }
+}
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [pathPart, queryPart] = raw.split('?');
+  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  return { path: '/' + (segments[0] || ''), args: segments.slice(1), query: new URLSearchParams(queryPart || '') };
+}
+
+function drawShell(me, activePath) {
+  const nav = document.getElementById('nav');
+  const who = document.getElementById('who');
+  if (!me) {
+    replace(nav);
+    replace(who);
+    return;
+  }
+  replace(nav, PAGES.filter(p => p.menu && p.roles.includes(me.role)).map(p =>
+    h('a', { href: '#' + p.path, class: p.path === activePath ? 'active' : null,
+             'aria-current': p.path === activePath ? 'page' : null }, p.title)));
+  replace(who,
+    h('span', { id: 'who-name' }, me.townshipName ? me.townshipName + ' · ' : '', me.username),
+    h('span', { class: 'muted-light' }, '（' + (ROLES[me.role] || me.role) + '）'),
+    h('button', { type: 'button', id: 'logout', onclick: logout }, '退出'));
+}
+
+function logout() {
+  endSession();
+  reference = null;
+  navigate('#/login');
+}
+
+/**
+ * Draws the page the hash names. Each drawing gets a fresh container: a page still loading when the user moves on
+ * writes into a container no longer shown, and its cleanup runs as soon as it returns.
+ */
+async function render() {
+  const mine = ++generation;
+  if (stopCurrent) {
+    try { stopCurrent(); } catch (e) { /* a page's cleanup must not stop the next page */ }
+    stopCurrent = null;
+  }
+  const main = document.getElementById('main');
+  const view = h('div', { class: 'view' });
+  replace(main, view);
+  const { path, args, query } = parseHash();
+  const s = session();
+  const me = s && s.me;
+  if (!me || path === '/login') {
+    if (me && path === '/login') {
+      endSession();
+      reference = null;
+    }
+    drawShell(null);
+    document.title = '登录 · 落地';
+    login.render(view, { query });
+    return;
+  }
+  const entry = PAGES.find(p => p.path === (path === '/' ? home(me) : path));
+  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path) : null);
+  if (!entry) {
+    replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
+    return;
+  }
+  if (!entry.roles.includes(me.role)) {
+    replace(view, message('error', '您的账号（' + (ROLES[me.role] || me.role) + '）无权使用“' + entry.title + '”。'));
+    return;
+  }
+  document.title = entry.title + ' · 落地';
+  replace(view, h('div', { class: 'loading' }, '正在加载…'));
+  try {
+    const stop = await entry.page.render(view, { args, query, me });
+    if (typeof stop === 'function') {
+      if (mine === generation) stopCurrent = stop;
+      else stop();
+    }
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+    replace(view, message('error', e instanceof ApiError ? e.message : '页面出错：' + (e && e.message)));
+    if (!(e instanceof ApiError)) console.error(e);
+  }
+}
+
+whenUnauthorized(() => {
+  endSession();
+  reference = null;
+  if (!location.hash.startsWith('#/login')) {
+    navigate('#/login?expired=1');
+  }
+});
+
+window.addEventListener('hashchange', render);
+render();

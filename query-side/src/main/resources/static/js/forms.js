@@ -1,0 +1,255 @@
+// A small form kit for the 录入 pages: labelled fields in a grid, each with its error line beside it, reading
+// values into the API's JSON body (amounts as exact decimals) and placing the API's field errors where they belong.
+import { h, replace, add } from './dom.js';
+import { Decimal } from './api.js';
+import { toWan, parseAmount, wan } from './money.js';
+import { chinese } from './labels.js';
+
+const UNIT_KEY = 'luodi.amountUnit';
+
+export function preferredUnit() {
+  try {
+    return localStorage.getItem(UNIT_KEY) === 'yi' ? 'yi' : 'wan';
+  } catch (e) {
+    return 'wan';
+  }
+}
+
+function rememberUnit(unit) {
+  try {
+    localStorage.setItem(UNIT_KEY, unit);
+  } catch (e) {
+    // private mode: the preference lasts for this page only
+  }
+}
+
+/** Thrown by a field's read() when its value cannot be sent. */
+class Invalid extends Error {}
+
+function base(name, text, { required = false, hint = null, aliases = [] } = {}) {
+  return {
+    name, text, required, hint, aliases: [name, ...aliases], visible: true,
+    error: h('div', { class: 'field-error', id: 'err-' + name, 'aria-live': 'polite' }),
+  };
+}
+
+export function textField(name, text, options = {}) {
+  const f = base(name, text, options);
+  f.input = h(options.multiline ? 'textarea' : 'input', {
+    id: 'in-' + name, name, type: options.multiline ? null : 'text', maxlength: options.maxLength || 200,
+    placeholder: options.placeholder || null, autocomplete: 'off', rows: options.multiline ? 2 : null });
+  if (options.upper) f.input.addEventListener('blur', () => { f.input.value = f.input.value.trim().toUpperCase(); });
+  f.control = f.input;
+  f.read = () => {
+    const v = f.input.value.trim();
+    if (!v) {
+      if (f.required) throw new Invalid('必填');
+      return undefined;
+    }
+    return options.upper ? v.toUpperCase() : v;
+  };
+  f.show = v => v;
+  return f;
+}
+
+export function dateField(name, text, options = {}) {
+  const f = base(name, text, options);
+  f.input = h('input', { id: 'in-' + name, name, type: 'date', max: options.max || null, min: '2000-01-01',
+                         value: options.value || '' });
+  f.control = f.input;
+  f.read = () => {
+    const v = f.input.value;
+    if (!v) {
+      if (f.required) throw new Invalid('必填，请选择日期');
+      return undefined;
+    }
+    return v;
+  };
+  f.show = v => v;
+  return f;
+}
+
+export function selectField(name, text, choices, options = {}) {
+  const f = base(name, text, options);
+  f.input = h('select', { id: 'in-' + name, name },
+    h('option', { value: '' }, options.placeholder || '请选择'),
+    choices.map(([v, label]) => h('option', { value: v, selected: v === options.value }, label)));
+  f.control = f.input;
+  f.labels = new Map(choices);
+  f.read = () => {
+    const v = f.input.value;
+    if (!v) {
+      if (f.required) throw new Invalid('必填，请选择');
+      return undefined;
+    }
+    return options.number ? Number(v) : v;
+  };
+  f.show = v => f.labels.get(String(v)) || v;
+  return f;
+}
+
+/** Radio buttons; {@code choices} are [value, label] with values 'true'/'false' read as booleans. */
+export function radioField(name, text, choices, options = {}) {
+  const f = base(name, text, options);
+  const radios = choices.map(([v, label]) => h('label', null,
+    h('input', { type: 'radio', name, value: v, id: 'in-' + name + '-' + v, checked: v === options.value }), label));
+  f.input = h('div', { class: 'radios', id: 'in-' + name, role: 'radiogroup' }, radios);
+  f.control = f.input;
+  f.labels = new Map(choices);
+  f.read = () => {
+    const checked = f.input.querySelector('input:checked');
+    if (!checked) {
+      if (f.required) throw new Invalid('必填，请选择');
+      return undefined;
+    }
+    return checked.value === 'true' ? true : checked.value === 'false' ? false : checked.value;
+  };
+  f.show = v => f.labels.get(String(v)) || String(v);
+  return f;
+}
+
+/**
+ * An amount typed in 万元 or 亿元 (the user's choice, remembered), sent in 万元 as an exact decimal; or in 万美元
+ * when {@code usd()} says so (foreign capital). {@code apiName()} may change with the form (amountWan/amountUsdWan).
+ */
+export function amountField(name, text, options = {}) {
+  const f = base(name, text, options);
+  f.apiName = options.apiName || (() => name);
+  f.usd = options.usd || (() => false);
+  f.input = h('input', { id: 'in-' + name, name, type: 'text', inputmode: 'decimal', autocomplete: 'off',
+                         placeholder: '如 35000 或 3.5' });
+  f.unit = h('select', { id: 'unit-' + name, 'aria-label': '金额单位' });
+  f.echo = h('span', { class: 'muted small', id: 'echo-' + name });
+  f.refreshUnits = () => {
+    const usd = f.usd();
+    const wanted = usd ? [['usd', '万美元']] : [['wan', '万元'], ['yi', '亿元']];
+    if (f.unit.dataset.kind !== (usd ? 'usd' : 'cny')) {
+      replace(f.unit, wanted.map(([v, label]) => h('option', { value: v }, label)));
+      f.unit.value = usd ? 'usd' : preferredUnit();
+      f.unit.dataset.kind = usd ? 'usd' : 'cny';
+    }
+    echo();
+  };
+  const echo = () => {
+    const typed = f.input.value.trim();
+    const unit = f.unit.value;
+    if (!typed) {
+      f.echo.textContent = '';
+    } else if (parseAmount(typed) == null) {
+      f.echo.textContent = '请输入数字';
+    } else if (unit === 'yi') {
+      f.echo.textContent = '= ' + wan(toWan(typed, 'yi')) + ' 万元';
+    } else {
+      f.echo.textContent = '';
+    }
+  };
+  f.input.addEventListener('input', echo);
+  f.unit.addEventListener('change', () => {
+    if (f.unit.value !== 'usd') rememberUnit(f.unit.value);
+    echo();
+  });
+  f.control = h('div', { class: 'control amount' }, f.input, f.unit, f.echo);
+  f.refreshUnits();
+  f.read = () => {
+    const typed = f.input.value.trim();
+    if (!typed) {
+      if (f.required) throw new Invalid('必填，请输入金额');
+      return undefined;
+    }
+    const value = toWan(typed, f.unit.value === 'yi' ? 'yi' : 'wan');
+    if (value == null && /^\s*[-－]/.test(typed)) throw new Invalid('金额必须大于 0');
+    if (value == null) throw new Invalid('请输入数字，如 35000 或 3.5（不要带单位）');
+    return new Decimal(value);
+  };
+  f.show = v => {
+    const unit = f.unit.value;
+    if (unit === 'usd') return wan(v.plain) + ' 万美元';
+    return wan(v.plain) + ' 万元' + (unit === 'yi' ? `（按 ${f.input.value.trim()} 亿元录入）` : '');
+  };
+  return f;
+}
+
+/** The fields laid out as label | control | error line, and what they read and show. */
+export class Form {
+  constructor(fields) {
+    this.fields = fields;
+    this.rows = new Map();
+    this.element = h('div', { class: 'form-grid' });
+    for (const f of fields) {
+      f.input.setAttribute('aria-describedby', f.error.id);
+      const row = [
+        h('label', { class: 'label', for: f.input.id && f.input.tagName !== 'DIV' ? f.input.id : null }, f.text,
+          f.required ? h('span', { class: 'req', title: '必填' }, '*') : null),
+        h('div', { class: 'row' },
+          h('div', { class: 'control' }, f.control),
+          f.hint ? h('span', { class: 'hint' }, f.hint) : null,
+          f.error),
+      ];
+      this.rows.set(f.name, row);
+      add(this.element, row);
+    }
+  }
+
+  field(name) {
+    return this.fields.find(f => f.name === name);
+  }
+
+  setVisible(name, visible) {
+    const f = this.field(name);
+    f.visible = visible;
+    this.rows.get(name).forEach(el => { el.style.display = visible ? '' : 'none'; });
+  }
+
+  /** The JSON body, or null after marking the fields that cannot be read. Also fills {@code this.summary}. */
+  read() {
+    this.clearErrors();
+    const body = {};
+    this.summary = [];
+    let ok = true;
+    for (const f of this.fields) {
+      if (!f.visible) continue;
+      try {
+        const v = f.read();
+        if (v !== undefined) {
+          body[f.apiName ? f.apiName() : f.name] = v;
+          this.summary.push([f.text, f.show(v)]);
+        }
+      } catch (e) {
+        if (!(e instanceof Invalid)) throw e;
+        this.mark(f, e.message);
+        ok = false;
+      }
+    }
+    return ok ? body : null;
+  }
+
+  mark(f, text) {
+    f.error.textContent = text;
+    f.input.classList.add('invalid');
+    f.input.setAttribute('aria-invalid', 'true');
+  }
+
+  clearErrors() {
+    for (const f of this.fields) {
+      f.error.textContent = '';
+      f.input.classList.remove('invalid');
+      f.input.removeAttribute('aria-invalid');
+    }
+  }
+
+  /** Places the API's {field, message} errors beside their fields; returns those that fit no visible field. */
+  showErrors(errors) {
+    const rest = [];
+    for (const e of errors) {
+      const f = this.fields.find(x => x.visible && x.aliases.includes(e.field));
+      if (f) {
+        this.mark(f, f.error.textContent ? f.error.textContent + '；' + chinese(e.message) : chinese(e.message));
+      } else {
+        rest.push(e);
+      }
+    }
+    const first = this.fields.find(x => x.error.textContent);
+    if (first && first.input.focus) first.input.focus();
+    return rest;
+  }
+}

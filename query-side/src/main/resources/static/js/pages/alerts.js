@@ -1,0 +1,202 @@
+// 预警: contracts signed five (WARNING) or six (OVERDUE) months ago and not started, newest crossing first, kept
+// live by the server's event stream /api/alerts/stream. EventSource cannot send an Authorization header, so the
+// stream is read with fetch() and a ReadableStream reader, and reopened after an error.
+import { h, replace, message, route, link } from '../dom.js';
+import { get, request, today, localTime, ApiError } from '../api.js';
+import { wanToYi } from '../money.js';
+import { LEVELS, label } from '../labels.js';
+import { ref, navigate } from '../app.js';
+
+export async function render(main, { query, me }) {
+  const reference = await ref();
+  const asOf = query.get('asOf') || today();
+  const level = query.get('level') || '';
+  const township = me.role === 'CLERK' ? me.township : (query.get('township') || '');
+  const isToday = asOf === today();
+
+  const asOfInput = h('input', { type: 'date', id: 'alerts-asof', value: asOf, max: today() });
+  const levelSelect = h('select', { id: 'alerts-level' },
+    h('option', { value: '' }, '全部'),
+    Object.entries(LEVELS).map(([code, text]) => h('option', { value: code, selected: code === level }, text)));
+  const townshipSelect = me.role === 'CLERK' ? null : h('select', { id: 'alerts-township' },
+    h('option', { value: '' }, '全部乡镇'),
+    reference.townships.map(t => h('option', { value: t.code, selected: t.code === township }, t.name)));
+  const apply = () => navigate(route('/alerts', {
+    asOf: asOfInput.value === today() ? '' : asOfInput.value, level: levelSelect.value,
+    township: townshipSelect ? townshipSelect.value : '' }));
+  [asOfInput, levelSelect, townshipSelect].filter(Boolean).forEach(el => el.addEventListener('change', apply));
+
+  const live = h('span', { class: 'live', id: 'alerts-live' }, isToday ? '正在连接实时推送…' : '查看历史日期，不实时更新');
+  const feed = h('ul', { class: 'feed', id: 'alerts-feed' });
+  const summary = h('div', { id: 'alerts-summary', class: 'muted small' });
+  const list = h('div', { id: 'alerts-list' }, h('div', { class: 'loading' }, '正在加载…'));
+  const status = h('div');
+  replace(main,
+    h('div', { class: 'page-head' }, h('h1', null, '签约未开工预警'),
+      h('div', { class: 'toolbar' },
+        h('label', null, '截至日期', asOfInput),
+        h('label', null, '级别', levelSelect),
+        townshipSelect ? h('label', null, '乡镇', townshipSelect) : null),
+      h('span', { class: 'spacer' }), live),
+    h('div', { class: 'message info small' },
+      '签约满 5 个月未开工为“预警”，满 6 个月未开工为“逾期未开工”（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
+    status, feed, summary, list);
+
+  let flashIds = new Set();
+  const controller = new AbortController();
+
+  async function load() {
+    try {
+      const data = await get('/api/alerts', { asOf, level, township }, { signal: controller.signal });
+      draw(data);
+      replace(status);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      replace(status, message('error', '预警加载失败：' + e.message));
+    }
+  }
+
+  function draw(data) {
+    const alerts = [...data.alerts].sort((a, b) =>
+      (b.crossedOn || '').localeCompare(a.crossedOn || '') || (b.signedOn || '').localeCompare(a.signedOn || ''));
+    const overdue = alerts.filter(a => a.level === 'OVERDUE').length;
+    replace(summary, `截至 ${data.asOf}：逾期未开工 `, h('b', { id: 'alerts-overdue' }, String(overdue)),
+      ' 个，预警 ', h('b', { id: 'alerts-warning' }, String(alerts.length - overdue)), ' 个。');
+    if (!alerts.length) {
+      replace(list, message('ok', '没有签约满 5 个月仍未开工的项目。'));
+      return;
+    }
+    replace(list, h('table', { class: 'grid', id: 'alerts-table' },
+      h('thead', null, h('tr', null, ['级别', '项目名称', '乡镇', '合同金额(亿元)', '签约日期', '已签约(月)', '达到该级别日期',
+        me.role === 'CLERK' ? '处理' : null].filter(Boolean).map(t => h('th', null, t)))),
+      h('tbody', null, alerts.map(a => h('tr', { class: flashIds.has(a.projectId) ? 'flash' : null, dataset: { project: a.projectId } },
+        h('td', { class: 'center' }, h('span', { class: 'badge ' + a.level }, label(LEVELS, a.level))),
+        h('td', null, link('/project/' + encodeURIComponent(a.projectId), null, a.name)),
+        h('td', null, a.townshipName || reference.townshipName(a.township)),
+        h('td', { class: 'num' }, wanToYi(a.contractAmountWan)),
+        h('td', { class: 'center nowrap' }, a.signedOn),
+        h('td', { class: 'num' }, a.monthsSinceSigning),
+        h('td', { class: 'center nowrap' }, a.crossedOn || '—'),
+        me.role === 'CLERK' ? h('td', { class: 'center nowrap' }, h('div', { class: 'actions' },
+          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/start') }, '录入开工'),
+          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/termination') }, '解约'))) : null)))));
+    flashIds = new Set();
+  }
+
+  await load();
+  if (isToday) {
+    stream(controller.signal, live, event => {
+      if (event && typeof event === 'object' && event.projectId) {
+        if (event.level) flashIds.add(event.projectId);
+        announce(event);
+      }
+      scheduleReload();
+    });
+  }
+  /** The latest pushed changes, newest first, five at most. */
+  function announce(change) {
+    if (township && change.township && change.township !== township) return;
+    const what = change.message || (change.level ? label(LEVELS, change.level) : '预警解除');
+    const text = change.name && !what.includes(change.name) ? `${change.name}：${what}` : what;
+    feed.prepend(h('li', { class: change.level ? 'up' : 'down' },
+      h('span', { class: 'muted' }, localTime(change.announcedAt || new Date().toISOString()) + ' '), text));
+    while (feed.children.length > 5) feed.lastChild.remove();
+  }
+
+  let pending = null;
+  function scheduleReload() {
+    clearTimeout(pending);
+    pending = setTimeout(load, 300);
+  }
+  return () => {
+    clearTimeout(pending);
+    controller.abort();
+  };
+}
+
+/**
+ * Reads the server-sent events of /api/alerts/stream with the Authorization header, calling {@code onEvent} with
+ * each event's data (parsed JSON when it is JSON); reconnects after 1, 2, 4 … 30 s while not aborted.
+ */
+async function stream(signal, indicator, onEvent) {
+  let delay = 1000;
+  let connections = 0;
+  let lastEventId = null;
+  while (!signal.aborted) {
+    let connected = false;
+    try {
+      const headers = { Accept: 'text/event-stream' };
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+      const response = await request('/api/alerts/stream', { signal, headers });
+      connected = true;
+      delay = 1000;
+      setLive(indicator, 'on', '实时推送已连接');
+      if (connections++ > 0) onEvent(null); // catch up on what happened while the stream was down
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = parseEvent(block);
+          if (event && event.id) lastEventId = event.id;
+          if (event) onEvent(event.data);
+        }
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      if (e instanceof ApiError && e.status === 401) return;
+      if (e instanceof ApiError && e.status === 404) {
+        setLive(indicator, 'off', '实时推送暂未开通，' + Math.round(Math.max(delay, 30000) / 1000) + ' 秒后重试');
+        await sleep(Math.max(delay, 30000), signal);
+        continue;
+      }
+    }
+    if (signal.aborted) return;
+    setLive(indicator, 'off', `实时推送已断开，${Math.round(delay / 1000)} 秒后重连`);
+    await sleep(delay, signal);
+    delay = connected ? 1000 : Math.min(delay * 2, 30000);
+  }
+}
+
+function parseEvent(block) {
+  let data = [];
+  let type = 'message';
+  let id = null;
+  for (const line of block.split('\n')) {
+    if (!line || line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'data') data.push(value);
+    else if (field === 'event') type = value;
+    else if (field === 'id') id = value;
+  }
+  if (!data.length && type === 'message') return null;
+  const text = data.join('\n');
+  if (/^(heartbeat|ping|keepalive|keep-alive)$/i.test(type)) return null;
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    // not JSON: the event still means "something changed"
+  }
+  return { type, id, data: parsed };
+}
+
+function setLive(el, state, text) {
+  el.className = 'live ' + state;
+  el.textContent = text;
+}
+
+function sleep(ms, signal) {
+  return new Promise(resolve => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}

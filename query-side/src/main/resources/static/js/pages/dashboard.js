@@ -1,0 +1,340 @@
+// 驾驶舱: the supervisors' view of a year up to a date — the bulletin table per township as in seed 000's 附件1,
+// the four rates against 65% / 45%, stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
+// city total, and the bulletin as an Excel file.
+import { h, s, replace, message, route } from '../dom.js';
+import { get, download, today, ApiError } from '../api.js';
+import { fmt, wanToYi, pct, atLeast } from '../money.js';
+import { navigate } from '../app.js';
+
+const START_THRESHOLD = '0.65';
+const STORAGE_THRESHOLD = '0.45';
+
+/** The indicator columns, in 附件1's order; amounts in 万元 are shown in 亿元 like the seed table. */
+const INDICATORS = [
+  { key: 'signedAbove1Yi.count', group: '新签约亿元以上项目', label: '个数' },
+  { key: 'signedAbove1Yi.industrialCount', group: '新签约亿元以上项目', label: '其中工业' },
+  { key: 'signedAbove1Yi.amountWan', group: '新签约亿元以上项目', label: '投资额(亿元)', yi: true },
+  { key: 'registered.count', group: null, label: '新注册项目(个)' },
+  { key: 'startedStoredAbove1Yi.count', group: '亿元以上项目开工入库', label: '项目个数' },
+  { key: 'startedStoredAbove1Yi.plannedInvestmentWan', group: '亿元以上项目开工入库', label: '计划投资额(亿元)', yi: true },
+  { key: 'domesticFunds.totalWan', group: '实际到位内资(亿元)', label: '总额', yi: true },
+  { key: 'domesticFunds.outOfProvinceWan', group: '实际到位内资(亿元)', label: '其中:省外资金', yi: true },
+  { key: 'newForeignEnterprises.count', group: '招商引贸及实际利用外资', label: '新批外资企业(个)' },
+  { key: 'foreignFunds.usdWan', group: '招商引贸及实际利用外资', label: '实际利用外资(万美元)' },
+];
+
+function valueAt(row, key) {
+  return key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), row);
+}
+
+/** The first of several possible paths that has a value (the bulletin's row shape is the other team's). */
+function pick(obj, ...paths) {
+  for (const p of paths) {
+    const v = valueAt(obj, p);
+    if (v !== undefined && v !== null) return v;
+  }
+  return undefined;
+}
+
+/** Default year: that of the latest signing known; asOf: its year end when that is past, else today. */
+async function defaults() {
+  const now = today();
+  let year = Number(now.slice(0, 4));
+  try {
+    const latest = await get('/api/projects', { size: 1, page: 0 });
+    if (latest && latest.content && latest.content.length && latest.content[0].signedOn) {
+      year = Number(latest.content[0].signedOn.slice(0, 4));
+    }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+  }
+  return { year, asOf: defaultAsOf(year, now) };
+}
+
+function defaultAsOf(year, now) {
+  const end = year + '-12-31';
+  return end < now ? end : now;
+}
+
+export async function render(main, { query }) {
+  let year = Number(query.get('year'));
+  let asOf = query.get('asOf');
+  const knownAt = query.get('knownAt') || '';
+  if (!year || !asOf) {
+    const d = await defaults();
+    year = year || d.year;
+    asOf = asOf || (year === d.year ? d.asOf : defaultAsOf(year, today()));
+    history.replaceState(null, '', route('/dashboard', { year, asOf }));
+  }
+  const month = Number(asOf.slice(0, 4)) === year ? Number(asOf.slice(5, 7)) : 12;
+
+  const yearSelect = h('select', { id: 'dash-year' });
+  const thisYear = Number(today().slice(0, 4));
+  for (let y = thisYear; y >= 2020; y--) yearSelect.append(h('option', { value: String(y), selected: y === year }, y + ' 年'));
+  const asOfInput = h('input', { id: 'dash-asof', type: 'date', value: asOf, min: year + '-01-01', max: today() });
+  const knownAtInput = h('input', { id: 'dash-knownat', type: 'date', value: knownAt, max: today() });
+  const status = h('div', { id: 'dash-status' });
+  const body = h('div', { id: 'dash-body' }, h('div', { class: 'loading' }, '正在加载统计…'));
+
+  yearSelect.addEventListener('change', () => {
+    const y = Number(yearSelect.value);
+    navigate(route('/dashboard', { year: y, asOf: defaultAsOf(y, today()) }));
+  });
+  asOfInput.addEventListener('change', () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate(route('/dashboard', { year, asOf: asOfInput.value, knownAt }));
+  });
+  knownAtInput.addEventListener('change', () => navigate(route('/dashboard', { year, asOf, knownAt: knownAtInput.value })));
+  const xlsx = h('button', { type: 'button', class: 'secondary', id: 'dash-xlsx', onclick: async () => {
+    xlsx.disabled = true;
+    try {
+      await download('/api/bulletin.xlsx', { year, month, knownAt }, `大冶市招商引资工作通报-${year}年${month}月.xlsx`);
+    } catch (e) {
+      replace(status, message('error', e.status === 404 ? '通报下载暂未开通。' : '下载失败：' + e.message));
+    } finally {
+      xlsx.disabled = false;
+    }
+  } }, '下载 ' + month + ' 月通报 (Excel)');
+
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('h1', null, '招商引资驾驶舱'),
+      h('div', { class: 'toolbar' },
+        h('label', null, '考核年度', yearSelect),
+        h('label', null, '截至日期', asOfInput),
+        h('label', { title: '只用该日及以前录入的记录，重现当时公布的数字（录入时间）' }, '录入截至（可选）', knownAtInput)),
+      h('span', { class: 'spacer' }),
+      xlsx),
+    status, body);
+
+  const [stats, bulletin, alerts] = await Promise.all([
+    get('/api/stats', { year, asOf, knownAt, groupBy: 'township' }).catch(e => e),
+    get('/api/bulletin', { year, month, knownAt }).catch(e => e),
+    get('/api/alerts', { asOf, knownAt }).catch(e => e),
+  ]);
+  const notes = [];
+  if (stats instanceof Error && !(stats instanceof ApiError)) throw stats;
+  if (stats instanceof ApiError) notes.push(stats.status === 404 ? '统计接口暂未开通（/api/stats）。' : '统计数据加载失败：' + stats.message);
+  if (bulletin instanceof ApiError) {
+    notes.push(bulletin.status === 404 ? '月度通报接口暂未开通，得分、排名与约谈暂不显示。' : '月度通报加载失败：' + bulletin.message);
+  }
+  if (alerts instanceof ApiError) notes.push('预警数据加载失败：' + alerts.message);
+  replace(status, notes.map(n => message('warn', n)));
+
+  const rows = !(stats instanceof Error) && stats ? stats.rows : (!(bulletin instanceof Error) && bulletin ? bulletin.rows : null);
+  if (!rows) {
+    replace(body, message('info', '暂无可显示的统计数据。'));
+    return;
+  }
+  const total = !(stats instanceof Error) && stats ? stats.total : (bulletin.total || null);
+  const progress = pick(stats instanceof Error ? {} : stats, 'scheduleProgress') ?? pick(bulletin instanceof Error ? {} : bulletin, 'scheduleProgress');
+  const bulletinRows = new Map();
+  if (!(bulletin instanceof Error) && bulletin && Array.isArray(bulletin.rows)) {
+    bulletin.rows.forEach(r => bulletinRows.set(r.township, r));
+  }
+  const alertCounts = new Map();
+  if (!(alerts instanceof Error) && alerts) {
+    for (const a of alerts.alerts) {
+      const c = alertCounts.get(a.township) || { WARNING: 0, OVERDUE: 0 };
+      c[a.level] = (c[a.level] || 0) + 1;
+      alertCounts.set(a.township, c);
+    }
+  }
+  const merged = rows.map(r => merge(r, bulletinRows.get(r.township), alertCounts.get(r.township)));
+  const cityAlerts = { WARNING: 0, OVERDUE: 0 };
+  alertCounts.forEach(c => { cityAlerts.WARNING += c.WARNING || 0; cityAlerts.OVERDUE += c.OVERDUE || 0; });
+  const city = total ? merge(total, !(bulletin instanceof Error) && bulletin ? bulletin.total : null, cityAlerts) : null;
+  const bulletinAsOf = !(bulletin instanceof Error) && bulletin ? bulletin.asOf : null;
+  const tableHolder = h('div');
+  const byRank = h('input', { type: 'checkbox', id: 'dash-byrank', disabled: !merged.some(r => r.rank != null) });
+  const drawTable = () => {
+    const ordered = byRank.checked
+      ? [...merged].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+      : merged;
+    replace(tableHolder, table(ordered, city));
+  };
+  byRank.addEventListener('change', drawTable);
+  drawTable();
+
+  replace(body,
+    h('div', { class: 'muted small', id: 'dash-period', style: { marginBottom: '6px' } },
+      `统计期间 ${year}-01-01 至 ${asOf < year + '-12-31' ? asOf : year + '-12-31'}；序时进度 `,
+      h('b', { id: 'dash-progress' }, pct(progress)),
+      bulletinAsOf && bulletinAsOf !== asOf ? `；得分与排名按 ${month} 月通报（截至 ${bulletinAsOf}）` : '',
+      knownAt ? `；仅含 ${knownAt} 及以前录入的记录` : ''),
+    city ? cards(city) : null,
+    h('div', { class: 'panel' },
+      h('div', { class: 'panel-head' }, h('h2', null, `${year} 年各乡镇招商选资工作目标完成情况`),
+        h('span', { class: 'spacer' }),
+        h('label', { class: 'small nowrap' }, byRank, ' 按排名排序'),
+        h('span', { class: 'muted small' }, '每格：完成 / 目标，下方为完成率')),
+      tableHolder,
+      h('div', { class: 'legend' },
+        h('span', null, h('span', { class: 'sw', style: { background: '#fdecea' } }), '完成率低于序时进度'),
+        h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), '开工率低于 65% 或入库率低于 45%'),
+        h('span', null, '预警：签约满 5 个月未开工；逾期：满 6 个月未开工'),
+        h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))),
+    h('div', { class: 'panel chart' },
+      h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
+        h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),
+      chart(merged)));
+}
+
+/**
+ * One township (or the city) with its stalled contracts on asOf (from /api/alerts, so that they follow the chosen
+ * date; the bulletin's month-end counts otherwise) and the bulletin's score, rank and 约谈 flags.
+ */
+function merge(row, bulletinRow, alertCount) {
+  const b = bulletinRow || {};
+  return {
+    ...row,
+    warning: alertCount ? alertCount.WARNING || 0 : pick(b, 'warningCount'),
+    overdue: alertCount ? alertCount.OVERDUE || 0 : pick(b, 'overdueCount'),
+    score: pick(b, 'score'),
+    scoreDetail: pick(b, 'scoreDetail'),
+    rank: pick(b, 'rank'),
+    lastPlaceMonths: pick(b, 'lastPlaceMonthsRunning'),
+    talk: talkOf(b),
+  };
+}
+
+/** The 约谈 ladder of seed 001: last place 2 months running → 分管市领导; 3 months → 市主要领导. */
+function talkOf(b) {
+  if (b.talkWithTopLeaders) return { level: 2, text: '市主要领导约谈' };
+  if (b.talkWithLeaderInCharge) return { level: 1, text: '分管市领导约谈' };
+  if (b.lastPlace) return { level: 0, text: '本月末位' };
+  return null;
+}
+
+function cards(city) {
+  const startOk = atLeast(valueAt(city, 'rates.startRate'), START_THRESHOLD);
+  const storageOk = atLeast(valueAt(city, 'rates.storageRate'), STORAGE_THRESHOLD);
+  const target = key => city.targets ? city.targets[key] : null;
+  const card = (k, v, sub, cls, id) => h('div', { class: ['card', cls], id }, h('div', { class: 'k' }, k),
+    h('div', { class: 'v' }, v), h('div', { class: 's' }, sub));
+  return h('div', { class: 'cards', id: 'dash-city' },
+    card('全市新签约亿元以上项目', fmt(valueAt(city, 'signedAbove1Yi.count')) + ' 个',
+      target('signedAbove1Yi.count') != null ? `目标 ${fmt(target('signedAbove1Yi.count'))} 个，完成 ${pct(valueAt(city, 'completion')?.['signedAbove1Yi.count'])}` : '无目标',
+      null, 'card-signed'),
+    card('签约投资额', wanToYi(valueAt(city, 'signedAbove1Yi.amountWan')) + ' 亿元',
+      target('signedAbove1Yi.amountWan') != null ? `目标 ${wanToYi(target('signedAbove1Yi.amountWan'), 0)} 亿元` : '', null),
+    card('亿元以上项目开工入库', fmt(valueAt(city, 'startedStoredAbove1Yi.count')) + ' 个',
+      target('startedStoredAbove1Yi.count') != null ? `目标 ${fmt(target('startedStoredAbove1Yi.count'))} 个` : '', null),
+    card('实际到位内资', wanToYi(valueAt(city, 'domesticFunds.totalWan')) + ' 亿元',
+      target('domesticFunds.totalWan') != null ? `目标 ${wanToYi(target('domesticFunds.totalWan'), 0)} 亿元` : '', null),
+    card('开工率', pct(valueAt(city, 'rates.startRate')), '目标 ≥ 65%', startOk === false ? 'bad' : startOk ? 'good' : null, 'card-start'),
+    card('入库率', pct(valueAt(city, 'rates.storageRate')), '目标 ≥ 45%', storageOk === false ? 'bad' : storageOk ? 'good' : null, 'card-storage'),
+    card('预警 / 逾期未开工', `${city.warning ?? '—'} / ${city.overdue ?? '—'}`, '签约满 5 / 6 个月未开工',
+      city.overdue ? 'bad' : null, 'card-alerts'));
+}
+
+function indicatorCell(row, ind) {
+  const actual = valueAt(row, ind.key);
+  const target = row.targets ? row.targets[ind.key] : null;
+  const completion = row.completion ? row.completion[ind.key] : null;
+  const behind = Array.isArray(row.behindSchedule) && row.behindSchedule.includes(ind.key);
+  const show = v => v == null ? '—' : ind.yi ? wanToYi(v) : fmt(v, { scale: 2, trim: true });
+  const showTarget = v => ind.yi ? fmt(v, { shiftLeft: 4, scale: 2, trim: true }) : fmt(v, { scale: 2, trim: true });
+  return h('td', { class: ['num', behind ? 'behind' : null], dataset: { key: ind.key },
+                   title: behind ? '低于序时进度' : null },
+    show(actual), target != null ? h('span', { class: 'muted' }, ' / ' + showTarget(target)) : null,
+    target != null ? h('span', { class: 'pct' }, (behind ? '▼ ' : '') + pct(completion)) : null);
+}
+
+function rateCell(row, key, threshold) {
+  const value = valueAt(row, 'rates.' + key);
+  const ok = threshold ? atLeast(value, threshold) : null;
+  const cohort = row.cohort;
+  const counts = cohort && key === 'startRate' ? `${cohort.started}/${cohort.count}`
+    : cohort && key === 'storageRate' ? `${cohort.stored}/${cohort.count}`
+      : cohort && key === 'productionRate' ? `${cohort.inProduction}/${cohort.count}` : null;
+  return h('td', { class: ['num', ok === false ? 'below' : ok ? 'met' : null], dataset: { key: 'rates.' + key } },
+    pct(value), counts ? h('span', { class: 'pct' }, counts) : null);
+}
+
+function scoreTitle(d) {
+  if (!d) return null;
+  return `完成得分 ${fmt(d.completionPoints, { scale: 2 })}，逾期扣分 ${fmt(d.overduePenalty, { scale: 2 })}，`
+    + `当年签约当年投产加分 ${fmt(d.productionBonus, { scale: 2 })}`;
+}
+
+function table(rows, city) {
+  const groups = [];
+  for (const ind of INDICATORS) {
+    const last = groups[groups.length - 1];
+    if (ind.group && last && last.group === ind.group) last.span++;
+    else groups.push({ group: ind.group, span: 1, ind });
+  }
+  const head1 = h('tr', null, h('th', { rowspan: 2 }, '责任单位'),
+    groups.map(g => g.group ? h('th', { colspan: g.span }, g.group) : h('th', { rowspan: 2 }, g.ind.label)),
+    h('th', { rowspan: 2 }, '开工率'), h('th', { rowspan: 2 }, '入库率'), h('th', { rowspan: 2 }, '投产率'),
+    h('th', { rowspan: 2 }, '预警'), h('th', { rowspan: 2 }, '逾期'), h('th', { rowspan: 2 }, '得分'),
+    h('th', { rowspan: 2 }, '排名'), h('th', { rowspan: 2 }, '约谈'));
+  const head2 = h('tr', null, INDICATORS.filter(i => i.group).map(i => h('th', null, i.label)));
+  const line = (row, isTotal) => h('tr', { dataset: { township: row.township || 'total' } },
+    h('td', { class: 'unit' }, isTotal ? '合计' : (row.name || row.township)),
+    INDICATORS.map(ind => indicatorCell(row, ind)),
+    rateCell(row, 'startRate', START_THRESHOLD), rateCell(row, 'storageRate', STORAGE_THRESHOLD),
+    rateCell(row, 'productionRate', null),
+    h('td', { class: ['num', row.warning ? 'warn-cell' : null], dataset: { key: 'warning' } }, row.warning ?? '—'),
+    h('td', { class: ['num', row.overdue ? 'below' : null], dataset: { key: 'overdue' } }, row.overdue ?? '—'),
+    h('td', { class: 'num', dataset: { key: 'score' }, title: scoreTitle(row.scoreDetail) },
+      row.score == null ? '—' : fmt(row.score, { scale: 2 })),
+    h('td', { class: 'center', dataset: { key: 'rank' } }, row.rank ?? '—'),
+    h('td', { class: 'center', dataset: { key: 'talk' } },
+      row.talk ? h('span', { class: 'flag talk' + row.talk.level }, row.talk.text) : ''));
+  return h('div', { style: { overflowX: 'auto' } },
+    h('table', { class: 'grid bulletin', id: 'bulletin-table' },
+      h('thead', null, head1, head2),
+      h('tbody', null, rows.map(r => line(r, false))),
+      city ? h('tfoot', null, line(city, true)) : null));
+}
+
+/** Grouped bars of 开工率 and 入库率 per township, with the 65% and 45% targets as dashed lines. */
+function chart(rows) {
+  const W = 1320, H = 230, left = 40, right = 96, top = 16, bottom = 44;
+  const plotH = H - top - bottom;
+  const n = Math.max(rows.length, 1);
+  const groupW = (W - left - right) / n;
+  const barW = Math.min(22, groupW / 3);
+  const y = ratio => top + plotH - Math.min(Math.max(ratio, 0), 1) * plotH;
+  const num = v => (v == null ? null : Number(v));
+  const parts = [];
+  for (let p = 0; p <= 100; p += 20) {
+    parts.push(s('line', { x1: left, x2: W - right, y1: y(p / 100), y2: y(p / 100), stroke: '#e1e6ec' }));
+    parts.push(s('text', { x: left - 6, y: y(p / 100) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6675' }, p + '%'));
+  }
+  rows.forEach((r, i) => {
+    const cx = left + groupW * i + groupW / 2;
+    [['startRate', '#1d4f91', -1, START_THRESHOLD], ['storageRate', '#c08a1a', 1, STORAGE_THRESHOLD]].forEach(([key, color, side, threshold]) => {
+      const v = num(valueAt(r, 'rates.' + key));
+      const x = side < 0 ? cx - barW - 1 : cx + 1;
+      if (v == null) {
+        parts.push(s('text', { x: x + barW / 2, y: y(0) - 3, 'text-anchor': 'middle', 'font-size': 10, fill: '#999' }, '无'));
+        return;
+      }
+      const below = atLeast(valueAt(r, 'rates.' + key), threshold) === false;
+      parts.push(s('rect', { x, y: y(v), width: barW, height: Math.max(y(0) - y(v), 0.5), fill: color,
+                             'fill-opacity': below ? 0.55 : 1, stroke: below ? '#b42318' : 'none', 'stroke-width': below ? 1 : 0 },
+        s('title', null, `${r.name} ${key === 'startRate' ? '开工率' : '入库率'} ${pct(valueAt(r, 'rates.' + key))}`)));
+      parts.push(s('text', { x: x + barW / 2, y: y(v) - 3, 'text-anchor': 'middle', 'font-size': 10,
+                             fill: below ? '#b42318' : '#333' }, fmt(valueAt(r, 'rates.' + key), { shiftLeft: -2, scale: 0 })));
+    });
+    const name = String(r.name || r.township || '');
+    const [first, second] = name.includes('·') ? name.split('·') : [name, null];
+    parts.push(s('text', { x: cx, y: H - bottom + 15, 'text-anchor': 'middle', 'font-size': 12, fill: '#1f2937' }, first));
+    if (second) parts.push(s('text', { x: cx, y: H - bottom + 29, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6675' }, second));
+  });
+  [[START_THRESHOLD, '#1d4f91', '开工率目标 65%'], [STORAGE_THRESHOLD, '#c08a1a', '入库率目标 45%']].forEach(([t, color, text]) => {
+    const yy = y(Number(t));
+    parts.push(s('line', { x1: left, x2: W - right, y1: yy, y2: yy, stroke: color, 'stroke-dasharray': '6 4', 'stroke-width': 1.2 }));
+    parts.push(s('text', { x: W - right + 6, y: yy + 4, 'text-anchor': 'start', 'font-size': 11, fill: color }, text));
+  });
+  parts.push(s('line', { x1: left, x2: W - right, y1: y(0), y2: y(0), stroke: '#8a94a3' }));
+  const legend = s('g', { transform: `translate(${left + 4}, 4)` },
+    s('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#1d4f91' }),
+    s('text', { x: 14, y: 9, 'font-size': 11 }, '开工率'),
+    s('rect', { x: 60, y: 0, width: 10, height: 10, fill: '#c08a1a' }),
+    s('text', { x: 74, y: 9, 'font-size': 11 }, '入库率'));
+  return s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': '各乡镇开工率与入库率柱状图', id: 'rates-chart' },
+    parts, legend);
+}

@@ -1,0 +1,194 @@
+// 项目详情: one project as it stood on a date (asOf) and as it was known at a time (knownAt): its stage, every
+// attribute, its fund arrivals, and the timeline of its recorded history — business date, who recorded it, when
+// and why. The milestone forms are one click away for the project's own clerk; supervisors correct, retract, void.
+import { h, replace, message, route, link } from '../dom.js';
+import { get, today, localTime, ApiError } from '../api.js';
+import { wan, wanToYi, fmt } from '../money.js';
+import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
+import { ref, navigate } from '../app.js';
+
+export async function render(main, { args, query, me }) {
+  const id = args[0];
+  const reference = await ref();
+  const asOf = query.get('asOf') || '';
+  const knownAt = query.get('knownAt') || '';
+  const wait = Number(query.get('wait')) || 0;
+
+  replace(main, h('div', { class: 'loading' }, wait ? '正在同步刚录入的数据…' : '正在加载项目…'));
+  let project;
+  let history;
+  try {
+    [project, history] = await load(id, asOf, knownAt, wait);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const text = e.status === 403 ? '无权查看：' + e.message : e.status === 404 ? '项目不存在，或在所选日期尚未签约。' : e.message;
+    replace(main, h('div', { class: 'page-head' }, h('h1', null, '项目详情')),
+      h('div', { id: 'project-error' }, message('error', text)),
+      h('a', { href: '#/projects' }, '返回项目列表'));
+    return;
+  }
+
+  const asOfInput = h('input', { type: 'date', id: 'project-asof', value: asOf || today(), max: today() });
+  const knownAtInput = h('input', { type: 'date', id: 'project-knownat', value: knownAt, max: today() });
+  const apply = () => navigate(route('/project/' + encodeURIComponent(id), {
+    asOf: asOfInput.value && asOfInput.value !== today() ? asOfInput.value : '', knownAt: knownAtInput.value }));
+  asOfInput.addEventListener('change', apply);
+  knownAtInput.addEventListener('change', apply);
+  const current = !asOf && !knownAt;
+
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('h1', { id: 'project-name' }, project.name),
+      h('span', { class: 'badge stage ' + project.stage, id: 'project-stage' }, label(STAGES, project.stage)),
+      h('span', { class: 'spacer' }),
+      h('div', { class: 'toolbar' },
+        h('label', { title: '项目在该业务日期的状态（业务时间）' }, '状态日期', asOfInput),
+        h('label', { title: '只用该日及以前录入的记录，重现当时所知（录入时间）' }, '录入截至', knownAtInput),
+        !current ? h('button', { type: 'button', class: 'secondary', onclick: () => navigate(route('/project/' + encodeURIComponent(id))) }, '回到当前') : null)),
+    !current ? message('info', `显示 ${project.asOf} 的状态` + (knownAt ? `，仅依据 ${knownAt} 及以前录入的记录` : '') + '。') : null,
+    stageBar(project),
+    actions(project, me, id, current, history.events.length),
+    h('div', { class: 'project-cols' },
+      h('div', null,
+        h('div', { class: 'panel' }, h('h2', null, '项目信息'), attributes(project, reference)),
+        h('div', { class: 'panel' }, h('h2', null, '资金到位'), funds(project))),
+      h('div', { class: 'panel' },
+        h('div', { class: 'panel-head' }, h('h2', null, '历史记录'),
+          h('span', { class: 'muted small' }, `共 ${history.events.length} 条，按录入顺序；记录不可修改，更正以新记录说明原因`)),
+        timeline(history.events, project.asOf, reference))));
+}
+
+async function load(id, asOf, knownAt, wait) {
+  const path = '/api/projects/' + encodeURIComponent(id);
+  const deadline = Date.now() + (wait ? 5000 : 0);
+  for (;;) {
+    try {
+      const [project, history] = await Promise.all([get(path, { asOf, knownAt }), get(path + '/history', { knownAt })]);
+      if (history.events.length >= wait || Date.now() > deadline) return [project, history];
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404 && Date.now() < deadline)) throw e;
+    }
+    await new Promise(r => setTimeout(r, 150));
+  }
+}
+
+function stageBar(p) {
+  const steps = [['签约', p.signedOn], ['注册', p.registeredOn], ['开工', p.startedOn], ['入库', p.storedOn], ['投产', p.productionOn]];
+  const lastDone = steps.reduce((acc, [, d], i) => (d ? i : acc), 0);
+  return h('div', null,
+    h('div', { class: 'stages', id: 'project-stages' }, steps.map(([name, date], i) =>
+      h('div', { class: ['st', date ? (i === lastDone ? 'current' : 'done') : null] }, name, h('span', { class: 'd' }, date || '未录入')))),
+    p.terminatedOn ? message('warn', `已于 ${p.terminatedOn} 解约：${p.terminationReason || ''}`) : null,
+    p.voided ? message('error', '该项目已作废，不计入任何统计，历史记录保留。') : null);
+}
+
+/** The commands this user may send for this project in its present state (the server decides in the end). */
+function actions(p, me, id, current, eventCount) {
+  if (!current || p.voided) return null;
+  const items = [];
+  const to = (action, text, cls) => h('a', { class: ['button', cls], href: route('/record/' + encodeURIComponent(id) + '/' + action, { n: eventCount }),
+                                           id: 'action-' + action }, text);
+  if (me.role === 'CLERK' && me.township === p.township) {
+    if (!p.terminatedOn) {
+      if (!p.registeredOn) items.push(to('registration', '录入注册'));
+      if (!p.startedOn) items.push(to('start', '录入开工'));
+      if (p.startedOn && !p.storedOn) items.push(to('storage', '录入入库'));
+      if (p.startedOn && !p.productionOn) items.push(to('production', '录入投产'));
+      items.push(to('funds', '录入到位资金'));
+      if (!p.productionOn) items.push(to('termination', '录入解约', 'secondary'));
+    }
+    items.push(to('corrections', '更正', 'secondary'));
+  } else if (me.role === 'SUPERVISOR') {
+    items.push(to('corrections', '更正', 'secondary'));
+    items.push(to('retractions', '撤销里程碑', 'secondary'));
+    items.push(to('void', '作废项目', 'secondary'));
+  }
+  return items.length ? h('div', { class: 'actions', id: 'project-actions', style: { marginBottom: '10px' } }, items) : null;
+}
+
+function attributes(p, reference) {
+  const rows = [
+    ['项目名称', p.name], ['投资方', p.investor],
+    ['所属乡镇', p.townshipName || reference.townshipName(p.township)],
+    ['产业链', p.industryChainName || reference.chainName(p.industryChain)], ['工业项目', yesNo(p.industrial)],
+    ['合同金额', `${wan(p.contractAmountWan)} 万元（${fmt(p.contractAmountWan, { shiftLeft: 4, scale: 6, trim: true })} 亿元）`],
+    ['投资方来源', label(SOURCES, p.sourceRegion)], ['签约日期', p.signedOn], ['引荐单位', p.introducedBy || '—'],
+    ['注册日期', p.registeredOn || '—'], ['公司名称', p.companyName || '—'], ['统一社会信用代码', p.creditCode || '—'],
+    ['外资企业', yesNo(p.foreignInvested)],
+    ['开工日期', p.startedOn || '—'], ['开工方式', p.startKind ? label(START_KINDS, p.startKind) : '—'],
+    ['入库日期', p.storedOn || '—'],
+    ['计划总投资', p.plannedInvestmentWan != null ? wan(p.plannedInvestmentWan) + ' 万元' : '—'],
+    ['投产日期', p.productionOn || '—'],
+    ['解约', p.terminatedOn ? `${p.terminatedOn}：${p.terminationReason || ''}` : '—'],
+    ['项目编号', p.projectId],
+  ];
+  return h('table', { class: 'kv', id: 'project-attributes' },
+    h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', null, k), h('td', null, v)))));
+}
+
+function funds(p) {
+  if (!p.funds || !p.funds.length) return h('div', { class: 'muted' }, '尚无到位资金记录。');
+  const t = p.fundTotals || {};
+  return h('table', { class: 'grid', id: 'project-funds' },
+    h('thead', null, h('tr', null, ['序号', '到位日期', '来源', '金额(万元)', '金额(万美元)'].map(x => h('th', null, x)))),
+    h('tbody', null, p.funds.map(f => h('tr', null,
+      h('td', { class: 'center' }, f.arrivalNo), h('td', { class: 'center' }, f.arrivedOn),
+      h('td', { class: 'center' }, label(SOURCES, f.source)),
+      h('td', { class: 'num' }, f.amountWan != null ? wan(f.amountWan) : ''),
+      h('td', { class: 'num' }, f.amountUsdWan != null ? wan(f.amountUsdWan) : '')))),
+    h('tfoot', null, h('tr', null, h('td', { colspan: 3 }, `合计（其中省外资金 ${wan(t.outOfProvinceWan || 0)} 万元）`),
+      h('td', { class: 'num' }, wan(t.domesticWan || 0)), h('td', { class: 'num' }, wan(t.foreignUsdWan || 0)))));
+}
+
+function timeline(events, asOf, reference) {
+  return h('ol', { class: 'timeline', id: 'project-timeline' }, events.map(e => {
+    const later = e.occurredOn && asOf && e.occurredOn > asOf;
+    const kind = e.type === 'MilestoneCorrected' ? 'correction' : e.type === 'MilestoneRetracted' ? 'retraction'
+      : e.type === 'ProjectVoided' ? 'void' : null;
+    return h('li', { class: [kind, later ? 'later' : null], dataset: { type: e.type, sequence: e.sequence } },
+      h('div', { class: 't-head' },
+        h('span', { class: 't-type' }, label(EVENT_TYPES, e.type)),
+        h('span', { class: 't-date' }, e.occurredOn ? '业务日期 ' + e.occurredOn : ''),
+        later ? h('span', { class: 'muted small' }, '（晚于查看日期）') : null),
+      h('div', { class: 't-detail' }, detail(e)),
+      e.reason ? h('div', { class: 't-reason' }, '原因：' + e.reason) : null,
+      h('div', { class: 't-meta' },
+        `${localTime(e.recordedAt)} 由 ${e.actor || '—'}（${label(ROLES, e.role)}${e.township ? '·' + reference.townshipName(e.township) : ''}）录入`));
+  }));
+}
+
+function detail(e) {
+  const d = e.data || {};
+  const money = v => v == null ? '' : wan(v) + ' 万元';
+  const nth = d.arrivalNo != null ? `第 ${d.arrivalNo} 笔` : '';
+  switch (e.type) {
+    case 'ProjectSigned':
+      return `合同金额 ${money(d.contractAmountWan)}（${wanToYi(d.contractAmountWan)} 亿元），投资方 ${d.investor || '—'}，`
+        + `${d.industrial ? '工业项目' : '非工业项目'}，来源${label(SOURCES, d.sourceRegion)}` + (d.introducedBy ? `，引荐单位 ${d.introducedBy}` : '');
+    case 'CompanyRegistered':
+      return `${d.companyName || ''}，统一社会信用代码 ${d.creditCode || '—'}${d.foreignInvested ? '，外资企业' : ''}`;
+    case 'ConstructionStarted':
+      return '开工方式：' + label(START_KINDS, d.kind);
+    case 'ProjectStored':
+      return '计划总投资 ' + money(d.plannedInvestmentWan);
+    case 'ProductionStarted':
+      return '项目投产';
+    case 'FundsArrived':
+      return `${nth}，来源${label(SOURCES, d.source)}，` + (d.amountUsdWan != null ? wan(d.amountUsdWan) + ' 万美元' : money(d.amountWan));
+    case 'ProjectTerminated':
+      return '合同解除';
+    case 'MilestoneCorrected': {
+      const parts = [];
+      if (d.date) parts.push('日期改为 ' + d.date);
+      if (d.amountWan != null) parts.push('金额改为 ' + money(d.amountWan));
+      if (d.amountUsdWan != null) parts.push('金额改为 ' + wan(d.amountUsdWan) + ' 万美元');
+      return `更正${label(MILESTONES, d.milestone)}${nth ? '（' + nth + '）' : ''}：` + (parts.join('，') || '—');
+    }
+    case 'MilestoneRetracted':
+      return `撤销${label(MILESTONES, d.milestone)}${nth ? '（' + nth + '）' : ''}，该里程碑不再计入统计`;
+    case 'ProjectVoided':
+      return '项目作废，不再计入任何统计';
+    default:
+      return '';
+  }
+}

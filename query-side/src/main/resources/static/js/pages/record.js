@@ -1,0 +1,275 @@
+// 录入: a clerk signs a new project, and records each milestone of its own township's projects (registration,
+// start, storage, production, funds, termination) and corrections; supervisors correct, retract and void. Every
+// form shows the API's field errors beside the field and, once accepted, a confirmation of what was recorded.
+import { h, replace, message, route, link } from '../dom.js';
+import { get, post, today, localTime, IdempotentSender, ApiError } from '../api.js';
+import { Form, textField, dateField, selectField, radioField, amountField } from '../forms.js';
+import { STAGES, MILESTONES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
+import { wan } from '../money.js';
+import { ref, navigate } from '../app.js';
+
+const YES_NO = [['true', '是'], ['false', '否']];
+const choices = map => Object.entries(map);
+
+/** The forms: title, who may use them, and their fields for a project's present state. */
+const ACTIONS = {
+  registration: { title: '录入注册', event: '注册', roles: ['CLERK'], fields: () => [
+    dateField('registeredOn', '注册日期', { required: true, max: today() }),
+    textField('companyName', '公司名称', { required: true, maxLength: 200, placeholder: '营业执照上的名称' }),
+    textField('creditCode', '统一社会信用代码', { required: true, maxLength: 18, upper: true, hint: '18 位' }),
+    radioField('foreignInvested', '外资企业', YES_NO, { required: true, value: 'false' }),
+  ] },
+  start: { title: '录入开工', event: '开工', roles: ['CLERK'], fields: () => [
+    dateField('startedOn', '开工日期', { required: true, max: today() }),
+    radioField('kind', '开工方式', choices(START_KINDS), { required: true, value: 'NEW' }),
+  ] },
+  storage: { title: '录入入库', event: '入库', roles: ['CLERK'], fields: () => [
+    dateField('storedOn', '入库日期', { required: true, max: today(), hint: '纳入固定资产投资统计库之日' }),
+    amountField('plannedInvestmentWan', '计划总投资', { required: true }),
+  ] },
+  production: { title: '录入投产', event: '投产', roles: ['CLERK'], fields: () => [
+    dateField('productionOn', '投产日期', { required: true, max: today() }),
+  ] },
+  funds: { title: '录入到位资金', event: '到位资金', roles: ['CLERK'], fields: p => {
+    const source = selectField('source', '资金来源', choices(SOURCES), { required: true, value: p.sourceRegion });
+    const amount = amountField('amount', '到位金额', { required: true, aliases: ['amountWan', 'amountUsdWan'],
+      apiName: () => source.input.value === 'FOREIGN' ? 'amountUsdWan' : 'amountWan',
+      usd: () => source.input.value === 'FOREIGN' });
+    source.input.addEventListener('change', () => amount.refreshUnits());
+    amount.refreshUnits();
+    return [dateField('arrivedOn', '到位日期', { required: true, max: today() }), source, amount];
+  } },
+  termination: { title: '录入解约', event: '解约', roles: ['CLERK'], fields: () => [
+    dateField('terminatedOn', '解约日期', { required: true, max: today() }),
+    textField('reason', '解约原因', { required: true, multiline: true, maxLength: 500 }),
+  ] },
+  corrections: { title: '更正', event: '更正', roles: ['CLERK', 'SUPERVISOR'], fields: p => correctionFields(p, true) },
+  retractions: { title: '撤销里程碑', event: '撤销', roles: ['SUPERVISOR'], fields: p => correctionFields(p, false) },
+  void: { title: '作废项目', event: '作废', roles: ['SUPERVISOR'], fields: () => [
+    textField('reason', '作废原因', { required: true, multiline: true, maxLength: 500, hint: '如：重复录入、录入错误' }),
+  ] },
+};
+
+/** The milestones a project has recorded, which a correction or a retraction may name. */
+function recorded(p, withSigning) {
+  const m = [];
+  if (withSigning) m.push('SIGNING');
+  if (p.registeredOn) m.push('REGISTRATION');
+  if (p.startedOn) m.push('START');
+  if (p.storedOn) m.push('STORAGE');
+  if (p.productionOn) m.push('PRODUCTION');
+  if (p.funds && p.funds.length) m.push('FUNDS');
+  if (p.terminatedOn) m.push('TERMINATION');
+  return m.map(code => [code, MILESTONES[code]]);
+}
+
+function correctionFields(p, correcting) {
+  const milestone = selectField('milestone', correcting ? '更正的里程碑' : '撤销的里程碑', recorded(p, correcting), { required: true });
+  const arrivals = (p.funds || []).map(f => [String(f.arrivalNo),
+    `第 ${f.arrivalNo} 笔：${f.arrivedOn}，${label(SOURCES, f.source)}，${f.amountUsdWan != null ? wan(f.amountUsdWan) + ' 万美元' : wan(f.amountWan) + ' 万元'}`]);
+  const arrival = selectField('arrivalNo', '哪一笔到位资金', arrivals, { required: true, number: true });
+  const fields = [milestone, arrival];
+  let amount = null;
+  if (correcting) {
+    const foreign = () => {
+      const f = (p.funds || []).find(x => String(x.arrivalNo) === arrival.input.value);
+      return milestone.input.value === 'FUNDS' && f && f.source === 'FOREIGN';
+    };
+    amount = amountField('amount', '新的金额', { aliases: ['amountWan', 'amountUsdWan'],
+      apiName: () => foreign() ? 'amountUsdWan' : 'amountWan', usd: foreign,
+      hint: '签约为合同金额，入库为计划总投资，到位资金为该笔金额；不改则留空' });
+    fields.push(dateField('date', '新的日期', { max: today(), hint: '不改则留空', aliases: ['occurredOn'] }), amount);
+  }
+  fields.push(textField('reason', correcting ? '更正原因' : '撤销原因', { required: true, multiline: true, maxLength: 500,
+    hint: correcting ? null : '如：仪式开工，实际未动工' }));
+  fields.onMount = form => {
+    const sync = () => {
+      const m = milestone.input.value;
+      form.setVisible('arrivalNo', m === 'FUNDS');
+      if (amount) {
+        form.setVisible('amount', ['SIGNING', 'STORAGE', 'FUNDS'].includes(m));
+        amount.refreshUnits();
+      }
+    };
+    milestone.input.addEventListener('change', sync);
+    arrival.input.addEventListener('change', sync);
+    sync();
+  };
+  return fields;
+}
+
+export async function render(main, { args, query, me }) {
+  if (args.length >= 2) return milestonePage(main, args[0], args[1], Number(query.get('n')) || 0, me);
+  if (me.role !== 'CLERK') {
+    replace(main, message('error', '只有乡镇招商专班可以录入新签约项目。'));
+    return;
+  }
+  return signPage(main, me);
+}
+
+async function signPage(main, me) {
+  const reference = await ref();
+  const fields = [
+    textField('name', '项目名称', { required: true, maxLength: 200, placeholder: '如：年产 5 万吨高端铜箔项目' }),
+    textField('investor', '投资方', { required: true, maxLength: 200, placeholder: '签约企业全称' }),
+    selectField('industryChain', '产业链', reference.chains.map(c => [c.code, c.name]), { required: true }),
+    radioField('industrial', '工业项目', YES_NO, { required: true }),
+    amountField('contractAmountWan', '合同投资额', { required: true, hint: '亿元以上项目计入考核' }),
+    selectField('sourceRegion', '投资方来源', choices(SOURCES), { required: true }),
+    dateField('signedOn', '签约日期', { required: true, max: today() }),
+    textField('introducedBy', '引荐单位', { maxLength: 200, placeholder: '可不填' }),
+  ];
+  const picker = h('div', { id: 'record-picker' });
+  replace(main,
+    h('div', { class: 'page-head' }, h('h1', null, '录入')),
+    h('div', { class: 'panel', id: 'sign-panel' },
+      h('h2', null, '新签约项目'),
+      formPage(fields, {
+        head: h('div', { class: 'form-head' }, h('span', null, '所属乡镇：', h('b', null, me.townshipName || me.township)),
+          h('span', { class: 'muted small' }, '带 * 的为必填项；金额可按万元或亿元填写')),
+        submitText: '提交签约',
+        send: (body, key) => post('/api/projects', { ...body, township: me.township }, key),
+        done: (answer, summary) => {
+          const id = answer.body && answer.body.projectId;
+          return confirmation('签约', summary, [
+            h('a', { class: 'button', href: route('/project/' + encodeURIComponent(id), { wait: 1 }), id: 'confirm-view' }, '查看项目'),
+            h('a', { class: 'button secondary', href: route('/record/' + encodeURIComponent(id) + '/registration', { n: 1 }) }, '录入注册'),
+            h('a', { class: 'button secondary', href: route('/record/' + encodeURIComponent(id) + '/start', { n: 1 }), id: 'confirm-start' }, '录入开工'),
+            h('a', { class: 'button secondary', href: '#/record', onclick: () => setTimeout(() => navigate('#/record'), 0) }, '继续录入新项目')],
+          id);
+        },
+      })),
+    h('div', { class: 'panel' }, h('h2', null, '为已签约项目录入里程碑'), picker));
+  await drawPicker(picker, '', 0);
+}
+
+async function drawPicker(el, name, page) {
+  const search = h('input', { type: 'search', id: 'picker-name', value: name, placeholder: '项目名称或投资方', size: 24 });
+  const list = h('div', null, h('div', { class: 'loading' }, '正在加载…'));
+  replace(el, h('form', { class: 'toolbar', style: { marginBottom: '6px' },
+                          onsubmit: e => { e.preventDefault(); drawPicker(el, search.value.trim(), 0); } },
+    search, h('button', { type: 'submit' }, '查找')), list);
+  const data = await get('/api/projects', { name, page, size: 10 });
+  if (!data.content.length) {
+    replace(list, message('info', '没有找到项目。'));
+    return;
+  }
+  const to = (p, action, text) => h('a', { class: 'button secondary', href: route('/record/' + encodeURIComponent(p.projectId) + '/' + action) }, text);
+  replace(list, h('table', { class: 'grid pick-list' },
+    h('thead', null, h('tr', null, ['项目名称', '签约日期', '阶段', '录入'].map(t => h('th', null, t)))),
+    h('tbody', null, data.content.map(p => h('tr', null,
+      h('td', null, link('/project/' + encodeURIComponent(p.projectId), null, p.name)),
+      h('td', { class: 'center nowrap' }, p.signedOn),
+      h('td', { class: 'center' }, h('span', { class: 'badge stage ' + p.stage }, label(STAGES, p.stage))),
+      h('td', null, h('div', { class: 'actions' },
+        p.terminatedOn ? null : [
+          !p.registeredOn ? to(p, 'registration', '注册') : null,
+          !p.startedOn ? to(p, 'start', '开工') : null,
+          p.startedOn && !p.storedOn ? to(p, 'storage', '入库') : null,
+          p.startedOn && !p.productionOn ? to(p, 'production', '投产') : null,
+          to(p, 'funds', '到位资金')],
+        to(p, 'corrections', '更正'))))))),
+  h('div', { class: 'pager' },
+    h('button', { type: 'button', class: 'secondary', disabled: page <= 0, onclick: () => drawPicker(el, name, page - 1) }, '上一页'),
+    h('span', null, `第 ${page + 1} / ${Math.max(data.totalPages, 1)} 页`),
+    h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= data.totalPages, onclick: () => drawPicker(el, name, page + 1) }, '下一页')));
+}
+
+async function milestonePage(main, id, action, eventCount, me) {
+  const spec = ACTIONS[action];
+  if (!spec) {
+    replace(main, message('error', '没有这种录入。'));
+    return;
+  }
+  if (!spec.roles.includes(me.role)) {
+    replace(main, message('error', `您的账号无权${spec.title}。`));
+    return;
+  }
+  let project;
+  try {
+    project = await get('/api/projects/' + encodeURIComponent(id));
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    replace(main, h('div', { id: 'project-error' }, message('error', e.status === 404 ? '项目不存在。' : e.message)));
+    return;
+  }
+  const reference = await ref();
+  if (!eventCount) {
+    try {
+      eventCount = (await get('/api/projects/' + encodeURIComponent(id) + '/history')).events.length;
+    } catch (e) {
+      eventCount = 0;
+    }
+  }
+  const fields = spec.fields(project);
+  const projectLink = route('/project/' + encodeURIComponent(id));
+  replace(main,
+    h('div', { class: 'page-head' }, h('h1', null, spec.title),
+      h('span', { class: 'spacer' }), h('a', { href: projectLink }, '返回项目')),
+    h('div', { class: 'panel', id: 'milestone-panel' },
+      formPage(fields, {
+        head: h('div', { class: 'form-head' },
+          h('span', null, '项目：', h('b', { id: 'form-project' }, project.name)),
+          h('span', null, '乡镇：', project.townshipName || reference.townshipName(project.township)),
+          h('span', null, '签约日期：', project.signedOn),
+          h('span', null, '当前阶段：', h('span', { class: 'badge stage ' + project.stage }, label(STAGES, project.stage)))),
+        submitText: '提交' + spec.event,
+        send: (body, key) => post('/api/projects/' + encodeURIComponent(id) + '/' + action, body, key),
+        done: (answer, summary) => confirmation(spec.event, summary, [
+          h('a', { class: 'button', href: route('/project/' + encodeURIComponent(id), { wait: eventCount + 1 }), id: 'confirm-view' }, '查看项目'),
+          me.role === 'CLERK' ? h('a', { class: 'button secondary', href: '#/record' }, '录入其他项目') : null], id, project.name),
+      })));
+}
+
+/** The form with its submit button; on success, replaced by the confirmation that {@code done} draws. */
+function formPage(fields, { head, submitText, send, done }) {
+  const form = new Form(fields);
+  const status = h('div', { id: 'form-status' });
+  const button = h('button', { type: 'submit', id: 'form-submit' }, submitText);
+  const sender = new IdempotentSender();
+  const wrapper = h('form', { novalidate: true, autocomplete: 'off', id: 'record-form' });
+  if (fields.onMount) fields.onMount(form);
+
+  wrapper.addEventListener('submit', async event => {
+    event.preventDefault();
+    replace(status);
+    const body = form.read();
+    if (!body) {
+      replace(status, message('error', '请按提示修改标红的项目。'));
+      return;
+    }
+    const summary = form.summary;
+    button.disabled = true;
+    button.textContent = '正在提交…';
+    try {
+      const answer = await send(body, sender.keyFor(body));
+      replace(container, done(answer, summary));
+      window.scrollTo(0, 0);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const rest = form.showErrors(e.errors);
+      const lines = rest.map(x => (x.field ? x.field + '：' : '') + chinese(x.message));
+      const headline = e.status === 400 ? '未保存：填写的内容有误，请按提示修改。'
+        : e.status === 409 ? '未保存：与已录入的记录冲突。'
+          : e.status === 403 ? '未保存：' + e.message
+            : e.status === 0 || e.status === 503 ? '未保存：' + e.message + '（可直接再次提交，不会重复录入）'
+              : '未保存：' + e.message;
+      replace(status, message('error', headline, lines.length ? h('div', null, lines.join('；')) : null));
+    } finally {
+      button.disabled = false;
+      button.textContent = submitText;
+    }
+  });
+  const container = h('div', null, head, status, h('div', null,
+    (wrapper.append(form.element, h('div', { class: 'form-actions' }, button)), wrapper)));
+  return container;
+}
+
+function confirmation(what, summary, links, id, name) {
+  return h('div', { class: 'confirm', id: 'confirmation' },
+    message('ok', h('b', null, `已录入${what}。`), ` ${localTime(new Date().toISOString(), true)} 记录在案，不可修改；如有错误请用“更正”并说明原因。`),
+    name ? h('div', { style: { marginBottom: '6px' } }, '项目：', h('b', null, name)) : null,
+    h('table', { class: 'kv', id: 'confirm-table' }, h('tbody', null, summary.map(([k, v]) => h('tr', null, h('th', null, k), h('td', null, v))))),
+    id ? h('div', { class: 'muted small', style: { margin: '6px 0' } }, '项目编号：', h('span', { id: 'confirm-project-id' }, id)) : null,
+    h('div', { class: 'actions', style: { marginTop: '10px' } }, links));
+}

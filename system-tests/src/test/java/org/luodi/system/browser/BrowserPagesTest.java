@@ -1,0 +1,97 @@
+package org.luodi.system.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luodi.system.RunningLuodi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The supervisors' reading pages in a real browser: stalled contracts, the project list, the audit search. */
+class BrowserPagesTest {
+    private static RunningLuodi luodi;
+    private static Chromium browser;
+    private static Api api;
+    private static String stalled;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeChromium();
+        luodi = RunningLuodi.shared();
+        api = new Api(luodi);
+        stalled = api.sign("chengui", "年产6万吨节能环保设备项目", 30_000, "2024-01-15");
+        String started = api.sign("chengui", "年产2万吨光电显示项目", 15_000, "2024-02-20");
+        api.start("chengui", started, "2024-03-05");
+        browser = Chromium.open(luodi.queryUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theAlertsPageListsAStalledContractAsOverdue() {
+        browser.login("supervisor").go("/alerts");
+        String row = "#alerts-table tr[data-project='" + stalled + "']";
+        assertThat(browser.text(row)).contains("逾期未开工", "年产6万吨节能环保设备项目", "陈贵镇", "2024-01-15", "2024-07-15");
+        assertThat(browser.text("#alerts-table")).doesNotContain("年产2万吨光电显示项目");
+        browser.screenshot("alerts");
+    }
+
+    @Test
+    void theAlertsPageUpdatesItselfFromTheStreamWhenAStartIsRecorded() throws Exception {
+        String late = api.sign("dajipu", "年产4万吨冷链物流项目", 20_000, "2024-03-03");
+        browser.login("supervisor").go("/alerts?township=dajipu");
+        String row = "#alerts-table tr[data-project='" + late + "']";
+        browser.waitFor(row);
+        browser.waitFor("#alerts-live.on");
+
+        api.start("dajipu", late, "2024-12-20");
+
+        browser.waitUntil(b -> b.findAll(row).isEmpty());
+        assertThat(browser.text("#alerts-feed")).contains("年产4万吨冷链物流项目");
+        assertThat(browser.currentUrl()).endsWith("/alerts?township=dajipu");
+    }
+
+    @Test
+    void theProjectListSearchesByNameAndShowsEachProjectsStage() {
+        browser.login("supervisor").go("/projects");
+        browser.waitFor("#projects-table");
+        browser.type("#f-name", "光电显示").click("#projects-search");
+        browser.waitUntil(b -> b.currentUrl().contains("name="));
+        String table = browser.waitForText("#projects-table", "年产2万吨光电显示项目");
+        assertThat(table).contains("已开工", "陈贵镇", "1.50").doesNotContain("节能环保设备");
+        browser.go("/projects").waitFor("#projects-table");
+        browser.screenshot("projects");
+    }
+
+    @Test
+    void amountsTypedInYiAreSentInWanWithEveryDigitKept() {
+        browser.login("gaoxin").go("/record");
+        browser.waitFor("#in-contractAmountWan");
+        Object converted = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('./js/money.js'), import('./js/api.js')]).then(([m, api]) => done([
+                  m.toWan('3.5', 'yi'), m.toWan('0.00015', 'yi'), m.toWan('1.23456789', 'yi'), m.toWan('0.1', 'yi'),
+                  m.toWan('１２．５', 'yi'), m.toWan('12,000.50', 'wan'), m.toWan('3.5亿', 'yi'), m.toWan('-1', 'wan'),
+                  api.toJson({ a: new api.Decimal(m.toWan('9007199254740993.1', 'wan')), b: '0.1' })
+                ].join('|')));""");
+        assertThat(converted).isEqualTo(
+                "35000|1.5|12345.6789|1000|125000|12000.5|||{\"a\":9007199254740993.1,\"b\":\"0.1\"}");
+    }
+
+    @Test
+    void theAuditSearchFindsAClerksRecords() {
+        browser.login("supervisor").go("/audit");
+        browser.waitFor("#audit-table");
+        browser.type("#a-actor", "chengui").select("#a-type", "ConstructionStarted").click("#audit-search");
+        browser.waitUntil(b -> b.currentUrl().contains("actor=chengui"));
+        String table = browser.waitForText("#audit-table", "开工");
+        assertThat(table).contains("chengui", "2024-03-05").doesNotContain("gaoxin");
+        browser.go("/audit?actor=chengui").waitFor("#audit-table");
+        browser.screenshot("audit");
+    }
+}
