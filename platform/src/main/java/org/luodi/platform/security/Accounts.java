@@ -21,9 +21,34 @@ public class Accounts implements UserDetailsService {
             referenceData.townships().forEach(t ->
                     add(new LuodiUser(t.code(), Role.CLERK, t.code()), encoder.encode(t.code())));
         }
-        properties.users().forEach(a ->
-                add(new LuodiUser(a.username(), a.role(), a.role() == Role.CLERK ? a.township() : null),
-                        a.passwordHash()));
+        properties.users().forEach(a -> {
+            check(a, referenceData);
+            add(new LuodiUser(a.username(), a.role(), a.role() == Role.CLERK ? a.township() : null), a.passwordHash());
+        });
+    }
+
+    private static final java.util.regex.Pattern BCRYPT =
+            java.util.regex.Pattern.compile("^\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}$");
+
+    /**
+     * A configured account must be usable and safe as written: a BCrypt hash (a plain password there would sit in
+     * the configuration and never match), a role, and for a clerk a known township. Refused when the side starts;
+     * the message never repeats what was given as the password.
+     */
+    private static void check(SecurityProperties.Account a, ReferenceData referenceData) {
+        String who = "luodi.security.users: account '" + a.username() + "'";
+        if (a.username() == null || a.username().isBlank()) {
+            throw new IllegalStateException("luodi.security.users: an account without a username");
+        }
+        if (a.passwordHash() == null || !BCRYPT.matcher(a.passwordHash()).matches()) {
+            throw new IllegalStateException(who + ": password-hash must be a BCrypt hash ($2a$/$2b$/$2y$, 60 characters)");
+        }
+        if (a.role() == null) {
+            throw new IllegalStateException(who + ": role must be CLERK, SUPERVISOR or ADMIN");
+        }
+        if (a.role() == Role.CLERK && !referenceData.isTownship(a.township())) {
+            throw new IllegalStateException(who + ": a clerk needs a known township code");
+        }
     }
 
     private void add(LuodiUser user, String hash) {

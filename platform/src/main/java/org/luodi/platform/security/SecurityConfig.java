@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every API call is authenticated: HTTP Basic against the password accounts, or in OIDC mode a bearer token.
@@ -37,11 +38,28 @@ public class SecurityConfig {
         return new Accounts(properties, referenceData, encoder);
     }
 
+    /**
+     * What Spring Security's firewall refuses before anything else runs (a {@code ;}, an encoded slash or
+     * percent, {@code ..}, control characters in a header): a 400 problem+json written at once. Spring's default
+     * sends the request through the container's error page, which answered in a different format or not at all.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            if (!response.isCommitted()) {
+                response.reset();
+                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "请求地址或请求头不合规 (request refused by the firewall)");
+            }
+        };
+    }
+
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
                                                    Accounts accounts, PasswordEncoder encoder) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            if (request.getHeader("X-Requested-With") == null) {
+            if (properties.oidcMode()) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            } else if (request.getHeader("X-Requested-With") == null) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"luodi\"");
             }
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)");

@@ -25,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -77,6 +78,10 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)"));
         }
+        if (cause instanceof RequestRejectedException) {
+            // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
+            return respond(problem(HttpStatus.BAD_REQUEST, "请求地址或参数不合规 (request refused by the firewall)"));
+        }
         if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
                 || cause instanceof TransientDataAccessException || databaseUnreachable(exception)) {
             log.warn("database unavailable: {}", cause.getMessage());
@@ -96,6 +101,9 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof UnrecognizedPropertyException e) {
             return invalid(List.of(new FieldProblem(path(e), "未知字段 (unknown field)")));
+        }
+        if (cause instanceof InvalidFormatException e && e.getTargetType() == String.class) {
+            return invalid(List.of(new FieldProblem(path(e), "含有无效字符：NUL 或不成对的代理项 (NUL or unpaired surrogate)")));
         }
         if (cause instanceof InvalidFormatException e) {
             return invalid(List.of(new FieldProblem(path(e), "格式不正确: " + shortValue(e.getValue())
@@ -176,6 +184,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
                     || current instanceof AggregateNotFoundException || current instanceof ConcurrencyException
                     || current instanceof AggregateStreamCreationException
                     || current instanceof BodySizeLimitFilter.BodyTooLargeException
+                    || current instanceof RequestRejectedException
                     || current instanceof CannotGetJdbcConnectionException
                     || current instanceof DataAccessResourceFailureException) {
                 return current;

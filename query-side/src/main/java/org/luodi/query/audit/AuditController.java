@@ -87,11 +87,12 @@ public class AuditController {
         }
         try {
             if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
+                LocalDate day = QueryTime.within(field, LocalDate.parse(value));
                 return endOfDay ? day.plusDays(1).atStartOfDay(SHANGHAI).toInstant().minusNanos(1000)
                         : day.atStartOfDay(SHANGHAI).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
+            // within PostgreSQL's range: a year past it was a server error
+            return QueryTime.within(field, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field,
                     "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00 (expected a date or an instant)");

@@ -1,5 +1,7 @@
 package org.luodi.query.project;
 
+import org.luodi.events.Amount;
+import org.luodi.events.CurrencyCode;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
@@ -9,6 +11,7 @@ import org.luodi.events.ProjectSigned;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -147,7 +150,7 @@ class ProjectVersionWriter {
     /** The arrival after a funds event; null when it was retracted. */
     private static FundArrival arrivalAfter(ProjectEvent event, FundArrival before) {
         if (event instanceof FundsArrived e) {
-            return new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(), e.amountWan(), e.amountUsdWan());
+            return arrival(e);
         }
         if (event instanceof MilestoneCorrected e) {
             return new FundArrival(before.arrivalNo(), e.date() != null ? e.date() : before.arrivedOn(),
@@ -155,6 +158,14 @@ class ProjectVersionWriter {
                     e.amountUsdWan() != null ? e.amountUsdWan() : before.amountUsdWan());
         }
         return null;
+    }
+
+    /** FundsArrived (revision 2): its amount goes to the column of its currency, 万元 or 万美元. */
+    static FundArrival arrival(FundsArrived e) {
+        Amount amount = e.amount();
+        BigDecimal cny = amount != null && amount.currency() == CurrencyCode.CNY ? amount.wan() : null;
+        BigDecimal usd = amount != null && amount.currency() == CurrencyCode.USD ? amount.wan() : null;
+        return new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(), cny, usd);
     }
 
     private Map<String, Long> lastAppliedSequences(String[] ids) {

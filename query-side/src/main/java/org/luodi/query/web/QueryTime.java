@@ -18,6 +18,12 @@ import java.time.format.DateTimeParseException;
 @Component
 public class QueryTime {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * The dates a query may name. Java parses years up to ±999,999,999 but PostgreSQL's dates and timestamps end
+     * far earlier; a year past them was a server error. Nothing in Luodi lies outside these years.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
     private final Clock clock;
 
     public QueryTime(Clock clock) {
@@ -32,11 +38,30 @@ public class QueryTime {
         if (text == null || text.isBlank()) {
             return today();
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text.strip());
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("asOf", "日期格式应为 YYYY-MM-DD (expected a date)");
         }
+        return within("asOf", day);
+    }
+
+    /** {@code day} when it lies between 1900-01-01 and 9999-12-31; a 400 naming {@code field} otherwise. */
+    public static LocalDate within(String field, LocalDate day) {
+        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            throw new InvalidInputException(field, "日期须在 1900-01-01 与 9999-12-31 之间 (date out of range)");
+        }
+        return day;
+    }
+
+    /** {@code instant} when it lies within those years (Asia/Shanghai); a 400 naming {@code field} otherwise. */
+    public static Instant within(String field, Instant instant) {
+        if (instant.isBefore(EARLIEST.atStartOfDay(SHANGHAI).toInstant())
+                || !instant.isBefore(LATEST.plusDays(1).atStartOfDay(SHANGHAI).toInstant())) {
+            throw new InvalidInputException(field, "时间须在 1900 年与 9999 年之间 (instant out of range)");
+        }
+        return instant;
     }
 
     public Instant knownAt(String text) {
@@ -46,9 +71,10 @@ public class QueryTime {
         String value = text.strip();
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(SHANGHAI).toInstant().minusNanos(1000);
+                return within("knownAt", LocalDate.parse(value)).plusDays(1).atStartOfDay(SHANGHAI).toInstant()
+                        .minusNanos(1000);
             }
-            return OffsetDateTime.parse(value).toInstant();
+            return within("knownAt", OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("knownAt", "时间格式应为 ISO-8601，如 2024-04-01T00:00:00+08:00 (expected an instant)");
         }

@@ -156,8 +156,13 @@ final class Recomputation {
                     arrival.put("recorded_to", null);
                     arrival.put("arrived_on", text(e, "arrivedOn"));
                     arrival.put("source", text(e, "source"));
-                    arrival.put("amount_wan", decimal(e, "amountWan"));
-                    arrival.put("amount_usd_wan", decimal(e, "amountUsdWan"));
+                    // FundsArrived revision 2: amount {wan, currency}; revision 1: amountWan / amountUsdWan
+                    JsonNode amount = e.get("amount");
+                    boolean revision2 = amount != null && !amount.isNull();
+                    boolean usd = revision2 && "USD".equals(text(amount, "currency"));
+                    arrival.put("amount_wan", revision2 ? (usd ? null : decimal(amount, "wan")) : decimal(e, "amountWan"));
+                    arrival.put("amount_usd_wan", revision2 ? (usd ? decimal(amount, "wan") : null)
+                            : decimal(e, "amountUsdWan"));
                     arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival));
                 }
                 default -> throw new IllegalStateException("the recomputation does not cover " + event.type());

@@ -1,0 +1,22 @@
+package org.luodi.platform.eventstore;
+
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.luodi.events.upcasting.FundsArrivedUpcaster;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event upcasters, for both sides: Axon's Spring Boot configuration puts every {@link EventUpcaster} bean in
+ * the configuration's upcaster chain, which the command side's storage engine uses when it loads an aggregate and
+ * the query side's ({@code ProcessingConfig}) when its processors read the stream. Old events are read in today's
+ * shape; the append-only store is never rewritten.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventUpcasting {
+
+    /** FundsArrived 1 → 2: one amount with its currency in place of amountWan / amountUsdWan. */
+    @Bean
+    public EventUpcaster fundsArrivedUpcaster() {
+        return new FundsArrivedUpcaster();
+    }
+}

@@ -1,0 +1,96 @@
+package org.luodi.platform.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * Input hygiene of the web layer: {@link RequestHygiene} on every handler, and JSON strings that hold only text.
+ * The event store's own mapper ({@link org.luodi.events.EventJson}) is not touched.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebHygieneConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RequestHygiene());
+    }
+
+    /**
+     * A JSON string with a NUL or an unpaired surrogate ({@code "\ud800"}) is not text: PostgreSQL cannot store it
+     * (the read side turned a lone surrogate into "?", so the read model and the event store disagreed) and no
+     * person typed it. Refused as a 400 naming the field, before any command is sent.
+     */
+    @Bean
+    public Module textOnlyStrings() {
+        return new SimpleModule("luodi-text-only-strings")
+                .addDeserializer(String.class, new TextOnlyStrings())
+                .addDeserializer(LocalDate.class, new TextOnlyDates());
+    }
+
+    /**
+     * A date is an ISO string ("2024-05-20"), as SPEC §7 shows it. Jackson also read a number as a day count since
+     * 1970 ({"productionOn":19999} recorded production on 2024-10-04) and an array as [year, month, day], and
+     * trimmed a string with {@link String#trim()}, which drops control characters too ("2024-05-20\u0000"). All
+     * of these are refused like any other malformed date (400 naming the field).
+     */
+    static final class TextOnlyDates extends StdScalarDeserializer<LocalDate> {
+        TextOnlyDates() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            if (p.getText().chars().anyMatch(Character::isISOControl)) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, p.getText(), "control character");
+            }
+            return LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+        }
+    }
+
+    static final class TextOnlyStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && !isText(value)) {
+                throw ctxt.weirdStringException(value, String.class, INVALID_TEXT);
+            }
+            return value;
+        }
+
+        static boolean isText(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == 0) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static final String INVALID_TEXT = "NUL or unpaired surrogate";
+}

@@ -1,0 +1,328 @@
+package org.luodi.system.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.Accounts;
+import org.luodi.platform.security.SecurityProperties;
+import org.luodi.system.security.AccountsOnlySides.Endpoint;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Who may do what (issue "Nothing lost, nobody let in", item 6), walked over every endpoint that Spring maps on
+ * each side when the test runs: nobody gets in without credentials; a clerk sees and touches its own township
+ * only, on every read and write path; supervisors and admins never record a milestone in a township's name; the
+ * demo accounts exist only when asked for; passwords are kept only as BCrypt hashes.
+ */
+class AccessTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Fixture fixture;
+    private static List<Endpoint> endpoints;
+
+    @BeforeAll
+    static void discover() {
+        fixture = Fixture.get();
+        endpoints = AccountsOnlySides.get().endpoints().stream().filter(Endpoint::isApi).toList();
+        assertThat(endpoints).extracting(Endpoint::pattern)
+                .contains("/api/projects", "/api/projects/{id}", "/api/projects/{id}/history", "/api/alerts",
+                        "/api/audit", "/api/projects/{id}/start", "/api/projects/{id}/void");
+        System.out.println("endpoints walked: " + endpoints);
+    }
+
+    // ---- nobody
+
+    @Test
+    void everyEndpointRefusesAnonymousCallsWith401Problem() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            String url = fixture.url(endpoint.side()) + Hostile.fill(endpoint.pattern(),
+                    Map.of("id", fixture.gaoxinProject, "year", "2024", "township", "gaoxin"), "x");
+            for (String authorization : new String[]{null, Http.basic("supervisor", "wrong"), "Bearer abc.def.ghi",
+                    Http.basic("nobody", "nobody")}) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (authorization != null) {
+                    headers.put("Authorization", authorization);
+                }
+                byte[] body = null;
+                if (!endpoint.method().equals("GET")) {
+                    headers.put("Content-Type", "application/json");
+                    body = Hostile.bytes("{}");
+                }
+                Http.Answer answer = Http.send(endpoint.method(), url, headers, body);
+                if (answer.status() != 401 || !answer.isProblem()) {
+                    wrong.add(endpoint + " with " + authorization + " -> " + answer);
+                }
+            }
+        }
+        assertThat(wrong).as("answers to calls without valid credentials").isEmpty();
+    }
+
+    // ---- clerks
+
+    /**
+     * The clerk of 高新区 aims every endpoint at 陈贵镇: its project id in the path, its code in the path and in
+     * {@code township=}. Every answer is a refusal (403/404) or leaves 陈贵镇 out; the supervisor's answer to the
+     * same request shows where there was something to leave out. Commands are refused and write nothing.
+     */
+    @Test
+    void aClerkIsConfinedToItsTownshipOnEveryPath() {
+        List<String> leaks = new ArrayList<>();
+        List<String> report = new ArrayList<>();
+        Map<String, String> chengui = Map.of("id", fixture.chenguiProject, "year", "2024", "township", "chengui");
+        // writes first: their supervisor controls leave 陈贵镇 something (targets of 2099) for the reads to hide
+        List<Endpoint> writesFirst = endpoints.stream()
+                .sorted(java.util.Comparator.comparing(e -> e.method().equals("GET"))).toList();
+        for (Endpoint endpoint : writesFirst) {
+            String path = Hostile.fill(endpoint.pattern(), chengui, "chengui");
+            if (endpoint.method().equals("GET")) {
+                for (String query : List.of("", "?township=chengui", "?year=2024&month=6&asOf=2024-12-31",
+                        "?year=2024&month=6&asOf=2024-12-31&township=chengui&groupBy=township", "?year=2099")) {
+                    String url = fixture.url(endpoint.side()) + path + query;
+                    Http.Answer clerk = read(url, Http.demo("gaoxin"));
+                    Http.Answer supervisor = read(url, Http.demo("supervisor"));
+                    boolean supervisorSees = mentionsChengui(supervisor);
+                    String outcome;
+                    if (clerk.status() == 403 || clerk.status() == 404) {
+                        outcome = "refused " + clerk.status();
+                    } else if (clerk.status() / 100 == 2) {
+                        if (mentionsChengui(clerk)) {
+                            leaks.add("gaoxin sees 陈贵镇 on " + endpoint + query + " -> " + clerk);
+                        }
+                        outcome = supervisorSees ? "filtered (the supervisor sees 陈贵镇)" : "nothing of 陈贵镇 for anyone";
+                    } else {
+                        outcome = "answered " + clerk.status();
+                    }
+                    report.add(endpoint + query + ": " + outcome);
+                }
+            } else {
+                long before = fixture.storedEvents();
+                Http.Answer answer = write(endpoint, path, "gaoxin", validBodyAsChengui(endpoint));
+                long written = fixture.storedEvents() - before;
+                if (answer.status() != 403 || written != 0) {
+                    leaks.add("gaoxin wrote to 陈贵镇 through " + endpoint + " -> " + answer + ", " + written + " events");
+                }
+                report.add(endpoint + ": refused " + answer.status());
+                if (Hostile.template(endpoint.method(), endpoint.pattern()) == null) {
+                    // the control: whoever may use it gets past authorization with the same body (on a year nobody
+                    // else reads, a read model that does not exist: nothing the other tests see is changed)
+                    String control = Hostile.fill(endpoint.pattern(), Map.of("id", fixture.chenguiProject, "year", "2099",
+                            "township", "chengui"), "no-such-thing");
+                    String caller = Hostile.allowedCaller(endpoint.pattern());
+                    Http.Answer allowed = write(endpoint, control, caller, validBodyAsChengui(endpoint));
+                    assertThat(allowed.status()).as(caller + " " + endpoint + " -> " + allowed)
+                            .isNotIn(401, 403).isLessThan(500);
+                }
+            }
+        }
+        report.forEach(System.out::println);
+        assertThat(leaks).as("陈贵镇's data reached, or was changed by, the clerk of 高新区").isEmpty();
+        // the positive controls: what the walk could have leaked, the supervisor does see
+        assertThat(report).anyMatch(r -> r.contains("GET /api/alerts") && r.contains("filtered"));
+        assertThat(report).anyMatch(r -> r.contains("GET /api/projects?") && r.contains("filtered")
+                || r.contains("GET /api/projects: filtered"));
+        assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}/history") && r.contains("refused 403"));
+        assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403")
+                || r.contains("GET /api/projects/{id}?") && r.contains("refused 403"));
+    }
+
+    /**
+     * The pushed alerts (server-sent events) replayed from the first announcement: 陈贵镇's overdue project reaches
+     * its own clerk and the supervisors, never the clerk of 高新区, who may not ask for 陈贵镇's stream either.
+     */
+    @Test
+    void theAlertStreamCarriesOnlyTheClerksOwnTownship() throws Exception {
+        assumeStream();
+        String url = fixture.luodi.queryUrl() + "/api/alerts/stream?lastEventId=0";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        String supervisor = "";
+        while (!supervisor.contains(fixture.chenguiProject) && System.nanoTime() < deadline) {
+            supervisor = Http.stream(url, Http.demo("supervisor"), java.time.Duration.ofSeconds(2));
+        }
+        assertThat(supervisor).as("the supervisor's replay").contains(fixture.chenguiProject);
+        assertThat(Http.stream(url, Http.demo("chengui"), java.time.Duration.ofSeconds(2))).contains(fixture.chenguiProject);
+        String gaoxin = Http.stream(url, Http.demo("gaoxin"), java.time.Duration.ofSeconds(2));
+        assertThat(gaoxin).as("the stream of 高新区's clerk").startsWith(":connected").doesNotContain(fixture.chenguiProject)
+                .doesNotContain(fixture.chenguiMarker).doesNotContain("\"chengui\"");
+        assertThat(Http.get(url + "&township=chengui", Http.demo("gaoxin")).status()).isEqualTo(403);
+        assertThat(Http.get(url, null).status()).isEqualTo(401);
+    }
+
+    private static void assumeStream() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(endpoints.stream()
+                .anyMatch(e -> e.pattern().equals("/api/alerts/stream")), "no alert stream on this build");
+    }
+
+    @Test
+    void theOverdueAlertOfChenguiReachesItsClerkAndSupervisorsButNotGaoxin() {
+        String url = fixture.luodi.queryUrl() + "/api/alerts?asOf=2024-12-31";
+        assertThat(Http.get(url, Http.demo("chengui")).text()).contains(fixture.chenguiProject);
+        assertThat(Http.get(url, Http.demo("supervisor")).text()).contains(fixture.chenguiProject);
+        assertThat(Http.get(url, Http.demo("gaoxin")).text()).doesNotContain(fixture.chenguiProject);
+        assertThat(Http.get(url + "&township=chengui", Http.demo("gaoxin")).status()).isEqualTo(403);
+    }
+
+    // ---- supervisors and admins
+
+    /** SPEC §1: milestones are the township's own record; a supervisor corrects or voids, never records. */
+    @Test
+    void supervisorsAndAdminsCannotRecordMilestonesInATownshipsName() {
+        String project = signFresh();
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("", "{\"name\":\"督查代录\",\"investor\":\"某公司\",\"township\":\"gaoxin\",\"industryChain\":\"new-materials\","
+                + "\"industrial\":true,\"contractAmountWan\":20000,\"sourceRegion\":\"IN_PROVINCE\",\"signedOn\":\"2024-05-20\"}");
+        bodies.put("/registration", "{\"registeredOn\":\"2024-06-01\",\"companyName\":\"大冶某公司\",\"creditCode\":\""
+                + Hostile.VALID_CREDIT_CODE + "\",\"foreignInvested\":false}");
+        bodies.put("/start", "{\"startedOn\":\"2024-06-01\",\"kind\":\"NEW\"}");
+        bodies.put("/storage", "{\"storedOn\":\"2024-07-01\",\"plannedInvestmentWan\":30000}");
+        bodies.put("/production", "{\"productionOn\":\"2024-08-01\"}");
+        bodies.put("/funds", "{\"arrivedOn\":\"2024-06-15\",\"source\":\"OUT_OF_PROVINCE\",\"amountWan\":500}");
+        bodies.put("/termination", "{\"terminatedOn\":\"2024-09-01\",\"reason\":\"督查代为解约\"}");
+        for (String caller : List.of("supervisor", "admin")) {
+            bodies.forEach((suffix, body) -> {
+                String url = fixture.luodi.commandUrl() + "/api/projects" + (suffix.isEmpty() ? "" : "/" + project + suffix);
+                long before = fixture.storedEvents();
+                Http.Answer answer = Http.postJson(url, Http.demo(caller), body);
+                assertThat(answer.status()).as(caller + " POST " + suffix + " -> " + answer).isEqualTo(403);
+                assertThat(answer.isProblem()).isTrue();
+                assertThat(fixture.storedEvents()).as("nothing written by " + caller).isEqualTo(before);
+            });
+        }
+        // the same bodies are valid for the township's own clerk (termination last: nothing may follow it)
+        for (String suffix : List.of("", "/registration", "/start", "/storage", "/funds")) {
+            String url = fixture.luodi.commandUrl() + "/api/projects" + (suffix.isEmpty() ? "" : "/" + project + suffix);
+            assertThat(Http.postJson(url, Http.demo("gaoxin"), bodies.get(suffix)).status() / 100)
+                    .as("the clerk's own " + suffix).isEqualTo(2);
+        }
+        String other = signFresh();
+        assertThat(Http.postJson(fixture.luodi.commandUrl() + "/api/projects/" + other + "/termination",
+                Http.demo("gaoxin"), bodies.get("/termination")).status()).isEqualTo(200);
+    }
+
+    // ---- accounts
+
+    @Test
+    void demoAccountsExistOnlyWhenAskedFor() throws IOException {
+        AccountsOnlySides sides = AccountsOnlySides.get();
+        for (String url : List.of(sides.commandSide.url(), sides.querySide.url())) {
+            for (String demo : List.of("supervisor", "admin", "gaoxin", "chengui")) {
+                assertThat(Http.get(url + "/api/projects", Http.demo(demo)).status())
+                        .as(demo + "/" + demo + " on a side started without LUODI_SECURITY_DEMO_ACCOUNTS").isEqualTo(401);
+            }
+        }
+        assertThat(Http.postJson(sides.commandSide.url() + "/api/projects", Http.demo("gaoxin"), "{}").status())
+                .isEqualTo(401);
+        // the configured accounts do work there
+        assertThat(Http.get(sides.querySide.url() + "/api/projects", sides.authorization("duchashi")).status())
+                .isEqualTo(200);
+        assertThat(Http.postJson(sides.commandSide.url() + "/api/projects", sides.authorization("gaoxin-li"), """
+                {"name":"配置账号签约","investor":"某公司","township":"gaoxin","industryChain":"new-materials",
+                 "industrial":true,"contractAmountWan":12000,"sourceRegion":"IN_PROVINCE","signedOn":"2024-05-20"}""")
+                .status()).isEqualTo(201);
+        // and the shipped default, which every side reads, keeps them off
+        try (InputStream defaults = SecurityProperties.class.getClassLoader().getResourceAsStream("luodi-platform.yml")) {
+            String yaml = new String(defaults.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(yaml).containsPattern("security:\\s*\\n\\s*mode: basic\\s*\\n\\s*demo-accounts: false");
+        }
+    }
+
+    @Test
+    void passwordsAreKeptOnlyAsBCryptHashes() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        Accounts demo = new Accounts(new SecurityProperties("basic", true, List.of(), null), ReferenceData.daye(), bcrypt);
+        List<String> usernames = new ArrayList<>(List.of("supervisor", "admin"));
+        ReferenceData.daye().townships().forEach(t -> usernames.add(t.code()));
+        for (String username : usernames) {
+            UserDetails user = demo.loadUserByUsername(username);
+            assertThat(user.getPassword()).as(username).matches("^\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}$")
+                    .doesNotContain(username);
+            assertThat(bcrypt.matches(username, user.getPassword())).isTrue();
+        }
+        // a configured account gives a hash; a plain password in its place is refused when the side starts
+        String hash = bcrypt.encode("correct horse battery staple");
+        Accounts configured = new Accounts(new SecurityProperties("basic", false, List.of(
+                new SecurityProperties.Account("ops", hash, org.luodi.platform.security.Role.ADMIN, null)), null),
+                ReferenceData.daye(), bcrypt);
+        assertThat(configured.loadUserByUsername("ops").getPassword()).isEqualTo(hash);
+        assertThatThrownBy(() -> new Accounts(new SecurityProperties("basic", false, List.of(
+                new SecurityProperties.Account("ops", "correct horse battery staple",
+                        org.luodi.platform.security.Role.ADMIN, null)), null), ReferenceData.daye(), bcrypt))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt")
+                .hasMessageNotContaining("correct horse");
+    }
+
+    // ---- helpers
+
+    private static Http.Answer read(String url, String authorization) {
+        return Http.get(url, authorization);
+    }
+
+    /**
+     * 陈贵镇's data: its project (id, or the marker in its name), a JSON row of township "chengui", or in a
+     * workbook a row named 陈贵镇. The list of townships itself (reference data: codes and names) is not 陈贵镇's data.
+     */
+    private static boolean mentionsChengui(Http.Answer answer) {
+        if (answer.status() / 100 != 2) {
+            return false;
+        }
+        String text = Leaks.readable(answer);
+        boolean workbook = answer.body().length > 1 && answer.body()[0] == 'P' && answer.body()[1] == 'K';
+        return text.contains(fixture.chenguiProject) || text.contains(fixture.chenguiMarker)
+                || CHENGUI_ROW.matcher(text).find() || workbook && text.contains("陈贵镇");
+    }
+
+    private static final java.util.regex.Pattern CHENGUI_ROW =
+            java.util.regex.Pattern.compile("\"(township|projectTownship|unit)\"\\s*:\\s*\"chengui\"");
+
+    private static Http.Answer write(Endpoint endpoint, String path, String caller, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", Http.demo(caller));
+        headers.put("Content-Type", "application/json");
+        return Http.send(endpoint.method(), fixture.url(endpoint.side()) + path, headers, Hostile.bytes(body));
+    }
+
+    /** A body valid for the endpoint were the caller 陈贵镇's clerk (or a supervisor), so only the township is wrong. */
+    private static String validBodyAsChengui(Endpoint endpoint) {
+        Hostile.Template template = Hostile.template(endpoint.method(), endpoint.pattern());
+        if (template == null) {
+            String known = Hostile.OTHER_VALID_BODIES.get(endpoint.method() + " " + endpoint.pattern());
+            assertThat(known).as("a valid body for " + endpoint + " (add it to Hostile.OTHER_VALID_BODIES)").isNotNull();
+            return known;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        template.fields().stream().filter(f -> f.valid() != null && f.required()).forEach(f -> fields.put(f.name(), f.valid()));
+        if (fields.containsKey("township")) {
+            fields.put("township", "\"chengui\"");
+        }
+        return Hostile.objectJson(fields);
+    }
+
+    private static String signFresh() {
+        Http.Answer answer = Http.postJson(fixture.luodi.commandUrl() + "/api/projects", Http.demo("gaoxin"), """
+                {"name":"权限测试项目","investor":"某公司","township":"gaoxin","industryChain":"new-materials",
+                 "industrial":true,"contractAmountWan":20000,"sourceRegion":"IN_PROVINCE","signedOn":"2024-05-20"}""");
+        Fixture.expect(answer, 201);
+        try {
+            return JSON.readTree(answer.body()).get("projectId").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

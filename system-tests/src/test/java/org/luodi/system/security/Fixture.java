@@ -1,0 +1,122 @@
+package org.luodi.system.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.luodi.system.RunningLuodi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Projects on the shared running Luodi that the security tests aim at: one of 高新区 (gaoxin), started and funded,
+ * and one of 陈贵镇 (chengui), signed in January 2024 and never started (so it is an OVERDUE alert). Each carries a
+ * marker in its name and investor that must never reach a gaoxin clerk.
+ */
+final class Fixture {
+    private static Fixture made;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final RunningLuodi luodi;
+    final String gaoxinProject;
+    final String chenguiProject;
+    final String chenguiMarker;
+
+    private Fixture(RunningLuodi luodi, String gaoxinProject, String chenguiProject, String chenguiMarker) {
+        this.luodi = luodi;
+        this.gaoxinProject = gaoxinProject;
+        this.chenguiProject = chenguiProject;
+        this.chenguiMarker = chenguiMarker;
+    }
+
+    static synchronized Fixture get() {
+        if (made == null) {
+            made = make(RunningLuodi.shared());
+        }
+        return made;
+    }
+
+    private static Fixture make(RunningLuodi luodi) {
+        String marker = "陈贵保密" + UUID.randomUUID().toString().substring(0, 8);
+        String gaoxin = sign(luodi, "gaoxin", "高新区铜箔项目", "2024-03-15");
+        String chengui = sign(luodi, "chengui", marker + "项目", "2024-01-10");
+        expect(Http.postJson(luodi.commandUrl() + "/api/projects/" + gaoxin + "/start", Http.demo("gaoxin"),
+                "{\"startedOn\":\"2024-04-01\",\"kind\":\"NEW\"}"), 200);
+        expect(Http.postJson(luodi.commandUrl() + "/api/projects/" + gaoxin + "/funds", Http.demo("gaoxin"),
+                "{\"arrivedOn\":\"2024-05-01\",\"source\":\"IN_PROVINCE\",\"amountWan\":1200}"), 200);
+        Fixture fixture = new Fixture(luodi, gaoxin, chengui, marker);
+        fixture.awaitHistory(gaoxin, 3);
+        fixture.awaitHistory(chengui, 1);
+        return fixture;
+    }
+
+    private static String sign(RunningLuodi luodi, String township, String name, String signedOn) {
+        Http.Answer answer = Http.postJson(luodi.commandUrl() + "/api/projects", Http.demo(township), """
+                {"name":"%s","investor":"%s投资有限公司","township":"%s","industryChain":"new-materials",
+                 "industrial":true,"contractAmountWan":35000,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"%s"}"""
+                .formatted(name, name, township, signedOn));
+        expect(answer, 201);
+        try {
+            return JSON.readTree(answer.body()).get("projectId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void expect(Http.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected " + status + ", got " + answer);
+        }
+    }
+
+    /** Waits (at most 10 s) until the query side's history of {@code projectId} has {@code events} events. */
+    JsonNode awaitHistory(String projectId, int events) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Http.Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = Http.get(luodi.queryUrl() + "/api/projects/" + projectId + "/history", Http.demo("supervisor"));
+            try {
+                if (last.status() == 200) {
+                    JsonNode history = JSON.readTree(last.body());
+                    if (history.path("events").size() >= events) {
+                        return history;
+                    }
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("history of " + projectId + " did not reach " + events + " events: " + last);
+    }
+
+    private Connection counting;
+
+    /** The number of stored events: what "nothing was written" is measured by. */
+    synchronized long storedEvents() {
+        try {
+            if (counting == null || counting.isClosed()) {
+                counting = luodi.sql();
+            }
+            try (Statement s = counting.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url(String side) {
+        return side.equals("command") ? luodi.commandUrl() : luodi.queryUrl();
+    }
+}

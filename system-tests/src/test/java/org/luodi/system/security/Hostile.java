@@ -1,0 +1,236 @@
+package org.luodi.system.security;
+
+import org.luodi.events.CreditCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * What hostile input is made of: the command bodies SPEC §7 accepts (as templates of raw JSON values), the values
+ * that break each kind of field, the legal-but-odd text that must pass unchanged, and the strings thrown at query
+ * parameters, paths and headers. Everything is raw JSON or raw URL text so that a test can send what no
+ * well-behaved client library would produce (1e400, lone surrogates, duplicate keys).
+ */
+final class Hostile {
+    private Hostile() {
+    }
+
+    enum Kind { TEXT, TOWNSHIP, CHAIN, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE }
+
+    /** One field of a command body: its kind, whether the command needs it, and a valid raw JSON value. */
+    record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues) {
+        static Field of(String name, Kind kind, boolean required, String valid, String... enumValues) {
+            return new Field(name, kind, required, valid, List.of(enumValues));
+        }
+    }
+
+    /** Who may send a command validly: the project's own clerk, or a supervisor. */
+    enum Sender { CLERK, CLERK_OR_SUPERVISOR, SUPERVISOR }
+
+    /**
+     * A command endpoint (by the path after {@code /api/projects}), what it needs to be valid on a fresh project
+     * signed on 2024-05-20, and who sends it validly.
+     */
+    record Template(String suffix, Sender sender, boolean needsStart, List<Field> fields) {
+    }
+
+    static final String VALID_CREDIT_CODE = "91420281MA4F" + "00000" + CreditCode.checkCharacter("91420281MA4F00000");
+
+    static final String WRONG_CHECK_CHARACTER = VALID_CREDIT_CODE.substring(0, 17)
+            + (VALID_CREDIT_CODE.charAt(17) == '0' ? '1' : '0');
+
+    static final Map<String, Template> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        add(new Template("", Sender.CLERK, false, List.of(
+                Field.of("name", Kind.TEXT, true, "\"年产5万吨铜箔项目\""),
+                Field.of("investor", Kind.TEXT, true, "\"深圳铜创科技有限公司\""),
+                Field.of("township", Kind.TOWNSHIP, true, "\"gaoxin\""),
+                Field.of("industryChain", Kind.CHAIN, true, "\"new-materials\""),
+                Field.of("industrial", Kind.BOOL, true, "true"),
+                Field.of("contractAmountWan", Kind.AMOUNT, true, "35000.5"),
+                Field.of("sourceRegion", Kind.ENUM, true, "\"OUT_OF_PROVINCE\"", "IN_PROVINCE", "OUT_OF_PROVINCE", "FOREIGN"),
+                Field.of("signedOn", Kind.DATE, true, "\"2024-05-20\""),
+                Field.of("introducedBy", Kind.TEXT, false, "\"市招商服务中心\""),
+                Field.of("projectId", Kind.UUID, false, null))));
+        add(new Template("/registration", Sender.CLERK, false, List.of(
+                Field.of("registeredOn", Kind.DATE, true, "\"2024-06-01\""),
+                Field.of("companyName", Kind.TEXT, true, "\"大冶铜创新材料有限公司\""),
+                Field.of("creditCode", Kind.CREDIT_CODE, true, "\"" + VALID_CREDIT_CODE + "\""),
+                Field.of("foreignInvested", Kind.BOOL, true, "false"))));
+        add(new Template("/start", Sender.CLERK, false, List.of(
+                Field.of("startedOn", Kind.DATE, true, "\"2024-06-01\""),
+                Field.of("kind", Kind.ENUM, true, "\"NEW\"", "NEW", "RESUMED"))));
+        add(new Template("/storage", Sender.CLERK, true, List.of(
+                Field.of("storedOn", Kind.DATE, true, "\"2024-07-01\""),
+                Field.of("plannedInvestmentWan", Kind.AMOUNT, true, "50000"))));
+        add(new Template("/production", Sender.CLERK, true, List.of(
+                Field.of("productionOn", Kind.DATE, true, "\"2024-08-01\""))));
+        add(new Template("/funds", Sender.CLERK, false, List.of(
+                Field.of("arrivedOn", Kind.DATE, true, "\"2024-06-15\""),
+                Field.of("source", Kind.ENUM, true, "\"IN_PROVINCE\"", "IN_PROVINCE", "OUT_OF_PROVINCE"),
+                Field.of("amountWan", Kind.AMOUNT, true, "300.25"))));
+        add(new Template("/termination", Sender.CLERK, false, List.of(
+                Field.of("terminatedOn", Kind.DATE, true, "\"2024-09-01\""),
+                Field.of("reason", Kind.TEXT, true, "\"投资方资金链断裂\""))));
+        add(new Template("/corrections", Sender.CLERK_OR_SUPERVISOR, false, List.of(
+                Field.of("milestone", Kind.ENUM, true, "\"SIGNING\"", "SIGNING"),
+                Field.of("date", Kind.DATE, true, "\"2024-05-10\""),
+                Field.of("reason", Kind.TEXT, true, "\"合同日期录入错误\""))));
+        add(new Template("/retractions", Sender.SUPERVISOR, true, List.of(
+                Field.of("milestone", Kind.ENUM, true, "\"START\"", "START"),
+                Field.of("reason", Kind.TEXT, true, "\"仪式开工，未实际施工\""))));
+        add(new Template("/void", Sender.SUPERVISOR, false, List.of(
+                Field.of("reason", Kind.TEXT, true, "\"重复录入\""))));
+    }
+
+    private static void add(Template template) {
+        COMMANDS.put(template.suffix(), template);
+    }
+
+    /**
+     * Valid bodies of the write endpoints that are not project commands (same key as {@code Endpoint}'s
+     * "METHOD pattern"), used where a test must show that only the caller is wrong.
+     */
+    static final Map<String, String> OTHER_VALID_BODIES = Map.of(
+            "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
+            "POST /api/admin/rebuild/{processingGroup}", "{}");
+
+    /** Who may use a write endpoint that is not a project command. */
+    static String allowedCaller(String pattern) {
+        return pattern.startsWith("/api/admin/") ? "admin" : "supervisor";
+    }
+
+    /** The template of a POST endpoint pattern, or null when the tests know no valid body for it. */
+    static Template template(String method, String pattern) {
+        if (!method.equals("POST") || !pattern.startsWith("/api/projects")) {
+            return null;
+        }
+        String suffix = pattern.substring("/api/projects".length()).replaceFirst("^/\\{[^}]+}", "");
+        return COMMANDS.get(suffix);
+    }
+
+    // ---- values
+
+    /** Raw JSON values that no field of {@code kind} may accept (each is a 400, before anything is written). */
+    static List<String> breaking(Field field) {
+        String lowered = field.valid() == null ? "\"x\"" : field.valid().toLowerCase(java.util.Locale.ROOT);
+        return switch (field.kind()) {
+            case TEXT -> List.of("[]", "{}", "{\"a\":1}", "\"\\u0000null byte\"", "\"lone \\ud800 high surrogate\"",
+                    "\"lone \\udc00 low surrogate\"", "\"swapped \\udc00\\ud800 pair\"", "\"bell\\u0007\"",
+                    "\"esc\\u001b[31m\"", "\"   \"", "\"" + "长".repeat(701) + "\"", "\"\\u0000\"");
+            case TOWNSHIP -> List.of("\"nowhere\"", "\"GAOXIN\"", "\"gaoxin' OR '1'='1\"", "\"gao\\u0000xin\"", "\"\"",
+                    "[]", "{}", "\"高新区\"", "\"gaoxin \"");
+            case CHAIN -> List.of("\"no-such-chain\"", "\"<script>alert(1)</script>\"", "[]", "\"\"", "\"new-materials;--\"");
+            case BOOL -> List.of("\"maybe\"", "{}", "[]", "null", "\"tru\"", "\"是\"");
+            case AMOUNT -> List.of("0", "-1", "-0.0", "1e400", "-1e400", "123456789012345678901234567890.123456789",
+                    "1e-400", "0.0000001", "100000000.000001", "\"abc\"", "{}", "true", "NaN", "Infinity",
+                    "-Infinity", "1.", ".5", "0x10", "1_000", "9".repeat(1500), "1e2147483648", "null", "[]",
+                    "\"1e400\"", "\"\"");
+            case DATE -> List.of("\"2024-02-30\"", "\"2024-13-01\"", "\"1999-12-31\"", "\"2999-01-01\"",
+                    "\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"2024-5-1\"", "\"20240520\"", "\"\"", "{}",
+                    "[]", "\"２０２４-０５-２０\"", "\"2024-05-20\\u0000\"", "null", "\"0000-00-00\"", "19999",
+                    "\"2024-05-20'; DROP TABLE domain_event_entry; --\"");
+            case ENUM -> List.of("\"NOPE\"", lowered, "{}", "[]", "\"' OR 1=1 --\"", "null", "\"\"", "\"NEW\\u0000\"");
+            case UUID -> List.of("\"not-a-uuid\"", "\"0-0-0-0-0\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"", "[]",
+                    "\"00000000-0000-0000-0000-00000000000g\"", "\"{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}\"");
+            case CREDIT_CODE -> List.of("\"" + WRONG_CHECK_CHARACTER + "\"", "\"123\"", "\"<script>\"", "\"９１４２０２８１MA4F00000X\"",
+                    "[]", "\"" + VALID_CREDIT_CODE.toLowerCase(java.util.Locale.ROOT) + "\"", "\"\"", "null");
+        };
+    }
+
+    /**
+     * Legal text a person may really type or paste, which must be stored and shown back exactly: Chinese and
+     * emoji, direction marks, joiners, escapes, and text that only looks like SQL or script.
+     */
+    static final List<String> ODD_BUT_LEGAL_TEXT = List.of(
+            "\"大冶🏭项目🚀\"", "\"\\u200f\\u05e4\\u05e8\\u05d5\\u05d9\\u05e7\\u05d8 RTL\"", "\"مشروع النحاس\"",
+            "\"'; DROP TABLE domain_event_entry; --\"", "\"\\\" OR 1=1 --\"", "\"<script>alert('落地')</script>\"",
+            "\"<img src=x onerror=alert(1)>\"", "\"{{7*7}} ${jndi:ldap://127.0.0.1/x}\"", "\"\\ud83d\\ude00 pair\"",
+            "\"a\\u200db\\u200cc\\ufeffd\"", "\"Robert'); DELETE FROM project_version;--\"", "\"line\\nbreak\"",
+            "\"%00%2e%2e/%252e\"", "\"\\\\u0000 (escaped, not a NUL)\"", "\"Ω≈ç√∫˜µ≤≥÷ 𠀀𪚥\"");
+
+    // ---- query parameters, paths, headers
+
+    static final List<String> PARAMETER_NAMES = List.of("asOf", "knownAt", "township", "chain", "stage", "signedFrom",
+            "signedTo", "name", "page", "size", "year", "month", "level", "groupBy", "actor", "type", "from", "to",
+            "sort", "format", "id", "callback", "__proto__", "township[]", "page[size]");
+
+    /** Parameter values, already percent-encoded where they need to be (some on purpose as broken UTF-8). */
+    static final List<String> PARAMETER_VALUES = List.of("", "%20", "2024-06-30", "2024-02-30", "%2B999999999-12-31",
+            "-999999999-01-01", "0000-01-01", "9999-12-31", "10000-01-01", "2024-06-30T25:00:00Z",
+            "2024-06-30T00:00:00%2B08:00", "%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+            "1e400", "123456789012345678901234567890.123456789", "-1", "2147483648", "-2147483649", "NaN", "0", "13",
+            "99999999999999999999", "2024.5", "%27%20OR%201%3D1%20--", "%27%3B%20DROP%20TABLE%20domain_event_entry%3B%20--",
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%25", "_", "%5C", "%00", "a%00b", "%E2%80%8F", "%F0%9F%8F%AD",
+            "%E9%99%88%E8%B4%B5%E9%95%87", "%ED%A0%80", "%FF%FE", "%C0%AE%C0%AE", "..%2F..%2Fetc%2Fpasswd", "gaoxin",
+            "chengui", "nowhere", "TERMINATED", "VOIDED", "WARNING", "OVERDUE", "township", "chain", "ProjectSigned",
+            "supervisor", "x".repeat(3000), "%0d%0aSet-Cookie:%20x=1", "%u0000", "2024-06-30%00", "%1B%5B31m");
+
+    /** Path segments for an {@code {id}} or any other path variable, percent-encoded. */
+    static final List<String> PATH_VALUES = List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%27%20OR%201=1",
+            "%3Cscript%3E", "%00", "%ED%A0%80", "%F0%9F%8F%AD", "..%2F..%2Fetc", "a;b", "%2e%2e", "x".repeat(2000),
+            "1e400", "-1", "99999999999999999999", "2024", "gaoxin", "chengui", "%20", "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
+            "%E2%80%AE", "%25", "%5C", "null", "undefined", "0x10");
+
+    static final List<String> CONTENT_TYPES_REFUSED = List.of("text/plain", "application/xml",
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json;charset=bogus",
+            "application/json;charset=", "garbage", "application/octet-stream", "image/png", "*/*", "application/*",
+            "text/json;;;", "application/json, text/plain");
+
+    static final List<String> IDEMPOTENCY_KEYS_REFUSED = List.of("", " ", "a b", "x".repeat(201), "clé-ÿ",
+            "tab\there", "semi;colon is fine but space is not", "\u00a0nbsp");
+
+    static final List<String> ACCEPT_REFUSED = List.of("text/html", "application/xml", "image/png", "text/csv",
+            "application/pdf");
+
+    static final List<String> ODD_HEADER_VALUES = List.of("<script>alert(1)</script>", "' OR 1=1 --", "ÿþý",
+            "x".repeat(4000), "\t", "() { :; }; echo vulnerable", "${jndi:ldap://127.0.0.1/a}", "%00", "..%2F");
+
+    static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
+
+    /** Fills an endpoint pattern's variables from {@code values} (name → encoded segment), {@code fallback} else. */
+    static String fill(String pattern, Map<String, String> values, String fallback) {
+        var matcher = PATH_VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group().substring(1, matcher.group().length() - 1).split(":")[0].replace("*", "");
+            matcher.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(name, fallback)));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    static String objectJson(Map<String, String> fields) {
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return json.append('}').toString();
+    }
+
+    /** Whole bodies that are not a command at all. */
+    static byte[] junkBody(Random random) {
+        List<byte[]> bodies = new ArrayList<>(List.of(
+                bytes(""), bytes("null"), bytes("[]"), bytes("\"string\""), bytes("123"), bytes("{"), bytes("}"),
+                bytes("{\"a\":}"), bytes("{'single':'quotes'}"), bytes("{a:1}"), bytes("{\"a\":1,}"),
+                bytes("{/* comment */}"), bytes("[".repeat(5000) + "]".repeat(5000)),
+                bytes("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)), bytes("{\"x\":" + "1".repeat(5000) + "}"),
+                bytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"),
+                bytes("name=x&township=gaoxin"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 0x7b, 0, 0x7d},
+                new byte[]{0x7b, 0x22, (byte) 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d}, new byte[]{0, 0, 0, 0},
+                bytes("\u0000{}"), bytes("{\"name\":\"" + "\\".repeat(101) + "\"}")));
+        return bodies.get(random.nextInt(bodies.size()));
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

@@ -1,0 +1,566 @@
+package org.luodi.system.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.luodi.system.security.AccountsOnlySides.Endpoint;
+import org.luodi.system.security.Hostile.Field;
+import org.luodi.system.security.Hostile.Kind;
+import org.luodi.system.security.Hostile.Sender;
+import org.luodi.system.security.Hostile.Template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input against every endpoint of both running sides (issue "Nothing lost, nobody let in", item 4): random
+ * and malformed bodies, headers, paths and query parameters, as valid users and as nobody. Whatever is sent: never a
+ * 5xx, never a stack trace or an exception's name, every error a problem+json, and nothing written to the event
+ * store unless the test meant the request to be valid. Command bodies start from a valid command and get one to
+ * three mutations that each make it invalid, plus legal-but-odd text (SQL, script, RTL marks, emoji) that must pass
+ * through unchanged; about one try in eight is left valid on purpose and must be recorded (or refused with 409).
+ * The endpoints are those Spring maps on each side now (actuator mappings of {@link AccountsOnlySides}).
+ */
+class HostileInputTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final AtomicInteger WRITES = new AtomicInteger();
+    private static final Map<String, String> SUMMARY = new LinkedHashMap<>();
+
+    private static Fixture fixture;
+    private static List<Endpoint> writeEndpoints;
+    private static List<Endpoint> readEndpoints;
+
+    private final Verdicts verdicts = new Verdicts();
+
+    enum Breaker {
+        /** no, a wrong, or a malformed Authorization header */
+        NOBODY,
+        /** a supervisor or admin for a clerk's command, a clerk for a supervisor's */
+        WRONG_ROLE,
+        /** the clerk of 陈贵镇 on 高新区's project (or signing for another township) */
+        OTHER_TOWNSHIP,
+        /** a project id that names no project */
+        UNKNOWN_PROJECT,
+        FIELD_VALUE, FIELD_MISSING, UNKNOWN_FIELD, DUPLICATE_KEY, TRAILING_GARBAGE, JUNK_BODY,
+        CONTENT_TYPE, IDEMPOTENCY_KEY, UNACCEPTABLE, WRONG_METHOD
+    }
+
+    record Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
+                   boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern) {
+        @Override
+        public String toString() {
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+            Map<String, String> shown = new LinkedHashMap<>();
+            headers.forEach((k, v) -> shown.put(k, v.length() > 60 ? v.substring(0, 60) + "…" : v));
+            return method + " " + path + " as " + caller + " " + (meantValid ? "VALID" : breakers) + " headers="
+                    + shown + " body=" + (text.length() > 400 ? text.substring(0, 400) + "…" : text);
+        }
+    }
+
+    @BeforeContainer
+    static void discover() {
+        fixture = Fixture.get();
+        List<Endpoint> all = AccountsOnlySides.get().endpoints();
+        writeEndpoints = all.stream().filter(e -> !e.method().equals("GET") && !e.method().equals("HEAD")).toList();
+        readEndpoints = all.stream().filter(e -> e.method().equals("GET")).toList();
+        SUMMARY.put("endpoints", all.size() + " " + all);
+        assertThat(writeEndpoints).as("command endpoints found").isNotEmpty();
+        assertThat(readEndpoints).as("query endpoints found").isNotEmpty();
+        List<Endpoint> untemplated = writeEndpoints.stream()
+                .filter(e -> e.isApi() && Hostile.template(e.method(), e.pattern()) == null).toList();
+        SUMMARY.put("write endpoints without a valid-body template (generic junk only)", untemplated.toString());
+    }
+
+    @AfterContainer
+    static void summarize() throws IOException {
+        SUMMARY.put("requests sent", String.valueOf(REQUESTS.get()));
+        SUMMARY.put("deliberately valid writes", String.valueOf(WRITES.get()));
+        StringBuilder text = new StringBuilder();
+        SUMMARY.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+        Path out = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "hostile-input-summary.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text.toString());
+        System.out.println(text);
+    }
+
+    @AfterProperty
+    void noViolations() {
+        System.out.println(verdicts.report());
+        assertThat(verdicts.isEmpty()).as(verdicts.report()).isTrue();
+    }
+
+    // ---- commands
+
+    @Property(tries = 1200, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    void commandsRefuseHostileInputAndWriteNothing(@ForAll("commandAttempts") Attempt attempt) {
+        long before = fixture.storedEvents();
+        Http.Answer answer = send(attempt);
+        long written = fixture.storedEvents() - before;
+        String where = attempt.endpoint().toString();
+        verdicts.answer(where, attempt.toString(), answer);
+        if (attempt.meantValid()) {
+            boolean recorded = answer.status() / 100 == 2 && written == 1;
+            boolean refusedByLifecycle = answer.status() == 409 && written == 0;
+            if (recorded) {
+                WRITES.incrementAndGet();
+            } else if (!refusedByLifecycle) {
+                verdicts.violation("valid command not recorded (" + answer.status() + ", " + written + " events) on "
+                        + where, attempt + " -> " + answer);
+            }
+        } else {
+            if (written != 0) {
+                verdicts.violation("hostile request WROTE " + written + " events on " + where + " " + attempt.breakers(),
+                        attempt + " -> " + answer);
+            }
+            if (answer.status() < 400) {
+                verdicts.violation("hostile request accepted (" + answer.status() + ") on " + where + " "
+                        + attempt.breakers(), attempt + " -> " + answer);
+            }
+        }
+        if (attempt.caller().equals("nobody") && attempt.endpoint().isApi()
+                && answer.status() != 401 && answer.status() != 400 && answer.status() != 413) {
+            verdicts.violation("anonymous not refused with 401 on " + where, attempt + " -> " + answer);
+        }
+    }
+
+    @Provide
+    Arbitrary<Attempt> commandAttempts() {
+        Arbitrary<Endpoint> endpoints = Arbitraries.of(writeEndpoints);
+        Arbitrary<Boolean> meantValid = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(1, true), net.jqwik.api.Tuple.of(7, false));
+        Arbitrary<Set<Breaker>> breakers = Arbitraries.of(Breaker.class).set().ofMinSize(1).ofMaxSize(3);
+        Arbitrary<Integer> oddTexts = Arbitraries.integers().between(0, 3);
+        Arbitrary<Long> seeds = Arbitraries.longs();
+        return Combinators.combine(endpoints, meantValid, breakers, oddTexts, seeds)
+                .as((e, valid, b, odd, seed) -> commandAttempt(e, valid, b, odd, new Random(seed)));
+    }
+
+    private Attempt commandAttempt(Endpoint endpoint, boolean meantValid, Set<Breaker> breakers, int oddTexts,
+                                   Random random) {
+        Template template = Hostile.template(endpoint.method(), endpoint.pattern());
+        if (template == null) {
+            return genericWrite(endpoint, breakers, random);
+        }
+        Set<Breaker> applied = meantValid ? EnumSet.noneOf(Breaker.class) : EnumSet.copyOf(breakers);
+        String project = template.suffix().isEmpty() ? null
+                : meantValid ? freshProject(template.needsStart()) : fixture.gaoxinProject;
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Field field : template.fields()) {
+            if (field.required() || (field.valid() != null && random.nextBoolean())) {
+                fields.put(field.name(), field.valid());
+            }
+        }
+        List<Field> texts = template.fields().stream().filter(f -> f.kind() == Kind.TEXT && fields.containsKey(f.name()))
+                .toList();
+        for (int i = 0; i < oddTexts && !texts.isEmpty(); i++) {
+            fields.put(Hostile.pick(random, texts).name(), Hostile.pick(random, Hostile.ODD_BUT_LEGAL_TEXT));
+        }
+
+        String caller = rightCaller(template, random);
+        String authorization = Http.demo(caller);
+        String method = "POST";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", random.nextBoolean() ? "application/json" : "application/json;charset=UTF-8");
+        if (random.nextInt(3) == 0) {
+            headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("Accept", Hostile.pick(random, List.of("application/json", "*/*", "application/problem+json",
+                    "application/json, text/plain, */*", "application/*")));
+        }
+        String suffix = template.suffix();
+        byte[] body = null;
+        for (Breaker breaker : applied) {
+            switch (breaker) {
+                case NOBODY -> {
+                    caller = "nobody";
+                    authorization = Hostile.pick(random, List.of("", "Basic", "Basic ===", "Basic "
+                            + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)),
+                            Http.basic("gaoxin", "wrong-" + random.nextInt(1000)), Http.basic("nobody-" + random.nextInt(), "x"),
+                            "Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiU1VQRVJWSVNPUiJ9.", "Digest username=\"gaoxin\"",
+                            Http.basic("gaoxin", "gaoxin\u0000"), Http.basic("supervisor ", "supervisor"),
+                            "basic " + java.util.Base64.getEncoder().encodeToString("gaoxin:GAOXIN".getBytes())));
+                    if (authorization.isEmpty()) {
+                        authorization = null;
+                    }
+                }
+                case WRONG_ROLE -> {
+                    caller = template.sender() == Sender.SUPERVISOR ? "gaoxin"
+                            : template.sender() == Sender.CLERK_OR_SUPERVISOR ? "admin"
+                            : Hostile.pick(random, List.of("supervisor", "admin"));
+                    authorization = Http.demo(caller);
+                }
+                case OTHER_TOWNSHIP -> {
+                    if (template.sender() == Sender.SUPERVISOR) {
+                        caller = "chengui"; // a clerk: refused as a role, and not of this township either
+                    } else if (suffix.isEmpty()) {
+                        fields.put("township", "\"chengui\"");
+                    } else {
+                        caller = "chengui";
+                    }
+                    authorization = Http.demo(caller);
+                }
+                case UNKNOWN_PROJECT -> {
+                    if (suffix.isEmpty()) {
+                        fields.put("projectId", Hostile.pick(random, Hostile.breaking(
+                                Field.of("projectId", Kind.UUID, false, null))));
+                    } else {
+                        project = random.nextBoolean() ? UUID.randomUUID().toString()
+                                : Hostile.pick(random, Hostile.PATH_VALUES);
+                    }
+                }
+                case FIELD_VALUE -> {
+                    Field field = Hostile.pick(random, template.fields());
+                    List<String> values = new ArrayList<>(Hostile.breaking(field));
+                    if (!field.required()) {
+                        values.removeAll(List.of("\"   \"", "null", "\"\""));
+                    }
+                    fields.put(field.name(), Hostile.pick(random, values));
+                }
+                case FIELD_MISSING -> {
+                    List<Field> required = template.fields().stream().filter(Field::required).toList();
+                    Field field = Hostile.pick(random, required);
+                    if (random.nextBoolean()) {
+                        fields.remove(field.name());
+                    } else {
+                        fields.put(field.name(), "null");
+                    }
+                }
+                case UNKNOWN_FIELD -> fields.put(Hostile.pick(random, List.of("isAdmin", "__proto__", "constructor",
+                        "township ", "Township", "role", "actor", "recordedAt", "amountUsdWan2", "@class")),
+                        Hostile.pick(random, List.of("true", "{}", "\"SUPERVISOR\"", "{\"@class\":\"java.lang.Runtime\"}")));
+                default -> {
+                    // the whole-request breakers are applied below
+                }
+            }
+        }
+        String json = Hostile.objectJson(fields);
+        if (applied.contains(Breaker.DUPLICATE_KEY)) {
+            Field field = Hostile.pick(random, template.fields());
+            String value = field.valid() == null ? "\"0-0-0-0-0\"" : field.valid();
+            json = json.substring(0, json.length() - 1) + (fields.isEmpty() ? "" : ",") + "\"" + field.name() + "\":"
+                    + value + "}";
+            if (!fields.containsKey(field.name())) {
+                json = json.substring(0, json.length() - 1) + ",\"" + field.name() + "\":" + value + "}";
+            }
+        }
+        if (applied.contains(Breaker.TRAILING_GARBAGE)) {
+            json += Hostile.pick(random, List.of("]", "}", " {\"township\":\"chengui\"}", "garbage", ",", "\u0000",
+                    " // comment", "{}"));
+        }
+        body = applied.contains(Breaker.JUNK_BODY) ? Hostile.junkBody(random) : Hostile.bytes(json);
+        if (applied.contains(Breaker.CONTENT_TYPE)) {
+            String type = Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED);
+            headers.put("Content-Type", type);
+            if (random.nextInt(5) == 0) {
+                headers.remove("Content-Type");
+            }
+        }
+        if (applied.contains(Breaker.IDEMPOTENCY_KEY)) {
+            headers.put("Idempotency-Key", Hostile.pick(random, Hostile.IDEMPOTENCY_KEYS_REFUSED));
+        }
+        if (applied.contains(Breaker.UNACCEPTABLE)) {
+            headers.put("Accept", Hostile.pick(random, Hostile.ACCEPT_REFUSED));
+        }
+        if (applied.contains(Breaker.WRONG_METHOD)) {
+            // not GET: on the query side, GET /api/projects is the (valid) list next to the forwarded POST
+            method = Hostile.pick(random, List.of("PUT", "PATCH", "DELETE"));
+        }
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        String path = project == null ? endpoint.pattern() : Hostile.fill(endpoint.pattern(), Map.of("id", project), project);
+        return new Attempt(endpoint, method, path, headers, body, meantValid, caller, applied, false);
+    }
+
+    private static String rightCaller(Template template, Random random) {
+        return switch (template.sender()) {
+            case CLERK -> "gaoxin";
+            case CLERK_OR_SUPERVISOR -> random.nextBoolean() ? "gaoxin" : "supervisor";
+            case SUPERVISOR -> "supervisor";
+        };
+    }
+
+    /** A write endpoint the tests know no valid body for: junk or random objects, as anyone. */
+    private Attempt genericWrite(Endpoint endpoint, Set<Breaker> breakers, Random random) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        int n = random.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            Field field = Field.of(Hostile.pick(random, Hostile.PARAMETER_NAMES), Hostile.pick(random, List.of(Kind.values())),
+                    true, null);
+            fields.put(field.name(), Hostile.pick(random, Hostile.breaking(field)));
+        }
+        byte[] body = random.nextBoolean() ? Hostile.junkBody(random) : Hostile.bytes(Hostile.objectJson(fields));
+        String caller = Hostile.pick(random, List.of("supervisor", "admin", "gaoxin", "nobody"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", breakers.contains(Breaker.CONTENT_TYPE)
+                ? Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED) : "application/json");
+        if (!caller.equals("nobody")) {
+            headers.put("Authorization", Http.demo(caller));
+        }
+        // never a real year: a body that happens to be valid must not move the targets other tests read
+        Map<String, String> variables = Map.of("id", fixture.chenguiProject, "year", Hostile.pick(random,
+                List.of("2099", "2101", "1e400", "-1", "99999999999", "abc", "%00")), "township", Hostile.pick(random,
+                List.of("gaoxin", "chengui", "nowhere", "%00", "%27")));
+        String path = Hostile.fill(endpoint.pattern(), variables, Hostile.pick(random, Hostile.PATH_VALUES));
+        return new Attempt(endpoint, endpoint.method(), path, headers, body, false, caller, breakers, false);
+    }
+
+    /** A new project of 高新区 signed 2024-05-20 (and started 2024-06-01 when asked), for a valid try. */
+    private String freshProject(boolean started) {
+        Http.Answer signed = Http.postJson(fixture.luodi.commandUrl() + "/api/projects", Http.demo("gaoxin"), """
+                {"name":"有效尝试","investor":"某公司","township":"gaoxin","industryChain":"new-materials",
+                 "industrial":false,"contractAmountWan":8000,"sourceRegion":"IN_PROVINCE","signedOn":"2024-05-20"}""");
+        Fixture.expect(signed, 201);
+        try {
+            String id = JSON.readTree(signed.body()).get("projectId").asText();
+            if (started) {
+                Fixture.expect(Http.postJson(fixture.luodi.commandUrl() + "/api/projects/" + id + "/start",
+                        Http.demo("gaoxin"), "{\"startedOn\":\"2024-06-01\",\"kind\":\"RESUMED\"}"), 200);
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- queries
+
+    @Property(tries = 1100, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    void queriesSurviveHostileParametersAndLeakNothing(@ForAll("queryAttempts") Attempt attempt) {
+        long before = fixture.storedEvents();
+        Http.Answer answer = send(attempt);
+        String where = attempt.offPattern() ? attempt.endpoint().side() + " GET " + attempt.path().split("\\?")[0]
+                : attempt.endpoint().toString();
+        verdicts.answer(where, attempt.toString(), answer);
+        if (fixture.storedEvents() != before) {
+            verdicts.violation("a query WROTE events on " + where, attempt + " -> " + answer);
+        }
+        boolean api = attempt.path().startsWith("/api/");
+        if (attempt.caller().equals("nobody") && api && answer.status() != 401 && answer.status() != 400) {
+            verdicts.violation("anonymous not refused with 401 on " + where, attempt + " -> " + answer);
+        }
+        if (attempt.caller().equals("gaoxin") && answer.status() / 100 == 2 && !answer.isStream()) {
+            String text = Leaks.readable(answer);
+            if (text.contains(fixture.chenguiProject) || text.contains(fixture.chenguiMarker)) {
+                verdicts.violation("陈贵镇's project shown to the clerk of 高新区 on " + where, attempt + " -> " + answer);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Attempt> queryAttempts() {
+        Arbitrary<Endpoint> endpoints = Arbitraries.of(readEndpoints);
+        Arbitrary<String> callers = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(6, "supervisor"), net.jqwik.api.Tuple.of(6, "gaoxin"),
+                net.jqwik.api.Tuple.of(2, "admin"), net.jqwik.api.Tuple.of(1, "chengui"),
+                net.jqwik.api.Tuple.of(3, "nobody"), net.jqwik.api.Tuple.of(1, "wrong password"));
+        Arbitrary<Integer> parameterCounts = Arbitraries.integers().between(0, 4);
+        Arbitrary<Long> seeds = Arbitraries.longs();
+        return Combinators.combine(endpoints, callers, parameterCounts, seeds)
+                .as((e, caller, n, seed) -> queryAttempt(e, caller, n, new Random(seed)));
+    }
+
+    private Attempt queryAttempt(Endpoint endpoint, String caller, int parameters, Random random) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("id", Hostile.pick(random, List.of(fixture.gaoxinProject, fixture.chenguiProject,
+                UUID.randomUUID().toString(), Hostile.pick(random, Hostile.PATH_VALUES))));
+        variables.put("year", Hostile.pick(random, List.of("2024", "2025", "1e400", "-1", "99999999999", "0", "abc")));
+        variables.put("township", Hostile.pick(random, List.of("gaoxin", "chengui", "nowhere", "%00", "%27%20OR%201=1")));
+        boolean offPattern = random.nextInt(25) == 0;
+        String path = offPattern
+                ? Hostile.pick(random, List.of("/api/nothing", "/api/projects/x/y/z", "/api/../actuator/env",
+                "/api/projects/%2e%2e/%2e%2e/actuator", "/API/projects", "/api/projects/", "/api//projects",
+                "/api/projects;x=y", "/error", "/index.html", "/favicon.ico", "/api/projects.json"))
+                : Hostile.fill(endpoint.pattern(), variables, Hostile.pick(random, Hostile.PATH_VALUES));
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < parameters; i++) {
+            String name = random.nextInt(8) == 0 ? Hostile.pick(random, Hostile.PARAMETER_VALUES)
+                    : Hostile.pick(random, Hostile.PARAMETER_NAMES);
+            query.append(i == 0 ? "?" : "&").append(name.replace("[", "%5B").replace("]", "%5D"))
+                    .append('=').append(Hostile.pick(random, Hostile.PARAMETER_VALUES));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        switch (caller) {
+            case "nobody" -> {
+                if (random.nextBoolean()) {
+                    headers.put("Authorization", Hostile.pick(random, List.of("Basic", "Bearer x.y.z", "Basic ===",
+                            "Basic " + java.util.Base64.getEncoder().encodeToString("supervisor:".getBytes()))));
+                }
+            }
+            case "wrong password" -> headers.put("Authorization", Http.basic("supervisor", "Supervisor"));
+            default -> headers.put("Authorization", Http.demo(caller));
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("Accept", Hostile.pick(random, List.of("application/json", "text/html", "application/xml",
+                    "*/*", "image/*", "text/event-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "garbage;;q=x")));
+        }
+        if (random.nextInt(6) == 0) {
+            headers.put(Hostile.pick(random, List.of("X-Forwarded-For", "X-Forwarded-Host", "X-HTTP-Method-Override",
+                    "Origin", "Referer", "Cookie", "If-None-Match", "Range", "X-Requested-With", "Accept-Language")),
+                    Hostile.pick(random, Hostile.ODD_HEADER_VALUES));
+        }
+        return new Attempt(endpoint, "GET", path + query, headers, null, false, caller, Set.of(), offPattern);
+    }
+
+    // ---- malformed HTTP
+
+    record RawAttempt(String side, String description, byte[] request) {
+        @Override
+        public String toString() {
+            return side + " " + description;
+        }
+    }
+
+    /**
+     * Bytes no client library sends: illegal characters in the request target, broken percent-encoding, headers
+     * with NUL or raw UTF-8, huge headers, contradicting lengths, broken chunks, unknown versions. An answer, if the
+     * server gives one, is a problem+json and never a server error; 501 and 505 are the protocol's own answers to
+     * an unknown transfer coding or HTTP version.
+     */
+    @Property(tries = 100, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+            afterFailure = AfterFailureMode.RANDOM_SEED)
+    void malformedHttpGetsAProblemNeverACrash(@ForAll("rawAttempts") RawAttempt attempt) {
+        long before = fixture.storedEvents();
+        REQUESTS.incrementAndGet();
+        Http.Answer answer = Http.raw(fixture.url(attempt.side()), attempt.request());
+        if (fixture.storedEvents() != before) {
+            verdicts.violation("malformed HTTP WROTE events", attempt.toString());
+        }
+        if (answer == null) {
+            return; // the server closed the connection without a word: acceptable for bytes that are not HTTP
+        }
+        String where = "malformed HTTP (" + attempt.description().replaceAll(":.*", "") + ")";
+        if (answer.status() < 0) {
+            verdicts.violation("an answer that is not HTTP to " + where, attempt + " -> " + answer);
+            return;
+        }
+        if (answer.status() >= 400 && answer.body().length == 0) {
+            verdicts.violation("error without a problem body (" + answer.status() + ") to " + where, attempt + " -> " + answer);
+            return;
+        }
+        verdicts.answer(where, attempt.toString(), answer, 501, 505);
+    }
+
+    @Provide
+    Arbitrary<RawAttempt> rawAttempts() {
+        String auth = "Authorization: " + Http.demo("supervisor") + "\r\n";
+        String ok = "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + auth;
+        List<String[]> requests = List.of(
+                new String[]{"target: <script>", "GET /api/projects/<script> HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: |", "GET /api/projects/|x HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: {}", "GET /api/projects/{x} HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %zz", "GET /api/projects/%zz HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %", "GET /api/projects/% HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: raw UTF-8", "GET /api/projects/陈贵 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %2F", "GET /api/projects/..%2F..%2Factuator HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %5C", "GET /api/projects/..%5C..%5Cactuator HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: ..;", "GET /api/projects/..;/..;/actuator/env HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %00", "GET /api/projects/%00 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: %25", "GET /api/projects/%25 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: //", "GET //api//projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: absolute", "GET http://localhost/api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"target: *", "OPTIONS * HTTP/1.1\r\nHost: l\r\nConnection: close\r\n\r\n"},
+                new String[]{"query: %zz", "GET /api/projects?name=%zz HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"query: raw UTF-8", "GET /api/projects?name=陈贵 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"query: <>", "GET /api/projects?name=<> HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"query: %ED%A0%80", "GET /api/projects?name=%ED%A0%80 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"query: %00", "GET /api/alerts?township=%00 HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"header: NUL", ok + "X-A: a\u0000b\r\n\r\n"},
+                new String[]{"header: name with space", ok + "Bad Name: x\r\n\r\n"},
+                new String[]{"header: obs-fold", ok + "X-Fold: a\r\n b\r\n\r\n"},
+                new String[]{"header: 20 KB", ok + "X-Big: " + "x".repeat(20_000) + "\r\n\r\n"},
+                new String[]{"header: raw UTF-8 credentials", "GET /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n"
+                        + "Authorization: Basic 高新:高新\r\n\r\n"},
+                new String[]{"header: raw UTF-8", ok + "X-Name: 陈贵镇\r\n\r\n"},
+                new String[]{"header: no colon", ok + "NoColonHere\r\n\r\n"},
+                new String[]{"header: Host twice", ok + "Host: other\r\n\r\n"},
+                new String[]{"length: -1", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: -1\r\n\r\n{}"},
+                new String[]{"length: abc", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"},
+                new String[]{"length: twice", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{} "},
+                new String[]{"length: and chunked", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"},
+                new String[]{"chunk: bad size", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"},
+                new String[]{"chunk: huge size", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n"},
+                new String[]{"chunk: over 1 MiB", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + "100000\r\n{\"name\":\""
+                        + "x".repeat(0x100000 - 10) + "\r\n100000\r\n" + "y".repeat(0x100000) + "\r\n0\r\n\r\n"},
+                new String[]{"coding: gzip", "POST /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth
+                        + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"},
+                new String[]{"line: garbage", "GARBAGE\r\n\r\n"},
+                new String[]{"line: method only", "GET\r\n\r\n"},
+                new String[]{"line: HTTP/9.9", "GET /api/projects HTTP/9.9\r\nHost: l\r\n\r\n"},
+                new String[]{"line: extra token", "GET /api/projects HTTP/1.1 extra\r\nHost: l\r\n\r\n"},
+                new String[]{"line: TLS hello", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003"},
+                new String[]{"line: lower-case method", "get /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"line: unknown method", "BREW /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"line: TRACE", "TRACE /api/projects HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"},
+                new String[]{"line: HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"},
+                new String[]{"line: CONNECT", "CONNECT localhost:1 HTTP/1.1\r\nHost: localhost:1\r\nConnection: close\r\n\r\n"},
+                new String[]{"line: HTTP/1.0 no host", "GET /api/projects HTTP/1.0\r\n" + auth + "\r\n"});
+        Arbitrary<String[]> request = Arbitraries.of(requests);
+        Arbitrary<String> sides = Arbitraries.of("command", "query");
+        return Combinators.combine(sides, request).as((side, r) -> new RawAttempt(side, r[0],
+                r[1].getBytes(r[0].contains("UTF-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)));
+    }
+
+    // ---- sending
+
+    private static Http.Answer send(Attempt attempt) {
+        REQUESTS.incrementAndGet();
+        String base = attempt.endpoint().side().equals("command") ? fixture.luodi.commandUrl() : fixture.luodi.queryUrl();
+        boolean ascii = attempt.headers().values().stream().allMatch(v -> v.chars().allMatch(c -> c < 127));
+        if (!ascii) {
+            // the JDK client sends every character above ASCII as '?': send the real bytes by hand
+            return Raw.send(base, attempt.method(), attempt.path(), attempt.headers(), attempt.body());
+        }
+        try {
+            return Http.send(attempt.method(), base + attempt.path(), attempt.headers(), attempt.body());
+        } catch (IllegalArgumentException refusedByTheClient) {
+            // the JDK client will not send some header values or URLs; send the same bytes by hand
+            return Raw.send(base, attempt.method(), attempt.path(), attempt.headers(), attempt.body());
+        }
+    }
+
+    static JsonNode json(Http.Answer answer) {
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
