@@ -43,8 +43,8 @@ public final class Bench {
     static final long STALL_NANOS = 45_000_000_000L;
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> options = List.of(args);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Settings settings = options.contains("--quick") ? Settings.quickRun() : Settings.fullRun();
         int projectsOption = options.indexOf("--projects");
         if (projectsOption >= 0) {
@@ -114,9 +114,12 @@ public final class Bench {
         Workloads.Lifecycles writers = new Workloads.Lifecycles(plans, "luodi-bench-write-", 0, today, 64);
         Log.say("write path: " + CLIENTS + " clients, " + settings.writeWarmupSeconds() + " s warm-up + "
                 + settings.writeSeconds() + " s");
+        signInEveryone(command);
         Load.closedLoop(http, command.url(), writers, CLIENTS, 0, settings.writeWarmupSeconds());
         Cpu.Meter writeCpu = new Cpu.Meter(command.process().pid(), cluster.postgresPid());
+        Profile writeProfile = Profile.start(command.process().pid(), "command-side-write", logs());
         Load.Closed write = Load.closedLoop(http, command.url(), writers, CLIENTS, 0, settings.writeSeconds());
+        writeProfile.stop();
         long writeCommands = write.accepted() + write.refused();
         double writeCommandCpu = writeCpu.used(0);
         double writePostgresCpu = writeCpu.used(1);
@@ -167,7 +170,9 @@ public final class Bench {
         cluster.stop(defaultsRebuild);
         readModels.resetOffline();
         SideProcess national1 = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
+        Profile rebuildProfile = Profile.start(national1.process().pid(), "query-side-rebuild", logs());
         Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
+        rebuildProfile.stop();
         sample(national1, "query-side");
         sample(command, "command-side");
 
@@ -189,10 +194,19 @@ public final class Bench {
                 new Workloads.NationalFunds(national, today), settings.nationalSteadySeconds());
         sample(national1, "query-side");
         sample(command, "command-side");
+
+        // 9. plans of what the query side runs for those queries
+        Path plans = cluster.work().resolve("logs/explain-analyze.txt");
+        List<String> slowStatements = Explain.capture(cluster, http, national1.url(), List.of(
+                        "/api/stats?year=" + year + "&groupBy=township", "/api/alerts",
+                        "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[0]) + "/history",
+                        "/api/projects?page=3&size=20"),
+                plans);
+        Log.say("EXPLAIN ANALYZE of " + slowStatements.size() + " statements over 2 ms: " + plans);
         cluster.stop(national1);
         cluster.stop(command);
 
-        // 9. heaps, from the GC logs of the sides that ran the national data set
+        // 10. heaps, from the GC logs of the sides that ran the national data set
         Heap.Figures commandHeap = Heap.fromGcLog(cluster.gcLog("command-side"),
                         cluster.work().resolve("logs/command-side.log"))
                 .with(sampledHeap.getOrDefault("command-side", 0.0));
@@ -246,7 +260,8 @@ public final class Bench {
                         page.latency().at(50), page.latency().at(95)), "no target");
         report.info("CPU per command on the write path (8 clients)", String.format("command side %.1f ms, "
                         + "PostgreSQL %.1f ms", writeCommandCpu / Math.max(1, writeCommands),
-                writePostgresCpu / Math.max(1, writeCommands)), "from /proc, after the warm-up");
+                writePostgresCpu / Math.max(1, writeCommands)), String.format("from /proc, after the warm-up; "
+                + "PostgreSQL per raw insert transaction: %.2f ms", raw.postgresCpuPerTx()));
         report.info("CPU per 1,000 events in the tuned rebuild", String.format("query side %.0f ms, PostgreSQL "
                         + "%.0f ms", rebuildTuned.queryCpuPer1000(), rebuildTuned.postgresCpuPer1000()),
                 String.format("Axon defaults: query side %.0f ms, PostgreSQL %.0f ms",
@@ -265,6 +280,11 @@ public final class Bench {
                 (double) national.events() / national.projects(), national.events() / national.seconds()),
                 "generated rows compared with command-side rows: " + (formatProblems.isEmpty() ? "identical form"
                         : String.join("; ", formatProblems)));
+        report.info("EXPLAIN ANALYZE (auto_explain) of the query side's statements over 2 ms, each query answered "
+                        + "twice", slowStatements.isEmpty() ? "none" : String.join(", ", slowStatements),
+                "plans in bench/target/run/logs/explain-analyze.txt");
+        report.info("CPU profiles (JFR)", "of the command side on the write path and of the query side in the "
+                + "tuned rebuild", "bench/target/run/logs/profile-*.txt");
         report.info("rebuild method", "tokens deleted and tables truncated with the query side stopped ("
                 + String.join(", ", truncated) + "), then timed from its processors' first token until the slowest "
                 + "group reaches the head; JVM start excluded", "");
@@ -292,6 +312,22 @@ public final class Bench {
         double d = defaults.freshness().at(99);
         double t = tuned.freshness().at(99);
         return Double.isNaN(d) || Double.isNaN(t) || t == 0 ? "" : String.format("%.1f× fresher (p99)", d / t);
+    }
+
+    /**
+     * One request per account, so that no password check (BCrypt, tens of milliseconds of CPU, then cached by the
+     * sides for minutes) falls into a measured period. Any answer will do: authentication comes first.
+     */
+    private void signInEveryone(SideProcess side) throws Exception {
+        List<String> users = new ArrayList<>(plans.townships());
+        users.add("supervisor");
+        for (String user : users) {
+            http.send(Http.get(side.url(), "/api/projects", user));
+        }
+    }
+
+    private Path logs() {
+        return cluster.work().resolve("logs");
     }
 
     private String alertCount(NationalData.Result national) {
@@ -361,6 +397,8 @@ public final class Bench {
     private Load.Open steady(String what, SideProcess command, SideProcess query, Workloads.Workload workload,
                              int seconds) throws Exception {
         Log.say(String.format("steady load, %s: %.0f commands/s for %d s", what, RATE, seconds));
+        signInEveryone(command);
+        http.send(Http.get(query.url(), "/api/projects?size=1", "supervisor"));
         Load.Open result = Load.openLoop(http, command.url(), query.url(), cluster, workload, RATE, seconds,
                 SAMPLE_EVERY, POLL_MILLIS);
         Log.say(String.format("  sent %,d of %,d (%.0f/s); commands p50 %.1f ms p99 %.1f ms (%d accepted, %d refused)",

@@ -1,6 +1,6 @@
 package org.luodi.bench;
 
-import org.luodi.launcher.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.luodi.launcher.SideProcess;
 
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,44 +17,73 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run starts and stops: one embedded PostgreSQL (fsync on, a fresh data folder under bench/target) and the
- * sides from their executable jars, each a JVM with a 1 GiB heap and a GC log, listening on loopback only.
+ * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
+ * the launcher's EmbeddedDatabase configures it (fsync, synchronous_commit and full_page_writes on, 200
+ * connections) plus two things for diagnosis only: auto_explain preloaded but off (see {@link Explain}) and the
+ * server's log in a file; and the sides from their executable jars, each a JVM with a 1 GiB heap and a GC log,
+ * listening on loopback only.
  */
 final class Cluster implements AutoCloseable {
     static final String HEAP = "-Xmx1g";
+    static final String DATABASE = "luodi";
 
     private final Path root;
     private final Path work;
-    private final EmbeddedDatabase database;
+    private final EmbeddedPostgres server;
+    private final int port;
     private final List<SideProcess> running = new ArrayList<>();
     private final Map<String, Path> gcLogs = new HashMap<>();
 
-    private Cluster(Path root, Path work, EmbeddedDatabase database) {
+    private Cluster(Path root, Path work, EmbeddedPostgres server, int port) {
         this.root = root;
         this.work = work;
-        this.database = database;
+        this.server = server;
+        this.port = port;
     }
 
     static Cluster start(Path root, Path work) throws IOException, SQLException {
         Path pgdata = work.resolve("pgdata");
         deleteRecursively(pgdata);
-        Files.createDirectories(work.resolve("logs"));
+        Files.createDirectories(pgdata);
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        Files.deleteIfExists(logs.resolve("postgresql.log"));
         int port = freePort();
         Log.say("embedded PostgreSQL 15 on 127.0.0.1:" + port + " (fsync on, synchronous_commit on; data in " + pgdata
                 + ")");
-        return new Cluster(root, work, EmbeddedDatabase.start(pgdata, port));
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(pgdata)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_preload_libraries", "auto_explain")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", logs.toString())
+                .setServerConfig("log_filename", "postgresql.log")
+                .start();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        return new Cluster(root, work, server, port);
     }
 
     String jdbcUrl() {
-        return database.jdbcUrl();
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     int databasePort() {
-        return database.port();
+        return port;
     }
 
     Connection sql() throws SQLException {
-        return database.connect();
+        return server.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    Path postgresLog() {
+        return work.resolve("logs").resolve("postgresql.log");
     }
 
     /** The postmaster's process id (first line of postmaster.pid). */
@@ -77,7 +107,7 @@ final class Cluster implements AutoCloseable {
         Files.deleteIfExists(gcLog);
         Files.deleteIfExists(work.resolve("logs").resolve(name + ".log"));
         Map<String, String> environment = new HashMap<>(Map.of(
-                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_URL", jdbcUrl(),
                 "DATABASE_USER", "postgres",
                 "DATABASE_PASSWORD", "",
                 "LUODI_SECURITY_DEMO_ACCOUNTS", "true",
@@ -113,7 +143,7 @@ final class Cluster implements AutoCloseable {
         }
         running.clear();
         try {
-            database.close();
+            server.close();
         } catch (IOException e) {
             System.err.println("while stopping PostgreSQL: " + e);
         }

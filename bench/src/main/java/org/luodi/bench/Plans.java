@@ -86,6 +86,11 @@ final class Plans {
         chains = csv("reference/industry-chains-daye.csv").stream().map(r -> r[0]).toArray(String[]::new);
     }
 
+    /** The township codes, which are also the clerks' usernames. */
+    List<String> townships() {
+        return List.of(townships);
+    }
+
     static String projectId(String prefix, long no) {
         return UUID.nameUUIDFromBytes((prefix + no).getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class RawInsert {
     static final String TABLE = "bench_raw_event";
 
-    record Result(double tps, String detail) {
+    /** Transactions per second, and PostgreSQL's CPU milliseconds per transaction. */
+    record Result(double tps, String detail, double postgresCpuPerTx) {
     }
 
     static Result run(Cluster cluster, int clients, int seconds, byte[] samplePayload, byte[] sampleMetadata)
@@ -29,7 +30,7 @@ final class RawInsert {
         String pgbench = find();
         if (pgbench == null) {
             Log.say("pgbench not found: the raw baseline is skipped (apt-get install postgresql-client)");
-            return new Result(Double.NaN, "pgbench missing (apt-get install postgresql-client)");
+            return new Result(Double.NaN, "pgbench missing (apt-get install postgresql-client)", Double.NaN);
         }
         try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -50,6 +51,7 @@ final class RawInsert {
                 "-T", String.valueOf(seconds), "-f", script.toString(), "luodi");
         Log.say("raw insert baseline: " + String.join(" ", command));
         Path output = cluster.work().resolve("logs").resolve("pgbench.log");
+        Cpu.Meter cpu = new Cpu.Meter(cluster.postgresPid());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -60,6 +62,7 @@ final class RawInsert {
         if (p.exitValue() != 0 || !m.find()) {
             throw new IllegalStateException("pgbench failed (exit " + p.exitValue() + "):\n" + text);
         }
+        double postgresCpu = cpu.used(0);
         Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(text);
         String detail = "pgbench, " + clients + " clients, " + seconds + " s"
                 + (latency.find() ? ", mean latency " + latency.group(1) + " ms" : "");
@@ -67,7 +70,8 @@ final class RawInsert {
             s.execute("DROP TABLE " + TABLE);
             s.execute("DROP SEQUENCE " + TABLE + "_seq");
         }
-        return new Result(Double.parseDouble(m.group(1)), detail);
+        double tps = Double.parseDouble(m.group(1));
+        return new Result(tps, detail, postgresCpu / Math.max(1, tps * seconds));
     }
 
     private static String find() {

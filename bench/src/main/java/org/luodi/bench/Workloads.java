@@ -41,8 +41,10 @@ final class Workloads {
             this.plans = plans;
             this.keyPrefix = keyPrefix;
             this.projectNo = new AtomicLong(firstProjectNo);
-            this.signedFrom = today.minusDays(700);
-            this.signedTo = today.minusDays(30);
+            // recent contracts, so that projects whose lives the load phases cut short do not show up as
+            // stalled-contract alerts in the national data set's queries
+            this.signedFrom = today.minusDays(140);
+            this.signedTo = today.minusDays(1);
             this.concurrentProjects = concurrentProjects;
         }
 
