@@ -40,6 +40,10 @@ final class Load {
     /** One way of seeing a command in the query side, and what it saw. */
     record Probe(String name, Percentiles freshness, int notSeen, boolean gaveUp) {
         String describe() {
+            if (freshness.count() == 0) {
+                return String.format("no sample seen (%d not seen within %d s%s)", notSeen,
+                        GIVE_UP_NANOS / 1_000_000_000L, gaveUp ? "; probe stopped: the read model stopped following" : "");
+            }
             return String.format("p50 %.0f ms, p99 %.0f ms (%d samples%s%s)", freshness.at(50), freshness.at(99),
                     freshness.count(), notSeen > 0 ? ", " + notSeen + " not seen within "
                             + GIVE_UP_NANOS / 1_000_000_000L + " s" : "",
