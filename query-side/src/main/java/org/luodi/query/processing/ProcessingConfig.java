@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>a failing projection stops and retries instead of skipping the event, so no read model silently misses
  *       one.</li>
  * </ul>
+ * {@code luodi.processing.axon-defaults=true} runs Axon's out-of-the-box processing instead (tracking processors with
+ * batch size 1, a 1 s fetch delay, fetches of 100 events): the baseline that {@code bench/} measures against, never
+ * a production setting.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ProcessingConfig {
@@ -40,7 +43,8 @@ public class ProcessingConfig {
     public EventStorageEngine eventStorageEngine(Serializer serializer, Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema schema,
-                                                 @Value("${luodi.processing.fetch-batch-size:1000}") int batchSize) {
+                                                 @Value("${luodi.processing.fetch-batch-size:1000}") int batchSize,
+                                                 @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
@@ -49,16 +53,17 @@ public class ProcessingConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(schema)
-                .batchSize(batchSize)
+                .batchSize(axonDefaults ? 100 : batchSize)
                 .build();
     }
 
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs) {
+                                         @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs,
+                                         @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(fetchDelayMs)
+                .fetchDelay(axonDefaults ? 1000 : fetchDelayMs)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .cachedEvents(10_000)
                 .build();
@@ -69,14 +74,19 @@ public class ProcessingConfig {
                                     @Value("${luodi.processing.batch-size:200}") int batchSize,
                                     @Value("${luodi.processing.segments:2}") int segments,
                                     @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
-                                    @Value("${luodi.processing.claim-extension-threshold-ms:5000}") long extension) {
-        FairShareOfSegments fairShare = new FairShareOfSegments(jdbc);
-        processing.usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(batchSize)
-                        .initialSegmentCount(segments)
-                        .tokenClaimInterval(claimInterval)
-                        .claimExtensionThreshold(extension)
-                        .maxSegmentProvider(fairShare))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                                    @Value("${luodi.processing.claim-extension-threshold-ms:5000}") long extension,
+                                    @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
+        if (axonDefaults) {
+            processing.usingTrackingEventProcessors();
+        } else {
+            FairShareOfSegments fairShare = new FairShareOfSegments(jdbc);
+            processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                    .batchSize(batchSize)
+                    .initialSegmentCount(segments)
+                    .tokenClaimInterval(claimInterval)
+                    .claimExtensionThreshold(extension)
+                    .maxSegmentProvider(fairShare));
+        }
+        processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,0 +1,507 @@
+package org.luodi.bench;
+
+import org.luodi.events.FundsArrived;
+import org.luodi.launcher.SideProcess;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code bench/run [--quick] [--out FILE] [--projects N]}: measures Luodi against its targets and against baselines
+ * taken in the same run (raw PostgreSQL inserts with pgbench; Axon's default processing), prints the table and
+ * writes it into docs/performance.md (--quick: bench/target/performance-quick.md). Everything it needs it starts
+ * itself, on loopback, and stops again; every phase is bounded in time.
+ */
+public final class Bench {
+    /** The phases' sizes: the full run and --quick run the same steps. */
+    record Settings(boolean quick, int rawSeconds, int writeWarmupSeconds, int writeSeconds, int steadySeconds,
+                    int projects, int defaultsRebuildSeconds, int tunedRebuildLimitSeconds, int queries,
+                    int nationalSteadySeconds) {
+        static Settings fullRun() {
+            return new Settings(false, 30, 15, 60, 120, 400_000, 90, 3600, 200, 60);
+        }
+
+        static Settings quickRun() {
+            return new Settings(true, 10, 5, 15, 30, 20_000, 30, 900, 50, 20);
+        }
+    }
+
+    static final int CLIENTS = 8;
+    static final double RATE = 300;
+    static final int SAMPLE_EVERY = 30;
+    static final int POLL_MILLIS = 10;
+    /** A query side whose slowest group does not move for this long has stopped (an error it retries forever). */
+    static final long STALL_NANOS = 45_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Settings settings = options.contains("--quick") ? Settings.quickRun() : Settings.fullRun();
+        int projectsOption = options.indexOf("--projects");
+        if (projectsOption >= 0) {
+            int projects = Integer.parseInt(options.get(projectsOption + 1));
+            settings = new Settings(settings.quick(), settings.rawSeconds(), settings.writeWarmupSeconds(),
+                    settings.writeSeconds(), settings.steadySeconds(), projects, settings.defaultsRebuildSeconds(),
+                    settings.tunedRebuildLimitSeconds(), settings.queries(), settings.nationalSteadySeconds());
+        }
+        Path root = Path.of(System.getProperty("luodi.root", ".")).toAbsolutePath().normalize();
+        int outOption = options.indexOf("--out");
+        Path out = outOption >= 0 ? root.resolve(options.get(outOption + 1))
+                : settings.quick() ? root.resolve("bench/target/performance-quick.md")
+                : root.resolve("docs/performance.md");
+        Machine machine = Machine.describe(root);
+        Log.say("Luodi bench" + (settings.quick() ? " --quick" : "") + " on " + machine.cpus() + " CPUs, "
+                + machine.memory() + ", load " + machine.loadAverage());
+        Cluster cluster = Cluster.start(root, root.resolve("bench/target/run"));
+        Thread cleanup = new Thread(cluster::close);
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        Report report = new Report();
+        try (Http http = new Http()) {
+            new Bench(settings, cluster, http, report).run();
+        } finally {
+            cluster.close();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+        String parameters = String.format("run: %s; national data set %,d projects; %d clients for the write path; "
+                        + "steady load %.0f commands/s for %d s per configuration; both sides with %s; "
+                        + "logs in bench/target/run/logs", settings.quick() ? "--quick (a check that the harness works, "
+                        + "small data; not figures to quote)" : "full", settings.projects(), CLIENTS, RATE,
+                settings.steadySeconds(), Cluster.HEAP);
+        String heading = (settings.quick() ? "Quick run " : "Run ") + machine.date();
+        Report.write(out, report.markdown(heading, machine, parameters));
+        System.out.println();
+        System.out.println(report.text());
+        Log.say("written to " + root.relativize(out));
+    }
+
+    private final Settings settings;
+    private final Cluster cluster;
+    private final Http http;
+    private final Report report;
+    private final ReadModels readModels;
+    private final LocalDate today = LocalDate.now(Plans.SHANGHAI);
+    private final Plans plans = new Plans(2024, today, Instant.now());
+    private final Map<String, Double> sampledHeap = new HashMap<>();
+
+    private Bench(Settings settings, Cluster cluster, Http http, Report report) {
+        this.settings = settings;
+        this.cluster = cluster;
+        this.http = http;
+        this.report = report;
+        this.readModels = new ReadModels(cluster);
+    }
+
+    private void run() throws Exception {
+        SideProcess command = cluster.startSide("command-side", "command-side", Map.of());
+
+        // 1. the raw limit, with nothing else busy
+        Plans.Planned sample = samplePlannedFunds();
+        EventRows.Row sampleRow = EventRows.of(sample, 4, "bench-sample");
+        RawInsert.Result raw = RawInsert.run(cluster, CLIENTS, settings.rawSeconds(), sampleRow.payload(),
+                sampleRow.metaData());
+        Log.say(String.format("raw insert: %,.0f transactions/s", raw.tps()));
+
+        // 2. the write path: 8 clients over realistic lifecycles, no query side running (as pgbench ran alone)
+        Workloads.Lifecycles writers = new Workloads.Lifecycles(plans, "luodi-bench-write-", 0, today, 64);
+        Log.say("write path: " + CLIENTS + " clients, " + settings.writeWarmupSeconds() + " s warm-up + "
+                + settings.writeSeconds() + " s");
+        signInEveryone(command);
+        Load.closedLoop(http, command.url(), writers, CLIENTS, 0, settings.writeWarmupSeconds());
+        Cpu.Meter writeCpu = new Cpu.Meter(command.process().pid(), cluster.postgresPid());
+        Profile writeProfile = Profile.start(command.process().pid(), "command-side-write", logs());
+        Load.Closed write = Load.closedLoop(http, command.url(), writers, CLIENTS, 0, settings.writeSeconds());
+        writeProfile.stop();
+        long writeCommands = write.accepted() + write.refused();
+        double writeCommandCpu = writeCpu.used(0);
+        double writePostgresCpu = writeCpu.used(1);
+        Log.say(String.format("write path: %,.0f commands/s (p50 %.1f ms, p99 %.1f ms), %d refused",
+                write.commandsPerSecond(), write.latency().at(50), write.latency().at(99), write.refused()));
+        List<String> formatProblems;
+        try (Connection c = cluster.sql()) {
+            formatProblems = EventRows.compareWithCommandSide(c, sample);
+        }
+        Log.say("generator format vs. command-side rows: " + (formatProblems.isEmpty() ? "identical"
+                : String.join("; ", formatProblems)));
+
+        // 3. steady load with the tuned query side following
+        Map<String, String> queryEnv = Map.of("LUODI_COMMAND_SIDE_URL", command.url());
+        SideProcess tuned = cluster.startSide("query-side-tuned", "query-side", queryEnv);
+        Set<String> groups = awaitGroups(tuned);
+        catchUp(tuned, groups, catchUpLimit());
+        Load.Open steadyTuned = steady("tuned query side", command, tuned,
+                new Workloads.Lifecycles(plans, "luodi-bench-steady-", 0, today, 300), settings.steadySeconds());
+        sample(tuned, "query-side");
+        cluster.stop(tuned);
+
+        // 4. the same with Axon's defaults: tracking processors continue from the tuned ones' position
+        readModels.mergeSegments();
+        Map<String, String> defaultsEnv = new HashMap<>(queryEnv);
+        defaultsEnv.put("LUODI_PROCESSING_AXON_DEFAULTS", "true");
+        SideProcess defaults = cluster.startSide("query-side-axon-defaults", "query-side", defaultsEnv);
+        checkTrackingProcessors(groups);
+        catchUp(defaults, groups, catchUpLimit());
+        Load.Open steadyDefaults = steady("query side with Axon's defaults", command, defaults,
+                new Workloads.Lifecycles(plans, "luodi-bench-steady-defaults-", 0, today, 300),
+                settings.steadySeconds());
+        cluster.stop(defaults);
+
+        // 5. the national data set, generated straight into the event store
+        NationalData.Result national;
+        try (Connection c = cluster.sql()) {
+            national = new NationalData(plans, today).write(c, settings.projects());
+        }
+        long head = readModels.head();
+        Log.say(String.format("national data: %,d events in %.0f s (%,.0f events/s); the store now holds %,d events",
+                national.events(), national.seconds(), national.events() / national.seconds(), head));
+
+        // 6. rebuilds from scratch: Axon's defaults, time-boxed, then the tuned processors to the head
+        List<String> truncated = readModels.resetOffline();
+        SideProcess defaultsRebuild = cluster.startSide("query-side-axon-defaults-rebuild", "query-side", defaultsEnv);
+        Rebuild rebuildDefaults = rebuild(defaultsRebuild, groups, head, settings.defaultsRebuildSeconds(), false);
+        cluster.stop(defaultsRebuild);
+        readModels.resetOffline();
+        SideProcess national1 = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
+        Profile rebuildProfile = Profile.start(national1.process().pid(), "query-side-rebuild", logs());
+        Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
+        rebuildProfile.stop();
+        sample(national1, "query-side");
+        sample(command, "command-side");
+
+        // 7. queries on the national data set, caught up
+        int year = today.getYear() - 1;
+        Random pick = new Random(7);
+        int[] historyOf = pick.ints(settings.queries() + 10, 0, national.projects()).toArray();
+        Queries.Result stats = query(national1, "GET /api/stats?year=" + year + "&groupBy=township",
+                i -> "/api/stats?year=" + year + "&groupBy=township", true);
+        Queries.Result alerts = query(national1, "GET /api/alerts", i -> "/api/alerts", false);
+        Queries.Result history = query(national1, "GET /api/projects/{id}/history",
+                i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
+        Queries.Result page = query(national1, "GET /api/projects?page=…&size=20",
+                i -> "/api/projects?page=" + (i % 50) + "&size=20", false);
+        sample(national1, "query-side");
+
+        // 8. the steady load once more, on the national store: new fund arrivals on existing projects
+        Load.Open steadyNational = steady("national store", command, national1,
+                new Workloads.NationalFunds(national, today), settings.nationalSteadySeconds());
+        sample(national1, "query-side");
+        sample(command, "command-side");
+
+        // 9. plans of what the query side runs for those queries
+        Path plans = cluster.work().resolve("logs/explain-analyze.txt");
+        List<String> slowStatements = Explain.capture(cluster, http, national1.url(), List.of(
+                        "/api/stats?year=" + year + "&groupBy=township", "/api/alerts",
+                        "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[0]) + "/history",
+                        "/api/projects?page=3&size=20"),
+                plans);
+        Log.say("EXPLAIN ANALYZE of " + slowStatements.size() + " statements over 2 ms: " + plans);
+        cluster.stop(national1);
+        cluster.stop(command);
+
+        // 10. heaps, from the GC logs of the sides that ran the national data set
+        Heap.Figures commandHeap = Heap.fromGcLog(cluster.gcLog("command-side"),
+                        cluster.work().resolve("logs/command-side.log"))
+                .with(sampledHeap.getOrDefault("command-side", 0.0));
+        Heap.Figures queryHeap = Heap.fromGcLog(cluster.gcLog("query-side-tuned-national"),
+                        cluster.work().resolve("logs/query-side-tuned-national.log"))
+                .with(sampledHeap.getOrDefault("query-side", 0.0));
+
+        // the table
+        double writeRatio = write.commandsPerSecond() / raw.tps();
+        report.target("write path: commands/s through the HTTP API, 8 clients, realistic lifecycles, fsync on",
+                "≥ 0.30 × raw insert",
+                String.format("%,.0f/s (p50 %.1f ms, p99 %.1f ms)", write.commandsPerSecond(), write.latency().at(50),
+                        write.latency().at(99)),
+                Double.isNaN(raw.tps()) ? raw.detail() : String.format("raw insert %,.0f tx/s (%s)", raw.tps(),
+                        raw.detail()),
+                Double.isNaN(raw.tps()) ? "" : String.format("%.2f", writeRatio),
+                Double.isNaN(raw.tps()) ? null : writeRatio >= 0.30 && write.refused() == 0);
+        report.target("command latency at 300 commands/s (open loop, tuned query side following)", "p99 ≤ 50 ms",
+                String.format("p50 %.1f ms, p99 %.1f ms%s", steadyTuned.latency().at(50),
+                        steadyTuned.latency().at(99), shortfall(steadyTuned)),
+                "", "", steadyTuned.latency().at(99) <= 50 && steadyTuned.refused() == 0
+                        && steadyTuned.sent() == steadyTuned.planned());
+        report.target("freshness at 300/s: command answered → its event in GET /api/projects/{id}/history",
+                "p99 ≤ 300 ms", steadyTuned.history().describe(),
+                "Axon defaults: " + steadyDefaults.history().describe(),
+                ratio(steadyDefaults.history(), steadyTuned.history()),
+                steadyTuned.history().freshness().at(99) <= 300 && steadyTuned.history().notSeen() == 0);
+        report.target("freshness at 300/s: command answered → its row in project_version (SQL probe)",
+                "p99 ≤ 300 ms", steadyTuned.versions().describe(),
+                "Axon defaults: " + steadyDefaults.versions().describe(),
+                ratio(steadyDefaults.versions(), steadyTuned.versions()),
+                steadyTuned.versions().freshness().at(99) <= 300 && steadyTuned.versions().notSeen() == 0);
+        double rebuildRatio = rebuildTuned.eventsPerSecond() / rebuildDefaults.eventsPerSecond();
+        report.target(String.format("rebuild of every read model from scratch (%,d events)", head),
+                "≥ 20,000 events/s and ≥ 5× Axon defaults",
+                String.format("%,.0f events/s%s", rebuildTuned.eventsPerSecond(),
+                        rebuildTuned.complete() ? String.format(" (%.0f s)", rebuildTuned.seconds())
+                                : String.format(" (NOT caught up after %.0f s)", rebuildTuned.seconds())),
+                String.format("Axon defaults %,.0f events/s (measured over %.0f s)",
+                        rebuildDefaults.eventsPerSecond(), rebuildDefaults.seconds()),
+                String.format("%.1f×", rebuildRatio),
+                rebuildTuned.eventsPerSecond() >= 20_000 && rebuildRatio >= 5 && rebuildTuned.complete());
+        queryRow("GET /api/stats?year=" + year + "&groupBy=township", stats, 200);
+        queryRow("GET /api/alerts", alerts, 200);
+        queryRow("GET /api/projects/{id}/history", history, 20);
+        heapRow("command side", commandHeap);
+        heapRow("query side", queryHeap);
+
+        report.info("a page of GET /api/projects (20 of the national set, with its total count)",
+                page.latency() == null ? page.missing() : String.format("p50 %.1f ms, p95 %.1f ms",
+                        page.latency().at(50), page.latency().at(95)), "no target");
+        report.info("CPU per command on the write path (8 clients)", String.format("command side %.1f ms, "
+                        + "PostgreSQL %.1f ms", writeCommandCpu / Math.max(1, writeCommands),
+                writePostgresCpu / Math.max(1, writeCommands)), String.format("from /proc, after the warm-up; "
+                + "PostgreSQL per raw insert transaction: %.2f ms", raw.postgresCpuPerTx()));
+        report.info("CPU per 1,000 events in the tuned rebuild", String.format("query side %.0f ms, PostgreSQL "
+                        + "%.0f ms", rebuildTuned.queryCpuPer1000(), rebuildTuned.postgresCpuPer1000()),
+                String.format("Axon defaults: query side %.0f ms, PostgreSQL %.0f ms",
+                        rebuildDefaults.queryCpuPer1000(), rebuildDefaults.postgresCpuPer1000()));
+        report.info("command latency at 300/s while the Axon-defaults query side follows",
+                String.format("p50 %.1f ms, p99 %.1f ms%s", steadyDefaults.latency().at(50),
+                        steadyDefaults.latency().at(99), shortfall(steadyDefaults)), "");
+        report.info(String.format("on the national store (%,d events): 300/s new fund arrivals on existing projects",
+                head), String.format("commands p50 %.1f ms, p99 %.1f ms%s; freshness %s",
+                steadyNational.latency().at(50), steadyNational.latency().at(99), shortfall(steadyNational),
+                fresh(steadyNational)), "");
+        report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes",
+                alerts.bytes(), alertCount(national), history.bytes(), page.bytes()), "");
+        report.info("national data set", String.format("%,d projects, %,d events (%.1f per project), written by "
+                        + "COPY at %,.0f events/s", national.projects(), national.events(),
+                (double) national.events() / national.projects(), national.events() / national.seconds()),
+                "generated rows compared with command-side rows: " + (formatProblems.isEmpty() ? "identical form"
+                        : String.join("; ", formatProblems)));
+        report.info("EXPLAIN ANALYZE (auto_explain) of the query side's statements over 2 ms, each query answered "
+                        + "twice", slowStatements.isEmpty() ? "none" : String.join(", ", slowStatements),
+                "plans in bench/target/run/logs/explain-analyze.txt");
+        report.info("CPU profiles (JFR)", "of the command side on the write path and of the query side in the "
+                + "tuned rebuild", "bench/target/run/logs/profile-*.txt");
+        report.info("rebuild method", "tokens deleted and tables truncated with the query side stopped ("
+                + String.join(", ", truncated) + "), then timed from its processors' first token until the slowest "
+                + "group reaches the head; JVM start excluded", "");
+        report.info("load generator", String.format("open loop at %.0f/s (at most %d in flight): %,d / %,d / %,d "
+                        + "commands sent at %.0f/s, %.0f/s, %.0f/s; 1 in %d accepted commands followed every %d ms "
+                        + "for its first second, then every 50–250 ms", RATE, Load.MAX_IN_FLIGHT, steadyTuned.sent(),
+                steadyDefaults.sent(), steadyNational.sent(), steadyTuned.achievedRate(),
+                steadyDefaults.achievedRate(), steadyNational.achievedRate(), SAMPLE_EVERY, POLL_MILLIS), "");
+        refusals("write path", write.refused(), write.firstRefusal());
+        refusals("steady load (tuned)", steadyTuned.refused(), steadyTuned.firstRefusal());
+        refusals("steady load (Axon defaults)", steadyDefaults.refused(), steadyDefaults.firstRefusal());
+        refusals("steady load (national)", steadyNational.refused(), steadyNational.firstRefusal());
+        if (!formatProblems.isEmpty()) {
+            report.note("the generated rows differ from the command side's: " + String.join("; ", formatProblems));
+        }
+    }
+
+    private static String shortfall(Load.Open r) {
+        String refused = r.refused() > 0 ? String.format("; %,d refused", r.refused()) : "";
+        return r.sent() < r.planned() ? String.format("; only %,d of %,d sent (%.0f/s): server backlog",
+                r.sent(), r.planned(), r.achievedRate()) + refused : refused;
+    }
+
+    private static String ratio(Load.Probe defaults, Load.Probe tuned) {
+        double d = defaults.freshness().at(99);
+        double t = tuned.freshness().at(99);
+        return Double.isNaN(d) || Double.isNaN(t) || t == 0 ? "" : String.format("%.1f× fresher (p99)", d / t);
+    }
+
+    /**
+     * One request per account, so that no password check (BCrypt, tens of milliseconds of CPU, then cached by the
+     * sides for minutes) falls into a measured period. Any answer will do: authentication comes first.
+     */
+    private void signInEveryone(SideProcess side) throws Exception {
+        List<String> users = new ArrayList<>(plans.townships());
+        users.add("supervisor");
+        for (String user : users) {
+            http.send(Http.get(side.url(), "/api/projects", user));
+        }
+    }
+
+    private Path logs() {
+        return cluster.work().resolve("logs");
+    }
+
+    private String alertCount(NationalData.Result national) {
+        return String.format("%,d open projects never started", national.stalledOpen());
+    }
+
+    private void refusals(String phase, long refused, String first) {
+        if (refused > 0) {
+            report.note(phase + ": " + refused + " commands refused, first: " + first);
+        }
+    }
+
+    private Plans.Planned samplePlannedFunds() {
+        for (int no = 0; ; no++) {
+            for (Plans.Planned p : plans.plan(Plans.projectId("luodi-bench-sample-", no), no, today.minusDays(700),
+                    today.minusDays(30))) {
+                if (p.event() instanceof FundsArrived) {
+                    return p;
+                }
+            }
+        }
+    }
+
+    private Set<String> awaitGroups(SideProcess side) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Set<String> groups = Set.of();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(3000);
+            Set<String> now = readModels.groups();
+            if (!now.isEmpty() && now.equals(groups)) {
+                Log.say("processing groups: " + groups);
+                return groups;
+            }
+            groups = now;
+        }
+        throw new IllegalStateException(side.name() + " registered no processing group; see " + side.log());
+    }
+
+    private void checkTrackingProcessors(Set<String> groups) throws Exception {
+        Thread.sleep(3000);
+        for (String group : groups) {
+            if (readModels.segments(group) != 1) {
+                throw new IllegalStateException("the Axon-defaults query side does not run one tracking segment for "
+                        + group);
+            }
+        }
+    }
+
+    /** Waits for the query side to reach the head; if it does not in time, notes where it stopped and goes on. */
+    private void catchUp(SideProcess side, Set<String> groups, Duration limit) throws Exception {
+        long start = System.nanoTime();
+        if (!readModels.awaitCaughtUp(groups, limit, STALL_NANOS, side.process()::isAlive)) {
+            String where = String.format("%s did not catch up (limit %d s, or stalled for %d s): positions %s, "
+                            + "head %,d (see %s)", side.name(), limit.toSeconds(), STALL_NANOS / 1_000_000_000L, readModels.positions(), readModels.head(), side.log());
+            Log.say(where);
+            report.note(where);
+            return;
+        }
+        Log.say(String.format("%s caught up with the store (%,d events) in %.1f s", side.name(), readModels.head(),
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    private Duration catchUpLimit() {
+        return Duration.ofMinutes(settings.quick() ? 3 : 10);
+    }
+
+    private Load.Open steady(String what, SideProcess command, SideProcess query, Workloads.Workload workload,
+                             int seconds) throws Exception {
+        Log.say(String.format("steady load, %s: %.0f commands/s for %d s", what, RATE, seconds));
+        signInEveryone(command);
+        http.send(Http.get(query.url(), "/api/projects?size=1", "supervisor"));
+        Load.Open result = Load.openLoop(http, command.url(), query.url(), cluster, workload, RATE, seconds,
+                SAMPLE_EVERY, POLL_MILLIS);
+        Log.say(String.format("  sent %,d of %,d (%.0f/s); commands p50 %.1f ms p99 %.1f ms (%d accepted, %d refused)",
+                result.sent(), result.planned(), result.achievedRate(), result.latency().at(50),
+                result.latency().at(99), result.accepted(), result.refused()));
+        Log.say("  freshness, history (HTTP): " + result.history().describe());
+        Log.say("  freshness, project_version (SQL): " + result.versions().describe());
+        return result;
+    }
+
+    private static String fresh(Load.Open r) {
+        return "history " + r.history().describe() + "; project_version " + r.versions().describe();
+    }
+
+    /** A rebuild's rate, and the CPU milliseconds per 1,000 events of the query side and of PostgreSQL. */
+    record Rebuild(double eventsPerSecond, double seconds, long position, boolean complete, double queryCpuPer1000,
+                   double postgresCpuPer1000) {
+    }
+
+    /**
+     * Times a query side that starts from empty read models: from the moment every group has a token until the
+     * slowest group reaches {@code head}, or until {@code limitSeconds} have passed (then the rate so far).
+     */
+    private Rebuild rebuild(SideProcess side, Set<String> groups, long head, int limitSeconds, boolean toTheEnd)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!readModels.positions().keySet().containsAll(groups)) {
+            if (System.nanoTime() > deadline || !side.process().isAlive()) {
+                throw new IllegalStateException(side.name() + " did not start its processors; see " + side.log());
+            }
+            Thread.sleep(100);
+        }
+        long start = System.nanoTime();
+        Cpu.Meter cpu = new Cpu.Meter(side.process().pid(), cluster.postgresPid());
+        long end = start + limitSeconds * 1_000_000_000L;
+        long position = 0;
+        long lastReport = start;
+        long lastProgress = start;
+        Log.say(String.format("rebuild by %s: %,d events, %s", side.name(), head,
+                toTheEnd ? "until caught up (at most " + limitSeconds + " s)" : "rate over " + limitSeconds + " s"));
+        while (System.nanoTime() < end) {
+            if (!side.process().isAlive()) {
+                throw new IllegalStateException(side.name() + " stopped during the rebuild; see " + side.log());
+            }
+            long now = readModels.slowest(groups);
+            if (now > position) {
+                lastProgress = System.nanoTime();
+            }
+            position = now;
+            if (position >= head) {
+                break;
+            }
+            if (System.nanoTime() - lastProgress > STALL_NANOS) {
+                String stall = String.format("%s made no progress for %d s at %,d of %,d: positions %s (see %s)",
+                        side.name(), STALL_NANOS / 1_000_000_000L, position, head, readModels.positions(), side.log());
+                Log.say(stall);
+                report.note(stall);
+                break;
+            }
+            if (System.nanoTime() - lastReport > 30_000_000_000L) {
+                lastReport = System.nanoTime();
+                Log.say(String.format("  %,d of %,d (%,.0f events/s so far)", position, head,
+                        position / ((lastReport - start) / 1e9)));
+            }
+            Thread.sleep(250);
+        }
+        position = Math.min(head, readModels.slowest(groups));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Rebuild result = new Rebuild(position / seconds, seconds, position, position >= head,
+                cpu.used(0) / Math.max(1, position) * 1000, cpu.used(1) / Math.max(1, position) * 1000);
+        Log.say(String.format("rebuild by %s: %,d events in %.1f s: %,.0f events/s%s", side.name(), position, seconds,
+                result.eventsPerSecond(), result.complete() ? "" : " (stopped there)"));
+        return result;
+    }
+
+    private Queries.Result query(SideProcess side, String what, java.util.function.IntFunction<String> path,
+                                 boolean optional) throws Exception {
+        Queries.Result r = Queries.measure(http, side.url(), "supervisor", path, 10, settings.queries(), optional);
+        Log.say(r.latency() == null ? what + ": " + r.missing() : String.format("%s: p50 %.1f ms, p95 %.1f ms "
+                + "(%d requests, %,d bytes each)", what, r.latency().at(50), r.latency().at(95), r.latency().count(),
+                r.bytes()));
+        return r;
+    }
+
+    private void queryRow(String what, Queries.Result r, double p95Target) {
+        if (r.latency() == null) {
+            report.target(what, "p95 ≤ " + (int) p95Target + " ms", r.missing(), "", "", null);
+            return;
+        }
+        report.target(what, "p95 ≤ " + (int) p95Target + " ms", String.format("p50 %.1f ms, p95 %.1f ms",
+                r.latency().at(50), r.latency().at(95)), "", "", r.latency().at(95) <= p95Target);
+    }
+
+    private void heapRow(String side, Heap.Figures h) {
+        report.target("heap of the " + side + " with the national data set", "≤ 1 GiB",
+                String.format("peak %.0f MiB in use, %.0f MiB after GC at most (%d collections, %d full)", h.peakMb(),
+                        h.maxAfterGcMb(), h.collections(), h.fullCollections()) + (h.outOfMemory()
+                        ? ", OutOfMemoryError" : ""),
+                "run with " + Cluster.HEAP, "", !h.outOfMemory() && h.maxAfterGcMb() <= 1024);
+    }
+
+    private void sample(SideProcess side, String key) {
+        double used = Heap.sample(side.process().pid());
+        sampledHeap.merge(key, used, Math::max);
+    }
+}

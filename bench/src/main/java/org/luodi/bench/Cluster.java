@@ -1,0 +1,168 @@
+package org.luodi.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.luodi.launcher.SideProcess;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
+ * the launcher's EmbeddedDatabase configures it (fsync, synchronous_commit and full_page_writes on, 200
+ * connections) plus two things for diagnosis only: auto_explain preloaded but off (see {@link Explain}) and the
+ * server's log in a file; and the sides from their executable jars, each a JVM with a 1 GiB heap and a GC log,
+ * listening on loopback only.
+ */
+final class Cluster implements AutoCloseable {
+    static final String HEAP = "-Xmx1g";
+    static final String DATABASE = "luodi";
+
+    private final Path root;
+    private final Path work;
+    private final EmbeddedPostgres server;
+    private final int port;
+    private final List<SideProcess> running = new ArrayList<>();
+    private final Map<String, Path> gcLogs = new HashMap<>();
+
+    private Cluster(Path root, Path work, EmbeddedPostgres server, int port) {
+        this.root = root;
+        this.work = work;
+        this.server = server;
+        this.port = port;
+    }
+
+    static Cluster start(Path root, Path work) throws IOException, SQLException {
+        Path pgdata = work.resolve("pgdata");
+        deleteRecursively(pgdata);
+        Files.createDirectories(pgdata);
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        Files.deleteIfExists(logs.resolve("postgresql.log"));
+        int port = freePort();
+        Log.say("embedded PostgreSQL 15 on 127.0.0.1:" + port + " (fsync on, synchronous_commit on; data in " + pgdata
+                + ")");
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(pgdata)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_preload_libraries", "auto_explain")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", logs.toString())
+                .setServerConfig("log_filename", "postgresql.log")
+                .start();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        return new Cluster(root, work, server, port);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    int databasePort() {
+        return port;
+    }
+
+    Connection sql() throws SQLException {
+        return server.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    Path postgresLog() {
+        return work.resolve("logs").resolve("postgresql.log");
+    }
+
+    /** The postmaster's process id (first line of postmaster.pid). */
+    long postgresPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(work.resolve("pgdata").resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    Path work() {
+        return work;
+    }
+
+    /** Starts a side ({@code module} is command-side or query-side) and waits until it answers its health check. */
+    SideProcess startSide(String name, String module, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-exec.jar");
+        Path gcLog = work.resolve("logs").resolve(name + "-gc.log");
+        Files.deleteIfExists(gcLog);
+        Files.deleteIfExists(work.resolve("logs").resolve(name + ".log"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "DATABASE_URL", jdbcUrl(),
+                "DATABASE_USER", "postgres",
+                "DATABASE_PASSWORD", "",
+                "LUODI_SECURITY_DEMO_ACCOUNTS", "true",
+                "SERVER_ADDRESS", "127.0.0.1"));
+        environment.putAll(extraEnvironment);
+        SideProcess side = SideProcess.start(name, jar, freePort(), environment, work.resolve("logs"), HEAP,
+                "-Xlog:gc:file=" + gcLog + ":uptime");
+        running.add(side);
+        gcLogs.put(name, gcLog);
+        side.awaitHealthy(Duration.ofMinutes(4));
+        Log.say(name + " is up on " + side.url() + " (pid " + side.process().pid() + ")");
+        return side;
+    }
+
+    void stop(SideProcess side) throws InterruptedException {
+        side.close();
+        running.remove(side);
+        Log.say(side.name() + " stopped");
+    }
+
+    Path gcLog(String name) {
+        return gcLogs.get(name);
+    }
+
+    @Override
+    public void close() {
+        for (SideProcess side : List.copyOf(running)) {
+            try {
+                side.close();
+            } catch (Exception e) {
+                System.err.println("while stopping " + side.name() + ": " + e);
+            }
+        }
+        running.clear();
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.err.println("while stopping PostgreSQL: " + e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

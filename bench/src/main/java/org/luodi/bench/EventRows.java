@@ -1,0 +1,108 @@
+package org.luodi.bench;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.luodi.events.EventJson;
+import org.luodi.events.EventMetadata;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Rows of domain_event_entry exactly as the command side writes them: Axon's Jackson serializer over
+ * {@link EventJson#mapper()} for payload and metadata (the same bean the platform configures), payload type and
+ * revision from the serializer, Axon's timestamp format, aggregate type InvestmentProject.
+ */
+final class EventRows {
+    static final String AGGREGATE_TYPE = "InvestmentProject";
+    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+
+    record Row(String aggregateId, long sequence, String eventId, byte[] metaData, byte[] payload, String revision,
+               String payloadType, String timeStamp) {
+    }
+
+    static Row of(Plans.Planned p, long sequence, String idempotencyKey) {
+        Map<String, Object> meta = new HashMap<>();
+        String commandId = UUID.nameUUIDFromBytes(p.eventId().getBytes()).toString();
+        meta.put(EventMetadata.ACTOR, p.actor());
+        meta.put(EventMetadata.ROLE, p.role());
+        meta.put(EventMetadata.TOWNSHIP, p.actorTownship());
+        meta.put(EventMetadata.RECORDED_AT, p.recordedAt().toString());
+        meta.put(EventMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        meta.put(EventMetadata.REASON, p.reason());
+        // Axon's MessageOriginProvider: a command sent from a controller is its own trace and correlation
+        meta.put("traceId", commandId);
+        meta.put("correlationId", commandId);
+        SerializedType type = SERIALIZER.typeForClass(p.event().getClass());
+        return new Row(p.event().projectId(), sequence, p.eventId(),
+                SERIALIZER.serialize(MetaData.from(meta), byte[].class).getData(),
+                SERIALIZER.serialize(p.event(), byte[].class).getData(), type.getRevision(), type.getName(),
+                DateTimeUtils.formatInstant(p.recordedAt().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * Compares what the generator writes with rows the command side wrote in this run: the same columns filled the
+     * same way, payloads that survive Axon's deserialize-serialize unchanged, the same metadata keys, the same
+     * timestamp shape. Returns the differences (empty when none).
+     */
+    static List<String> compareWithCommandSide(Connection c, Plans.Planned sample) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        Row generated = of(sample, 0, "bench-check");
+        TreeSet<String> generatedKeys = new TreeSet<>(MetaData.from(
+                SERIALIZER.deserialize(new SimpleSerializedObject<>(generated.metaData(), byte[].class,
+                        MetaData.class.getName(), null))).keySet());
+        int checked = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT ON (payload_type) "
+                + "type, payload_type, payload_revision, payload, meta_data, time_stamp FROM domain_event_entry "
+                + "ORDER BY payload_type, global_index DESC")) {
+            while (rs.next()) {
+                checked++;
+                String payloadType = rs.getString("payload_type");
+                if (!AGGREGATE_TYPE.equals(rs.getString("type"))) {
+                    problems.add("type column " + rs.getString("type"));
+                }
+                if (!generated.revision().equals(rs.getString("payload_revision"))) {
+                    problems.add(payloadType + ": revision " + rs.getString("payload_revision"));
+                }
+                byte[] payload = rs.getBytes("payload");
+                Object event = SERIALIZER.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
+                        payloadType, rs.getString("payload_revision")));
+                if (!Arrays.equals(payload, SERIALIZER.serialize(event, byte[].class).getData())) {
+                    problems.add(payloadType + ": payload JSON differs from the serializer's");
+                }
+                if (!SERIALIZER.typeForClass(event.getClass()).getName().equals(payloadType)) {
+                    problems.add(payloadType + ": payload type name");
+                }
+                MetaData meta = SERIALIZER.deserialize(new SimpleSerializedObject<>(rs.getBytes("meta_data"),
+                        byte[].class, MetaData.class.getName(), null));
+                if (!new TreeSet<>(meta.keySet()).equals(generatedKeys)) {
+                    problems.add(payloadType + ": metadata keys " + new TreeSet<>(meta.keySet()) + " vs generated "
+                            + generatedKeys);
+                }
+                if (!rs.getString("time_stamp").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
+                        || !generated.timeStamp().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")) {
+                    problems.add(payloadType + ": time_stamp " + rs.getString("time_stamp") + " vs generated "
+                            + generated.timeStamp());
+                }
+            }
+        }
+        if (checked == 0) {
+            problems.add("no command-side rows to compare with");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,35 @@
+package org.luodi.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Latencies in milliseconds and their nearest-rank percentiles. */
+final class Percentiles {
+    private final double[] sorted;
+
+    Percentiles(List<Double> millis) {
+        this.sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    Percentiles(double[] millis) {
+        this.sorted = millis.clone();
+        Arrays.sort(this.sorted);
+    }
+
+    int count() {
+        return sorted.length;
+    }
+
+    /** The nearest-rank percentile ({@code p} in 0..100); NaN when there are no samples. */
+    double at(double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    double max() {
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];
+    }
+}

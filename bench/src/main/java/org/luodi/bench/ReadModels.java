@@ -1,0 +1,159 @@
+package org.luodi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The query side's progress as its tokens in token_entry tell it, and the offline reset of its read models. A
+ * processing group is as far as its slowest segment; the read side is as far as its slowest group, since every
+ * group reads every event.
+ */
+final class ReadModels {
+    /** Tables that are not read models built from events: never truncated by a reset. */
+    static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
+            "snapshot_event_entry", "token_entry", "idempotency_key", "saga_entry", "association_value_entry",
+            "dead_letter_entry", "target", "target_change", RawInsert.TABLE);
+
+    private final Cluster cluster;
+
+    ReadModels(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    long head() throws SQLException {
+        try (Connection c = cluster.sql(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Each processing group's position: the lowest over its segments (a segment without a token is at 0). */
+    Map<String, Long> positions() throws SQLException {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Connection c = cluster.sql(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT processor_name, token FROM token_entry")) {
+            while (rs.next()) {
+                byte[] token = rs.getBytes("token");
+                long position = token == null ? 0 : index(Http.parse(new String(token, StandardCharsets.UTF_8)));
+                groups.merge(rs.getString("processor_name"), position, Math::min);
+            }
+        }
+        return groups;
+    }
+
+    /** The index of a GapAwareTrackingToken, also inside a ReplayToken (its currentToken) or a merged token. */
+    private static long index(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return 0;
+        }
+        if (token.has("index")) {
+            return token.get("index").asLong();
+        }
+        for (String nested : List.of("currentToken", "lowerSegmentToken", "tokenAtReset")) {
+            if (token.has(nested)) {
+                return index(token.get(nested));
+            }
+        }
+        return 0;
+    }
+
+    /** The slowest group's position; 0 while no group has a token yet. */
+    long slowest(Set<String> groups) throws SQLException {
+        Map<String, Long> positions = positions();
+        if (groups.isEmpty() || !positions.keySet().containsAll(groups)) {
+            return 0;
+        }
+        return groups.stream().mapToLong(positions::get).min().orElse(0);
+    }
+
+    /** The groups the query side has registered tokens for, once it has been up a few seconds. */
+    Set<String> groups() throws SQLException {
+        return Set.copyOf(positions().keySet());
+    }
+
+    /** Waits until every group has reached the head of the store; false on timeout or when progress stalls. */
+    boolean awaitCaughtUp(Set<String> groups, Duration timeout, long stallNanos, BooleanSupplier alive)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long head = head();
+        long lastPosition = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < stallNanos) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("the query side stopped");
+            }
+            long position = slowest(groups);
+            if (position >= head) {
+                return true;
+            }
+            if (position > lastPosition) {
+                lastPosition = position;
+                lastProgress = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** With the query side stopped: forget every token and empty every read-model table. */
+    List<String> resetOffline() throws SQLException {
+        List<String> truncated = new ArrayList<>();
+        try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    + "ORDER BY tablename")) {
+                while (rs.next()) {
+                    if (!NOT_READ_MODELS.contains(rs.getString(1))) {
+                        truncated.add(rs.getString(1));
+                    }
+                }
+            }
+            s.execute("DELETE FROM token_entry");
+            if (!truncated.isEmpty()) {
+                s.execute("TRUNCATE " + String.join(", ", truncated));
+            }
+        }
+        return truncated;
+    }
+
+    /**
+     * With the query side stopped: one token per group in segment 0, the least advanced of its segments, unowned, so
+     * that a tracking processor (one thread, one segment) continues where the pooled processors stopped instead of
+     * claiming only half of the stream. Re-delivered events are skipped by the projections.
+     */
+    void mergeSegments() throws SQLException {
+        try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            Map<String, Long> positions = positions();
+            for (String group : positions.keySet()) {
+                String quoted = group.replace("'", "''");
+                s.execute("UPDATE token_entry t SET token = (SELECT token FROM token_entry o WHERE o.processor_name = "
+                        + "t.processor_name ORDER BY coalesce((convert_from(o.token, 'UTF8')::jsonb ->> 'index')::bigint, 0) "
+                        + "LIMIT 1), owner = NULL WHERE processor_name = '" + quoted + "' AND segment = 0");
+                s.execute("DELETE FROM token_entry WHERE processor_name = '" + quoted + "' AND segment <> 0");
+            }
+            c.commit();
+        }
+    }
+
+    int segments(String group) throws SQLException {
+        try (Connection c = cluster.sql(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM token_entry WHERE processor_name = '"
+                     + group.replace("'", "''") + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
