@@ -50,15 +50,16 @@ public class IdempotentCommands {
         checkKey(idempotencyKey);
         String username = LuodiUser.current().username();
         String fingerprint = sha256(route + "\n" + write(requestBody));
+        // The answer is known before the command runs, so the claim stores it at once: one statement, not an
+        // INSERT and an UPDATE. Should the command fail, the transaction rolls back and takes the row with it.
         return transaction.execute(tx -> {
-            int claimed = jdbc.update("INSERT INTO idempotency_key (username, key, request_hash) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", username, idempotencyKey, fingerprint);
+            int claimed = jdbc.update("INSERT INTO idempotency_key (username, key, request_hash, response_status, "
+                            + "response_body) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    username, idempotencyKey, fingerprint, status.value(), write(answer));
             if (claimed == 0) {
                 return replay(username, idempotencyKey, fingerprint);
             }
             sender.send(command, idempotencyKey, reason);
-            jdbc.update("UPDATE idempotency_key SET response_status = ?, response_body = ? WHERE username = ? AND key = ?",
-                    status.value(), write(answer), username, idempotencyKey);
             return ResponseEntity.status(status).body(answer);
         });
     }
