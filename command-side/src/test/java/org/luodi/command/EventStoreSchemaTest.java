@@ -75,6 +75,22 @@ class EventStoreSchemaTest {
                 .isInstanceOf(ConcurrencyException.class);
     }
 
+    /**
+     * Aggregate loads skip {@code snapshot_event_entry}: this store keeps no snapshots (see NoSnapshotsStorageEngine),
+     * so even a row put there by hand is never read, and storing one is refused rather than written for nothing.
+     */
+    @Test
+    void snapshotsAreNeitherReadNorStored() {
+        String id = UUID.randomUUID().toString();
+        storage.appendEvents(event(id, 0));
+        jdbc.update("INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                + "payload, payload_type, time_stamp) VALUES (?, 0, 'InvestmentProject', ?, '\\x7b7d'::bytea, "
+                + "'org.luodi.command.project.InvestmentProject', '2024-01-01T00:00:00Z')", id,
+                UUID.randomUUID().toString());
+        assertThat(storage.readSnapshot(id)).isEmpty();
+        assertThatThrownBy(() -> storage.storeSnapshot(event(id, 0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
     private static GenericDomainEventMessage<ProjectVoided> event(String projectId, long sequence) {
         return new GenericDomainEventMessage<>("InvestmentProject", projectId, sequence,
                 new ProjectVoided(projectId, "schema test"));
