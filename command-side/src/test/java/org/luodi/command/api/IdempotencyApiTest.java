@@ -7,7 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,28 @@ class IdempotencyApiTest extends CommandSideApiTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(again.replayed()).isTrue();
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    /**
+     * Two identical requests at once (a client that timed out and retried while the first was still running): the
+     * second waits for the first's claim to commit, then answers its answer. One event.
+     */
+    @Test
+    void twoRequestsWithTheSameKeyAtOnceWriteOneEvent() throws Exception {
+        String key = newKey();
+        long before = eventCount();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ApiClient.Answer> first = pool.submit(() -> gaoxin.post("/api/projects", signing(null), key));
+            Future<ApiClient.Answer> second = pool.submit(() -> gaoxin.post("/api/projects", signing(null), key));
+            List<ApiClient.Answer> answers = List.of(first.get(), second.get());
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+            assertThat(answers).extracting(ApiClient.Answer::projectId).containsOnly(answers.get(0).projectId());
+            assertThat(answers).extracting(ApiClient.Answer::replayed).containsExactlyInAnyOrder(false, true);
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(eventCount()).isEqualTo(before + 1);
     }
 
