@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (403), whether the input is sound (400), whether the lifecycle allows it (409); then they apply one event.
  * Event sourcing handlers only assign.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class InvestmentProject {
     private static final String ARRIVAL_NO_FOR_FUNDS =
             "只有到位资金需要指明第几笔 (arrivalNo names a FUNDS arrival only)";

@@ -1,5 +1,6 @@
 package org.luodi.command.store;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,11 +11,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command side's storage engine: Axon's JDBC engine exactly as its auto-configuration builds it (platform's
  * schema, serializers and duplicate-key resolver), except that it reads no snapshots ({@link NoSnapshotsStorageEngine}).
- * Axon's auto-configured event store picks this bean up.
+ * Axon's auto-configured event store picks this bean up. And the aggregates' cache, named by {@code @Aggregate}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfig {
@@ -34,5 +36,11 @@ public class EventStoreConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(schema));
+    }
+
+    /** The cache of InvestmentProject aggregates ({@code @Aggregate(cache = "aggregateCache")}). */
+    @Bean
+    public Cache aggregateCache(JdbcTemplate jdbc) {
+        return new CheckedAggregateCache(jdbc);
     }
 }
