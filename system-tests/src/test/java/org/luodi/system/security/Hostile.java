@@ -230,6 +230,11 @@ final class Hostile {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A UUID from {@code random}, so that a seed replays it (any 128 bits parse as a UUID). */
+    static java.util.UUID uuid(Random random) {
+        return new java.util.UUID(random.nextLong(), random.nextLong());
+    }
+
     static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
     }

@@ -2,18 +2,10 @@ package org.luodi.system.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.luodi.system.security.AccountsOnlySides.Endpoint;
 import org.luodi.system.security.Hostile.Field;
 import org.luodi.system.security.Hostile.Kind;
@@ -26,16 +18,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Hostile input against every endpoint of both running sides (issue "Nothing lost, nobody let in", item 4): random
@@ -45,18 +41,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three mutations that each make it invalid, plus legal-but-odd text (SQL, script, RTL marks, emoji) that must pass
  * through unchanged; about one try in eight is left valid on purpose and must be recorded (or refused with 409).
  * The endpoints are those Spring maps on each side now (actuator mappings of {@link AccountsOnlySides}).
+ * <p>
+ * The inputs come from our own generator over {@link Random}: each case is a {@link DynamicTest} with a Random of
+ * its own derived from one fixed seed (see {@link Seeded}), and a failing case names the seed, its number and its
+ * input, so that {@code -Dluodi.hostile.seed=… -Dluodi.hostile.case=…} sends the same request again.
  */
 class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicInteger WRITES = new AtomicInteger();
     private static final Map<String, String> SUMMARY = new LinkedHashMap<>();
+    /** Every case's violations by class, for the summary: one run shows every distinct defect. */
+    private static final Verdicts ALL = new Verdicts();
+    private static final long SEED = Seeded.seed();
+
+    static final int COMMAND_CASES = 1200;
+    static final int QUERY_CASES = 1100;
+    static final int MALFORMED_HTTP_CASES = 100;
 
     private static Fixture fixture;
     private static List<Endpoint> writeEndpoints;
     private static List<Endpoint> readEndpoints;
-
-    private final Verdicts verdicts = new Verdicts();
 
     enum Breaker {
         /** no, a wrong, or a malformed Authorization header */
@@ -83,10 +88,15 @@ class HostileInputTest {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void discover() {
+        System.out.println("HostileInputTest: seed " + SEED + " (replay with -D" + Seeded.SEED_PROPERTY + "=" + SEED
+                + ")");
+        SUMMARY.put("seed", String.valueOf(SEED));
         fixture = Fixture.get();
-        List<Endpoint> all = AccountsOnlySides.get().endpoints();
+        // sorted: the order Spring lists its mappings in is not the same from one start to the next, a seed's is
+        List<Endpoint> all = AccountsOnlySides.get().endpoints().stream()
+                .sorted(Comparator.comparing(Endpoint::toString)).toList();
         writeEndpoints = all.stream().filter(e -> !e.method().equals("GET") && !e.method().equals("HEAD")).toList();
         readEndpoints = all.stream().filter(e -> e.method().equals("GET")).toList();
         SUMMARY.put("endpoints", all.size() + " " + all);
@@ -97,10 +107,11 @@ class HostileInputTest {
         SUMMARY.put("write endpoints without a valid-body template (generic junk only)", untemplated.toString());
     }
 
-    @AfterContainer
+    @AfterAll
     static void summarize() throws IOException {
         SUMMARY.put("requests sent", String.valueOf(REQUESTS.get()));
         SUMMARY.put("deliberately valid writes", String.valueOf(WRITES.get()));
+        SUMMARY.put("violations", ALL.report());
         StringBuilder text = new StringBuilder();
         SUMMARY.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         Path out = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "hostile-input-summary.txt");
@@ -109,17 +120,52 @@ class HostileInputTest {
         System.out.println(text);
     }
 
-    @AfterProperty
-    void noViolations() {
-        System.out.println(verdicts.report());
-        assertThat(verdicts.isEmpty()).as(verdicts.report()).isTrue();
+    /**
+     * {@code count} cases of one generator as dynamic tests (only {@code luodi.hostile.case} when it is set): each
+     * makes its input from its own seeded Random, sends it, and fails with the seed, its number and the input when
+     * {@code check} finds a violation.
+     */
+    private <A> Stream<DynamicTest> cases(String test, int count, Generator<A> generate, Checker<A> check) {
+        int only = Seeded.onlyCase();
+        // numbered from 1, as the reports number dynamic tests
+        IntStream indices = only > 0 ? IntStream.of(only) : IntStream.rangeClosed(1, count);
+        return indices.mapToObj(i -> DynamicTest.dynamicTest("case " + i, () -> {
+            A attempt;
+            try {
+                attempt = generate.make(Seeded.random(SEED, test, i), i);
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + i + " of " + test + " could not be made (seed " + SEED
+                        + "; replay: " + Seeded.replay(SEED, test, i) + ")", e);
+            }
+            Verdicts verdicts = new Verdicts();
+            check.check(attempt, verdicts);
+            ALL.addAll(verdicts);
+            if (!verdicts.isEmpty()) {
+                fail("case " + i + " of " + test + ", seed " + SEED + " (replay: " + Seeded.replay(SEED, test, i)
+                        + ")\ninput: " + attempt + "\n" + verdicts.report());
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    interface Generator<A> {
+        A make(Random random, int index);
+    }
+
+    @FunctionalInterface
+    interface Checker<A> {
+        void check(A attempt, Verdicts verdicts);
     }
 
     // ---- commands
 
-    @Property(tries = 1200, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    void commandsRefuseHostileInputAndWriteNothing(@ForAll("commandAttempts") Attempt attempt) {
+    @TestFactory
+    Stream<DynamicTest> commandsRefuseHostileInputAndWriteNothing() {
+        return cases("commandsRefuseHostileInputAndWriteNothing", COMMAND_CASES, (random, i) -> commandAttempt(random),
+                HostileInputTest::checkCommand);
+    }
+
+    private static void checkCommand(Attempt attempt, Verdicts verdicts) {
         long before = fixture.storedEvents();
         Http.Answer answer = send(attempt);
         long written = fixture.storedEvents() - before;
@@ -150,16 +196,17 @@ class HostileInputTest {
         }
     }
 
-    @Provide
-    Arbitrary<Attempt> commandAttempts() {
-        Arbitrary<Endpoint> endpoints = Arbitraries.of(writeEndpoints);
-        Arbitrary<Boolean> meantValid = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(1, true), net.jqwik.api.Tuple.of(7, false));
-        Arbitrary<Set<Breaker>> breakers = Arbitraries.of(Breaker.class).set().ofMinSize(1).ofMaxSize(3);
-        Arbitrary<Integer> oddTexts = Arbitraries.integers().between(0, 3);
-        Arbitrary<Long> seeds = Arbitraries.longs();
-        return Combinators.combine(endpoints, meantValid, breakers, oddTexts, seeds)
-                .as((e, valid, b, odd, seed) -> commandAttempt(e, valid, b, odd, new Random(seed)));
+    /** Any write endpoint; one try in eight meant valid, else one to three breakers; up to three odd texts. */
+    private Attempt commandAttempt(Random random) {
+        Endpoint endpoint = Hostile.pick(random, writeEndpoints);
+        boolean meantValid = random.nextInt(8) == 0;
+        Set<Breaker> breakers = EnumSet.noneOf(Breaker.class);
+        int size = 1 + random.nextInt(3);
+        while (breakers.size() < size) {
+            breakers.add(Hostile.pick(random, List.of(Breaker.values())));
+        }
+        int oddTexts = random.nextInt(4);
+        return commandAttempt(endpoint, meantValid, breakers, oddTexts, random);
     }
 
     private Attempt commandAttempt(Endpoint endpoint, boolean meantValid, Set<Breaker> breakers, int oddTexts,
@@ -189,7 +236,7 @@ class HostileInputTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", random.nextBoolean() ? "application/json" : "application/json;charset=UTF-8");
         if (random.nextInt(3) == 0) {
-            headers.put("Idempotency-Key", UUID.randomUUID().toString());
+            headers.put("Idempotency-Key", Hostile.uuid(random).toString());
         }
         if (random.nextInt(4) == 0) {
             headers.put("Accept", Hostile.pick(random, List.of("application/json", "*/*", "application/problem+json",
@@ -232,7 +279,7 @@ class HostileInputTest {
                         fields.put("projectId", Hostile.pick(random, Hostile.breaking(
                                 Field.of("projectId", Kind.UUID, false, null))));
                     } else {
-                        project = random.nextBoolean() ? UUID.randomUUID().toString()
+                        project = random.nextBoolean() ? Hostile.uuid(random).toString()
                                 : Hostile.pick(random, Hostile.PATH_VALUES);
                     }
                 }
@@ -353,9 +400,13 @@ class HostileInputTest {
 
     // ---- queries
 
-    @Property(tries = 1100, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    void queriesSurviveHostileParametersAndLeakNothing(@ForAll("queryAttempts") Attempt attempt) {
+    @TestFactory
+    Stream<DynamicTest> queriesSurviveHostileParametersAndLeakNothing() {
+        return cases("queriesSurviveHostileParametersAndLeakNothing", QUERY_CASES, (random, i) -> queryAttempt(random),
+                HostileInputTest::checkQuery);
+    }
+
+    private static void checkQuery(Attempt attempt, Verdicts verdicts) {
         long before = fixture.storedEvents();
         Http.Answer answer = send(attempt);
         String where = attempt.offPattern() ? attempt.endpoint().side() + " GET " + attempt.path().split("\\?")[0]
@@ -376,23 +427,28 @@ class HostileInputTest {
         }
     }
 
-    @Provide
-    Arbitrary<Attempt> queryAttempts() {
-        Arbitrary<Endpoint> endpoints = Arbitraries.of(readEndpoints);
-        Arbitrary<String> callers = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(6, "supervisor"), net.jqwik.api.Tuple.of(6, "gaoxin"),
-                net.jqwik.api.Tuple.of(2, "admin"), net.jqwik.api.Tuple.of(1, "chengui"),
-                net.jqwik.api.Tuple.of(3, "nobody"), net.jqwik.api.Tuple.of(1, "wrong password"));
-        Arbitrary<Integer> parameterCounts = Arbitraries.integers().between(0, 4);
-        Arbitrary<Long> seeds = Arbitraries.longs();
-        return Combinators.combine(endpoints, callers, parameterCounts, seeds)
-                .as((e, caller, n, seed) -> queryAttempt(e, caller, n, new Random(seed)));
+    /** Callers by weight: mostly users who may read, some nobody, a few with a wrong password. */
+    private static final List<String> QUERY_CALLERS = weighted(Map.of("supervisor", 6, "gaoxin", 6, "admin", 2,
+            "chengui", 1, "nobody", 3, "wrong password", 1));
+
+    private static List<String> weighted(Map<String, Integer> weights) {
+        List<String> list = new ArrayList<>();
+        weights.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> list.addAll(Collections.nCopies(e.getValue(), e.getKey())));
+        return List.copyOf(list);
+    }
+
+    /** Any read endpoint, a caller by weight, up to four query parameters. */
+    private Attempt queryAttempt(Random random) {
+        Endpoint endpoint = Hostile.pick(random, readEndpoints);
+        String caller = Hostile.pick(random, QUERY_CALLERS);
+        return queryAttempt(endpoint, caller, random.nextInt(5), random);
     }
 
     private Attempt queryAttempt(Endpoint endpoint, String caller, int parameters, Random random) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("id", Hostile.pick(random, List.of(fixture.gaoxinProject, fixture.chenguiProject,
-                UUID.randomUUID().toString(), Hostile.pick(random, Hostile.PATH_VALUES))));
+                Hostile.uuid(random).toString(), Hostile.pick(random, Hostile.PATH_VALUES))));
         variables.put("year", Hostile.pick(random, List.of("2024", "2025", "1e400", "-1", "99999999999", "0", "abc")));
         variables.put("township", Hostile.pick(random, List.of("gaoxin", "chengui", "nowhere", "%00", "%27%20OR%201=1")));
         boolean offPattern = random.nextInt(25) == 0;
@@ -447,9 +503,18 @@ class HostileInputTest {
      * server gives one, is a problem+json and never a server error; 501 and 505 are the protocol's own answers to
      * an unknown transfer coding or HTTP version.
      */
-    @Property(tries = 100, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
-            afterFailure = AfterFailureMode.RANDOM_SEED)
-    void malformedHttpGetsAProblemNeverACrash(@ForAll("rawAttempts") RawAttempt attempt) {
+    @TestFactory
+    Stream<DynamicTest> malformedHttpGetsAProblemNeverACrash() {
+        List<RawAttempt> all = rawAttempts();
+        // every request on both sides once, in an order of the seed's; the remaining cases pick at random
+        List<RawAttempt> order = new ArrayList<>(all);
+        Collections.shuffle(order, Seeded.random(SEED, "malformedHttpOrder", 0));
+        return cases("malformedHttpGetsAProblemNeverACrash", Math.max(MALFORMED_HTTP_CASES, all.size()),
+                (random, i) -> i <= order.size() ? order.get(i - 1) : Hostile.pick(random, all),
+                HostileInputTest::checkRaw);
+    }
+
+    private static void checkRaw(RawAttempt attempt, Verdicts verdicts) {
         long before = fixture.storedEvents();
         REQUESTS.incrementAndGet();
         Http.Answer answer = Http.raw(fixture.url(attempt.side()), attempt.request());
@@ -471,8 +536,7 @@ class HostileInputTest {
         verdicts.answer(where, attempt.toString(), answer, 501, 505);
     }
 
-    @Provide
-    Arbitrary<RawAttempt> rawAttempts() {
+    private static List<RawAttempt> rawAttempts() {
         String auth = "Authorization: " + Http.demo("supervisor") + "\r\n";
         String ok = "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + auth;
         List<String[]> requests = List.of(
@@ -532,10 +596,14 @@ class HostileInputTest {
                 new String[]{"line: HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"},
                 new String[]{"line: CONNECT", "CONNECT localhost:1 HTTP/1.1\r\nHost: localhost:1\r\nConnection: close\r\n\r\n"},
                 new String[]{"line: HTTP/1.0 no host", "GET /api/projects HTTP/1.0\r\n" + auth + "\r\n"});
-        Arbitrary<String[]> request = Arbitraries.of(requests);
-        Arbitrary<String> sides = Arbitraries.of("command", "query");
-        return Combinators.combine(sides, request).as((side, r) -> new RawAttempt(side, r[0],
-                r[1].getBytes(r[0].contains("UTF-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)));
+        List<RawAttempt> attempts = new ArrayList<>();
+        for (String side : List.of("command", "query")) {
+            for (String[] r : requests) {
+                attempts.add(new RawAttempt(side, r[0],
+                        r[1].getBytes(r[0].contains("UTF-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)));
+            }
+        }
+        return attempts;
     }
 
     // ---- sending

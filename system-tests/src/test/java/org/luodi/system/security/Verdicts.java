@@ -68,6 +68,12 @@ final class Verdicts {
         }
     }
 
+    /** Adds another collection's violations (its examples, in its order) to this one's. */
+    void addAll(Verdicts other) {
+        checked += other.checked;
+        other.violations.forEach((kind, examples) -> examples.forEach(e -> violation(kind, e)));
+    }
+
     boolean isEmpty() {
         return violations.isEmpty();
     }
