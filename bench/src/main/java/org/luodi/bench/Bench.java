@@ -166,12 +166,12 @@ public final class Bench {
         // 6. rebuilds from scratch: Axon's defaults, time-boxed, then the tuned processors to the head
         List<String> truncated = readModels.resetOffline();
         SideProcess defaultsRebuild = cluster.startSide("query-side-axon-defaults-rebuild", "query-side", defaultsEnv);
-        Rebuild rebuildDefaults = rebuild(defaultsRebuild, groups, head, settings.defaultsRebuildSeconds(), false);
+        Rebuilds.Rebuild rebuildDefaults = rebuild(defaultsRebuild, groups, head, settings.defaultsRebuildSeconds(), false);
         cluster.stop(defaultsRebuild);
         readModels.resetOffline();
         SideProcess national1 = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
         Profile rebuildProfile = Profile.start(national1.process().pid(), "query-side-rebuild", logs());
-        Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
+        Rebuilds.Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
         rebuildProfile.stop();
         sample(national1, "query-side");
         sample(command, "command-side");
@@ -413,64 +413,13 @@ public final class Bench {
         return "history " + r.history().describe() + "; project_version " + r.versions().describe();
     }
 
-    /** A rebuild's rate, and the CPU milliseconds per 1,000 events of the query side and of PostgreSQL. */
-    record Rebuild(double eventsPerSecond, double seconds, long position, boolean complete, double queryCpuPer1000,
-                   double postgresCpuPer1000) {
-    }
-
-    /**
-     * Times a query side that starts from empty read models: from the moment every group has a token until the
-     * slowest group reaches {@code head}, or until {@code limitSeconds} have passed (then the rate so far).
-     */
-    private Rebuild rebuild(SideProcess side, Set<String> groups, long head, int limitSeconds, boolean toTheEnd)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!readModels.positions().keySet().containsAll(groups)) {
-            if (System.nanoTime() > deadline || !side.process().isAlive()) {
-                throw new IllegalStateException(side.name() + " did not start its processors; see " + side.log());
-            }
-            Thread.sleep(100);
+    /** Times a rebuild with {@link Rebuilds}; a stall goes into the report's notes. */
+    private Rebuilds.Rebuild rebuild(SideProcess side, Set<String> groups, long head, int limitSeconds,
+                                     boolean toTheEnd) throws Exception {
+        Rebuilds.Rebuild result = new Rebuilds(cluster, readModels).time(side, groups, head, limitSeconds, toTheEnd);
+        if (result.stall() != null) {
+            report.note(result.stall());
         }
-        long start = System.nanoTime();
-        Cpu.Meter cpu = new Cpu.Meter(side.process().pid(), cluster.postgresPid());
-        long end = start + limitSeconds * 1_000_000_000L;
-        long position = 0;
-        long lastReport = start;
-        long lastProgress = start;
-        Log.say(String.format("rebuild by %s: %,d events, %s", side.name(), head,
-                toTheEnd ? "until caught up (at most " + limitSeconds + " s)" : "rate over " + limitSeconds + " s"));
-        while (System.nanoTime() < end) {
-            if (!side.process().isAlive()) {
-                throw new IllegalStateException(side.name() + " stopped during the rebuild; see " + side.log());
-            }
-            long now = readModels.slowest(groups);
-            if (now > position) {
-                lastProgress = System.nanoTime();
-            }
-            position = now;
-            if (position >= head) {
-                break;
-            }
-            if (System.nanoTime() - lastProgress > STALL_NANOS) {
-                String stall = String.format("%s made no progress for %d s at %,d of %,d: positions %s (see %s)",
-                        side.name(), STALL_NANOS / 1_000_000_000L, position, head, readModels.positions(), side.log());
-                Log.say(stall);
-                report.note(stall);
-                break;
-            }
-            if (System.nanoTime() - lastReport > 30_000_000_000L) {
-                lastReport = System.nanoTime();
-                Log.say(String.format("  %,d of %,d (%,.0f events/s so far)", position, head,
-                        position / ((lastReport - start) / 1e9)));
-            }
-            Thread.sleep(250);
-        }
-        position = Math.min(head, readModels.slowest(groups));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Rebuild result = new Rebuild(position / seconds, seconds, position, position >= head,
-                cpu.used(0) / Math.max(1, position) * 1000, cpu.used(1) / Math.max(1, position) * 1000);
-        Log.say(String.format("rebuild by %s: %,d events in %.1f s: %,.0f events/s%s", side.name(), position, seconds,
-                result.eventsPerSecond(), result.complete() ? "" : " (stopped there)"));
         return result;
     }
 
