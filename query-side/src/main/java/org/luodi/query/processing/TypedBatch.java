@@ -13,9 +13,12 @@ import java.util.List;
  * A JDBC batch whose parameters have declared SQL types ({@link java.sql.Types}): values go to the driver as they
  * are ({@code setObject}: String, Long, BigDecimal, Boolean, {@link java.time.LocalDate}, {@link OffsetDateTime}) and
  * nulls with their column's type. pgjdbc then binds every row of the batch with the same parameter types, so one
- * prepared statement serves the whole batch (and {@code reWriteBatchedInserts} can fold its INSERTs into multi-row
- * ones), and no java.sql.Date/Timestamp with their Calendar arithmetic is made per value, nor does Spring look up a
- * null's type per value.
+ * prepared statement serves the whole batch, and no java.sql.Date/Timestamp with their Calendar arithmetic is made
+ * per value, nor does Spring work out each null's type.
+ * <p>
+ * pgjdbc's {@code reWriteBatchedInserts} (multi-row INSERTs) was measured and left off: in a rebuild it saved about
+ * 60 ms of query-side CPU per 1,000 events but cost PostgreSQL about 240 ms more (432 against 187), nearly all of it
+ * in project_event's INSERT … ON CONFLICT DO NOTHING.
  */
 public final class TypedBatch {
     private final String sql;
