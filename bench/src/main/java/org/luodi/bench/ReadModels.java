@@ -26,6 +26,10 @@ final class ReadModels {
             "snapshot_event_entry", "token_entry", "idempotency_key", "saga_entry", "association_value_entry",
             "dead_letter_entry", "target", "target_change", RawInsert.TABLE);
 
+    /** The read model the bench also rebuilds alone, and the tables its reset handler empties. */
+    static final String PROJECT_VERSIONS = "project-versions";
+    static final List<String> PROJECT_VERSIONS_TABLES = List.of("project_version", "fund_arrival_version");
+
     private final Cluster cluster;
 
     ReadModels(Cluster cluster) {
@@ -126,6 +130,19 @@ final class ReadModels {
             }
         }
         return truncated;
+    }
+
+    /**
+     * With the query side stopped: forget one group's tokens and empty its tables (what its reset handler truncates),
+     * leaving the other groups as they are, so that the next query side rebuilds that read model alone.
+     */
+    void resetOffline(String group, List<String> tables) throws SQLException {
+        try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM token_entry WHERE processor_name = '" + group.replace("'", "''") + "'");
+            s.execute("TRUNCATE " + String.join(", ", tables));
+            c.commit();
+        }
     }
 
     /**

@@ -13,16 +13,21 @@ import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.TypedBatch;
 import org.luodi.query.processing.UnitOfWorkBatch;
 import org.luodi.query.project.ProjectVersionProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.DATE;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
 
 /**
  * Read model "project-history": one row per event with who recorded it, when, and why, for a project's timeline,
@@ -33,6 +38,13 @@ import java.util.Map;
 public class HistoryProjection {
     public static final String GROUP = "project-history";
     private static final ObjectMapper JSON = EventJson.mapper();
+    private static final TypedBatch INSERT = new TypedBatch("""
+            INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type, occurred_on,
+                recorded_at, actor, role, actor_township, project_township, reason, idempotency_key, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT DO NOTHING""",
+            BIGINT, VARCHAR, VARCHAR, BIGINT, VARCHAR, DATE,
+            TIMESTAMP_WITH_TIMEZONE, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR);
 
     private final JdbcTemplate jdbc;
 
@@ -55,19 +67,12 @@ public class HistoryProjection {
     private void write(List<Row> rows) {
         Map<String, String> townships = townships(rows);
         Map<String, Long> globalIndexes = globalIndexes(rows);
-        jdbc.batchUpdate("""
-                        INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type,
-                            occurred_on, recorded_at, actor, role, actor_township, project_township, reason,
-                            idempotency_key, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                        ON CONFLICT DO NOTHING""",
-                rows.stream().map(r -> new Object[]{globalIndexes.get(r.eventId()), r.eventId(), r.event().projectId(), r.sequence(),
-                        r.event().getClass().getSimpleName(),
-                        r.event().occurredOn() == null ? null : Date.valueOf(r.event().occurredOn()),
-                        java.sql.Timestamp.from(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
-                        text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
-                        townships.get(r.event().projectId()), text(r.metaData(), EventMetadata.REASON),
-                        text(r.metaData(), EventMetadata.IDEMPOTENCY_KEY), json(r.event())}).toList());
+        INSERT.execute(jdbc, rows.stream().map(r -> new Object[]{globalIndexes.get(r.eventId()), r.eventId(),
+                r.event().projectId(), r.sequence(), r.event().getClass().getSimpleName(), r.event().occurredOn(),
+                TypedBatch.timestamp(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
+                text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
+                townships.get(r.event().projectId()), text(r.metaData(), EventMetadata.REASON),
+                text(r.metaData(), EventMetadata.IDEMPOTENCY_KEY), json(r.event())}).toList());
     }
 
     /**

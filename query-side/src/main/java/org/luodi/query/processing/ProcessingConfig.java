@@ -29,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  *       ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s by default; a live instance extends its claims
  *       every {@code luodi.processing.claim-extension-threshold-ms} and looks for free segments every
  *       {@code luodi.processing.token-claim-interval-ms});</li>
+ *   <li>a worker takes up to {@code luodi.processing.batch-size} events (default 1024, Axon's buffer of a work
+ *       package) in one transaction: during a rebuild it then empties its whole queue each time, which keeps the
+ *       queue short (Axon's coordinator walks it, a ConcurrentLinkedQueue, to measure it before every event it
+ *       hands out); when caught up a batch takes only what is there, so new events wait no longer;</li>
+ *   <li>{@code luodi.processing.segments} (2) segments per processor when its tokens are first made, so that two
+ *       query-side instances can share the stream; one instance handles them in parallel;</li>
  *   <li>a failing projection stops and retries instead of skipping the event, so no read model silently misses
  *       one.</li>
  * </ul>
@@ -71,7 +77,7 @@ public class ProcessingConfig {
 
     @Autowired
     public void configureProcessors(EventProcessingConfigurer processing, JdbcTemplate jdbc,
-                                    @Value("${luodi.processing.batch-size:200}") int batchSize,
+                                    @Value("${luodi.processing.batch-size:1024}") int batchSize,
                                     @Value("${luodi.processing.segments:2}") int segments,
                                     @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
                                     @Value("${luodi.processing.claim-extension-threshold-ms:5000}") long extension,

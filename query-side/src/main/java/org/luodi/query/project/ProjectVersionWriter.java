@@ -8,19 +8,27 @@ import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.TypedBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.BOOLEAN;
+import static java.sql.Types.DATE;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.NUMERIC;
+import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+import static java.sql.Types.VARCHAR;
+import static org.luodi.query.processing.TypedBatch.timestamp;
 
 /**
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
@@ -29,6 +37,26 @@ import java.util.Map;
  */
 @Component
 class ProjectVersionWriter {
+    private static final TypedBatch CLOSE_PROJECT = new TypedBatch(
+            "UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
+            TIMESTAMP_WITH_TIMEZONE, VARCHAR);
+    private static final TypedBatch INSERT_PROJECT = new TypedBatch("INSERT INTO project_version (version, "
+            + "recorded_from, recorded_to, " + ProjectVersions.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            BIGINT, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, // version, recorded_from, recorded_to
+            VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, // project_id … industrial
+            NUMERIC, VARCHAR, DATE, VARCHAR, DATE, VARCHAR, VARCHAR, // contract_amount_wan … credit_code
+            BOOLEAN, DATE, VARCHAR, DATE, NUMERIC, DATE, // foreign_invested … production_on
+            DATE, VARCHAR, BOOLEAN); // terminated_on, termination_reason, voided
+    private static final TypedBatch CLOSE_ARRIVAL = new TypedBatch("UPDATE fund_arrival_version SET recorded_to = ? "
+            + "WHERE project_id = ? AND arrival_no = ? AND recorded_to IS NULL",
+            TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
+    private static final TypedBatch INSERT_ARRIVAL = new TypedBatch("INSERT INTO fund_arrival_version (project_id, "
+            + "arrival_no, version, recorded_from, recorded_to, arrived_on, source, amount_wan, amount_usd_wan) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            VARCHAR, INTEGER, BIGINT, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, DATE, VARCHAR, NUMERIC,
+            NUMERIC);
+
     private final JdbcTemplate jdbc;
 
     ProjectVersionWriter(JdbcTemplate jdbc) {
@@ -78,7 +106,7 @@ class ProjectVersionWriter {
                 continue;
             }
             applied.put(id, r.sequence());
-            Timestamp at = Timestamp.from(r.recordedAt());
+            OffsetDateTime at = timestamp(r.recordedAt());
             Integer arrivalNo = arrivalNo(event);
             if (arrivalNo != null) {
                 ArrivalKey key = new ArrivalKey(id, arrivalNo);
@@ -112,16 +140,10 @@ class ProjectVersionWriter {
                 projectRows.add(row);
             }
         }
-        jdbc.batchUpdate("UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
-                closedProjects);
-        jdbc.batchUpdate("INSERT INTO project_version (version, recorded_from, recorded_to, " + ProjectVersions.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
-        jdbc.batchUpdate("UPDATE fund_arrival_version SET recorded_to = ? WHERE project_id = ? AND arrival_no = ? "
-                + "AND recorded_to IS NULL", closedArrivals);
-        jdbc.batchUpdate("INSERT INTO fund_arrival_version (project_id, arrival_no, version, recorded_from, "
-                        + "recorded_to, arrived_on, source, amount_wan, amount_usd_wan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arrivalRows.stream().map(ProjectVersionWriter::arrivalRow).toList());
+        CLOSE_PROJECT.execute(jdbc, closedProjects);
+        INSERT_PROJECT.execute(jdbc, projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
+        CLOSE_ARRIVAL.execute(jdbc, closedArrivals);
+        INSERT_ARRIVAL.execute(jdbc, arrivalRows.stream().map(ProjectVersionWriter::arrivalRow).toList());
     }
 
     /** Ends the version being replaced: one of this batch's new rows, or the current row in the table. */
@@ -198,22 +220,17 @@ class ProjectVersionWriter {
 
     private static Object[] projectRow(NewRow<ProjectState> row) {
         ProjectState s = row.value;
-        return new Object[]{row.version, Timestamp.from(row.from), row.to == null ? null : Timestamp.from(row.to),
+        return new Object[]{row.version, timestamp(row.from), timestamp(row.to),
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
-                s.contractAmountWan(), s.sourceRegion().name(), date(s.signedOn()), s.introducedBy(),
-                date(s.registeredOn()), s.companyName(), s.creditCode(), s.foreignInvested(), date(s.startedOn()),
-                s.startKind() == null ? null : s.startKind().name(), date(s.storedOn()), s.plannedInvestmentWan(),
-                date(s.productionOn()), date(s.terminatedOn()), s.terminationReason(), s.voided()};
+                s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(),
+                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
+                s.startKind() == null ? null : s.startKind().name(), s.storedOn(), s.plannedInvestmentWan(),
+                s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }
 
     private static Object[] arrivalRow(NewRow<FundArrival> row) {
         FundArrival a = row.value;
-        return new Object[]{row.projectId, a.arrivalNo(), row.version, Timestamp.from(row.from),
-                row.to == null ? null : Timestamp.from(row.to), date(a.arrivedOn()), a.source().name(), a.amountWan(),
-                a.amountUsdWan()};
-    }
-
-    private static Date date(LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
+        return new Object[]{row.projectId, a.arrivalNo(), row.version, timestamp(row.from), timestamp(row.to),
+                a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan()};
     }
 }
