@@ -91,7 +91,8 @@ public class AlertQueries {
         params.addValue("asOf", asOf).addValue("warningMonths", thresholds.warningMonths());
         return "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
                 + "WHERE NOT p.voided "
-                + "AND (p.started_on IS NULL OR p.started_on > :asOf) "
+                // written as the expression of project_version_unstarted_idx (V12) so the index answers it
+                + "AND coalesce(p.started_on, 'infinity'::date) > :asOf "
                 + "AND (p.terminated_on IS NULL OR p.terminated_on > :asOf) "
                 + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
     }
