@@ -105,7 +105,7 @@ public final class Bench {
 
         // 1. the raw limit, with nothing else busy
         Plans.Planned sample = samplePlannedFunds();
-        EventRows.Row sampleRow = EventRows.of(sample, 4, "bench-sample");
+        EventRows.Row sampleRow = EventRows.of(sample, 4, "bench-sample", "");
         RawInsert.Result raw = RawInsert.run(cluster, CLIENTS, settings.rawSeconds(), sampleRow.payload(),
                 sampleRow.metaData());
         Log.say(String.format("raw insert: %,.0f transactions/s", raw.tps()));

@@ -101,6 +101,7 @@ final class NationalData {
                 return size() > 20_000;
             }
         };
+        String[] lastHash = new String[projects];
         PGConnection pg = c.unwrap(PGConnection.class);
         int chunk = 250_000;
         long index = first;
@@ -120,7 +121,8 @@ final class NationalData {
                 int seq = (int) (keys[i] & 63);
                 List<Plans.Planned> plan = recent.computeIfAbsent(no, this::plan);
                 String projectId = plan.get(0).event().projectId();
-                EventRows.Row row = EventRows.of(plan.get(seq), seq, "gen-" + projectId + "-" + seq);
+                EventRows.Row row = EventRows.of(plan.get(seq), seq, "gen-" + projectId + "-" + seq, lastHash[no]);
+                lastHash[no] = row.hash();
                 out.writeShort(10);
                 out.writeInt(8);
                 out.writeLong(index++);

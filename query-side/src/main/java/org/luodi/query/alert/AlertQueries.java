@@ -88,12 +88,24 @@ public class AlertQueries {
 
     /** FROM and WHERE of the projects stalled on {@code asOf}: signed, unstarted, not terminated, not void. */
     private String stalledOn(LocalDate asOf, Instant knownAt, MapSqlParameterSource params) {
-        params.addValue("asOf", asOf).addValue("warningMonths", thresholds.warningMonths());
+        params.addValue("asOf", asOf).addValue("warningMonths", thresholds.warningMonths())
+                .addValue("signedBy", latestSigning(asOf, thresholds.warningMonths()));
         return "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
                 + "WHERE NOT p.voided "
-                + "AND (p.started_on IS NULL OR p.started_on > :asOf) "
-                + "AND (p.terminated_on IS NULL OR p.terminated_on > :asOf) "
+                // written as the expressions of project_version_unstarted_idx (V12) so that the index answers them
+                + "AND coalesce(p.terminated_on, 'infinity'::date) > :asOf "
+                + "AND coalesce(p.started_on, 'infinity'::date) > :asOf "
+                + "AND p.signed_on <= :signedBy "
                 + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
+    }
+
+    /**
+     * A bound on signing dates that the index can use: signed + months &lt;= asOf implies signed &lt;= asOf - months
+     * + 3 days, because plusMonths clamps to the month's end, which moves a date back by at most 3 days. The exact
+     * test follows it in SQL.
+     */
+    static LocalDate latestSigning(LocalDate asOf, int months) {
+        return asOf.minusMonths(months).plusDays(3);
     }
 
     /**

@@ -40,7 +40,9 @@ public class IndicatorSums {
         String versions = ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
         String unit = "p." + groupBy.column();
-        // Every milestone lies on or after signing, so projects signed after the period cannot count in it.
+        // Every milestone lies on or after signing, so projects signed after the period cannot count in it; and a
+        // project counts only if signed, registered or stored in the period, so one whose latest of those dates
+        // lies before it is skipped (written as project_version_current_stats_idx's expression, V12).
         String sql = """
                 WITH projects AS (
                     SELECT %1$s AS unit,
@@ -62,6 +64,7 @@ public class IndicatorSums {
                     FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
                           FROM (%2$s) v) p
                     WHERE NOT p.voided AND p.signed_on <= :to
+                      AND greatest(p.signed_on, p.registered_on, p.stored_on) >= :from
                     GROUP BY 1),
                 funds AS (
                     SELECT %1$s AS unit,
