@@ -70,7 +70,8 @@ class EventEvolutionTest {
         assertThat(firstArrival.get("data").get("amount").get("currency").asText()).isEqualTo("CNY");
         assertThat(history.get("events").get(2).get("data").get("amount").get("currency").asText()).isEqualTo("USD");
 
-        JsonNode view = JSON.readTree(Http.get(luodi.queryUrl() + "/api/projects/" + project, Http.demo("gaoxin")).body());
+        JsonNode view = awaitView(project, v -> v.get("funds").size() == 3
+                && v.get("funds").get(1).get("amountUsdWan").decimalValue().compareTo(new java.math.BigDecimal("85")) == 0);
         JsonNode funds = view.get("funds");
         assertThat(funds).hasSize(3);
         assertThat(funds.get(0).get("amountWan").decimalValue()).isEqualByComparingTo("300.25");
@@ -146,6 +147,22 @@ class EventEvolutionTest {
                 assertThat(rs.next()).as("event %d of %s", sequence, project).isTrue();
                 return rs.getString(1);
             }
+        }
+    }
+
+    /**
+     * The project view once it satisfies {@code seen}: project-versions is a read model of its own, so having seen
+     * the events in the history (project-history) does not mean the view has them yet.
+     */
+    private JsonNode awaitView(String project, java.util.function.Predicate<JsonNode> seen) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            JsonNode view = JSON.readTree(Http.get(luodi.queryUrl() + "/api/projects/" + project, Http.demo("gaoxin"))
+                    .body());
+            if (seen.test(view) || System.nanoTime() > deadline) {
+                return view;
+            }
+            Thread.sleep(100);
         }
     }
 }
