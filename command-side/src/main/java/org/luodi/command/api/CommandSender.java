@@ -7,6 +7,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.luodi.events.EventMetadata;
 import org.luodi.platform.security.LuodiUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,6 +29,9 @@ import java.util.Map;
 public class CommandSender {
     /** Attempts in all for a command that keeps losing races; the last conflict becomes the API's 409. */
     static final int ATTEMPTS = 3;
+    /** Logged on every resend, so that an operator (and SeveralInstancesTest) can see how often instances collide. */
+    static final String RESENT = "lost a race for the project's next sequence number; sending again";
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
 
     private final CommandGateway gateway;
     private final Clock clock;
@@ -54,6 +59,7 @@ public class CommandSender {
                 if (attempt == ATTEMPTS || !lostARace(failure)) {
                     throw failure;
                 }
+                log.info("{}: {} (attempt {} of {})", command.getClass().getSimpleName(), RESENT, attempt + 1, ATTEMPTS);
             }
         }
     }

@@ -3,7 +3,10 @@ package org.luodi.system.resilience;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.luodi.launcher.SideProcess;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * segments and together project every event exactly once.
  */
 class SeveralInstancesTest {
+    /** What CommandSender logs when it resends; a copy, since system tests see the sides only as processes. */
+    private static final String RESENT = "lost a race for the project's next sequence number; sending again";
     private static final int PROJECTS = 8;
     private static Cluster cluster;
 
@@ -75,7 +81,10 @@ class SeveralInstancesTest {
                         + " instances, exactly one wins: %s", races)
                 .allMatch(pair -> pair.stream().filter(Outcome::accepted).count() == 1);
         long concurrentChanges = client.attempts(Outcome::concurrentChange).size();
-        assertThat(concurrentChanges).as("instances really collided on the same projects").isPositive();
+        long resends = resendsLogged(cluster.commandSides());
+        assertThat(concurrentChanges + resends)
+                .as("instances really collided on the same projects (a command side resends a command that lost a"
+                        + " race, and answers 409 only after its last attempt)").isPositive();
         Map<Integer, Long> acceptedPerInstance = client.attempts(Outcome::accepted).stream()
                 .collect(Collectors.groupingBy(Outcome::instance, Collectors.counting()));
         assertThat(acceptedPerInstance).as("both command sides accepted commands").containsOnlyKeys(0, 1);
@@ -94,13 +103,24 @@ class SeveralInstancesTest {
             assertThat(samples).as("during the load, both query sides owned segments of every processor")
                     .isNotEmpty().allMatch(sample -> sample.values().stream().allMatch(queryPids::equals));
 
-            System.out.printf("[instances] %d commands in %d ms (%d accepted: %s per instance; %d conflicts, of which"
-                            + " %d concurrent changes); %d events; segments split %s; read models equal the"
-                            + " recomputation %d ms after the load%n",
-                    client.last().size(), loadMillis, client.accepted().size(), acceptedPerInstance,
+            System.out.printf("[instances] %d commands in %d ms (%d accepted: %s per instance; %d resent by a command"
+                            + " side; %d conflicts, of which %d concurrent changes); %d events; segments split %s;"
+                            + " read models equal the recomputation %d ms after the load%n",
+                    client.last().size(), loadMillis, client.accepted().size(), acceptedPerInstance, resends,
                     client.attempts(Outcome::conflict).size(), concurrentChanges, events.size(),
                     Tokens.ownersByProcessor(split), caughtUp);
         }
+    }
+
+    /** How many times the command sides resent a command that lost a race (CommandSender logs each resend). */
+    private static long resendsLogged(List<SideProcess> commandSides) throws IOException {
+        long resends = 0;
+        for (SideProcess side : commandSides) {
+            try (Stream<String> lines = Files.lines(side.log())) {
+                resends += lines.filter(line -> line.contains(RESENT)).count();
+            }
+        }
+        return resends;
     }
 
     /**
