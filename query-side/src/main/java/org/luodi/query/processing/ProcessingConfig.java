@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * How the read side follows the event store that the command side (another process) writes:
  * <ul>
  *   <li>the embedded event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up
- *       (Axon's default of 1 s would make every new event wait up to a second);</li>
+ *       (Axon's default of 1 s would make every new event wait up to a second), and the processors' coordinators
+ *       look at what it fetched every {@code luodi.processing.wake-interval-ms} ({@link WakingEventSource});</li>
  *   <li>every processing group is a pooled streaming processor, with its segments claimed through the shared
  *       token store, so that several query-side instances split the stream: each claims at most its fair share
  *       ({@link FairShareOfSegments}), and takes over a dead instance's segments once their claims time out
@@ -75,8 +77,15 @@ public class ProcessingConfig {
                 .build();
     }
 
+    @Bean
+    WakingEventSource wakingEventSource(EmbeddedEventStore eventStore,
+                                        @Value("${luodi.processing.wake-interval-ms:10}") long wakeIntervalMs) {
+        return new WakingEventSource(eventStore, wakeIntervalMs);
+    }
+
     @Autowired
     public void configureProcessors(EventProcessingConfigurer processing, JdbcTemplate jdbc,
+                                    ObjectProvider<WakingEventSource> eventSource,
                                     @Value("${luodi.processing.batch-size:1024}") int batchSize,
                                     @Value("${luodi.processing.segments:2}") int segments,
                                     @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
@@ -87,6 +96,7 @@ public class ProcessingConfig {
         } else {
             FairShareOfSegments fairShare = new FairShareOfSegments(jdbc);
             processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                    .messageSource(eventSource.getObject())
                     .batchSize(batchSize)
                     .initialSegmentCount(segments)
                     .tokenClaimInterval(claimInterval)
