@@ -52,10 +52,10 @@ class ProjectVersionWriter {
             + "WHERE project_id = ? AND arrival_no = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
     private static final TypedBatch INSERT_ARRIVAL = new TypedBatch("INSERT INTO fund_arrival_version (project_id, "
-            + "arrival_no, version, recorded_from, recorded_to, arrived_on, source, amount_wan, amount_usd_wan) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "arrival_no, version, recorded_from, recorded_to, arrived_on, source, amount_wan, amount_usd_wan, "
+            + "township, industry_chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             VARCHAR, INTEGER, BIGINT, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, DATE, VARCHAR, NUMERIC,
-            NUMERIC);
+            NUMERIC, VARCHAR, VARCHAR);
 
     private final JdbcTemplate jdbc;
 
@@ -143,7 +143,8 @@ class ProjectVersionWriter {
         CLOSE_PROJECT.execute(jdbc, closedProjects);
         INSERT_PROJECT.execute(jdbc, projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
         CLOSE_ARRIVAL.execute(jdbc, closedArrivals);
-        INSERT_ARRIVAL.execute(jdbc, arrivalRows.stream().map(ProjectVersionWriter::arrivalRow).toList());
+        INSERT_ARRIVAL.execute(jdbc, arrivalRows.stream().map(row -> arrivalRow(row, states.get(row.projectId)))
+                .toList());
     }
 
     /** Ends the version being replaced: one of this batch's new rows, or the current row in the table. */
@@ -228,9 +229,11 @@ class ProjectVersionWriter {
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }
 
-    private static Object[] arrivalRow(NewRow<FundArrival> row) {
+    /** An arrival with its project's township and chain, which no event changes after signing (V13). */
+    private static Object[] arrivalRow(NewRow<FundArrival> row, ProjectState project) {
         FundArrival a = row.value;
         return new Object[]{row.projectId, a.arrivalNo(), row.version, timestamp(row.from), timestamp(row.to),
-                a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan()};
+                a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan(), project.township(),
+                project.industryChain()};
     }
 }

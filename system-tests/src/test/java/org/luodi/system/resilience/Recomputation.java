@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code project_version}: one row per event that changes a project (not fund arrivals), holding the project
  *       as it stood after that event, valid from the event's recordedAt until the next such event's;</li>
- *   <li>{@code fund_arrival_version}: one row per fund arrival;</li>
+ *   <li>{@code fund_arrival_version}: one row per fund arrival, with its project's township and chain;</li>
  *   <li>{@code project_event}: one row per stored event, with its metadata.</li>
  * </ul>
  * Rows are compared as canonical text (decimals without trailing zeros, timestamps in microseconds as PostgreSQL
@@ -48,7 +48,7 @@ final class Recomputation {
             "voided BOOLEAN");
     static final List<Column> FUND_ARRIVAL_VERSION = columns("project_id TEXT", "arrival_no LONG", "version LONG",
             "recorded_from TIMESTAMP", "recorded_to TIMESTAMP", "arrived_on DATE", "source TEXT",
-            "amount_wan DECIMAL", "amount_usd_wan DECIMAL");
+            "amount_wan DECIMAL", "amount_usd_wan DECIMAL", "township TEXT", "industry_chain TEXT");
     static final List<Column> PROJECT_EVENT = columns("global_index LONG", "event_identifier TEXT", "project_id TEXT",
             "sequence_number LONG", "type TEXT", "occurred_on DATE", "recorded_at TIMESTAMP", "actor TEXT",
             "role TEXT", "actor_township TEXT", "project_township TEXT", "reason TEXT", "idempotency_key TEXT",
@@ -156,6 +156,8 @@ final class Recomputation {
                     arrival.put("recorded_to", null);
                     arrival.put("arrived_on", text(e, "arrivedOn"));
                     arrival.put("source", text(e, "source"));
+                    arrival.put("township", township);
+                    arrival.put("industry_chain", state.get("industry_chain"));
                     // FundsArrived revision 2: amount {wan, currency}; revision 1: amountWan / amountUsdWan
                     JsonNode amount = e.get("amount");
                     boolean revision2 = amount != null && !amount.isNull();
