@@ -229,7 +229,7 @@ class ProjectVersionWriter {
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }
 
-    /** An arrival with its project's township and chain, which no event changes after signing (V13). */
+    /** An arrival with its project's township and chain, which no event changes after signing (V31). */
     private static Object[] arrivalRow(NewRow<FundArrival> row, ProjectState project) {
         FundArrival a = row.value;
         return new Object[]{row.projectId, a.arrivalNo(), row.version, timestamp(row.from), timestamp(row.to),

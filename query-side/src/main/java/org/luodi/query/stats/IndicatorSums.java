@@ -89,7 +89,7 @@ public class IndicatorSums {
 
     /**
      * The projects void at record time knownAt: voiding is final, so those with a void version recorded by then
-     * (a handful, from project_version_voided_idx, V13).
+     * (a handful, from project_version_voided_idx, V31).
      */
     private static String voidedKnownAt(Instant knownAt) {
         return "SELECT project_id FROM project_version WHERE voided"
