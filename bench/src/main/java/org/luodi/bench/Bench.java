@@ -91,6 +91,7 @@ public final class Bench {
     private final LocalDate today = LocalDate.now(Plans.SHANGHAI);
     private final Plans plans = new Plans(2024, today, Instant.now());
     private final Map<String, Double> sampledHeap = new HashMap<>();
+    private final Map<String, String> steadyCpu = new java.util.LinkedHashMap<>();
 
     private Bench(Settings settings, Cluster cluster, Http http, Report report) {
         this.settings = settings;
@@ -133,7 +134,8 @@ public final class Bench {
                 : String.join("; ", formatProblems)));
 
         // 3. steady load with the tuned query side following
-        Map<String, String> queryEnv = Map.of("LUODI_COMMAND_SIDE_URL", command.url());
+        Map<String, String> queryEnv = new HashMap<>(sideSettings());
+        queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
         SideProcess tuned = cluster.startSide("query-side-tuned", "query-side", queryEnv);
         Set<String> groups = awaitGroups(tuned);
         catchUp(tuned, groups, catchUpLimit());
@@ -198,9 +200,24 @@ public final class Bench {
                 i -> "/api/projects?page=" + (i % 50) + "&size=20", false);
         sample(national1, "query-side");
 
-        // 8. the steady load once more, on the national store: new fund arrivals on existing projects
-        Load.Open steadyNational = steady("national store", command, national1,
-                new Workloads.NationalFunds(national, today), settings.nationalSteadySeconds());
+        // 8. the steady load once more, on the national store: new fund arrivals on existing projects; first right
+        // after the rebuild (while PostgreSQL still writes its pages out), then after a CHECKPOINT has done so
+        Workloads.NationalFunds nationalFunds = new Workloads.NationalFunds(national, today);
+        Checkpoints beforeNational = checkpoints();
+        Load.Open steadyNational = steady("national store", command, national1, nationalFunds,
+                settings.nationalSteadySeconds());
+        Checkpoints duringNational = checkpoints().since(beforeNational);
+        Log.say("  " + duringNational.describe());
+        try (Connection c = cluster.sql(); java.sql.Statement s = c.createStatement()) {
+            long started = System.nanoTime();
+            s.execute("CHECKPOINT");
+            Log.say(String.format("CHECKPOINT: %.0f s", (System.nanoTime() - started) / 1e9));
+        }
+        Checkpoints beforeCheckpointed = checkpoints();
+        Load.Open steadyCheckpointed = steady("national store, after a CHECKPOINT", command, national1, nationalFunds,
+                settings.nationalSteadySeconds());
+        Checkpoints duringCheckpointed = checkpoints().since(beforeCheckpointed);
+        Log.say("  " + duringCheckpointed.describe());
         sample(national1, "query-side");
         sample(command, "command-side");
 
@@ -293,13 +310,19 @@ public final class Bench {
         report.info("CPU per 1,000 events in the rebuild of " + ReadModels.PROJECT_VERSIONS + " alone",
                 String.format("query side %.0f ms, PostgreSQL %.0f ms", rebuildVersions.queryCpuPer1000(),
                         rebuildVersions.postgresCpuPer1000()), "");
+        steadyCpu.forEach((what, cpu) -> report.info("CPU per command at 300/s, " + what, cpu,
+                "from /proc, over the whole load; the query side following"));
         report.info("command latency at 300/s while the Axon-defaults query side follows",
                 String.format("p50 %.1f ms, p99 %.1f ms%s", steadyDefaults.latency().at(50),
                         steadyDefaults.latency().at(99), shortfall(steadyDefaults)), "");
         report.info(String.format("on the national store (%,d events): 300/s new fund arrivals on existing projects",
                 head), String.format("commands p50 %.1f ms, p99 %.1f ms%s; freshness %s",
                 steadyNational.latency().at(50), steadyNational.latency().at(99), shortfall(steadyNational),
-                fresh(steadyNational)), "");
+                fresh(steadyNational)), "PostgreSQL meanwhile: " + duringNational.describe());
+        report.info("the same after an explicit CHECKPOINT", String.format("commands p50 %.1f ms, p99 %.1f ms%s; "
+                        + "freshness %s", steadyCheckpointed.latency().at(50), steadyCheckpointed.latency().at(99),
+                shortfall(steadyCheckpointed), fresh(steadyCheckpointed)),
+                "PostgreSQL meanwhile: " + duringCheckpointed.describe());
         report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes",
                 alerts.bytes(), alertCount(national), history.bytes(), page.bytes()), "");
         report.info("national data set", String.format("%,d projects, %,d events (%.1f per project), written by "
@@ -326,6 +349,8 @@ public final class Bench {
         refusals("steady load (tuned)", steadyTuned.refused(), steadyTuned.firstRefusal());
         refusals("steady load (Axon defaults)", steadyDefaults.refused(), steadyDefaults.firstRefusal());
         refusals("steady load (national)", steadyNational.refused(), steadyNational.firstRefusal());
+        refusals("steady load (national, after a CHECKPOINT)", steadyCheckpointed.refused(),
+                steadyCheckpointed.firstRefusal());
         if (!formatProblems.isEmpty()) {
             report.note("the generated rows differ from the command side's: " + String.join("; ", formatProblems));
         }
@@ -428,14 +453,39 @@ public final class Bench {
         Log.say(String.format("steady load, %s: %.0f commands/s for %d s", what, RATE, seconds));
         signInEveryone(command);
         http.send(Http.get(query.url(), "/api/projects?size=1", "supervisor"));
+        Cpu.Meter cpu = new Cpu.Meter(command.process().pid(), query.process().pid(), cluster.postgresPid());
         Load.Open result = Load.openLoop(http, command.url(), query.url(), cluster, workload, RATE, seconds,
                 SAMPLE_EVERY, POLL_MILLIS);
+        long commands = Math.max(1, result.accepted() + result.refused());
+        steadyCpu.put(what, String.format("command side %.2f ms, query side %.2f ms, PostgreSQL %.2f ms",
+                cpu.used(0) / commands, cpu.used(1) / commands, cpu.used(2) / commands));
+        Log.say("  CPU per command: " + steadyCpu.get(what));
         Log.say(String.format("  sent %,d of %,d (%.0f/s); commands p50 %.1f ms p99 %.1f ms (%d accepted, %d refused)",
                 result.sent(), result.planned(), result.achievedRate(), result.latency().at(50),
                 result.latency().at(99), result.accepted(), result.refused()));
         Log.say("  freshness, history (HTTP): " + result.history().describe());
         Log.say("  freshness, project_version (SQL): " + result.versions().describe());
         return result;
+    }
+
+    /**
+     * System properties {@code side.NAME=value} become environment variables of the tuned query sides, for A/B runs
+     * of their settings (e.g. {@code -Dside.LUODI_PROCESSING_WAKE_INTERVAL_MS=500}); the report names them.
+     */
+    private Map<String, String> sideSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("side."))
+                .forEach(n -> settings.put(n.substring(5), System.getProperty(n)));
+        if (!settings.isEmpty()) {
+            report.note("tuned query sides run with " + settings);
+        }
+        return settings;
+    }
+
+    private Checkpoints checkpoints() throws java.sql.SQLException {
+        try (Connection c = cluster.sql()) {
+            return Checkpoints.now(c);
+        }
     }
 
     private static String fresh(Load.Open r) {

@@ -61,6 +61,7 @@ final class Cluster implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_preload_libraries", "auto_explain")
                 .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_checkpoints", "on")
                 .setServerConfig("log_directory", logs.toString())
                 .setServerConfig("log_filename", "postgresql.log")
                 .start();
