@@ -13,15 +13,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Decides when to sweep: on the first check of every new day of the injected clock (crossings happen at midnight),
- * right after the projection committed a change to a project (a start clears an alert at once), and again at the
- * next check when a sweep had to wait for the read model to catch up. One thread; sweeps never overlap here, and
+ * at the first check after the projection committed a change to a project (a start clears its alert within
+ * {@code check-interval}), and again at the next check when a sweep had to wait for the read model to catch up.
+ * Sweeping at once after every projection batch kept this thread busy: a sweep reads every open alert, and batches
+ * come every few milliseconds under load. One thread; sweeps never overlap here, and
  * {@link AlertAnnouncements#lockSweeps} makes other instances' sweeps take turns with this one.
  */
 @Component
@@ -34,7 +35,6 @@ public class AlertSweeper implements SmartLifecycle {
     private final Clock clock;
     private final AlertPushProperties properties;
     private final AtomicBoolean due = new AtomicBoolean();
-    private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private LocalDate sweptDay; // only read and written on the executor's thread
     private boolean failing; // likewise; to warn once per outage rather than every check
@@ -46,21 +46,10 @@ public class AlertSweeper implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** The read model changed a project: sweep once the change is committed (before, it would not be seen). */
+    /** The read model changed a project: sweep at the next check, once the change is committed. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ProjectVersionsChanged changed) {
         due.set(true);
-        ScheduledExecutorService running = executor;
-        if (running != null && queued.compareAndSet(false, true)) {
-            try {
-                running.execute(() -> {
-                    queued.set(false);
-                    check();
-                });
-            } catch (RejectedExecutionException stopping) {
-                queued.set(false);
-            }
-        }
     }
 
     private void check() {
