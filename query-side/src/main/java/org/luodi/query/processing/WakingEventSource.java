@@ -4,6 +4,8 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * coordinator that finds nothing new only peeks at the store's in-memory cache and sleeps again.
  */
 final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService alarm = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,8 +35,18 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
 
     WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, long wakeIntervalMs) {
         this.store = store;
-        alarm.scheduleWithFixedDelay(() -> callbacks.forEach(Runnable::run), wakeIntervalMs, wakeIntervalMs,
-                TimeUnit.MILLISECONDS);
+        alarm.scheduleWithFixedDelay(this::wakeAll, wakeIntervalMs, wakeIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Each callback on its own: one that throws (a processor shutting down) would cancel the alarm for good. */
+    private void wakeAll() {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                log.debug("waking an event stream's coordinator failed", e);
+            }
+        }
     }
 
     @Override
