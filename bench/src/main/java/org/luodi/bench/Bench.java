@@ -5,11 +5,14 @@ import org.luodi.launcher.SideProcess;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,7 +94,7 @@ public final class Bench {
     private final LocalDate today = LocalDate.now(Plans.SHANGHAI);
     private final Plans plans = new Plans(2024, today, Instant.now());
     private final Map<String, Double> sampledHeap = new HashMap<>();
-    private final Map<String, String> steadyCpu = new java.util.LinkedHashMap<>();
+    private final Map<String, String> steadyCpu = new LinkedHashMap<>();
 
     private Bench(Settings settings, Cluster cluster, Http http, Report report) {
         this.settings = settings;
@@ -134,7 +137,10 @@ public final class Bench {
                 : String.join("; ", formatProblems)));
 
         // 3. steady load with the tuned query side following
-        Map<String, String> queryEnv = new HashMap<>(sideSettings());
+        Map<String, String> queryEnv = new HashMap<>(Cluster.sideSettings());
+        if (!queryEnv.isEmpty()) {
+            report.note("tuned query sides run with " + queryEnv);
+        }
         queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
         SideProcess tuned = cluster.startSide("query-side-tuned", "query-side", queryEnv);
         Set<String> groups = awaitGroups(tuned);
@@ -182,7 +188,7 @@ public final class Bench {
         // 7. queries on the national data set, caught up. A rebuild rewrites millions of rows at once; autovacuum
         // would get to them within minutes, and the statistics need its visibility map for index-only scans: run
         // it now, as an operator does after a rebuild (docs/performance.md), so the figures do not depend on when.
-        try (Connection c = cluster.sql(); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
             long vacuumStarted = System.nanoTime();
             s.execute("VACUUM (ANALYZE) project_version, fund_arrival_version, project_event");
             Log.say(String.format("VACUUM (ANALYZE) of the rebuilt read models: %.0f s",
@@ -203,21 +209,19 @@ public final class Bench {
         // 8. the steady load once more, on the national store: new fund arrivals on existing projects; first right
         // after the rebuild (while PostgreSQL still writes its pages out), then after a CHECKPOINT has done so
         Workloads.NationalFunds nationalFunds = new Workloads.NationalFunds(national, today);
-        Checkpoints beforeNational = checkpoints();
+        Checkpoints before = checkpoints();
         Load.Open steadyNational = steady("national store", command, national1, nationalFunds,
                 settings.nationalSteadySeconds());
-        Checkpoints duringNational = checkpoints().since(beforeNational);
-        Log.say("  " + duringNational.describe());
-        try (Connection c = cluster.sql(); java.sql.Statement s = c.createStatement()) {
+        Checkpoints duringNational = checkpointsSince(before);
+        try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
             long started = System.nanoTime();
             s.execute("CHECKPOINT");
             Log.say(String.format("CHECKPOINT: %.0f s", (System.nanoTime() - started) / 1e9));
         }
-        Checkpoints beforeCheckpointed = checkpoints();
+        before = checkpoints();
         Load.Open steadyCheckpointed = steady("national store, after a CHECKPOINT", command, national1, nationalFunds,
                 settings.nationalSteadySeconds());
-        Checkpoints duringCheckpointed = checkpoints().since(beforeCheckpointed);
-        Log.say("  " + duringCheckpointed.describe());
+        Checkpoints duringCheckpointed = checkpointsSince(before);
         sample(national1, "query-side");
         sample(command, "command-side");
 
@@ -472,24 +476,16 @@ public final class Bench {
         return result;
     }
 
-    /**
-     * System properties {@code side.NAME=value} become environment variables of the tuned query sides, for A/B runs
-     * of their settings (e.g. {@code -Dside.LUODI_PROCESSING_WAKE_INTERVAL_MS=500}); the report names them.
-     */
-    private Map<String, String> sideSettings() {
-        Map<String, String> settings = new java.util.TreeMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("side."))
-                .forEach(n -> settings.put(n.substring(5), System.getProperty(n)));
-        if (!settings.isEmpty()) {
-            report.note("tuned query sides run with " + settings);
-        }
-        return settings;
-    }
-
-    private Checkpoints checkpoints() throws java.sql.SQLException {
+    private Checkpoints checkpoints() throws SQLException {
         try (Connection c = cluster.sql()) {
             return Checkpoints.now(c);
         }
+    }
+
+    private Checkpoints checkpointsSince(Checkpoints before) throws SQLException {
+        Checkpoints during = checkpoints().since(before);
+        Log.say("  " + during.describe());
+        return during;
     }
 
     private static String fresh(Load.Open r) {

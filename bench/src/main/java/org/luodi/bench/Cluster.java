@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
@@ -98,6 +99,17 @@ final class Cluster implements AutoCloseable {
 
     Path work() {
         return work;
+    }
+
+    /**
+     * System properties {@code side.NAME=value}, as environment variables for query sides: A/B runs of their settings,
+     * e.g. {@code -Dside.LUODI_PROCESSING_WAKE_INTERVAL_MS=500}.
+     */
+    static Map<String, String> sideSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("side."))
+                .forEach(n -> settings.put(n.substring(5), System.getProperty(n)));
+        return settings;
     }
 
     /** Starts a side ({@code module} is command-side or query-side) and waits until it answers its health check. */

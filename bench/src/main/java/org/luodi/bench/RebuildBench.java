@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +18,8 @@ import java.util.Set;
  * java -Dluodi.root=$PWD -Dloader.main=org.luodi.bench.RebuildBench -cp bench/target/bench-exec.jar \
  *     org.springframework.boot.loader.launch.PropertiesLauncher [--projects N] [--rounds R] [--profile]
  * </pre>
- * System properties {@code side.NAME=value} become environment variables of the query side (for A/B comparisons of
- * its settings, e.g. {@code -Dside.LUODI_PROCESSING_BATCH_SIZE=200}).
+ * System properties {@code side.NAME=value} become environment variables of the query side
+ * ({@link Cluster#sideSettings}).
  */
 public final class RebuildBench {
     private RebuildBench() {
@@ -32,9 +31,7 @@ public final class RebuildBench {
         int projects = option(options, "--projects", 20_000);
         int rounds = option(options, "--rounds", 1);
         boolean profile = options.contains("--profile");
-        Map<String, String> environment = new HashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("side."))
-                .forEach(n -> environment.put(n.substring(5), System.getProperty(n)));
+        Map<String, String> environment = Cluster.sideSettings();
         Path root = Path.of(System.getProperty("luodi.root", ".")).toAbsolutePath().normalize();
         try (Cluster cluster = Cluster.start(root, root.resolve("bench/target/rebuild-run"))) {
             ReadModels readModels = new ReadModels(cluster);
