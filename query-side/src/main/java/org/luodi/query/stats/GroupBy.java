@@ -22,7 +22,7 @@ public enum GroupBy {
         return code;
     }
 
-    /** The project_version column the rows are grouped by (a constant, never user input). */
+    /** The column the rows are grouped by, in project_version and fund_arrival_version (a constant, not input). */
     String column() {
         return column;
     }

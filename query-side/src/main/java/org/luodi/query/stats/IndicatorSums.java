@@ -44,13 +44,12 @@ public class IndicatorSums {
                 .addValue("oneYi", ONE_YI_WAN);
         String versions = ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
-        String unit = "p." + groupBy.column();
         // Every milestone lies on or after signing, so projects signed after the period cannot count in it; and a
         // project counts only if signed, registered or stored in the period, so one whose latest of those dates
         // lies before it is skipped (written as project_version_current_stats_idx's expression, V12).
         String sql = """
                 WITH projects AS (
-                    SELECT %1$s AS unit,
+                    SELECT p.%1$s AS unit,
                            count(*) FILTER (WHERE cohort) AS signed_count,
                            coalesce(sum(p.contract_amount_wan) FILTER (WHERE cohort), 0) AS signed_amount,
                            count(*) FILTER (WHERE cohort AND p.industrial) AS signed_industrial,
@@ -72,19 +71,19 @@ public class IndicatorSums {
                       AND greatest(p.signed_on, p.registered_on, p.stored_on) >= :from
                     GROUP BY 1),
                 funds AS (
-                    SELECT f.%4$s AS unit,
+                    SELECT f.%1$s AS unit,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source IN ('IN_PROVINCE', 'OUT_OF_PROVINCE')), 0)
                                AS domestic,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source = 'OUT_OF_PROVINCE'), 0) AS out_of_province,
                            coalesce(sum(f.amount_usd_wan) FILTER (WHERE f.source = 'FOREIGN'), 0) AS foreign_usd
                     FROM (%3$s) f
-                    WHERE f.arrived_on BETWEEN :from AND :to AND f.project_id NOT IN (%5$s)
+                    WHERE f.arrived_on BETWEEN :from AND :to AND f.project_id NOT IN (%4$s)
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
                        registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
-                """.formatted(unit, versions, arrivals, groupBy.column(), voidedKnownAt(knownAt));
+                """.formatted(groupBy.column(), versions, arrivals, voidedKnownAt(knownAt));
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel
