@@ -20,8 +20,8 @@ import java.util.TreeMap;
 /**
  * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
  * the launcher's EmbeddedDatabase configures it (fsync, synchronous_commit and full_page_writes on, 200
- * connections) plus two things for diagnosis only: auto_explain preloaded but off (see {@link Explain}) and the
- * server's log in a file; and the sides from their executable jars, each a JVM with a 1 GiB heap and a GC log,
+ * connections) plus three things for diagnosis only: auto_explain preloaded but off (see {@link Explain}),
+ * pg_stat_statements (see {@link Statements}) and the server's log in a file; and the sides from their executable jars, each a JVM with a 1 GiB heap and a GC log,
  * listening on loopback only.
  */
 final class Cluster implements AutoCloseable {
@@ -60,7 +60,7 @@ final class Cluster implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_preload_libraries", "auto_explain")
+                .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_checkpoints", "on")
                 .setServerConfig("log_directory", logs.toString())
@@ -68,6 +68,9 @@ final class Cluster implements AutoCloseable {
                 .start();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
+        }
+        try (Connection c = server.getDatabase("postgres", DATABASE).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION pg_stat_statements");
         }
         return new Cluster(root, work, server, port);
     }

@@ -66,7 +66,10 @@ public final class RebuildBench {
         SideProcess side = cluster.startSide("query-side-rebuild-" + name, "query-side", environment);
         Profile recording = profile ? Profile.start(side.process().pid(), "rebuild-" + name,
                 cluster.work().resolve("logs")) : null;
+        Statements.reset(cluster);
         rebuilds.time(side, groups, head, 900, true);
+        Log.say("PostgreSQL's statements in that rebuild, most time first:");
+        Statements.top(cluster, 10).forEach(line -> Log.say("  " + line));
         if (recording != null) {
             recording.stop();
         }
