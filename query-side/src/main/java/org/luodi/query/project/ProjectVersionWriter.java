@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.sql.Types.BIGINT;
 import static java.sql.Types.BOOLEAN;
@@ -33,7 +35,7 @@ import static org.luodi.query.processing.TypedBatch.timestamp;
 /**
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
  * the batch's projects once, folds the events in memory, then closes and inserts rows with JDBC batches.
- * Events whose sequence number is already reflected in the tables (a redelivery) are skipped.
+ * Events already in the tables (a redelivery) are skipped.
  */
 @Component
 class ProjectVersionWriter {
@@ -86,11 +88,15 @@ class ProjectVersionWriter {
     private record ArrivalKey(String projectId, int arrivalNo) {
     }
 
+    /** One event of one project. */
+    private record Applied(String projectId, long sequence) {
+    }
+
     void write(List<Recorded> batch) {
         String[] ids = batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new);
-        Map<String, Long> applied = lastAppliedSequences(ids);
+        Set<Applied> applied = alreadyApplied(batch);
         Map<String, ProjectState> states = currentStates(ids);
-        Map<ArrivalKey, FundArrival> arrivals = currentArrivals(ids);
+        Map<ArrivalKey, FundArrival> arrivals = currentArrivals(batch);
 
         Map<String, NewRow<ProjectState>> pendingProjects = new LinkedHashMap<>();
         Map<ArrivalKey, NewRow<FundArrival>> pendingArrivals = new LinkedHashMap<>();
@@ -102,10 +108,9 @@ class ProjectVersionWriter {
         for (Recorded r : batch) {
             ProjectEvent event = r.event();
             String id = event.projectId();
-            if (r.sequence() <= applied.getOrDefault(id, -1L)) {
-                continue;
+            if (!applied.add(new Applied(id, r.sequence()))) {
+                continue; // redelivered
             }
-            applied.put(id, r.sequence());
             OffsetDateTime at = timestamp(r.recordedAt());
             Integer arrivalNo = arrivalNo(event);
             if (arrivalNo != null) {
@@ -191,15 +196,40 @@ class ProjectVersionWriter {
         return new FundArrival(e.arrivalNo(), e.arrivedOn(), e.source(), cny, usd);
     }
 
-    private Map<String, Long> lastAppliedSequences(String[] ids) {
-        Map<String, Long> applied = new HashMap<>();
-        jdbc.query("SELECT project_id, max(version) AS v FROM (SELECT project_id, version FROM project_version "
-                        + "WHERE project_id = ANY (?) UNION ALL SELECT project_id, version FROM fund_arrival_version "
-                        + "WHERE project_id = ANY (?)) seen GROUP BY project_id",
+    /**
+     * The batch's events that are already in the tables (a redelivery): those that made a version, found by key. The
+     * other events make no row (a retraction of an arrival, a correction or retraction of an arrival already gone)
+     * and change nothing when applied again, since arrival numbers are never reused. Only probes for the batch's own
+     * keys: reading every version of the batch's projects instead was the largest statement of a rebuild. Each
+     * lookup is a LATERAL … LIMIT 1 so that it stays one index probe per key: as a join, a table just emptied for a
+     * rebuild (its statistics saying it is tiny) was read whole into a hash table on every batch.
+     */
+    private Set<Applied> alreadyApplied(List<Recorded> batch) {
+        List<Recorded> projectEvents = batch.stream().filter(r -> arrivalNo(r.event()) == null).toList();
+        List<Recorded> arrivalEvents = batch.stream().filter(r -> arrivalNo(r.event()) != null).toList();
+        Set<Applied> applied = new HashSet<>();
+        jdbc.query("SELECT u.project_id, u.version FROM unnest(?::varchar[], ?::bigint[]) AS u(project_id, version) "
+                        + "CROSS JOIN LATERAL (SELECT 1 FROM project_version v WHERE v.project_id = u.project_id "
+                        + "AND v.version = u.version LIMIT 1) found "
+                        + "UNION ALL SELECT u.project_id, u.version FROM unnest(?::varchar[], ?::int[], ?::bigint[]) "
+                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT 1 FROM fund_arrival_version "
+                        + "f WHERE f.project_id = u.project_id AND f.arrival_no = u.arrival_no AND f.version = u.version "
+                        + "LIMIT 1) found",
                 rs -> {
-                    applied.put(rs.getString("project_id"), rs.getLong("v"));
-                }, ids, ids);
+                    applied.add(new Applied(rs.getString(1), rs.getLong(2)));
+                },
+                projectIds(projectEvents), sequences(projectEvents),
+                projectIds(arrivalEvents), arrivalEvents.stream().mapToInt(r -> arrivalNo(r.event())).toArray(),
+                sequences(arrivalEvents));
         return applied;
+    }
+
+    private static String[] projectIds(List<Recorded> events) {
+        return events.stream().map(r -> r.event().projectId()).toArray(String[]::new);
+    }
+
+    private static long[] sequences(List<Recorded> events) {
+        return events.stream().mapToLong(Recorded::sequence).toArray();
     }
 
     private Map<String, ProjectState> currentStates(String[] ids) {
@@ -209,13 +239,22 @@ class ProjectVersionWriter {
         return states;
     }
 
-    private Map<ArrivalKey, FundArrival> currentArrivals(String[] ids) {
+    /** The current version of each arrival the batch's funds events name, one probe each (see alreadyApplied). */
+    private Map<ArrivalKey, FundArrival> currentArrivals(List<Recorded> batch) {
+        List<ArrivalKey> keys = batch.stream().filter(r -> arrivalNo(r.event()) != null)
+                .map(r -> new ArrivalKey(r.event().projectId(), arrivalNo(r.event()))).distinct().toList();
         Map<ArrivalKey, FundArrival> arrivals = new HashMap<>();
-        jdbc.query("SELECT * FROM fund_arrival_version WHERE recorded_to IS NULL AND project_id = ANY (?)",
+        if (keys.isEmpty()) {
+            return arrivals;
+        }
+        jdbc.query("SELECT f.* FROM unnest(?::varchar[], ?::int[]) AS u(project_id, arrival_no) CROSS JOIN LATERAL "
+                        + "(SELECT * FROM fund_arrival_version f WHERE f.project_id = u.project_id "
+                        + "AND f.arrival_no = u.arrival_no AND f.recorded_to IS NULL LIMIT 1) f",
                 rs -> {
                     arrivals.put(new ArrivalKey(rs.getString("project_id"), rs.getInt("arrival_no")),
                             ProjectVersions.ARRIVAL.mapRow(rs, 0));
-                }, (Object) ids);
+                }, keys.stream().map(ArrivalKey::projectId).toArray(String[]::new),
+                keys.stream().mapToInt(ArrivalKey::arrivalNo).toArray());
         return arrivals;
     }
 

@@ -1,0 +1,85 @@
+package org.luodi.query.project;
+
+import org.junit.jupiter.api.Test;
+import org.luodi.events.CompanyRegistered;
+import org.luodi.events.FundsArrived;
+import org.luodi.events.Milestone;
+import org.luodi.events.MilestoneCorrected;
+import org.luodi.events.MilestoneRetracted;
+import org.luodi.events.ProjectEvent;
+import org.luodi.events.SourceRegion;
+import org.luodi.query.QuerySideTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.luodi.query.SampleEvents.newId;
+import static org.luodi.query.SampleEvents.signed;
+
+/**
+ * A batch delivered again (a segment split or merged, a token reset by hand) leaves the versions as they were, and
+ * the new events of a batch that overlaps what was written are still applied. Written straight through the writer,
+ * for a project the event store does not hold, so that the processors never see it.
+ */
+class ProjectVersionWriterTest extends QuerySideTest {
+    @Autowired
+    ProjectVersionWriter writer;
+
+    private final String id = newId();
+    private final List<ProjectVersionWriter.Recorded> events = new ArrayList<>();
+
+    @Test
+    void aRedeliveredBatchChangesNothingAndTheNewEventsAfterItAreApplied() {
+        record(signed(id, "gaoxin", "重投项目", LocalDate.of(2024, 3, 1)));
+        record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "重投公司", "91420281MA4F000001", false));
+        record(new FundsArrived(id, 1, LocalDate.of(2024, 5, 1), SourceRegion.OUT_OF_PROVINCE, new BigDecimal("300"),
+                null));
+        record(new FundsArrived(id, 2, LocalDate.of(2024, 6, 1), SourceRegion.IN_PROVINCE, new BigDecimal("200"),
+                null));
+        record(new MilestoneRetracted(id, Milestone.FUNDS, 1, "重复录入"));
+        writer.write(events);
+        List<Map<String, Object>> projectRows = projectRows();
+        List<Map<String, Object>> arrivalRows = arrivalRows();
+        assertThat(projectRows).hasSize(2);
+        assertThat(arrivalRows).hasSize(2);
+        assertThat(arrivalRows.get(0)).containsEntry("arrival_no", 1).containsEntry("version", 2L);
+        assertThat(arrivalRows.get(0).get("recorded_to")).isNotNull(); // retracted by the last event
+
+        writer.write(events); // all of it again, the retraction (which made no row) included
+        writer.write(events.subList(2, 5));
+        assertThat(projectRows()).isEqualTo(projectRows);
+        assertThat(arrivalRows()).isEqualTo(arrivalRows);
+
+        record(new MilestoneCorrected(id, Milestone.FUNDS, 2, null, new BigDecimal("250"), null, "金额录入错误"));
+        writer.write(events.subList(3, 6)); // the last two again, and one new
+        List<Map<String, Object>> corrected = arrivalRows();
+        assertThat(corrected).hasSize(3);
+        assertThat(corrected.get(1)).containsEntry("version", 3L);
+        assertThat(corrected.get(1).get("recorded_to")).isNotNull();
+        assertThat(corrected.get(2)).containsEntry("arrival_no", 2).containsEntry("version", 5L)
+                .containsEntry("recorded_to", null);
+        assertThat((BigDecimal) corrected.get(2).get("amount_wan")).isEqualByComparingTo("250");
+        assertThat(projectRows()).isEqualTo(projectRows);
+    }
+
+    private void record(ProjectEvent event) {
+        int sequence = events.size();
+        events.add(new ProjectVersionWriter.Recorded(event, sequence,
+                Instant.parse("2024-07-01T01:00:00Z").plusSeconds(60L * sequence)));
+    }
+
+    private List<Map<String, Object>> projectRows() {
+        return jdbc.queryForList("SELECT * FROM project_version WHERE project_id = ? ORDER BY version", id);
+    }
+
+    private List<Map<String, Object>> arrivalRows() {
+        return jdbc.queryForList("SELECT * FROM fund_arrival_version WHERE project_id = ? ORDER BY arrival_no, version",
+                id);
+    }
+}
