@@ -173,11 +173,11 @@ public final class Bench {
 
         // 6. rebuilds of every read model from scratch: Axon's defaults, time-boxed, then the tuned processors to the
         // head (one read model alone: step 10)
-        List<String> truncated = readModels.resetOffline();
+        List<String> truncated = readModels.resetOffline(false);
         SideProcess defaultsRebuild = cluster.startSide("query-side-axon-defaults-rebuild", "query-side", defaultsEnv);
         Rebuilds.Rebuild rebuildDefaults = rebuild(defaultsRebuild, groups, head, settings.defaultsRebuildSeconds(), false);
         cluster.stop(defaultsRebuild);
-        readModels.resetOffline();
+        readModels.resetOffline(true);
         SideProcess national1 = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
         Profile rebuildProfile = Profile.start(national1.process().pid(), "query-side-rebuild", logs());
         Rebuilds.Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
@@ -281,18 +281,14 @@ public final class Bench {
         double rebuildRatio = rebuildTuned.eventsPerSecond() / rebuildDefaults.eventsPerSecond();
         report.target(String.format("rebuild of every read model from scratch (%,d events)", head),
                 "≥ 20,000 events/s and ≥ 5× Axon defaults",
-                String.format("%,.0f events/s%s", rebuildTuned.eventsPerSecond(),
-                        rebuildTuned.complete() ? String.format(" (%.0f s)", rebuildTuned.seconds())
-                                : String.format(" (NOT caught up after %.0f s)", rebuildTuned.seconds())),
+                rebuildTuned.describe(),
                 String.format("Axon defaults %,.0f events/s (measured over %.0f s)",
                         rebuildDefaults.eventsPerSecond(), rebuildDefaults.seconds()),
                 String.format("%.1f×", rebuildRatio),
                 rebuildTuned.eventsPerSecond() >= 20_000 && rebuildRatio >= 5 && rebuildTuned.complete());
         report.target(String.format("rebuild of one read model (%s) from scratch, the others caught up (%,d events)",
                         ReadModels.PROJECT_VERSIONS, headNow), "≥ 20,000 events/s",
-                String.format("%,.0f events/s%s", rebuildVersions.eventsPerSecond(),
-                        rebuildVersions.complete() ? String.format(" (%.0f s)", rebuildVersions.seconds())
-                                : String.format(" (NOT caught up after %.0f s)", rebuildVersions.seconds())),
+                rebuildVersions.describe(),
                 "", "", rebuildVersions.eventsPerSecond() >= 20_000 && rebuildVersions.complete());
         queryRow("GET /api/stats?year=" + year + "&groupBy=township", stats, 200);
         queryRow("GET /api/alerts", alerts, 200);

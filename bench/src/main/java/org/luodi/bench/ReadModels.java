@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,9 @@ final class ReadModels {
     /** The read model the bench also rebuilds alone, and the tables its reset handler empties. */
     static final String PROJECT_VERSIONS = "project-versions";
     static final List<String> PROJECT_VERSIONS_TABLES = List.of("project_version", "fund_arrival_version");
+    /** Each read model whose reset handler sets its secondary indexes aside (V32), with its tables. */
+    static final Map<String, List<String>> SET_ASIDE = Map.of(PROJECT_VERSIONS, PROJECT_VERSIONS_TABLES,
+            "project-history", List.of("project_event"));
 
     private final Cluster cluster;
 
@@ -112,8 +117,12 @@ final class ReadModels {
         return false;
     }
 
-    /** With the query side stopped: forget every token and empty every read-model table. */
-    List<String> resetOffline() throws SQLException {
+    /**
+     * With the query side stopped: forget every token and empty every read-model table; with {@code setAside} also
+     * set their secondary indexes aside as the reset handlers do (the tuned rebuild; Axon's defaults rebuild with the
+     * indexes in place).
+     */
+    List<String> resetOffline(boolean setAside) throws SQLException {
         List<String> truncated = new ArrayList<>();
         try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
@@ -129,12 +138,18 @@ final class ReadModels {
                 s.execute("TRUNCATE " + String.join(", ", truncated));
             }
         }
+        if (setAside) {
+            for (Map.Entry<String, List<String>> readModel : SET_ASIDE.entrySet()) {
+                setAside(readModel.getKey(), readModel.getValue());
+            }
+        }
         return truncated;
     }
 
     /**
-     * With the query side stopped: forget one group's tokens and empty its tables (what its reset handler truncates),
-     * leaving the other groups as they are, so that the next query side rebuilds that read model alone.
+     * With the query side stopped: forget one group's tokens, empty its tables and set their secondary indexes aside
+     * (what its reset handler does), leaving the other groups as they are, so that the next query side rebuilds that
+     * read model alone.
      */
     void resetOffline(String group, List<String> tables) throws SQLException {
         try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
@@ -143,6 +158,30 @@ final class ReadModels {
             s.execute("TRUNCATE " + String.join(", ", tables));
             c.commit();
         }
+        setAside(group, tables);
+    }
+
+    private void setAside(String group, List<String> tables) throws SQLException {
+        try (Connection c = cluster.sql();
+             PreparedStatement s = c.prepareStatement("SELECT set_aside_secondary_indexes(?, ?)")) {
+            s.setString(1, group);
+            s.setArray(2, c.createArrayOf("text", tables.toArray()));
+            s.execute();
+        }
+    }
+
+    /** The groups among {@code groups} whose secondary indexes are still set aside. */
+    Set<String> indexesSetAside(Set<String> groups) throws SQLException {
+        Set<String> pending = new HashSet<>();
+        try (Connection c = cluster.sql(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT processing_group FROM set_aside_index")) {
+            while (rs.next()) {
+                if (groups.contains(rs.getString(1))) {
+                    pending.add(rs.getString(1));
+                }
+            }
+        }
+        return pending;
     }
 
     /**

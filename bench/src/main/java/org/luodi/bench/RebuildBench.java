@@ -52,7 +52,7 @@ public final class RebuildBench {
             Log.say(String.format("national data: %,d events; query side environment %s", national.events(),
                     environment));
             for (int round = 1; round <= rounds; round++) {
-                readModels.resetOffline();
+                readModels.resetOffline(true);
                 time(cluster, rebuilds, "all-" + round, groups, head, environment, profile);
                 readModels.resetOffline(ReadModels.PROJECT_VERSIONS, ReadModels.PROJECT_VERSIONS_TABLES);
                 time(cluster, rebuilds, "versions-" + round, Set.of(ReadModels.PROJECT_VERSIONS), head, environment,

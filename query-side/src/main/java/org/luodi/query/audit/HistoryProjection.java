@@ -13,6 +13,7 @@ import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.SetAsideIndexes;
 import org.luodi.query.processing.TypedBatch;
 import org.luodi.query.processing.UnitOfWorkBatch;
 import org.luodi.query.project.ProjectVersionProjection;
@@ -47,9 +48,11 @@ public class HistoryProjection {
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR);
 
     private final JdbcTemplate jdbc;
+    private final SetAsideIndexes indexes;
 
-    public HistoryProjection(JdbcTemplate jdbc) {
+    public HistoryProjection(JdbcTemplate jdbc, SetAsideIndexes indexes) {
         this.jdbc = jdbc;
+        this.indexes = indexes;
     }
 
     /** One row of project_event, still without the project's township unless the event is its signing. */
@@ -116,6 +119,7 @@ public class HistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE project_event");
+        indexes.setAside(GROUP, "project_event");
     }
 
     private static String json(ProjectEvent event) {

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
+import org.luodi.query.processing.SetAsideIndexes;
 import org.luodi.query.processing.UnitOfWorkBatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,11 +34,14 @@ public class ProjectVersionProjection {
     private final ProjectVersionWriter writer;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
+    private final SetAsideIndexes indexes;
 
-    ProjectVersionProjection(ProjectVersionWriter writer, JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+    ProjectVersionProjection(ProjectVersionWriter writer, JdbcTemplate jdbc, ApplicationEventPublisher publisher,
+                             SetAsideIndexes indexes) {
         this.writer = writer;
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.indexes = indexes;
     }
 
     @EventHandler
@@ -54,6 +58,7 @@ public class ProjectVersionProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE project_version, fund_arrival_version");
+        indexes.setAside(GROUP, "project_version", "fund_arrival_version");
     }
 
     /** When the command side recorded the event (its injected clock); the event's own timestamp otherwise. */
