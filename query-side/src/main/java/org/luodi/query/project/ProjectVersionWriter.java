@@ -8,6 +8,7 @@ import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.CopyBatch;
 import org.luodi.query.processing.TypedBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,18 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static java.sql.Types.BIGINT;
-import static java.sql.Types.BOOLEAN;
-import static java.sql.Types.DATE;
 import static java.sql.Types.INTEGER;
-import static java.sql.Types.NUMERIC;
 import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
 import static java.sql.Types.VARCHAR;
 import static org.luodi.query.processing.TypedBatch.timestamp;
 
 /**
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
- * the batch's projects once, folds the events in memory, then closes and inserts rows with JDBC batches.
+ * the batch's projects once, folds the events in memory, then closes rows with JDBC batches and appends the new ones
+ * with COPY.
  * Events already in the tables (a redelivery) are skipped.
  */
 @Component
@@ -42,22 +40,14 @@ class ProjectVersionWriter {
     private static final TypedBatch CLOSE_PROJECT = new TypedBatch(
             "UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR);
-    private static final TypedBatch INSERT_PROJECT = new TypedBatch("INSERT INTO project_version (version, "
-            + "recorded_from, recorded_to, " + ProjectVersions.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            BIGINT, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, // version, recorded_from, recorded_to
-            VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, // project_id … industrial
-            NUMERIC, VARCHAR, DATE, VARCHAR, DATE, VARCHAR, VARCHAR, // contract_amount_wan … credit_code
-            BOOLEAN, DATE, VARCHAR, DATE, NUMERIC, DATE, // foreign_invested … production_on
-            DATE, VARCHAR, BOOLEAN); // terminated_on, termination_reason, voided
+    private static final CopyBatch INSERT_PROJECT = new CopyBatch("project_version",
+            ("version, recorded_from, recorded_to, " + ProjectVersions.COLUMNS).split(", "));
     private static final TypedBatch CLOSE_ARRIVAL = new TypedBatch("UPDATE fund_arrival_version SET recorded_to = ? "
             + "WHERE project_id = ? AND arrival_no = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
-    private static final TypedBatch INSERT_ARRIVAL = new TypedBatch("INSERT INTO fund_arrival_version (project_id, "
-            + "arrival_no, version, recorded_from, recorded_to, arrived_on, source, amount_wan, amount_usd_wan, "
-            + "township, industry_chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            VARCHAR, INTEGER, BIGINT, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITH_TIMEZONE, DATE, VARCHAR, NUMERIC,
-            NUMERIC, VARCHAR, VARCHAR);
+    private static final CopyBatch INSERT_ARRIVAL = new CopyBatch("fund_arrival_version", "project_id", "arrival_no",
+            "version", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
+            "township", "industry_chain");
 
     private final JdbcTemplate jdbc;
 

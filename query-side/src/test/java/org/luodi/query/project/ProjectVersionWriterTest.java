@@ -12,6 +12,7 @@ import org.luodi.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ class ProjectVersionWriterTest extends QuerySideTest {
 
     @Test
     void aRedeliveredBatchChangesNothingAndTheNewEventsAfterItAreApplied() {
-        record(signed(id, "gaoxin", "重投项目", LocalDate.of(2024, 3, 1)));
+        String name = "重投项目\t(二期)\\n\n\r"; // what COPY's text format must escape
+        record(signed(id, "gaoxin", name, LocalDate.of(2024, 3, 1)));
         record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "重投公司", "91420281MA4F000001", false));
         record(new FundsArrived(id, 1, LocalDate.of(2024, 5, 1), SourceRegion.OUT_OF_PROVINCE, new BigDecimal("300"),
                 null));
@@ -46,7 +48,9 @@ class ProjectVersionWriterTest extends QuerySideTest {
         writer.write(events);
         List<Map<String, Object>> projectRows = projectRows();
         List<Map<String, Object>> arrivalRows = arrivalRows();
-        assertThat(projectRows).hasSize(2);
+        assertThat(projectRows).hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("name", name));
+        assertThat(projectRows.get(0)).containsEntry("recorded_from", Timestamp.from(events.get(0).recordedAt()))
+                .containsEntry("recorded_to", projectRows.get(1).get("recorded_from"));
         assertThat(arrivalRows).hasSize(2);
         assertThat(arrivalRows.get(0)).containsEntry("arrival_no", 1).containsEntry("version", 2L);
         assertThat(arrivalRows.get(0).get("recorded_to")).isNotNull(); // retracted by the last event

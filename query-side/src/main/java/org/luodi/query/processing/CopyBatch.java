@@ -1,0 +1,77 @@
+package org.luodi.query.processing;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Rows appended to a table with PostgreSQL's COPY, in the caller's transaction: one statement for the whole batch
+ * instead of one INSERT per row, which costs PostgreSQL about a third as much per row. For tables whose writer
+ * already knows no row is there yet (COPY has no ON CONFLICT). Values: String, Number, Boolean,
+ * {@link java.time.LocalDate}, {@link OffsetDateTime} or null.
+ */
+public final class CopyBatch {
+    private final String sql;
+    private final int columns;
+
+    public CopyBatch(String table, String... columns) {
+        this.sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        this.columns = columns.length;
+    }
+
+    public void execute(JdbcTemplate jdbc, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        for (Object[] row : rows) {
+            if (row.length != columns) {
+                throw new IllegalArgumentException(row.length + " values for " + columns + " columns: " + sql);
+            }
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
+    private static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof BigDecimal decimal) {
+            text.append(decimal.toPlainString());
+        } else if (value instanceof Boolean bool) {
+            text.append(bool ? 't' : 'f');
+        } else if (value instanceof OffsetDateTime time) {
+            text.append(time.toInstant());
+        } else {
+            String s = value.toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        }
+    }
+}
