@@ -3,6 +3,7 @@ package org.luodi.bench;
 import org.luodi.events.FundsArrived;
 import org.luodi.launcher.SideProcess;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -180,8 +181,10 @@ public final class Bench {
         readModels.resetOffline(true);
         SideProcess national1 = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
         Profile rebuildProfile = Profile.start(national1.process().pid(), "query-side-rebuild", logs());
+        Statements.reset(cluster);
         Rebuilds.Rebuild rebuildTuned = rebuild(national1, groups, head, settings.tunedRebuildLimitSeconds(), true);
         rebuildProfile.stop();
+        Files.write(logs().resolve("statements-rebuild.txt"), Statements.top(cluster, 20));
         sample(national1, "query-side");
         sample(command, "command-side");
 
@@ -334,11 +337,14 @@ public final class Bench {
                         + "twice", slowStatements.isEmpty() ? "none" : String.join(", ", slowStatements),
                 "plans in bench/target/run/logs/explain-analyze.txt");
         report.info("CPU profiles (JFR)", "of the command side on the write path and of the query side in the "
-                + "tuned rebuild", "bench/target/run/logs/profile-*.txt");
-        report.info("rebuild method", "tokens deleted and tables truncated with the query side stopped ("
+                + "tuned rebuild", "bench/target/run/logs/profile-*.txt; PostgreSQL's statements in the tuned "
+                + "rebuild by time (pg_stat_statements): bench/target/run/logs/statements-rebuild.txt");
+        report.info("rebuild method", "tokens deleted, tables truncated and their secondary indexes set aside as "
+                + "the reset handlers do (tuned runs only) with the query side stopped ("
                 + String.join(", ", truncated) + "; for " + ReadModels.PROJECT_VERSIONS + " alone: its tokens and "
                 + String.join(", ", ReadModels.PROJECT_VERSIONS_TABLES) + ", after step 8's load), then timed from "
-                + "its processors' first token until the slowest group rebuilt reaches the head; JVM start excluded",
+                + "its processors' first token until the slowest group rebuilt reaches the head and the query side has "
+                + "built the set-aside indexes again; JVM start excluded",
                 "");
         report.info("load generator", String.format("open loop at %.0f/s (at most %d in flight): %,d / %,d / %,d "
                         + "commands sent at %.0f/s, %.0f/s, %.0f/s; 1 in %d accepted commands followed every %d ms "
