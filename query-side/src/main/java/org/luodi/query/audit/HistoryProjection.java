@@ -13,6 +13,7 @@ import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
+import org.luodi.query.processing.CopyBatch;
 import org.luodi.query.processing.SetAsideIndexes;
 import org.luodi.query.processing.TypedBatch;
 import org.luodi.query.processing.UnitOfWorkBatch;
@@ -27,10 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static java.sql.Types.BIGINT;
-import static java.sql.Types.DATE;
-import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-import static java.sql.Types.VARCHAR;
 
 /**
  * Read model "project-history": one row per event with who recorded it, when, and why, for a project's timeline,
@@ -41,13 +38,9 @@ import static java.sql.Types.VARCHAR;
 public class HistoryProjection {
     public static final String GROUP = "project-history";
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final TypedBatch INSERT = new TypedBatch("""
-            INSERT INTO project_event (global_index, event_identifier, project_id, sequence_number, type, occurred_on,
-                recorded_at, actor, role, actor_township, project_township, reason, idempotency_key, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT DO NOTHING""",
-            BIGINT, VARCHAR, VARCHAR, BIGINT, VARCHAR, DATE,
-            TIMESTAMP_WITH_TIMEZONE, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR);
+    private static final CopyBatch APPEND = new CopyBatch("project_event", "global_index", "event_identifier",
+            "project_id", "sequence_number", "type", "occurred_on", "recorded_at", "actor", "role", "actor_township",
+            "project_township", "reason", "idempotency_key", "data");
 
     /** How many projects' townships {@link #townshipOf} keeps: those active in about the last few years, nationally. */
     private static final int KNOWN_TOWNSHIPS = 200_000;
@@ -83,11 +76,15 @@ public class HistoryProjection {
                 ProjectVersionProjection.recordedAt(metaData, timestamp), metaData), this::write);
     }
 
-    /** Inserts a processor batch of events in one JDBC batch; a redelivered event hits the primary key. */
+    /** Appends a processor batch of events with one COPY, leaving out those already there (a redelivery). */
     private void write(List<Row> rows) {
-        Map<String, String> townships = townships(rows);
-        Map<String, Long> globalIndexes = globalIndexes(rows);
-        INSERT.execute(jdbc, rows.stream().map(r -> new Object[]{globalIndexes.get(r.eventId()), r.eventId(),
+        Map<String, Long> globalIndexes = globalIndexesOfNewEvents(rows);
+        List<Row> fresh = rows.stream().filter(r -> globalIndexes.containsKey(r.eventId())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, String> townships = townships(fresh);
+        APPEND.execute(jdbc, fresh.stream().map(r -> new Object[]{globalIndexes.get(r.eventId()), r.eventId(),
                 r.event().projectId(), r.sequence(), r.event().getClass().getSimpleName(), r.event().occurredOn(),
                 TypedBatch.timestamp(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
                 text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
@@ -96,17 +93,23 @@ public class HistoryProjection {
     }
 
     /**
-     * Each event's own global index. Not the tracking token's position: when writers commit out of index order, an
-     * event that fills a gap arrives with a token still at the highest index seen, which belongs to another event
-     * (whose row the primary key would then silently refuse).
+     * Each event's own global index, for the events project_event does not hold yet. Not the tracking token's
+     * position: when writers commit out of index order, an event that fills a gap arrives with a token still at the
+     * highest index seen, which belongs to another event. Whether a row is there is asked per event in the select
+     * list, one primary-key probe each: as an anti-join, a table just emptied for a rebuild (its statistics saying it
+     * is tiny) would be hashed whole on every batch.
      */
-    private Map<String, Long> globalIndexes(List<Row> rows) {
-        Map<String, Long> indexes = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
+    private Map<String, Long> globalIndexesOfNewEvents(List<Row> rows) {
+        Map<String, Long> found = new HashMap<>();
+        jdbc.query("SELECT d.event_identifier, d.global_index, (SELECT true FROM project_event p "
+                        + "WHERE p.global_index = d.global_index) AS present "
+                        + "FROM domain_event_entry d WHERE d.event_identifier = ANY (?)",
                 rs -> {
-                    indexes.put(rs.getString(1), rs.getLong(2));
+                    if (rs.getObject("present") == null) {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }
                 }, (Object) rows.stream().map(Row::eventId).toArray(String[]::new));
-        return indexes;
+        return found;
     }
 
     /** The township of every project in the batch: from its signing, in this batch, remembered or stored. */
