@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
  * the launcher's EmbeddedDatabase configures it (fsync, synchronous_commit and full_page_writes on, 200
  * connections) plus three things for diagnosis only: auto_explain preloaded but off (see {@link Explain}),
- * pg_stat_statements (see {@link Statements}) and the server's log in a file; and the sides from their executable jars, each a JVM with a 1 GiB heap and a GC log,
- * listening on loopback only.
+ * pg_stat_statements (see {@link Statements}) and the server's log in a file; and the sides from their executable
+ * jars, each a JVM with a 1 GiB heap and a GC log, listening on loopback only.
  */
 final class Cluster implements AutoCloseable {
     static final String HEAP = "-Xmx1g";
@@ -69,7 +69,8 @@ final class Cluster implements AutoCloseable {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         }
-        try (Connection c = server.getDatabase("postgres", DATABASE).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getDatabase("postgres", DATABASE).getConnection();
+             Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION pg_stat_statements");
         }
         return new Cluster(root, work, server, port);

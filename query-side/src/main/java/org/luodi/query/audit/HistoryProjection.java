@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Read model "project-history": one row per event with who recorded it, when, and why, for a project's timeline,
  * the audit search and time travel by record time. Written per processor batch.

@@ -4,6 +4,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import java.util.List;
 
 /**
  * Rows appended to a table with PostgreSQL's COPY, in the caller's transaction: one statement for the whole batch
- * instead of one INSERT per row, which costs PostgreSQL about a third as much per row. For tables whose writer
- * already knows no row is there yet (COPY has no ON CONFLICT). Values: String, Number, Boolean,
- * {@link java.time.LocalDate}, {@link OffsetDateTime} or null.
+ * instead of one INSERT per row (in a rebuild of project-versions, PostgreSQL's CPU per 1,000 events fell from 107
+ * to 80 ms). For tables whose writer already knows no row is there yet: COPY has no ON CONFLICT. Values: String,
+ * Number, Boolean, {@link java.time.LocalDate}, {@link OffsetDateTime} or null.
  */
 public final class CopyBatch {
     private final String sql;
@@ -45,8 +46,9 @@ public final class CopyBatch {
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
-            } catch (java.io.IOException e) {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(sql, new StringReader(text.toString()));
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -67,7 +67,8 @@ public class SetAsideIndexes {
                 jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 List<String> definition = jdbc.queryForList("DELETE FROM set_aside_index WHERE index_name = ? "
                         + "RETURNING definition", String.class, index);
-                definition.forEach(sql -> jdbc.execute(sql.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")));
+                definition.forEach(sql -> jdbc.execute(
+                        sql.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")));
                 return definition.size();
             });
         }

@@ -202,9 +202,9 @@ class ProjectVersionWriter {
                         + "CROSS JOIN LATERAL (SELECT 1 FROM project_version v WHERE v.project_id = u.project_id "
                         + "AND v.version = u.version LIMIT 1) found "
                         + "UNION ALL SELECT u.project_id, u.version FROM unnest(?::varchar[], ?::int[], ?::bigint[]) "
-                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT 1 FROM fund_arrival_version "
-                        + "f WHERE f.project_id = u.project_id AND f.arrival_no = u.arrival_no AND f.version = u.version "
-                        + "LIMIT 1) found",
+                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT 1 "
+                        + "FROM fund_arrival_version f WHERE f.project_id = u.project_id "
+                        + "AND f.arrival_no = u.arrival_no AND f.version = u.version LIMIT 1) found",
                 rs -> {
                     applied.add(new Applied(rs.getString(1), rs.getLong(2)));
                 },

@@ -27,7 +27,8 @@ class SetAsideIndexesTest extends QuerySideTest {
         List<String> before = definitions();
         assertThat(before).hasSize(4);
 
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> indexes.setAside("scratch", "rebuild_scratch"));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> indexes.setAside("scratch", "rebuild_scratch"));
         assertThat(definitions()).containsExactly(before.get(0), before.get(1)); // the primary key and the unique one
         assertThat(indexes.pending()).contains("scratch");
 

@@ -49,7 +49,7 @@ class ProjectVersionWriterTest extends QuerySideTest {
         List<Map<String, Object>> projectRows = projectRows();
         List<Map<String, Object>> arrivalRows = arrivalRows();
         assertThat(projectRows).hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("name", name));
-        assertThat(projectRows.get(0)) // rounded half up to PostgreSQL's microseconds, as an INSERT through pgjdbc would
+        assertThat(projectRows.get(0)) // rounded half up to microseconds, as an INSERT through pgjdbc would be
                 .containsEntry("recorded_from", Timestamp.from(Instant.parse("2024-07-01T01:00:00.133595Z")))
                 .containsEntry("recorded_to", projectRows.get(1).get("recorded_from"));
         assertThat(arrivalRows).hasSize(2);
