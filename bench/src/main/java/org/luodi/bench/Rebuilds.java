@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Times a rebuild: a query side started on read models emptied offline ({@link ReadModels#resetOffline()} for all of
- * them, {@link ReadModels#resetOffline(String, java.util.List)} for one), from the moment every group being rebuilt
- * has a token until the slowest of them reaches the head and the indexes set aside for the rebuild are back, with the
- * CPU the query side and PostgreSQL used meanwhile.
+ * Times a rebuild: a query side started on read models emptied offline ({@link ReadModels#resetOffline(boolean)}
+ * for all of them, {@link ReadModels#resetOffline(String, java.util.List)} for one), from the moment every group being
+ * rebuilt has a token until the slowest of them reaches the head and the indexes set aside for the rebuild are back,
+ * with the CPU the query side and PostgreSQL used meanwhile.
  */
 final class Rebuilds {
     private final Cluster cluster;
