@@ -3,22 +3,22 @@ package org.luodi.query.bulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.SourceRegion;
-import org.luodi.query.stats.Api;
-import org.luodi.query.stats.QuerySideTest;
+import org.luodi.query.Api;
+import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.stats.Api.decimal;
-import static org.luodi.query.stats.Recorder.shanghai;
+import static org.luodi.query.Api.decimal;
+import static org.luodi.query.Recorder.shanghai;
 
 /**
  * GET /api/bulletin against scores worked out by hand. Each scenario has a year and townships of its own: only
  * townships with targets are ranked, and a township's stalled contracts of any year count against it, so the
  * scenarios keep out of each other's way.
  */
-class BulletinTest extends QuerySideTest {
+class BulletinTest extends IsolatedQuerySideTest {
 
     /**
      * June 2021, three townships with targets. gaoxin: 3 of 4 signed, 1 of 2 registered, 2 of 2 stored, 900 of

@@ -2,18 +2,18 @@ package org.luodi.query.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.luodi.query.stats.Api;
-import org.luodi.query.stats.QuerySideTest;
+import org.luodi.query.Api;
+import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.stats.Api.decimal;
+import static org.luodi.query.Api.decimal;
 
 /** GET and PUT /api/targets: the shipped 2024 targets, supervisors' changes, their log, and the loader. */
-class TargetsTest extends QuerySideTest {
+class TargetsTest extends IsolatedQuerySideTest {
     @Autowired
     TargetLoader loader;
 

@@ -4,20 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.Milestone;
 import org.luodi.events.SourceRegion;
+import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.http.HttpMethod;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.stats.Api.decimal;
-import static org.luodi.query.stats.Recorder.shanghai;
+import static org.luodi.query.Api.decimal;
+import static org.luodi.query.Recorder.shanghai;
 
 /**
  * GET /api/stats against numbers worked out by hand. Each test has a year of its own, so that the projects of one
  * do not count in another's.
  */
-class StatsTest extends QuerySideTest {
+class StatsTest extends IsolatedQuerySideTest {
 
     @Test
     void oneYiBoundaryIsInclusiveAndOnlyBigProjectsCountAsSignedAndStored() {

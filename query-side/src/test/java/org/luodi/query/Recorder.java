@@ -1,4 +1,4 @@
-package org.luodi.query.stats;
+package org.luodi.query;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.luodi.events.CompanyRegistered;
@@ -15,9 +15,7 @@ import org.luodi.events.ProjectTerminated;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
-import org.luodi.query.RecordedEvents;
-import org.luodi.query.project.ProjectVersionProjection;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.luodi.query.processing.ProcessingProgress;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,15 +36,15 @@ public class Recorder {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final RecordedEvents events;
-    private final JdbcTemplate jdbc;
+    private final ProcessingProgress progress;
     private final Map<String, String> townshipOf = new HashMap<>();
     private final Map<String, Integer> arrivals = new HashMap<>();
     private final Set<String> unique = new HashSet<>();
     private Instant fixedRecordTime;
 
-    public Recorder(EventStore eventStore, JdbcTemplate jdbc) {
+    public Recorder(EventStore eventStore, ProcessingProgress progress) {
         this.events = new RecordedEvents(eventStore);
-        this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     /** Records every following event at {@code instant} (null: the day after its business date). */
@@ -114,9 +112,9 @@ public class Recorder {
         supervisor(new ProjectVoided(id, "重复录入"));
     }
 
-    /** Waits until the project versions (the statistics' source) show everything recorded so far. */
+    /** Waits until every read model shows everything recorded so far. */
     public void awaitProjections() {
-        ProjectionWait.caughtUp(jdbc, ProjectVersionProjection.GROUP);
+        ProcessingWait.untilCaughtUp(progress);
     }
 
     private void record(ProjectEvent event, LocalDate businessDate) {

@@ -1,4 +1,4 @@
-package org.luodi.query.stats;
+package org.luodi.query;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
-package org.luodi.query.stats;
+package org.luodi.query;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.luodi.platform.testing.EmbeddedPostgresInitializer;
 import org.luodi.platform.testing.MutableClock;
+import org.luodi.query.processing.ProcessingProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -19,15 +20,13 @@ import java.time.LocalDate;
 
 /**
  * The whole query side over HTTP, on an empty database of its own per test class (so that hand-computed numbers
- * are not disturbed by another class's projects), with one segment per processor so that waiting for a projection
- * is waiting for one token, and a clock the test sets (it stamps target changes).
+ * are not disturbed by another class's projects), and a clock the test sets (it stamps target changes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "luodi.processing.segments=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
-@Import(QuerySideTest.TestClock.class)
-public abstract class QuerySideTest {
+@Import(IsolatedQuerySideTest.TestClock.class)
+public abstract class IsolatedQuerySideTest {
     @LocalServerPort
     protected int port;
     @Autowired
@@ -36,6 +35,8 @@ public abstract class QuerySideTest {
     protected JdbcTemplate jdbc;
     @Autowired
     protected MutableClock clock;
+    @Autowired
+    protected ProcessingProgress progress;
 
     protected Recorder recorder;
 
@@ -50,7 +51,7 @@ public abstract class QuerySideTest {
 
     @BeforeEach
     void newRecorder() {
-        recorder = new Recorder(eventStore, jdbc);
+        recorder = new Recorder(eventStore, progress);
     }
 
     protected Api as(String username) {
