@@ -1,6 +1,7 @@
 package org.luodi.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.luodi.launcher.EmbeddedDatabase;
 import org.luodi.launcher.SideProcess;
 
 import java.io.IOException;
@@ -18,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured as
- * the launcher's EmbeddedDatabase configures it (fsync, synchronous_commit and full_page_writes on, 200
- * connections) plus three things for diagnosis only: auto_explain preloaded but off (see {@link Explain}),
+ * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured by
+ * the launcher's {@link EmbeddedDatabase#configured} (as {@code ./luodi} runs it: fsync, synchronous_commit and
+ * full_page_writes on) plus three things for diagnosis only: auto_explain preloaded but off (see {@link Explain}),
  * pg_stat_statements (see {@link Statements}) and the server's log in a file; and the sides from their executable
  * jars, each a JVM with a 1 GiB heap and a GC log, listening on loopback only.
  */
@@ -52,14 +53,7 @@ final class Cluster implements AutoCloseable {
         int port = freePort();
         Log.say("embedded PostgreSQL 15 on 127.0.0.1:" + port + " (fsync on, synchronous_commit on; data in " + pgdata
                 + ")");
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(pgdata)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
+        EmbeddedPostgres server = EmbeddedDatabase.configured(pgdata, port)
                 .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_checkpoints", "on")

@@ -41,6 +41,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedPostgres launch(Path dataDirectory, int port) throws IOException {
+        return configured(dataDirectory, port).start();
+    }
+
+    /** The server as Luodi runs it, not started yet: durable (fsync, synchronous_commit, full_page_writes on). */
+    public static EmbeddedPostgres.Builder configured(Path dataDirectory, int port) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -48,8 +53,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setServerConfig("max_connections", "200");
     }
 
     /**
