@@ -39,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -82,8 +83,13 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
             return respond(problem(HttpStatus.BAD_REQUEST, "请求地址或参数不合规 (request refused by the firewall)"));
         }
+        if (anywhereInChain(exception, ApiErrorHandler::waitedForFreeConnection)) {
+            log.warn("no free database connection in time: {}", cause.getMessage());
+            return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙，请稍后重试 (server busy)"));
+        }
         if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
-                || cause instanceof TransientDataAccessException || databaseUnreachable(exception)) {
+                || cause instanceof TransientDataAccessException
+                || anywhereInChain(exception, ApiErrorHandler::databaseUnreachable)) {
             log.warn("database unavailable: {}", cause.getMessage());
             return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂不可用，请稍后重试 (database unavailable)"));
         }
@@ -208,19 +214,31 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
      * with the same Idempotency-Key answers it.
      */
     private static boolean databaseUnreachable(Throwable t) {
+        if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                || t instanceof TransactionSystemException) {
+            return true;
+        }
+        return t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+    }
+
+    /**
+     * Hikari's timeout waiting for a connection when every connection is in use and none failed to open: the
+     * database is there, the application is at capacity. When the database is away, Hikari gives the last failed
+     * attempt to connect as the timeout's cause, and the answer is {@link #databaseUnreachable}'s.
+     */
+    private static boolean waitedForFreeConnection(Throwable t) {
+        return t instanceof SQLTransientConnectionException && t.getCause() == null;
+    }
+
+    /** Whether {@code test} holds for {@code t} or anything down its causes, Axon's command failure details included. */
+    private static boolean anywhereInChain(Throwable t, Predicate<Throwable> test) {
         for (int depth = 0; t != null && depth < 20; depth++) {
-            if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException) {
+            if (test.test(t)) {
                 return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof TransactionSystemException) {
-                return true; // a JDBC commit or rollback failed: the connection died mid-transaction
             }
             if (t instanceof CommandExecutionException cee && cee.getDetails().isPresent()
-                    && cee.getDetails().get() instanceof Throwable detail && databaseUnreachable(detail)) {
+                    && cee.getDetails().get() instanceof Throwable detail && anywhereInChain(detail, test)) {
                 return true;
             }
             t = t.getCause();

@@ -97,6 +97,8 @@ class DatabaseOutageTest {
         assertThat(duringOutage).as("while the database is down: 503 problem+json, well under the client timeout")
                 .allMatch(o -> o.status() == 503 && o.problemJson() && o.body().contains("\"status\":503")
                         && o.latencyMillis() < FAIL_FAST.toMillis());
+        assertThat(duringOutage).as("named as the database being away, not as a busy server")
+                .allMatch(o -> o.body().contains("(database unavailable)"));
         assertThat(queriesDuringOutage).as("queries while the database is down: 503 problem+json")
                 .allMatch(a -> a.status() == 503 && a.contentType().startsWith("application/problem+json")
                         && a.millis() < FAIL_FAST.toMillis());
