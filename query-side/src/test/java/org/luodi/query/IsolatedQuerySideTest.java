@@ -54,11 +54,11 @@ public abstract class IsolatedQuerySideTest {
         recorder = new Recorder(eventStore, progress);
     }
 
-    protected Api as(String username) {
-        return Api.as(port, username);
+    protected ApiClient as(String username) {
+        return new ApiClient(port, username);
     }
 
-    protected Api supervisor() {
+    protected ApiClient supervisor() {
         return as("supervisor");
     }
 }

@@ -3,14 +3,14 @@ package org.luodi.query.bulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.SourceRegion;
-import org.luodi.query.Api;
+import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.Api.decimal;
+import static org.luodi.query.ApiClient.decimal;
 import static org.luodi.query.Recorder.shanghai;
 
 /**
@@ -31,7 +31,7 @@ class BulletinTest extends IsolatedQuerySideTest {
     void scoresAndRanksOfThreeTownships() {
         threeTownshipsIn2021();
 
-        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6");
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6").ok();
         assertThat(bulletin.get("asOf").asText()).isEqualTo("2021-06-30");
         assertThat(bulletin.get("title").asText()).isEqualTo("大冶市2021年1—6月招商选资工作通报");
         assertThat(decimal(bulletin.get("scheduleProgress"))).isEqualByComparingTo("0.4959");
@@ -74,7 +74,7 @@ class BulletinTest extends IsolatedQuerySideTest {
     void aClerkSeesItsOwnRowRankedAmongAllTownships() {
         threeTownshipsIn2021();
 
-        JsonNode bulletin = as("lingxiang").get("/api/bulletin?year=2021&month=6");
+        JsonNode bulletin = as("lingxiang").get("/api/bulletin?year=2021&month=6").ok();
         assertThat(bulletin.get("rows")).hasSize(1);
         assertThat(bulletin.at("/rows/0/township").asText()).isEqualTo("lingxiang");
         assertThat(bulletin.at("/rows/0/rank").asInt()).isEqualTo(3);
@@ -82,7 +82,7 @@ class BulletinTest extends IsolatedQuerySideTest {
         assertThat(bulletin.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(1);
         assertThat(bulletin.toString()).doesNotContain("linkong").doesNotContain("gaoxin");
 
-        Api.Answer workbook = as("lingxiang").exchange(HttpMethod.GET, "/api/bulletin.xlsx?year=2021&month=6", null);
+        ApiClient.Answer workbook = as("lingxiang").get("/api/bulletin.xlsx", "year", 2021, "month", 6);
         assertThat(workbook.status()).isEqualTo(200);
         BulletinSheet sheet = BulletinSheet.read(workbook.bytes());
         assertThat(sheet.unitNames()).containsExactly("灵乡镇", "合计");
@@ -107,24 +107,24 @@ class BulletinTest extends IsolatedQuerySideTest {
         recorder.started(baoan, LocalDate.of(2022, 4, 10));
         recorder.awaitProjections();
 
-        JsonNode january = supervisor().get("/api/bulletin?year=2022&month=1");
+        JsonNode january = supervisor().get("/api/bulletin?year=2022&month=1").ok();
         assertThat(decimal(row(january, "chengui").get("score"))).isEqualByComparingTo("45");
         assertThat(row(january, "jinhu").get("rank").asInt()).isEqualTo(2);
         assertThat(row(january, "baoan").get("rank").asInt()).isEqualTo(2);
         assertFlags(row(january, "jinhu"), true, false, false);
         assertFlags(row(january, "baoan"), true, false, false);
 
-        JsonNode february = supervisor().get("/api/bulletin?year=2022&month=2");
+        JsonNode february = supervisor().get("/api/bulletin?year=2022&month=2").ok();
         assertFlags(row(february, "jinhu"), false, false, false);
         assertFlags(row(february, "baoan"), true, true, false);
         assertThat(row(february, "baoan").get("lastPlaceMonthsRunning").asInt()).isEqualTo(2);
 
-        JsonNode march = supervisor().get("/api/bulletin?year=2022&month=3");
+        JsonNode march = supervisor().get("/api/bulletin?year=2022&month=3").ok();
         assertFlags(row(march, "baoan"), true, true, true);
         assertThat(row(march, "baoan").get("lastPlaceMonthsRunning").asInt()).isEqualTo(3);
         assertFlags(row(march, "chengui"), false, false, false);
 
-        JsonNode april = supervisor().get("/api/bulletin?year=2022&month=4");
+        JsonNode april = supervisor().get("/api/bulletin?year=2022&month=4").ok();
         for (String township : new String[] {"chengui", "jinhu", "baoan"}) {
             assertThat(row(april, township).get("rank").asInt()).isEqualTo(1);
             assertFlags(row(april, township), false, false, false);
@@ -158,14 +158,14 @@ class BulletinTest extends IsolatedQuerySideTest {
         clock.setToday(LocalDate.of(2023, 5, 10));
         putTargets(2023, "jinshandian", "{\"domesticFunds.totalWan\": 2000}");
 
-        JsonNode now = supervisor().get("/api/bulletin?year=2023&month=3");
+        JsonNode now = supervisor().get("/api/bulletin?year=2023&month=3").ok();
         assertThat(decimal(row(now, "dajipu").get("score"))).isEqualByComparingTo("69");
         assertThat(row(now, "dajipu").get("rank").asInt()).isEqualTo(1);
         assertThat(decimal(row(now, "jinshandian").get("score"))).isEqualByComparingTo("30");
         assertThat(row(now, "jinshandian").get("rank").asInt()).isEqualTo(2);
 
         String published = "/api/bulletin?year=2023&month=3&knownAt=2023-04-05T02:00:00Z";
-        JsonNode asPublished = supervisor().get(published);
+        JsonNode asPublished = supervisor().get(published).ok();
         assertThat(asPublished.get("knownAt").asText()).isEqualTo("2023-04-05T02:00:00Z");
         JsonNode js = row(asPublished, "jinshandian");
         assertThat(decimal(js.get("score"))).isEqualByComparingTo("45");
@@ -176,7 +176,7 @@ class BulletinTest extends IsolatedQuerySideTest {
         assertThat(dj.get("rank").asInt()).isEqualTo(2);
         assertThat(decimal(dj.at("/domesticFunds/totalWan"))).isEqualByComparingTo("300");
 
-        Api.Answer workbook = supervisor().exchange(HttpMethod.GET,
+        ApiClient.Answer workbook = supervisor().exchange(HttpMethod.GET,
                 published.replace("/api/bulletin?", "/api/bulletin.xlsx?"), null);
         assertThat(workbook.status()).isEqualTo(200);
         assertThat(workbook.contentType()).startsWith(BulletinController.XLSX.toString());
@@ -186,8 +186,8 @@ class BulletinTest extends IsolatedQuerySideTest {
     @Test
     void theWorkbookHasTheSeedsLayoutAndTheJsonNumbers() {
         threeTownshipsIn2021();
-        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6");
-        Api.Answer workbook = supervisor().exchange(HttpMethod.GET, "/api/bulletin.xlsx?year=2021&month=6", null);
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6").ok();
+        ApiClient.Answer workbook = supervisor().exchange(HttpMethod.GET, "/api/bulletin.xlsx?year=2021&month=6", null);
 
         BulletinSheet sheet = BulletinSheet.read(workbook.bytes());
         assertThat(sheet.title()).isEqualTo("大冶市2021年1—6月招商选资工作通报");
@@ -203,7 +203,7 @@ class BulletinTest extends IsolatedQuerySideTest {
 
     @Test
     void badMonthsAreRefused() {
-        Api.Answer answer = supervisor().exchange(HttpMethod.GET, "/api/bulletin?year=2024&month=13", null);
+        ApiClient.Answer answer = supervisor().exchange(HttpMethod.GET, "/api/bulletin?year=2024&month=13", null);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().at("/errors/0/field").asText()).isEqualTo("month");
         assertThat(supervisor().exchange(HttpMethod.GET, "/api/bulletin?month=3", null).status()).isEqualTo(400);
@@ -259,9 +259,9 @@ class BulletinTest extends IsolatedQuerySideTest {
     }
 
     private void putTargets(int year, String township, String targets) {
-        Api.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/" + year + "/" + township,
+        ApiClient.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/" + year + "/" + township,
                 "{\"targets\": " + targets + ", \"reason\": \"下达年度目标\"}");
-        assertThat(answer.status()).as(answer.json() == null ? "" : answer.json().toString()).isEqualTo(200);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
     private static void assertFlags(JsonNode row, boolean last, boolean leaderInCharge, boolean topLeaders) {

@@ -2,7 +2,7 @@ package org.luodi.query.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.luodi.query.Api;
+import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.Api.decimal;
+import static org.luodi.query.ApiClient.decimal;
 
 /** GET and PUT /api/targets: the shipped 2024 targets, supervisors' changes, their log, and the loader. */
 class TargetsTest extends IsolatedQuerySideTest {
@@ -19,7 +19,7 @@ class TargetsTest extends IsolatedQuerySideTest {
 
     @Test
     void theShippedTargetsAreLoadedInTenThousandYuan() {
-        JsonNode table = supervisor().get("/api/targets?year=2024");
+        JsonNode table = supervisor().get("/api/targets?year=2024").ok();
         assertThat(table.get("townships")).hasSize(14);
         JsonNode gaoxin = unit(table.get("townships"), "township", "gaoxin");
         assertThat(gaoxin.get("name").asText()).isEqualTo("高新区");
@@ -40,7 +40,7 @@ class TargetsTest extends IsolatedQuerySideTest {
         assertThat(decimal(unit(table.get("chains"), "chain", "smart-equipment").at("/targets/signedAbove1Yi.count")))
                 .isEqualByComparingTo("25");
 
-        JsonNode chains2023 = supervisor().get("/api/targets?year=2023").get("chains");
+        JsonNode chains2023 = supervisor().get("/api/targets?year=2023").ok().get("chains");
         JsonNode airport = unit(chains2023, "chain", "airport-economy");
         assertThat(decimal(airport.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("15");
         assertThat(decimal(airport.at("/targets/signedAbove1Yi.amountWan"))).isEqualByComparingTo("1400000");
@@ -48,24 +48,25 @@ class TargetsTest extends IsolatedQuerySideTest {
 
     @Test
     void aClerkReadsItsOwnTownshipsTargetsAndCannotChangeThem() {
-        JsonNode table = as("linkong").get("/api/targets?year=2024");
+        JsonNode table = as("linkong").get("/api/targets?year=2024").ok();
         assertThat(table.get("townships")).hasSize(1);
         assertThat(table.at("/townships/0/township").asText()).isEqualTo("linkong");
         assertThat(table.get("chains")).isEmpty();
 
-        Api.Answer put = as("linkong").exchange(HttpMethod.PUT, "/api/targets/2024/linkong",
+        ApiClient.Answer put = as("linkong").exchange(HttpMethod.PUT, "/api/targets/2024/linkong",
                 "{\"targets\": {\"registered.count\": 1}, \"reason\": \"想少一点\"}");
         assertThat(put.status()).isEqualTo(403);
         assertThat(put.contentType()).startsWith("application/problem+json");
         assertThat(as("admin").exchange(HttpMethod.PUT, "/api/targets/2024/linkong",
                 "{\"targets\": {\"registered.count\": 1}, \"reason\": \"管理员\"}").status()).isEqualTo(403);
-        assertThat(decimal(as("linkong").get("/api/targets?year=2024").at("/townships/0/targets/registered.count")))
+        JsonNode own = as("linkong").get("/api/targets", "year", 2024).ok();
+        assertThat(decimal(own.at("/townships/0/targets/registered.count")))
                 .isEqualByComparingTo("14");
     }
 
     @Test
     void badTargetsAreRefusedWholeAndNothingIsWritten() {
-        Api.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/baoan",
+        ApiClient.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/baoan",
                 "{\"targets\": {\"registered.count\": 20, \"bogus.count\": 1, \"foreignFunds.usdWan\": -5}, "
                         + "\"reason\": \"调整\"}");
         assertThat(answer.status()).isEqualTo(400);
@@ -82,16 +83,16 @@ class TargetsTest extends IsolatedQuerySideTest {
                 "{\"targets\": {\"registered.count\": 20}, \"reason\": \"调整\", \"extra\": 1}").status())
                 .isEqualTo(400);
 
-        JsonNode baoan = unit(supervisor().get("/api/targets?year=2024").get("townships"), "township", "baoan");
+        JsonNode baoan = unit(supervisor().get("/api/targets?year=2024").ok().get("townships"), "township", "baoan");
         assertThat(decimal(baoan.at("/targets/registered.count"))).isEqualByComparingTo("8");
-        assertThat(supervisor().get("/api/targets/changes?year=2024").get("changes")).extracting(
+        assertThat(supervisor().get("/api/targets/changes?year=2024").ok().get("changes")).extracting(
                 c -> c.get("unit").asText()).doesNotContain("baoan");
     }
 
     @Test
     void aSupervisorsChangeIsLoggedAndSurvivesTheNextLoad() {
         clock.setToday(LocalDate.of(2024, 7, 1));
-        Api.Answer put = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/jinniu",
+        ApiClient.Answer put = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/jinniu",
                 "{\"targets\": {\"registered.count\": 6, \"foreignFunds.usdWan\": 10.5, "
                         + "\"signedAbove1Yi.amountWan\": null, \"domesticFunds.totalWan\": 150000}, "
                         + "\"reason\": \"年中调整：新增外资任务\"}");
@@ -101,13 +102,13 @@ class TargetsTest extends IsolatedQuerySideTest {
 
         loader.run(null); // as at the next start
 
-        JsonNode jinniu = unit(supervisor().get("/api/targets?year=2024").get("townships"), "township", "jinniu");
+        JsonNode jinniu = unit(supervisor().get("/api/targets?year=2024").ok().get("townships"), "township", "jinniu");
         assertThat(decimal(jinniu.at("/targets/registered.count"))).isEqualByComparingTo("6");
         assertThat(decimal(jinniu.at("/targets/foreignFunds.usdWan"))).isEqualByComparingTo("10.5");
         assertThat(jinniu.get("targets").has("signedAbove1Yi.amountWan")).isFalse();
         assertThat(decimal(jinniu.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("6"); // untouched
 
-        JsonNode changes = supervisor().get("/api/targets/changes?year=2024").get("changes");
+        JsonNode changes = supervisor().get("/api/targets/changes?year=2024").ok().get("changes");
         // 150,000 万 was already jinniu's domestic target (15 亿): no change to log
         assertThat(changes).hasSize(3);
         JsonNode registered = change(changes, "registered.count");
@@ -121,8 +122,8 @@ class TargetsTest extends IsolatedQuerySideTest {
         assertThat(change(changes, "foreignFunds.usdWan").get("oldValue").isNull()).isTrue();
         assertThat(change(changes, "signedAbove1Yi.amountWan").get("newValue").isNull()).isTrue();
 
-        assertThat(as("jinniu").get("/api/targets/changes?year=2024").get("changes")).hasSize(3);
-        assertThat(as("gaoxin").get("/api/targets/changes?year=2024").get("changes")).isEmpty();
+        assertThat(as("jinniu").get("/api/targets/changes?year=2024").ok().get("changes")).hasSize(3);
+        assertThat(as("gaoxin").get("/api/targets/changes?year=2024").ok().get("changes")).isEmpty();
     }
 
     private static JsonNode unit(JsonNode units, String field, String code) {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luodi.query.Api.decimal;
+import static org.luodi.query.ApiClient.decimal;
 import static org.luodi.query.Recorder.shanghai;
 
 /**
@@ -33,7 +33,7 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.registered(below, LocalDate.of(2011, 3, 10), true);
         recorder.awaitProjections();
 
-        JsonNode stats = supervisor().get("/api/stats?year=2011&asOf=2011-06-30");
+        JsonNode stats = supervisor().get("/api/stats?year=2011&asOf=2011-06-30").ok();
         assertThat(stats.get("year").asInt()).isEqualTo(2011);
         assertThat(stats.get("asOf").asText()).isEqualTo("2011-06-30");
         assertThat(stats.get("groupBy").asText()).isEqualTo("township");
@@ -52,7 +52,7 @@ class StatsTest extends IsolatedQuerySideTest {
         assertThat(decimal(gaoxin.at("/rates/productionRate"))).isEqualByComparingTo("0");
         assertThat(gaoxin.at("/rates/signingRate").isNull()).isTrue(); // no target for 2011
 
-        JsonNode byChain = supervisor().get("/api/stats?year=2011&asOf=2011-06-30&groupBy=chain");
+        JsonNode byChain = supervisor().get("/api/stats?year=2011&asOf=2011-06-30&groupBy=chain").ok();
         assertThat(byChain.get("groupBy").asText()).isEqualTo("chain");
         assertThat(byChain.get("rows")).hasSize(10);
         JsonNode smart = row(byChain, "chain", "smart-equipment");
@@ -75,7 +75,7 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.inProduction(producing, LocalDate.of(2012, 5, 20));
         recorder.awaitProjections();
 
-        JsonNode june = row(supervisor().get("/api/stats?year=2012&asOf=2012-06-30"), "township", "linkong");
+        JsonNode june = row(supervisor().get("/api/stats?year=2012&asOf=2012-06-30").ok(), "township", "linkong");
         assertThat(june.at("/signedAbove1Yi/count").asLong()).isEqualTo(3);
         assertThat(decimal(june.at("/signedAbove1Yi/amountWan"))).isEqualByComparingTo("65000");
         assertThat(decimal(june.at("/rates/startRate"))).isEqualByComparingTo("0.6667"); // 2 of 3
@@ -86,7 +86,7 @@ class StatsTest extends IsolatedQuerySideTest {
         assertThat(june.at("/cohort/count").asLong()).isEqualTo(3);
 
         // asOf is business time: on 03-31 the storage (04-01) and production had not happened yet
-        JsonNode march = row(supervisor().get("/api/stats?year=2012&asOf=2012-03-31"), "township", "linkong");
+        JsonNode march = row(supervisor().get("/api/stats?year=2012&asOf=2012-03-31").ok(), "township", "linkong");
         assertThat(decimal(march.at("/rates/startRate"))).isEqualByComparingTo("0.6667");
         assertThat(decimal(march.at("/rates/storageRate"))).isEqualByComparingTo("0");
         assertThat(march.at("/startedStoredAbove1Yi/count").asLong()).isEqualTo(0);
@@ -107,7 +107,7 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.recordingAt(shanghai("2013-05-01T10:00:00")).voided(voided);
         recorder.awaitProjections();
 
-        JsonNode now = supervisor().get("/api/stats?year=2013&asOf=2013-06-30");
+        JsonNode now = supervisor().get("/api/stats?year=2013&asOf=2013-06-30").ok();
         for (JsonNode node : new JsonNode[] {row(now, "township", "lingxiang"), now.get("total")}) {
             assertThat(node.at("/signedAbove1Yi/count").asLong()).isEqualTo(1);
             assertThat(decimal(node.at("/signedAbove1Yi/amountWan"))).isEqualByComparingTo("12000");
@@ -122,7 +122,7 @@ class StatsTest extends IsolatedQuerySideTest {
             assertThat(decimal(node.at("/rates/productionRate"))).isEqualByComparingTo("0");
         }
 
-        JsonNode before = row(supervisor().get("/api/stats?year=2013&asOf=2013-06-30&knownAt=2013-04-30"),
+        JsonNode before = row(supervisor().get("/api/stats?year=2013&asOf=2013-06-30&knownAt=2013-04-30").ok(),
                 "township", "lingxiang");
         assertThat(before.at("/signedAbove1Yi/count").asLong()).isEqualTo(2);
         assertThat(decimal(before.at("/signedAbove1Yi/amountWan"))).isEqualByComparingTo("62000");
@@ -142,14 +142,14 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.recordingAt(shanghai("2014-04-10T10:05:00")).retracted(ceremonial, Milestone.START);
         recorder.awaitProjections();
 
-        JsonNode now = row(supervisor().get("/api/stats?year=2014&asOf=2014-06-30"), "township", "chengui");
+        JsonNode now = row(supervisor().get("/api/stats?year=2014&asOf=2014-06-30").ok(), "township", "chengui");
         assertThat(now.at("/signedAbove1Yi/count").asLong()).isEqualTo(1);
         assertThat(now.at("/startedStoredAbove1Yi/count").asLong()).isEqualTo(0);
         assertThat(decimal(now.at("/startedStoredAbove1Yi/plannedInvestmentWan"))).isEqualByComparingTo("0");
         assertThat(decimal(now.at("/rates/startRate"))).isEqualByComparingTo("0");
         assertThat(decimal(now.at("/rates/storageRate"))).isEqualByComparingTo("0");
 
-        JsonNode published = row(supervisor().get("/api/stats?year=2014&asOf=2014-03-31&knownAt=2014-04-01"),
+        JsonNode published = row(supervisor().get("/api/stats?year=2014&asOf=2014-03-31&knownAt=2014-04-01").ok(),
                 "township", "chengui");
         assertThat(published.at("/startedStoredAbove1Yi/count").asLong()).isEqualTo(1);
         assertThat(decimal(published.at("/startedStoredAbove1Yi/plannedInvestmentWan"))).isEqualByComparingTo("18000");
@@ -170,18 +170,18 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.funds(project, LocalDate.of(2015, 3, 25), SourceRegion.FOREIGN, "20");
         recorder.awaitProjections();
 
-        JsonNode march = row(supervisor().get("/api/stats?year=2015&asOf=2015-03-31"), "township", "jinhu");
+        JsonNode march = row(supervisor().get("/api/stats?year=2015&asOf=2015-03-31").ok(), "township", "jinhu");
         assertThat(decimal(march.at("/domesticFunds/totalWan"))).isEqualByComparingTo("1100.5");
         assertThat(decimal(march.at("/domesticFunds/outOfProvinceWan"))).isEqualByComparingTo("200");
         assertThat(decimal(march.at("/foreignFunds/usdWan"))).isEqualByComparingTo("20");
 
-        JsonNode published = supervisor().get("/api/stats?year=2015&asOf=2015-03-31&knownAt=2015-04-04T16:00:00Z");
+        JsonNode published = supervisor().get("/api/stats?year=2015&asOf=2015-03-31&knownAt=2015-04-04T16:00:00Z").ok();
         assertThat(published.get("knownAt").asText()).isEqualTo("2015-04-04T16:00:00Z");
         JsonNode asPublished = row(published, "township", "jinhu");
         assertThat(decimal(asPublished.at("/domesticFunds/totalWan"))).isEqualByComparingTo("800");
         assertThat(decimal(asPublished.at("/foreignFunds/usdWan"))).isEqualByComparingTo("0");
 
-        JsonNode february = row(supervisor().get("/api/stats?year=2015&asOf=2015-02-28"), "township", "jinhu");
+        JsonNode february = row(supervisor().get("/api/stats?year=2015&asOf=2015-02-28").ok(), "township", "jinhu");
         assertThat(decimal(february.at("/domesticFunds/totalWan"))).isEqualByComparingTo("600");
     }
 
@@ -191,7 +191,7 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.signed("linkong", "20000", LocalDate.of(2016, 2, 1));
         recorder.awaitProjections();
 
-        JsonNode clerk = as("gaoxin").get("/api/stats?year=2016&asOf=2016-06-30");
+        JsonNode clerk = as("gaoxin").get("/api/stats?year=2016&asOf=2016-06-30").ok();
         assertThat(clerk.get("rows")).hasSize(1);
         assertThat(clerk.at("/rows/0/township").asText()).isEqualTo("gaoxin");
         assertThat(clerk.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(1);
@@ -201,7 +201,7 @@ class StatsTest extends IsolatedQuerySideTest {
         assertThat(as("gaoxin").exchange(HttpMethod.GET, "/api/stats?year=2016&groupBy=chain", null).status())
                 .isEqualTo(403);
 
-        JsonNode all = supervisor().get("/api/stats?year=2016&asOf=2016-06-30");
+        JsonNode all = supervisor().get("/api/stats?year=2016&asOf=2016-06-30").ok();
         assertThat(all.get("rows")).hasSize(14);
         assertThat(all.at("/rows/0/township").asText()).isEqualTo("gaoxin");
         assertThat(all.at("/rows/13/township").asText()).isEqualTo("dongfeng");
@@ -215,7 +215,7 @@ class StatsTest extends IsolatedQuerySideTest {
                 "{\"targets\": {\"signedAbove1Yi.count\": 4}, \"reason\": \"测试\"}");
         assertThat(put.status()).isEqualTo(200);
 
-        JsonNode stats = supervisor().get("/api/stats?year=2017&asOf=2017-06-30");
+        JsonNode stats = supervisor().get("/api/stats?year=2017&asOf=2017-06-30").ok();
         JsonNode mingshan = row(stats, "township", "mingshan");
         assertThat(decimal(mingshan.at("/rates/signingRate"))).isEqualByComparingTo("0");
         assertThat(mingshan.at("/rates/startRate").isNull()).isTrue();
@@ -238,7 +238,7 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.funds(project, LocalDate.of(2024, 4, 1), SourceRegion.OUT_OF_PROVINCE, "1900000");
         recorder.awaitProjections();
 
-        JsonNode stats = supervisor().get("/api/stats?year=2024&asOf=2024-06-30");
+        JsonNode stats = supervisor().get("/api/stats?year=2024&asOf=2024-06-30").ok();
         assertThat(decimal(stats.get("scheduleProgress"))).isEqualByComparingTo("0.4973"); // 182 / 366
         JsonNode gaoxin = row(stats, "township", "gaoxin");
         assertThat(decimal(gaoxin.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("42");
@@ -257,7 +257,7 @@ class StatsTest extends IsolatedQuerySideTest {
         assertThat(decimal(stats.at("/total/targets/domesticFunds.totalWan"))).isEqualByComparingTo("6000000");
         assertThat(decimal(stats.at("/total/rates/signingRate"))).isEqualByComparingTo("0.0072"); // 1 / 138
 
-        JsonNode chains = supervisor().get("/api/stats?year=2024&asOf=2024-06-30&groupBy=chain");
+        JsonNode chains = supervisor().get("/api/stats?year=2024&asOf=2024-06-30&groupBy=chain").ok();
         JsonNode smart = row(chains, "chain", "smart-equipment");
         assertThat(decimal(smart.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("25");
         assertThat(decimal(smart.at("/rates/signingRate"))).isEqualByComparingTo("0.04");
@@ -269,14 +269,14 @@ class StatsTest extends IsolatedQuerySideTest {
         recorder.signed("baoan", "10000", LocalDate.of(2019, 1, 1));
         recorder.awaitProjections();
 
-        JsonNode after = supervisor().get("/api/stats?year=2018&asOf=2019-03-01");
+        JsonNode after = supervisor().get("/api/stats?year=2018&asOf=2019-03-01").ok();
         assertThat(decimal(after.get("scheduleProgress"))).isEqualByComparingTo("1");
         assertThat(row(after, "township", "baoan").at("/signedAbove1Yi/count").asLong()).isEqualTo(1);
 
-        JsonNode before = supervisor().get("/api/stats?year=2019&asOf=2018-12-31");
+        JsonNode before = supervisor().get("/api/stats?year=2019&asOf=2018-12-31").ok();
         assertThat(decimal(before.get("scheduleProgress"))).isEqualByComparingTo("0");
         assertThat(row(before, "township", "baoan").at("/signedAbove1Yi/count").asLong()).isEqualTo(0);
-        assertThat(row(supervisor().get("/api/stats?year=2019&asOf=2019-01-01"), "township", "baoan")
+        assertThat(row(supervisor().get("/api/stats?year=2019&asOf=2019-01-01").ok(), "township", "baoan")
                 .at("/signedAbove1Yi/count").asLong()).isEqualTo(1);
     }
 
