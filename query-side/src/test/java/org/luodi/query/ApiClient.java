@@ -21,7 +21,7 @@ import java.util.Map;
  * tests can assert refusals as plainly as answers. JSON numbers are read as exact decimals.
  */
 public final class ApiClient {
-    public static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
