@@ -10,6 +10,7 @@ import * as projects from './pages/projects.js';
 import * as project from './pages/project.js';
 import * as record from './pages/record.js';
 import * as audit from './pages/audit.js';
+import * as targets from './pages/targets.js';
 
 /** The pages, who may open them, and their place in the menu. */
 const PAGES = [
@@ -17,6 +18,7 @@ const PAGES = [
   { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true },
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: projects, menu: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
+  { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: project },
 ];

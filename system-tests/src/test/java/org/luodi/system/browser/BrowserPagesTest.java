@@ -1,5 +1,6 @@
 package org.luodi.system.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,10 @@ import org.luodi.system.RunningLuodi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The supervisors' reading pages in a real browser: stalled contracts, the project list, the audit search. */
+/**
+ * The supervisors' pages in a real browser: stalled contracts, the project list, the audit search, the year's
+ * targets.
+ */
 class BrowserPagesTest {
     private static RunningLuodi luodi;
     private static Chromium browser;
@@ -81,6 +85,28 @@ class BrowserPagesTest {
                 ].join('|')));""");
         assertThat(converted).isEqualTo(
                 "35000|1.5|12345.6789|1000|125000|12000.5|||{\"a\":9007199254740993.1,\"b\":\"0.1\"}");
+    }
+
+    @Test
+    void aSupervisorChangesATownshipsTargetsWithAReason() throws Exception {
+        String editor = "#targets-editor input[name='%s']";
+        browser.login("supervisor").go("/targets?year=2030");
+        browser.click("#targets-table tr[data-township='chengui'] a.edit");
+        browser.type(editor.formatted("signedAbove1Yi.count"), "1.5").type("#t-reason", "年初下达").click("#t-save");
+        assertThat(browser.text("#targets-status")).contains("新签约亿元以上项目个数", "整数");
+        browser.screenshot("targets-editor");
+
+        browser.type(editor.formatted("signedAbove1Yi.count"), "12")
+                .type(editor.formatted("domesticFunds.totalWan"), "150000.5").click("#t-save");
+        browser.waitForText(".message.ok", "已保存陈贵镇的目标");
+        assertThat(browser.text("#targets-table tr[data-township='chengui']")).contains("12", "150,000.5");
+        assertThat(browser.text("#targets-changes")).contains("年初下达", "supervisor", "陈贵镇", "实际到位内资");
+        JsonNode chengui = api.await("/api/targets?year=2030", table -> true).path("townships").findParents("township")
+                .stream().filter(t -> t.path("township").asText().equals("chengui")).findFirst().orElseThrow()
+                .path("targets");
+        assertThat(chengui.path("signedAbove1Yi.count").decimalValue()).isEqualByComparingTo("12");
+        assertThat(chengui.path("domesticFunds.totalWan").decimalValue()).isEqualByComparingTo("150000.5");
+        browser.screenshot("targets");
     }
 
     @Test

@@ -1,0 +1,116 @@
+// 年度目标: the year's targets of every township (a clerk sees its own), and for supervisors a form that changes one
+// township's targets with a reason; only the targets that differ are sent. The server keeps every change, and the
+// newest are listed under the table.
+import { h, replace, message, route } from '../dom.js';
+import { get, request, Decimal, ApiError, today, localTime } from '../api.js';
+import { fmt, parseAmount } from '../money.js';
+import { ROLES, chinese, label } from '../labels.js';
+import { navigate } from '../app.js';
+
+export async function render(main, { query, me }) {
+  const year = Number(query.get('year')) || Number(today().slice(0, 4));
+  const editing = query.get('edit') || '';
+  const [table, log] = await Promise.all([get('/api/targets', { year }), get('/api/targets/changes', { year })]);
+  const indicators = table.indicators;
+  const yearInput = h('input', { id: 't-year', type: 'number', min: 2000, max: 2100, value: year, style: { width: '90px' } });
+  const unit = table.townships.find(t => t.township === editing);
+  const saved = table.townships.find(t => t.township === query.get('saved'));
+
+  replace(main,
+    h('div', { class: 'page-head' }, h('h1', null, year + ' 年度目标')),
+    h('form', {
+      class: 'panel toolbar', id: 'targets-year',
+      onsubmit: e => { e.preventDefault(); navigate(route('/targets', { year: yearInput.value })); },
+    }, h('label', null, '年度', yearInput), h('button', { type: 'submit' }, '查看')),
+    saved ? message('ok', '已保存' + saved.name + '的目标。') : null,
+    unit && me.role === 'SUPERVISOR' ? editor(year, unit, indicators) : null,
+    h('div', { class: 'panel', style: { overflowX: 'auto' } },
+      h('table', { class: 'grid', id: 'targets-table' },
+        h('thead', null, h('tr', null, h('th', null, '单位'),
+          indicators.map(i => h('th', null, i.name, h('div', { class: 'muted small' }, i.unit))),
+          me.role === 'SUPERVISOR' ? h('th', null, '') : null)),
+        h('tbody', null, table.townships.map(t => h('tr', { 'data-township': t.township },
+          h('td', { class: 'nowrap' }, t.name),
+          indicators.map(i => h('td', { class: 'num' }, t.targets[i.key] == null ? '—' : fmt(t.targets[i.key], { trim: true, scale: 4 }))),
+          me.role === 'SUPERVISOR'
+            ? h('td', { class: 'nowrap' }, h('a', { href: route('/targets', { year, edit: t.township }), class: 'edit' }, '修改'))
+            : null))))),
+    changes(log.changes, indicators));
+}
+
+/** The form for one township's targets: an empty field removes that target; the reason is required. */
+function editor(year, unit, indicators) {
+  const inputs = {};
+  const status = h('div', { id: 'targets-status' });
+  const reason = h('input', { id: 't-reason', type: 'text', size: 40, placeholder: '如：年初下达、年中调整' });
+  const save = async event => {
+    event.preventDefault();
+    const targets = {};
+    const wrong = [];
+    for (const i of indicators) {
+      const text = inputs[i.key].value.trim();
+      const before = unit.targets[i.key];
+      if (text === '') {
+        if (before != null) targets[i.key] = null;
+        continue;
+      }
+      const plain = parseAmount(text);
+      if (plain == null || (i.unit === '个' && plain.includes('.'))) {
+        wrong.push(i.name + (i.unit === '个' ? '：请填写整数' : '：请填写不小于零的数'));
+        continue;
+      }
+      if (before == null || plain !== parseAmount(String(before))) targets[i.key] = new Decimal(plain);
+    }
+    if (!wrong.length && Object.keys(targets).length === 0) wrong.push('没有改动任何目标');
+    if (!reason.value.trim()) wrong.push('调整原因：必填');
+    if (wrong.length) {
+      replace(status, message('error', wrong.join('；')));
+      return;
+    }
+    try {
+      await request('/api/targets/' + year + '/' + encodeURIComponent(unit.township),
+        { method: 'PUT', body: { targets, reason: reason.value.trim() } });
+      navigate(route('/targets', { year, saved: unit.township }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const details = e.errors.map(err => fieldName(err.field, indicators) + '：' + chinese(err.message));
+      replace(status, message('error', [e.message, ...details].join('；')));
+    }
+  };
+  return h('form', { class: 'panel', id: 'targets-editor', onsubmit: save },
+    h('div', { class: 'panel-head' }, h('h2', null, '修改 ' + unit.name + ' ' + year + ' 年目标')),
+    h('div', { class: 'form-grid' },
+      indicators.map(i => {
+        const value = unit.targets[i.key];
+        inputs[i.key] = h('input', { type: 'text', name: i.key, value: value == null ? '' : String(value), size: 14 });
+        return [h('div', { class: 'label' }, i.name), h('div', { class: 'control' }, inputs[i.key], h('span', { class: 'muted' }, i.unit))];
+      }),
+      h('div', { class: 'label' }, '调整原因', h('span', { class: 'req' }, '*')), h('div', { class: 'control' }, reason),
+      h('div', { class: 'label' }), h('div', { class: 'control' },
+        h('button', { type: 'submit', id: 't-save' }, '保存'),
+        h('a', { href: route('/targets', { year }), class: 'button secondary' }, '取消'),
+        h('span', { class: 'muted small' }, '留空即取消该项目标'))),
+    status);
+}
+
+function fieldName(field, indicators) {
+  const found = indicators.find(i => field && field.includes(i.key));
+  return found ? found.name : field === 'reason' ? '调整原因' : field || '';
+}
+
+function changes(list, indicators) {
+  const shown = list.slice(0, 30); // newest first, as the server sends them
+  return h('div', { class: 'panel', id: 'targets-changes' },
+    h('div', { class: 'panel-head' }, h('h2', null, '调整记录'),
+      h('span', { class: 'muted small' }, list.length ? `共 ${list.length} 条，显示最近 ${shown.length} 条` : '')),
+    shown.length === 0 ? message('info', '本年度目标尚未调整过。') : h('table', { class: 'grid' },
+      h('thead', null, h('tr', null, ['调整时间', '调整人', '单位', '指标', '原值', '新值', '原因'].map(t => h('th', null, t)))),
+      h('tbody', null, shown.map(c => h('tr', null,
+        h('td', { class: 'nowrap' }, localTime(c.changedAt)),
+        h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
+        h('td', null, c.unitName),
+        h('td', null, fieldName(c.indicator, indicators)),
+        h('td', { class: 'num' }, c.oldValue == null ? '—' : fmt(c.oldValue, { trim: true, scale: 4 })),
+        h('td', { class: 'num' }, c.newValue == null ? '—' : fmt(c.newValue, { trim: true, scale: 4 })),
+        h('td', null, c.reason))))));
+}
