@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** GET /api/targets, PUT /api/targets/{year}/{township} and GET /api/targets/changes (SPEC §7). */
+/**
+ * GET /api/targets, PUT /api/targets/{year}/{township} and GET /api/targets/changes (SPEC §7). The two reads accept
+ * {@code knownAt}, as the stats and the bulletin do, so that the targets beside a past bulletin can be read too.
+ */
 @RestController
 public class TargetController {
     private final TargetQueries queries;
@@ -22,15 +25,20 @@ public class TargetController {
         this.time = time;
     }
 
-    /** {@code year} defaults to the current year. */
+    /** {@code year} defaults to the current year; {@code knownAt}: the targets as they stood at that moment. */
     @GetMapping("/api/targets")
-    public TargetTable targets(@RequestParam(required = false) Integer year) {
-        return queries.table(LuodiUser.current(), year == null ? time.today().getYear() : year);
+    public TargetTable targets(@RequestParam(required = false) Integer year,
+                               @RequestParam(required = false) String knownAt) {
+        return queries.table(LuodiUser.current(), year == null ? time.today().getYear() : year,
+                time.knownAt(knownAt));
     }
 
+    /** {@code knownAt}: only the changes made by then. */
     @GetMapping("/api/targets/changes")
-    public TargetQueries.ChangeLog changes(@RequestParam(required = false) Integer year) {
-        return queries.changes(LuodiUser.current(), year == null ? time.today().getYear() : year);
+    public TargetQueries.ChangeLog changes(@RequestParam(required = false) Integer year,
+                                           @RequestParam(required = false) String knownAt) {
+        return queries.changes(LuodiUser.current(), year == null ? time.today().getYear() : year,
+                time.knownAt(knownAt));
     }
 
     @PutMapping("/api/targets/{year}/{township}")

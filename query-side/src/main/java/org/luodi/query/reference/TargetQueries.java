@@ -5,6 +5,7 @@ import org.luodi.platform.security.LuodiUser;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,12 @@ public class TargetQueries {
     public record ChangeLog(int year, List<TargetChange> changes) {
     }
 
-    /** Every township in the order of the seed's table, and (for supervisors) every industry chain. */
-    public TargetTable table(LuodiUser user, int year) {
-        Map<String, Map<Indicator, BigDecimal>> byTownship = targets.of(year, UnitKind.TOWNSHIP, null);
+    /**
+     * Every township in the order of the seed's table, and (for supervisors) every industry chain; as the targets
+     * stood at {@code knownAt} (null: now).
+     */
+    public TargetTable table(LuodiUser user, int year, Instant knownAt) {
+        Map<String, Map<Indicator, BigDecimal>> byTownship = targets.of(year, UnitKind.TOWNSHIP, knownAt);
         List<TargetTable.UnitTargets> townships = reference.townships().stream()
                 .filter(t -> user.mayAccessTownship(t.code()))
                 .map(t -> new TargetTable.UnitTargets(t.code(), null, t.name(),
@@ -34,7 +38,7 @@ public class TargetQueries {
                 .toList();
         List<TargetTable.UnitTargets> chains = List.of();
         if (!user.isClerk()) {
-            Map<String, Map<Indicator, BigDecimal>> byChain = targets.of(year, UnitKind.CHAIN, null);
+            Map<String, Map<Indicator, BigDecimal>> byChain = targets.of(year, UnitKind.CHAIN, knownAt);
             chains = reference.chains().stream()
                     .map(c -> new TargetTable.UnitTargets(null, c.code(), c.name(),
                             keyed(byChain.getOrDefault(c.code(), Map.of()))))
@@ -46,8 +50,8 @@ public class TargetQueries {
         return new TargetTable(year, indicators, townships, chains);
     }
 
-    public ChangeLog changes(LuodiUser user, int year) {
-        return new ChangeLog(year, targets.changes(year, user.isClerk() ? user.township() : null));
+    public ChangeLog changes(LuodiUser user, int year, Instant knownAt) {
+        return new ChangeLog(year, targets.changes(year, user.isClerk() ? user.township() : null, knownAt));
     }
 
     /** Indicator keys in the order of the seed's table, as JSON shows them. */

@@ -110,10 +110,17 @@ public class Targets {
     record Author(String username, String role, Instant at, String reason) {
     }
 
-    /** The changes of {@code year}'s targets, newest first; {@code township} null means every unit. */
-    public List<TargetChange> changes(int year, String township) {
+    /**
+     * The changes of {@code year}'s targets, newest first; {@code township} null means every unit, {@code knownAt}
+     * null every change so far.
+     */
+    public List<TargetChange> changes(int year, String township, Instant knownAt) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         String sql = "SELECT * FROM target_change WHERE year = :year";
+        if (knownAt != null) {
+            sql += " AND changed_at <= :knownAt";
+            params.addValue("knownAt", Timestamp.from(knownAt));
+        }
         if (township != null) {
             sql += " AND unit_kind = 'township' AND unit_code = :township";
             params.addValue("township", township);

@@ -124,6 +124,19 @@ class TargetsTest extends IsolatedQuerySideTest {
 
         assertThat(as("jinniu").get("/api/targets/changes?year=2024").ok().get("changes")).hasSize(3);
         assertThat(as("gaoxin").get("/api/targets/changes?year=2024").ok().get("changes")).isEmpty();
+
+        // as known on the day before (knownAt, as the stats and the bulletin take it): the targets as loaded
+        JsonNode before = unit(as("jinniu").get("/api/targets", "year", 2024, "knownAt", "2024-06-30").ok()
+                .get("townships"), "township", "jinniu");
+        assertThat(decimal(before.at("/targets/registered.count"))).isEqualByComparingTo("5");
+        assertThat(before.get("targets").has("foreignFunds.usdWan")).isFalse();
+        assertThat(before.get("targets").has("signedAbove1Yi.amountWan")).isTrue();
+        assertThat(as("jinniu").get("/api/targets/changes", "year", 2024, "knownAt", "2024-06-30").ok()
+                .get("changes")).isEmpty();
+        JsonNode sameDay = unit(as("jinniu").get("/api/targets", "year", 2024, "knownAt", "2024-07-01").ok()
+                .get("townships"), "township", "jinniu");
+        assertThat(decimal(sameDay.at("/targets/registered.count"))).isEqualByComparingTo("6");
+        assertThat(as("jinniu").get("/api/targets", "year", 2024, "knownAt", "yesterday").status()).isEqualTo(400);
     }
 
     private static JsonNode unit(JsonNode units, String field, String code) {
