@@ -3,6 +3,7 @@ package org.luodi.query.alert;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,10 +18,12 @@ import java.util.Set;
 public class AlertController {
     private final AlertQueries queries;
     private final QueryTime time;
+    private final FilterCodes codes;
 
-    public AlertController(AlertQueries queries, QueryTime time) {
+    public AlertController(AlertQueries queries, QueryTime time, FilterCodes codes) {
         this.queries = queries;
         this.time = time;
+        this.codes = codes;
     }
 
     public record Alerts(LocalDate asOf, List<Alert> alerts) {
@@ -32,7 +35,7 @@ public class AlertController {
                          @RequestParam(required = false) String asOf,
                          @RequestParam(required = false) String knownAt) {
         LuodiUser user = LuodiUser.current();
-        String wanted = township == null || township.isBlank() ? null : township.strip();
+        String wanted = codes.township(township);
         if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
             throw new ForbiddenException("不能查看其他乡镇的预警 (another township's alerts)");
         }

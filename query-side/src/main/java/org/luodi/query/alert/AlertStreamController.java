@@ -3,6 +3,7 @@ package org.luodi.query.alert;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.FilterCodes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 public class AlertStreamController {
     private final AlertBroadcaster broadcaster;
+    private final FilterCodes codes;
 
-    public AlertStreamController(AlertBroadcaster broadcaster) {
+    public AlertStreamController(AlertBroadcaster broadcaster, FilterCodes codes) {
         this.broadcaster = broadcaster;
+        this.codes = codes;
     }
 
     @GetMapping("/api/alerts/stream")
@@ -27,7 +30,7 @@ public class AlertStreamController {
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                              @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
         LuodiUser user = LuodiUser.current();
-        String wanted = township == null || township.isBlank() ? null : township.strip();
+        String wanted = codes.township(township);
         if (wanted != null && !user.mayAccessTownship(wanted)) {
             throw new ForbiddenException("不能接收其他乡镇的预警 (another township's alerts)");
         }

@@ -5,6 +5,7 @@ import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.platform.security.Role;
+import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +32,13 @@ public class AuditController {
     private final HistoryQueries queries;
     private final ChainVerifier verifier;
     private final QueryTime time;
+    private final FilterCodes codes;
 
-    public AuditController(HistoryQueries queries, ChainVerifier verifier, QueryTime time) {
+    public AuditController(HistoryQueries queries, ChainVerifier verifier, QueryTime time, FilterCodes codes) {
         this.queries = queries;
         this.verifier = verifier;
         this.time = time;
+        this.codes = codes;
     }
 
     /** Re-checks the hash chain of every project's stored events (supervisors and admins). */
@@ -75,7 +78,7 @@ public class AuditController {
         if (eventType != null && !TYPES.contains(eventType)) {
             throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES + " (unknown event type)");
         }
-        return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), blankToNull(township), eventType,
+        return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), codes.township(township), eventType,
                 instant("from", from, false), instant("to", to, true)), page, size);
     }
 

@@ -2,6 +2,7 @@ package org.luodi.query.project;
 
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +21,12 @@ public class ProjectQueryController {
 
     private final ProjectQueries queries;
     private final QueryTime time;
+    private final FilterCodes codes;
 
-    public ProjectQueryController(ProjectQueries queries, QueryTime time) {
+    public ProjectQueryController(ProjectQueries queries, QueryTime time, FilterCodes codes) {
         this.queries = queries;
         this.time = time;
+        this.codes = codes;
     }
 
     @GetMapping("/api/projects")
@@ -46,7 +49,7 @@ public class ProjectQueryController {
         if (size < 1 || size > 200) {
             throw new InvalidInputException("size", "须在 1–200 之间 (1..200)");
         }
-        var filter = new ProjectQueries.Filter(blankToNull(township), blankToNull(chain), blankToNull(stage),
+        var filter = new ProjectQueries.Filter(codes.township(township), codes.chain(chain), blankToNull(stage),
                 signedFrom, signedTo, name);
         return queries.list(LuodiUser.current(), filter, time.asOf(asOf), time.knownAt(knownAt), page, size);
     }

@@ -115,6 +115,21 @@ class ProjectQueriesTest extends QuerySideTest {
         assertThat(supervisor.get("/api/projects", "name", "100%_\\").ok().get("totalElements").asInt()).isZero();
     }
 
+    /** A typo in a filter is refused rather than answered with an empty list, which would read as "nothing there". */
+    @Test
+    void aFilterNamingNoTownshipOrChainIsRefused() {
+        ApiClient supervisor = as("supervisor");
+        assertThat(field(supervisor.get("/api/projects", "township", "gaoxing"))).isEqualTo("township");
+        assertThat(field(supervisor.get("/api/projects", "chain", "smart-equipments"))).isEqualTo("chain");
+        assertThat(field(supervisor.get("/api/alerts", "township", "gaoxing"))).isEqualTo("township");
+        assertThat(field(supervisor.get("/api/alerts/stream", "township", "gaoxing"))).isEqualTo("township");
+        assertThat(field(supervisor.get("/api/audit", "township", "gaoxing"))).isEqualTo("township");
+        assertThat(field(as("gaoxin").get("/api/alerts", "township", "gaoxing"))).isEqualTo("township");
+        assertThat(supervisor.get("/api/alerts", "township", "gaoxin").status()).isEqualTo(200);
+        assertThat(supervisor.get("/api/projects", "township", " ", "chain", "smart-equipment").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void oneProjectAsItStoodAndAsItWasKnown() {
         String id = newId();

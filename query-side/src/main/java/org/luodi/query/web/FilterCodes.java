@@ -1,0 +1,41 @@
+package org.luodi.query.web;
+
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.reference.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/**
+ * The township and industry-chain codes a query filters by. A blank filter is no filter; an unknown code is refused
+ * (400), as the commands refuse one (SPEC §2): answered with an empty list, a typo such as {@code gaoxing} would read
+ * as "no stalled projects in that township".
+ */
+@Component
+public class FilterCodes {
+    private final ReferenceData reference;
+
+    public FilterCodes(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    /** The township code, or null for none; refuses a code that names no township. */
+    public String township(String text) {
+        String code = blankToNull(text);
+        if (code != null && !reference.isTownship(code)) {
+            throw new InvalidInputException("township", "未知的乡镇代码 (unknown township)");
+        }
+        return code;
+    }
+
+    /** The industry-chain code, or null for none; refuses a code that names no chain. */
+    public String chain(String text) {
+        String code = blankToNull(text);
+        if (code != null && !reference.isIndustryChain(code)) {
+            throw new InvalidInputException("chain", "未知的产业链代码 (unknown industry chain)");
+        }
+        return code;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
