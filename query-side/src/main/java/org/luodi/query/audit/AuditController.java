@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.luodi.query.web.FilterCodes.blankToNull;
+
 /** A project's history (its own clerk and supervisors) and the audit search (supervisors and admins). */
 @RestController
 public class AuditController {
@@ -100,9 +102,5 @@ public class AuditController {
             throw new InvalidInputException(field,
                     "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00 (expected a date or an instant)");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

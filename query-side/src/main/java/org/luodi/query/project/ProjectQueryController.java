@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.Set;
 
+import static org.luodi.query.web.FilterCodes.blankToNull;
+
 /** GET /api/projects and /api/projects/{id} (SPEC §7): translates parameters, the queries decide. */
 @RestController
 public class ProjectQueryController {
@@ -58,9 +60,5 @@ public class ProjectQueryController {
     public ProjectView project(@PathVariable String id, @RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String knownAt) {
         return queries.project(LuodiUser.current(), id, time.asOf(asOf), time.knownAt(knownAt));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

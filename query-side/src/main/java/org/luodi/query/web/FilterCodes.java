@@ -35,7 +35,8 @@ public class FilterCodes {
         return code;
     }
 
-    private static String blankToNull(String text) {
+    /** A filter's text without surrounding blanks, or null when there is none: a blank filter is no filter. */
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }
