@@ -31,7 +31,7 @@ export async function render(main, { query, me }) {
           me.role === 'SUPERVISOR' ? h('th', null, '') : null)),
         h('tbody', null, table.townships.map(t => h('tr', { 'data-township': t.township },
           h('td', { class: 'nowrap' }, t.name),
-          indicators.map(i => h('td', { class: 'num' }, t.targets[i.key] == null ? '—' : fmt(t.targets[i.key], { trim: true, scale: 4 }))),
+          indicators.map(i => h('td', { class: 'num' }, display(t.targets[i.key]))),
           me.role === 'SUPERVISOR'
             ? h('td', { class: 'nowrap' }, h('a', { href: route('/targets', { year, edit: t.township }), class: 'edit' }, '修改'))
             : null))))),
@@ -93,6 +93,11 @@ function editor(year, unit, indicators) {
     status);
 }
 
+/** A target as the table shows it: grouped digits, no trailing zeros; a dash for none. */
+function display(value) {
+  return value == null ? '—' : fmt(value, { trim: true, scale: 4 });
+}
+
 function fieldName(field, indicators) {
   const found = indicators.find(i => field && field.includes(i.key));
   return found ? found.name : field === 'reason' ? '调整原因' : field || '';
@@ -110,7 +115,7 @@ function changes(list, indicators) {
         h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
         h('td', null, c.unitName),
         h('td', null, fieldName(c.indicator, indicators)),
-        h('td', { class: 'num' }, c.oldValue == null ? '—' : fmt(c.oldValue, { trim: true, scale: 4 })),
-        h('td', { class: 'num' }, c.newValue == null ? '—' : fmt(c.newValue, { trim: true, scale: 4 })),
+        h('td', { class: 'num' }, display(c.oldValue)),
+        h('td', { class: 'num' }, display(c.newValue)),
         h('td', null, c.reason))))));
 }
