@@ -49,6 +49,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (options.contains("--soak")) {
+            Soak.main(args);
+            return;
+        }
         Settings settings = options.contains("--quick") ? Settings.quickRun() : Settings.fullRun();
         int projectsOption = options.indexOf("--projects");
         if (projectsOption >= 0) {
@@ -81,7 +85,7 @@ public final class Bench {
                         + "small data; not figures to quote)" : "full", settings.projects(), CLIENTS, RATE,
                 settings.steadySeconds(), Cluster.HEAP);
         String heading = (settings.quick() ? "Quick run " : "Run ") + machine.date();
-        Report.write(out, report.markdown(heading, machine, parameters));
+        report.write(out, report.markdown(heading, machine, parameters));
         System.out.println();
         System.out.println(report.text());
         Log.say("written to " + root.relativize(out));

@@ -31,7 +31,7 @@ final class Cluster implements AutoCloseable {
 
     private final Path root;
     private final Path work;
-    private final EmbeddedPostgres server;
+    private EmbeddedPostgres server;
     private final int port;
     private final List<SideProcess> running = new ArrayList<>();
     private final Map<String, Path> gcLogs = new HashMap<>();
@@ -53,13 +53,7 @@ final class Cluster implements AutoCloseable {
         int port = freePort();
         Log.say("embedded PostgreSQL 15 on 127.0.0.1:" + port + " (fsync on, synchronous_commit on; data in " + pgdata
                 + ")");
-        EmbeddedPostgres server = EmbeddedDatabase.configured(pgdata, port)
-                .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
-                .setServerConfig("logging_collector", "on")
-                .setServerConfig("log_checkpoints", "on")
-                .setServerConfig("log_directory", logs.toString())
-                .setServerConfig("log_filename", "postgresql.log")
-                .start();
+        EmbeddedPostgres server = launch(work, port);
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         }
@@ -70,6 +64,27 @@ final class Cluster implements AutoCloseable {
         return new Cluster(root, work, server, port);
     }
 
+    private static EmbeddedPostgres launch(Path work, int port) throws IOException {
+        Path logs = work.resolve("logs");
+        return EmbeddedDatabase.configured(work.resolve("pgdata"), port)
+                .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_checkpoints", "on")
+                .setServerConfig("log_directory", logs.toString())
+                .setServerConfig("log_filename", "postgresql.log")
+                .start();
+    }
+
+    /**
+     * Stops PostgreSQL ({@code pg_ctl stop -m fast}: sessions end, open transactions roll back) and starts it again
+     * on the same port and data folder after {@code down}, as an operator's restart or a crash-and-reboot does.
+     */
+    synchronized void restartDatabase(Duration down) throws IOException, InterruptedException {
+        server.close();
+        Thread.sleep(down.toMillis());
+        server = launch(work, port);
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
@@ -78,7 +93,7 @@ final class Cluster implements AutoCloseable {
         return port;
     }
 
-    Connection sql() throws SQLException {
+    synchronized Connection sql() throws SQLException {
         return server.getDatabase("postgres", DATABASE).getConnection();
     }
 

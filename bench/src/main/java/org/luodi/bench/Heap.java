@@ -74,4 +74,44 @@ final class Heap {
             default -> v;
         };
     }
+
+    /**
+     * The heap a side retains: a full collection asked for by jcmd (GC.run), then the occupancy (GC.heap_info). What
+     * survives a full collection is what a leak would raise, free of young-generation noise; 0 if jcmd cannot tell.
+     */
+    static double retained(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").redirectErrorStream(true)
+                    .start();
+            gc.getInputStream().readAllBytes();
+            gc.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        return sample(pid);
+    }
+
+    /**
+     * Whether a long-running side's heap grows: its retained heap ({@link #retained}) sampled through the run. A heap
+     * that does not grow keeps the last sample within 20 % (plus 16 MiB of caches filling) of the first.
+     */
+    record Trend(java.util.List<Double> samplesMb) {
+        boolean flat() {
+            return samplesMb.size() >= 3 && samplesMb.stream().allMatch(m -> m > 0)
+                    && last() <= samplesMb.get(0) * 1.2 + 16;
+        }
+
+        private double last() {
+            return samplesMb.get(samplesMb.size() - 1);
+        }
+
+        String describe() {
+            return "retained after a full GC, MiB: " + String.join(" → ",
+                    samplesMb.stream().map(m -> String.format("%.0f", m)).toList());
+        }
+    }
 }

@@ -9,8 +9,11 @@ import java.util.List;
 
 /** The table: printed, and written into a Markdown file between two markers (the rest of the file is kept). */
 final class Report {
-    static final String START = "<!-- bench:results:start (written by bench/run; edit outside these markers) -->";
-    static final String END = "<!-- bench:results:end -->";
+    /** The markers of the full run's section; the soak writes its own ({@link #Report(String)}). */
+    private static final String RESULTS = "bench:results";
+
+    private final String start;
+    private final String end;
 
     record Row(String measure, String target, String figure, String baseline, String ratio, String result) {
     }
@@ -18,6 +21,16 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final List<Row> info = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+
+    Report() {
+        this(RESULTS);
+    }
+
+    /** A section of its own between markers named {@code name}, so that two harnesses keep each other's figures. */
+    Report(String name) {
+        this.start = "<!-- " + name + ":start (written by bench/run; edit outside these markers) -->";
+        this.end = "<!-- " + name + ":end -->";
+    }
 
     void target(String measure, String target, String figure, String baseline, String ratio, Boolean pass) {
         rows.add(new Row(measure, target, figure, baseline, ratio, pass == null ? "N/A" : pass ? "PASS" : "FAIL"));
@@ -59,7 +72,7 @@ final class Report {
 
     String markdown(String heading, Machine machine, String parameters) {
         StringBuilder md = new StringBuilder();
-        md.append(START).append("\n\n### ").append(heading).append("\n\n");
+        md.append(start).append("\n\n### ").append(heading).append("\n\n");
         md.append("- date: ").append(machine.date()).append(", commit ").append(machine.commit()).append('\n');
         md.append("- machine: ").append(machine.cpus()).append(" CPUs (").append(machine.cpuModel()).append("), ")
                 .append(machine.memory()).append(" memory, ").append(machine.os()).append('\n');
@@ -77,18 +90,18 @@ final class Report {
             md.append("\nNotes from the run:\n\n");
             notes.forEach(n -> md.append("- ").append(esc(n)).append('\n'));
         }
-        md.append('\n').append(END).append('\n');
+        md.append('\n').append(end).append('\n');
         return md.toString();
     }
 
-    static void write(Path file, String section) throws IOException {
+    void write(Path file, String section) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int start = existing.indexOf(START);
-        int end = existing.indexOf(END);
+        int from = existing.indexOf(start);
+        int to = existing.indexOf(end);
         String updated;
-        if (start >= 0 && end > start) {
-            updated = existing.substring(0, start) + section.stripTrailing() + existing.substring(end + END.length());
+        if (from >= 0 && to > from) {
+            updated = existing.substring(0, from) + section.stripTrailing() + existing.substring(to + end.length());
         } else {
             updated = (existing.isEmpty() ? "# Performance\n\n" : existing.stripTrailing() + "\n\n") + section;
         }

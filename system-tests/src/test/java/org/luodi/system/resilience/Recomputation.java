@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * keeps them), so that {@link #differences} names exactly what is missing, extra or different.
  * Corrections and retractions are not produced by the resilience load and are refused rather than guessed.
  */
-final class Recomputation {
+public final class Recomputation {
     enum Kind { TEXT, DECIMAL, DATE, BOOLEAN, TIMESTAMP, LONG }
 
     record Column(String name, Kind kind) {
@@ -74,7 +74,7 @@ final class Recomputation {
     }
 
     /** What differs between the read models in the database and a recomputation from its event store. */
-    static List<String> differences(Connection sql) throws SQLException {
+    public static List<String> differences(Connection sql) throws SQLException {
         Recomputation expected = of(StoredEvent.readAll(sql));
         List<String> differences = new ArrayList<>();
         differences.addAll(compare("project_version", expected.projectVersions,
