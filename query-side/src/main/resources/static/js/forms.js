@@ -2,26 +2,8 @@
 // values into the API's JSON body (amounts as exact decimals) and placing the API's field errors where they belong.
 import { h, replace, add } from './dom.js';
 import { Decimal } from './api.js';
-import { toWan, parseAmount, wan } from './money.js';
+import { toWan, parseAmount, wan, fmt } from './money.js';
 import { chinese } from './labels.js';
-
-const UNIT_KEY = 'luodi.amountUnit';
-
-export function preferredUnit() {
-  try {
-    return localStorage.getItem(UNIT_KEY) === 'yi' ? 'yi' : 'wan';
-  } catch (e) {
-    return 'wan';
-  }
-}
-
-function rememberUnit(unit) {
-  try {
-    localStorage.setItem(UNIT_KEY, unit);
-  } catch (e) {
-    // private mode: the preference lasts for this page only
-  }
-}
 
 /** Thrown by a field's read() when its value cannot be sent. */
 class Invalid extends Error {}
@@ -109,8 +91,10 @@ export function radioField(name, text, choices, options = {}) {
 }
 
 /**
- * An amount typed in 万元 or 亿元 (the user's choice, remembered), sent in 万元 as an exact decimal; or in 万美元
- * when {@code usd()} says so (foreign capital). {@code apiName()} may change with the form (amountWan/amountUsdWan).
+ * An amount typed in 万元 or 亿元, sent in 万元 as an exact decimal; or in 万美元 when {@code usd()} says so (foreign
+ * capital). {@code apiName()} may change with the form (amountWan/amountUsdWan). Every form starts in 万元 (a 亿元
+ * chosen on one form once carried to the next, and 1,200 typed as 万元 was recorded as 1,200 亿元), and the amount is
+ * echoed in words beside the field, in both units, before anything is sent.
  */
 export function amountField(name, text, options = {}) {
   const f = base(name, text, options);
@@ -125,7 +109,7 @@ export function amountField(name, text, options = {}) {
     const wanted = usd ? [['usd', '万美元']] : [['wan', '万元'], ['yi', '亿元']];
     if (f.unit.dataset.kind !== (usd ? 'usd' : 'cny')) {
       replace(f.unit, wanted.map(([v, label]) => h('option', { value: v }, label)));
-      f.unit.value = usd ? 'usd' : preferredUnit();
+      f.unit.value = usd ? 'usd' : 'wan';
       f.unit.dataset.kind = usd ? 'usd' : 'cny';
     }
     echo();
@@ -137,17 +121,12 @@ export function amountField(name, text, options = {}) {
       f.echo.textContent = '';
     } else if (parseAmount(typed) == null) {
       f.echo.textContent = '请输入数字';
-    } else if (unit === 'yi') {
-      f.echo.textContent = '= ' + wan(toWan(typed, 'yi')) + ' 万元';
     } else {
-      f.echo.textContent = '';
+      f.echo.textContent = echoText(typed, unit);
     }
   };
   f.input.addEventListener('input', echo);
-  f.unit.addEventListener('change', () => {
-    if (f.unit.value !== 'usd') rememberUnit(f.unit.value);
-    echo();
-  });
+  f.unit.addEventListener('change', echo);
   f.control = h('div', { class: 'control amount' }, f.input, f.unit, f.echo);
   f.refreshUnits();
   f.read = () => {
@@ -169,6 +148,14 @@ export function amountField(name, text, options = {}) {
   return f;
 }
 
+/** "= 1,200 万元（0.12 亿元）", "= 1,200 亿元（12,000,000 万元）" or "= 500 万美元": what will be recorded. */
+export function echoText(typed, unit) {
+  if (unit === 'usd') return '= ' + wan(parseAmount(typed)) + ' 万美元';
+  const inWan = toWan(typed, unit === 'yi' ? 'yi' : 'wan');
+  return unit === 'yi' ? `= ${wan(parseAmount(typed))} 亿元（${wan(inWan)} 万元）`
+    : `= ${wan(inWan)} 万元（${fmt(inWan, { shiftLeft: 4, scale: 6, trim: true })} 亿元）`;
+}
+
 /** The fields laid out as label | control | error line, and what they read and show. */
 export class Form {
   constructor(fields) {
@@ -187,6 +174,11 @@ export class Form {
       ];
       this.rows.set(f.name, row);
       add(this.element, row);
+      // a red mark is about the value that was there: it goes as soon as the value is changed
+      const clear = () => this.clear(f);
+      f.input.addEventListener('input', clear);
+      f.input.addEventListener('change', clear);
+      if (f.unit) f.unit.addEventListener('change', clear);
     }
   }
 
@@ -230,11 +222,13 @@ export class Form {
   }
 
   clearErrors() {
-    for (const f of this.fields) {
-      f.error.textContent = '';
-      f.input.classList.remove('invalid');
-      f.input.removeAttribute('aria-invalid');
-    }
+    for (const f of this.fields) this.clear(f);
+  }
+
+  clear(f) {
+    f.error.textContent = '';
+    f.input.classList.remove('invalid');
+    f.input.removeAttribute('aria-invalid');
   }
 
   /** Places the API's {field, message} errors beside their fields; returns those that fit no visible field. */

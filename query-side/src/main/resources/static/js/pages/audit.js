@@ -1,13 +1,14 @@
-// 审计: supervisors search the recorded events across projects by person, township, event type and record period.
+// 审计: supervisors search the recorded events across projects by person, township, event type and record period,
+// and run the integrity check of the event store (GET /api/audit/verify) from here.
 import { h, replace, message, route, link } from '../dom.js';
-import { get, localTime } from '../api.js';
-import { wan } from '../money.js';
-import { EVENT_TYPES, MILESTONES, SOURCES, ROLES, label } from '../labels.js';
+import { get, localTime, ApiError } from '../api.js';
+import { fmt } from '../money.js';
+import { EVENT_TYPES, ROLES, label, chinese } from '../labels.js';
 import { ref, navigate } from '../app.js';
 
 const SIZE = 50;
 
-export async function render(main, { query }) {
+export async function render(main, { query, me }) {
   const reference = await ref();
   const filter = {
     actor: query.get('actor') || '', township: query.get('township') || '', type: query.get('type') || '',
@@ -29,9 +30,12 @@ export async function render(main, { query }) {
     for (const [key, el] of Object.entries(controls)) next[key] = el.value.trim();
     navigate(route('/audit', next));
   };
+  const verifyResult = h('div', { id: 'verify-result' });
   const results = h('div', { id: 'audit-results' }, h('div', { class: 'loading' }, '正在查询…'));
   replace(main,
-    h('div', { class: 'page-head' }, h('h1', null, '审计查询')),
+    h('div', { class: 'page-head' }, h('h1', null, '审计查询'), h('span', { class: 'spacer' }),
+      me && me.role !== 'CLERK' ? verifyButton(verifyResult) : null),
+    verifyResult,
     h('form', { class: 'panel toolbar', onsubmit: search, id: 'audit-filter' },
       h('label', null, '操作人', controls.actor),
       h('label', null, '项目所属乡镇', controls.township),
@@ -100,17 +104,49 @@ async function resolveNames(table) {
   });
 }
 
+/** The server's one description of the event, the same words as on a project's timeline. */
 function summary(e) {
-  const d = e.data || {};
-  switch (e.type) {
-    case 'ProjectSigned': return `合同金额 ${wan(d.contractAmountWan)} 万元`;
-    case 'CompanyRegistered': return d.companyName || '';
-    case 'ProjectStored': return `计划总投资 ${wan(d.plannedInvestmentWan)} 万元`;
-    case 'FundsArrived': return `第 ${d.arrivalNo} 笔，${label(SOURCES, d.source)}，`
-      + (d.amountUsdWan != null ? wan(d.amountUsdWan) + ' 万美元' : wan(d.amountWan) + ' 万元');
-    case 'MilestoneCorrected': return `更正${label(MILESTONES, d.milestone)}` + (d.date ? `，日期 ${d.date}` : '')
-      + (d.amountWan != null ? `，金额 ${wan(d.amountWan)} 万元` : '') + (d.amountUsdWan != null ? `，金额 ${wan(d.amountUsdWan)} 万美元` : '');
-    case 'MilestoneRetracted': return `撤销${label(MILESTONES, d.milestone)}`;
-    default: return '';
+  return e.summary || '';
+}
+
+/** Runs the integrity check (every project's hash chain) and shows its answer in {@code out}. */
+function verifyButton(out) {
+  const button = h('button', { type: 'button', id: 'audit-verify', class: 'secondary',
+                               title: '重新计算每个项目的哈希链，检查事件库是否被直接改动' }, '完整性核验');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replace(out, h('div', { class: 'loading' }, '正在核验全部事件…'));
+    try {
+      replace(out, verifyReport(await get('/api/audit/verify')));
+      resolveNames(out);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      replace(out, message('error', '核验未能完成：' + e.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/**
+ * The report in Chinese. Only the fields known today are read (intact, projects, events, problems); anything else
+ * the server may add is left out rather than guessed at, and a field that is missing does not break the page.
+ */
+function verifyReport(report) {
+  const r = report || {};
+  const count = n => (n == null ? '—' : fmt(n));
+  const scope = `共核验 ${count(r.projects)} 个项目、${count(r.events)} 个事件`;
+  const problems = Array.isArray(r.problems) ? r.problems : [];
+  if (r.intact === true && !problems.length) {
+    return h('div', { id: 'verify-ok' }, message('ok', h('b', null, '核验通过：事件库完整，未发现改动。'), ` ${scope}。`));
   }
+  return h('div', { id: 'verify-broken' }, message('error', h('b', null, `核验未通过：发现 ${problems.length} 处问题。`), ` ${scope}。`),
+    problems.length ? h('table', { class: 'grid', id: 'verify-problems' },
+      h('thead', null, h('tr', null, ['项目', '事件序号', '全局序号', '问题'].map(t => h('th', null, t)))),
+      h('tbody', null, problems.map(p => h('tr', null,
+        h('td', null, p && p.projectId ? projectLink({ projectId: String(p.projectId) }) : '事件库'),
+        h('td', { class: 'center' }, p && p.sequence != null ? `第 ${p.sequence} 号` : '—'),
+        h('td', { class: 'center' }, p && p.globalIndex != null ? String(p.globalIndex) : '—'),
+        h('td', null, p && p.problem ? chinese(p.problem) : '—'))))) : null);
 }

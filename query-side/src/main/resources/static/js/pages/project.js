@@ -3,8 +3,8 @@
 // and why. The milestone forms are one click away for the project's own clerk; supervisors correct, retract, void.
 import { h, replace, message, route, link } from '../dom.js';
 import { get, today, localTime, ApiError } from '../api.js';
-import { wan, wanToYi, fmt } from '../money.js';
-import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
+import { wan, fmt } from '../money.js';
+import { STAGES, EVENT_TYPES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
 import { ref, navigate } from '../app.js';
 
 export async function render(main, { args, query, me }) {
@@ -157,38 +157,7 @@ function timeline(events, asOf, reference) {
   }));
 }
 
+/** The server's one description of the event (GET …/history's {@code summary}), the same words as on 审计. */
 function detail(e) {
-  const d = e.data || {};
-  const money = v => v == null ? '' : wan(v) + ' 万元';
-  const nth = d.arrivalNo != null ? `第 ${d.arrivalNo} 笔` : '';
-  switch (e.type) {
-    case 'ProjectSigned':
-      return `合同金额 ${money(d.contractAmountWan)}（${wanToYi(d.contractAmountWan)} 亿元），投资方 ${d.investor || '—'}，`
-        + `${d.industrial ? '工业项目' : '非工业项目'}，来源${label(SOURCES, d.sourceRegion)}` + (d.introducedBy ? `，引荐单位 ${d.introducedBy}` : '');
-    case 'CompanyRegistered':
-      return `${d.companyName || ''}，统一社会信用代码 ${d.creditCode || '—'}${d.foreignInvested ? '，外资企业' : ''}`;
-    case 'ConstructionStarted':
-      return '开工方式：' + label(START_KINDS, d.kind);
-    case 'ProjectStored':
-      return '计划总投资 ' + money(d.plannedInvestmentWan);
-    case 'ProductionStarted':
-      return '项目投产';
-    case 'FundsArrived':
-      return `${nth}，来源${label(SOURCES, d.source)}，` + (d.amountUsdWan != null ? wan(d.amountUsdWan) + ' 万美元' : money(d.amountWan));
-    case 'ProjectTerminated':
-      return '合同解除';
-    case 'MilestoneCorrected': {
-      const parts = [];
-      if (d.date) parts.push('日期改为 ' + d.date);
-      if (d.amountWan != null) parts.push('金额改为 ' + money(d.amountWan));
-      if (d.amountUsdWan != null) parts.push('金额改为 ' + wan(d.amountUsdWan) + ' 万美元');
-      return `更正${label(MILESTONES, d.milestone)}${nth ? '（' + nth + '）' : ''}：` + (parts.join('，') || '—');
-    }
-    case 'MilestoneRetracted':
-      return `撤销${label(MILESTONES, d.milestone)}${nth ? '（' + nth + '）' : ''}，该里程碑不再计入统计`;
-    case 'ProjectVoided':
-      return '项目作废，不再计入任何统计';
-    default:
-      return '';
-  }
+  return e.summary || '';
 }

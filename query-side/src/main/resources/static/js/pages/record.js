@@ -230,14 +230,8 @@ function formPage(fields, { head, submitText, send, done }) {
   const wrapper = h('form', { novalidate: true, autocomplete: 'off', id: 'record-form' });
   if (fields.onMount) fields.onMount(form);
 
-  wrapper.addEventListener('submit', async event => {
-    event.preventDefault();
-    replace(status);
-    const body = form.read();
-    if (!body) {
-      replace(status, message('error', '请按提示修改标红的项目。'));
-      return;
-    }
+  /** Sends the body; a 409 that asks to confirm an implausible amount becomes a "确认无误" step. */
+  const submit = async body => {
     const summary = form.summary;
     button.disabled = true;
     button.textContent = '正在提交…';
@@ -248,6 +242,10 @@ function formPage(fields, { head, submitText, send, done }) {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const rest = form.showErrors(e.errors);
+      if (e.status === 409 && implausible(e.problem)) {
+        replace(status, confirmStep(e.problem, body, submit));
+        return;
+      }
       const lines = rest.map(x => (x.field ? x.field + '：' : '') + chinese(x.message));
       const headline = e.status === 400 ? '未保存：填写的内容有误，请按提示修改。'
         : e.status === 409 ? '未保存：与已录入的记录冲突。'
@@ -259,10 +257,43 @@ function formPage(fields, { head, submitText, send, done }) {
       button.disabled = false;
       button.textContent = submitText;
     }
+  };
+
+  wrapper.addEventListener('submit', async event => {
+    event.preventDefault();
+    replace(status);
+    const body = form.read();
+    if (!body) {
+      replace(status, message('error', '请按提示修改标红的项目。'));
+      return;
+    }
+    await submit(body);
   });
   const container = h('div', null, head, status, h('div', null,
     (wrapper.append(form.element, h('div', { class: 'form-actions' }, button)), wrapper)));
   return container;
+}
+
+/** The command side's 409 for an amount that needs confirmation (problem type …/problems/implausible-amount). */
+function implausible(problem) {
+  return typeof problem.type === 'string' && /\/problems\/implausible-amount$/.test(problem.type);
+}
+
+/**
+ * Not saved yet: the server doubts an amount (more than 3× the contract, over 1,000 亿元, …). The clerk either
+ * corrects the field (the form is sent again as usual) or confirms that the amount is right, which sends the same
+ * body with {@code confirmImplausible: true}.
+ */
+function confirmStep(problem, body, submit) {
+  const yes = h('button', { type: 'button', id: 'confirm-implausible' }, '确认无误，仍然提交');
+  yes.addEventListener('click', () => {
+    yes.disabled = true;
+    submit({ ...body, confirmImplausible: true });
+  });
+  return h('div', { id: 'implausible' }, message('warn', h('b', null, '未保存：金额可能有误，请核对。'),
+    h('div', null, chinese(problem.detail)),
+    h('div', { class: 'muted small' }, '如金额和单位确实无误，请点“确认无误”；否则请修改金额后重新提交。'),
+    h('div', { class: 'actions', style: { marginTop: '6px' } }, yes)));
 }
 
 function confirmation(what, summary, links, id, name) {

@@ -62,9 +62,12 @@ public class InvestmentProject {
     private boolean voided;
     private final Map<Integer, Arrival> arrivals = new HashMap<>();
     private int lastArrivalNo;
+    /** The amounts as {@link Plausibility} weighs them, corrections applied. */
+    private BigDecimal contractAmountWan;
+    private BigDecimal plannedInvestmentWan;
 
-    /** A fund arrival as the aggregate needs it to check corrections. */
-    private record Arrival(LocalDate arrivedOn, SourceRegion source) {
+    /** A fund arrival as the aggregate needs it to check corrections; {@code wan} is null for USD. */
+    private record Arrival(LocalDate arrivedOn, SourceRegion source, BigDecimal wan) {
     }
 
     protected InvestmentProject() {
@@ -72,7 +75,8 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference) {
+    public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference,
+                             Plausibility plausibility) {
         Actor actor = Actor.from(metaData);
         actor.mustBeClerk();
         // Here the township is input: a missing or unknown code is a 400 before it can tell whose project this is.
@@ -92,6 +96,7 @@ public class InvestmentProject {
                 .text("introducedBy", cmd.introducedBy(), 100, false)
                 .throwIfAny();
         actor.mustBeClerkOf(cmd.township());
+        plausibility.contract(cmd.contractAmountWan(), "contractAmountWan", cmd.confirmImplausible());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
                 blankToNull(cmd.introducedBy())));
@@ -126,7 +131,7 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public void handle(StoreProject cmd, MetaData metaData, Clock clock) {
+    public void handle(StoreProject cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
         Actor.from(metaData).mustBeClerkOf(township);
         new Checks(clock)
                 .date("storedOn", cmd.storedOn())
@@ -135,6 +140,8 @@ public class InvestmentProject {
         mustBeOpen();
         once(storedOn, "storedOn", "已入库 (already stored)");
         dates().withStored(cmd.storedOn()).check("storedOn");
+        plausibility.planned(cmd.plannedInvestmentWan(), contractAmountWan, "plannedInvestmentWan",
+                cmd.confirmImplausible());
         apply(new ProjectStored(projectId, cmd.storedOn(), cmd.plannedInvestmentWan()));
     }
 
@@ -149,7 +156,7 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public void handle(RecordFundsArrival cmd, MetaData metaData, Clock clock) {
+    public void handle(RecordFundsArrival cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
         Actor.from(metaData).mustBeClerkOf(township);
         Checks checks = new Checks(clock).date("arrivedOn", cmd.arrivedOn()).required("source", cmd.source());
         if (cmd.source() == SourceRegion.FOREIGN) {
@@ -163,6 +170,11 @@ public class InvestmentProject {
         mustBeOpen();
         int arrivalNo = lastArrivalNo + 1;
         dates().withFunds(arrivalNo, cmd.arrivedOn()).check("arrivedOn");
+        if (cmd.amountWan() != null) {
+            // only 万元 count: the contract is in 万元, and Luodi keeps no exchange rate to weigh 万美元 by
+            plausibility.funds(cnyFunds(null).add(cmd.amountWan()), contractAmountWan, "amountWan",
+                    cmd.confirmImplausible());
+        }
         apply(new FundsArrived(projectId, arrivalNo, cmd.arrivedOn(), cmd.source(), cmd.amountWan(),
                 cmd.amountUsdWan()));
     }
@@ -180,7 +192,7 @@ public class InvestmentProject {
     }
 
     @CommandHandler
-    public void handle(CorrectMilestone cmd, MetaData metaData, Clock clock) {
+    public void handle(CorrectMilestone cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
         Actor.from(metaData).mustBeClerkOfOrSupervisor(township);
         Checks checks = new Checks(clock)
                 .required("milestone", cmd.milestone())
@@ -208,6 +220,7 @@ public class InvestmentProject {
         if (cmd.date() != null) {
             withDate(cmd.milestone(), cmd.arrivalNo(), cmd.date()).check("date");
         }
+        checkCorrectedPlausibility(cmd, plausibility);
         apply(new MilestoneCorrected(projectId, cmd.milestone(), cmd.arrivalNo(), cmd.date(), cmd.amountWan(),
                 cmd.amountUsdWan(), cmd.reason().strip()));
     }
@@ -292,6 +305,36 @@ public class InvestmentProject {
         }
     }
 
+    /** A corrected amount is weighed as a new one would be, against the amounts it is compared with. */
+    private void checkCorrectedPlausibility(CorrectMilestone cmd, Plausibility plausibility) {
+        BigDecimal amount = cmd.amountWan();
+        if (amount == null) {
+            return;
+        }
+        Boolean confirmed = cmd.confirmImplausible();
+        switch (cmd.milestone()) {
+            case SIGNING -> {
+                plausibility.contract(amount, "amountWan", confirmed);
+                plausibility.funds(cnyFunds(null), amount, "amountWan", confirmed);
+                plausibility.planned(plannedInvestmentWan, amount, "amountWan", confirmed);
+            }
+            case STORAGE -> plausibility.planned(amount, contractAmountWan, "amountWan", confirmed);
+            case FUNDS -> plausibility.funds(cnyFunds(cmd.arrivalNo()).add(amount), contractAmountWan, "amountWan",
+                    confirmed);
+            default -> {
+                // no other milestone carries an amount (checkCorrectedAmounts refused it)
+            }
+        }
+    }
+
+    /** The 万元 arrivals in total, leaving out arrival {@code except} (null: none left out). */
+    private BigDecimal cnyFunds(Integer except) {
+        return arrivals.entrySet().stream()
+                .filter(a -> !a.getKey().equals(except) && a.getValue().wan() != null)
+                .map(a -> a.getValue().wan())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     private LocalDate dateOf(Milestone milestone, Integer arrivalNo) {
         return switch (milestone) {
             case SIGNING -> signedOn;
@@ -346,6 +389,7 @@ public class InvestmentProject {
         projectId = e.projectId();
         township = e.township();
         signedOn = e.signedOn();
+        contractAmountWan = e.contractAmountWan();
     }
 
     @EventSourcingHandler
@@ -361,6 +405,7 @@ public class InvestmentProject {
     @EventSourcingHandler
     void on(ProjectStored e) {
         storedOn = e.storedOn();
+        plannedInvestmentWan = e.plannedInvestmentWan();
     }
 
     @EventSourcingHandler
@@ -370,7 +415,7 @@ public class InvestmentProject {
 
     @EventSourcingHandler
     void on(FundsArrived e) {
-        arrivals.put(e.arrivalNo(), new Arrival(e.arrivedOn(), e.source()));
+        arrivals.put(e.arrivalNo(), new Arrival(e.arrivedOn(), e.source(), e.amountWan()));
         lastArrivalNo = Math.max(lastArrivalNo, e.arrivalNo());
     }
 
@@ -383,6 +428,17 @@ public class InvestmentProject {
     void on(MilestoneCorrected e) {
         if (e.date() != null) {
             setDate(e.milestone(), e.arrivalNo(), e.date());
+        }
+        if (e.amountWan() != null) {
+            switch (e.milestone()) {
+                case SIGNING -> contractAmountWan = e.amountWan();
+                case STORAGE -> plannedInvestmentWan = e.amountWan();
+                case FUNDS -> arrivals.computeIfPresent(e.arrivalNo(),
+                        (no, a) -> new Arrival(a.arrivedOn(), a.source(), e.amountWan()));
+                default -> {
+                    // no other milestone carries an amount
+                }
+            }
         }
     }
 
@@ -401,14 +457,19 @@ public class InvestmentProject {
             case SIGNING -> signedOn = date;
             case REGISTRATION -> registeredOn = date;
             case START -> startedOn = date;
-            case STORAGE -> storedOn = date;
+            case STORAGE -> {
+                storedOn = date;
+                if (date == null) {
+                    plannedInvestmentWan = null;
+                }
+            }
             case PRODUCTION -> productionOn = date;
             case TERMINATION -> terminatedOn = date;
             case FUNDS -> {
                 if (date == null) {
                     arrivals.remove(arrivalNo);
                 } else {
-                    arrivals.computeIfPresent(arrivalNo, (no, a) -> new Arrival(date, a.source()));
+                    arrivals.computeIfPresent(arrivalNo, (no, a) -> new Arrival(date, a.source(), a.wan()));
                 }
             }
         }

@@ -16,6 +16,7 @@ import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +32,7 @@ import java.util.UUID;
 
 /** SPEC §7's commands: translates each POST into a command, nothing more. The aggregate decides. */
 @RestController
+@EnableConfigurationProperties(Plausibility.class)
 @RequestMapping("/api/projects")
 public class ProjectCommandController {
     private static final String KEY = "Idempotency-Key";
@@ -43,7 +45,7 @@ public class ProjectCommandController {
 
     public record SignRequest(String projectId, String name, String investor, String township, String industryChain,
                               Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
-                              LocalDate signedOn, String introducedBy) {
+                              LocalDate signedOn, String introducedBy, Boolean confirmImplausible) {
     }
 
     public record RegistrationRequest(LocalDate registeredOn, String companyName, String creditCode,
@@ -53,21 +55,21 @@ public class ProjectCommandController {
     public record StartRequest(LocalDate startedOn, StartKind kind) {
     }
 
-    public record StorageRequest(LocalDate storedOn, BigDecimal plannedInvestmentWan) {
+    public record StorageRequest(LocalDate storedOn, BigDecimal plannedInvestmentWan, Boolean confirmImplausible) {
     }
 
     public record ProductionRequest(LocalDate productionOn) {
     }
 
     public record FundsRequest(LocalDate arrivedOn, SourceRegion source, BigDecimal amountWan,
-                               BigDecimal amountUsdWan) {
+                               BigDecimal amountUsdWan, Boolean confirmImplausible) {
     }
 
     public record TerminationRequest(LocalDate terminatedOn, String reason) {
     }
 
     public record CorrectionRequest(Milestone milestone, Integer arrivalNo, LocalDate date, BigDecimal amountWan,
-                                    BigDecimal amountUsdWan, String reason) {
+                                    BigDecimal amountUsdWan, String reason, Boolean confirmImplausible) {
     }
 
     public record RetractionRequest(Milestone milestone, Integer arrivalNo, String reason) {
@@ -82,7 +84,7 @@ public class ProjectCommandController {
         return commands.send(key, "POST /api/projects", body,
                 new SignProject(id, body.name(), body.investor(), body.township(), body.industryChain(),
                         body.industrial(), body.contractAmountWan(), body.sourceRegion(), body.signedOn(),
-                        body.introducedBy()),
+                        body.introducedBy(), body.confirmImplausible()),
                 id, HttpStatus.CREATED, null);
     }
 
@@ -103,7 +105,8 @@ public class ProjectCommandController {
     public ResponseEntity<Object> store(@PathVariable String id, @RequestBody StorageRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "storage", body,
-                new StoreProject(uuid(id, false), body.storedOn(), body.plannedInvestmentWan()), null);
+                new StoreProject(uuid(id, false), body.storedOn(), body.plannedInvestmentWan(),
+                        body.confirmImplausible()), null);
     }
 
     @PostMapping("/{id}/production")
@@ -116,7 +119,7 @@ public class ProjectCommandController {
     public ResponseEntity<Object> funds(@PathVariable String id, @RequestBody FundsRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "funds", body, new RecordFundsArrival(uuid(id, false), body.arrivedOn(), body.source(),
-                body.amountWan(), body.amountUsdWan()), null);
+                body.amountWan(), body.amountUsdWan(), body.confirmImplausible()), null);
     }
 
     @PostMapping("/{id}/termination")
@@ -130,7 +133,8 @@ public class ProjectCommandController {
     public ResponseEntity<Object> correct(@PathVariable String id, @RequestBody CorrectionRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "corrections", body, new CorrectMilestone(uuid(id, false), body.milestone(),
-                body.arrivalNo(), body.date(), body.amountWan(), body.amountUsdWan(), body.reason()), body.reason());
+                body.arrivalNo(), body.date(), body.amountWan(), body.amountUsdWan(), body.reason(),
+                body.confirmImplausible()), body.reason());
     }
 
     @PostMapping("/{id}/retractions")

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 
 /**
  * The commands of a project's life, one per milestone (SPEC §2). Who sends them travels as message metadata
- * ({@link org.luodi.events.EventMetadata}), not in the command.
+ * ({@link org.luodi.events.EventMetadata}), not in the command. Those that carry an amount also carry
+ * {@code confirmImplausible}: true once the clerk has confirmed an amount {@link Plausibility} doubts.
  */
 public final class ProjectCommands {
     private ProjectCommands() {
@@ -19,7 +20,13 @@ public final class ProjectCommands {
     public record SignProject(@TargetAggregateIdentifier String projectId, String name, String investor,
                               String township, String industryChain, Boolean industrial,
                               BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
-                              String introducedBy) {
+                              String introducedBy, Boolean confirmImplausible) {
+        public SignProject(String projectId, String name, String investor, String township, String industryChain,
+                           Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
+                           LocalDate signedOn, String introducedBy) {
+            this(projectId, name, investor, township, industryChain, industrial, contractAmountWan, sourceRegion,
+                    signedOn, introducedBy, null);
+        }
     }
 
     public record RegisterCompany(@TargetAggregateIdentifier String projectId, LocalDate registeredOn,
@@ -31,14 +38,22 @@ public final class ProjectCommands {
     }
 
     public record StoreProject(@TargetAggregateIdentifier String projectId, LocalDate storedOn,
-                               BigDecimal plannedInvestmentWan) {
+                               BigDecimal plannedInvestmentWan, Boolean confirmImplausible) {
+        public StoreProject(String projectId, LocalDate storedOn, BigDecimal plannedInvestmentWan) {
+            this(projectId, storedOn, plannedInvestmentWan, null);
+        }
     }
 
     public record StartProduction(@TargetAggregateIdentifier String projectId, LocalDate productionOn) {
     }
 
     public record RecordFundsArrival(@TargetAggregateIdentifier String projectId, LocalDate arrivedOn,
-                                     SourceRegion source, BigDecimal amountWan, BigDecimal amountUsdWan) {
+                                     SourceRegion source, BigDecimal amountWan, BigDecimal amountUsdWan,
+                                     Boolean confirmImplausible) {
+        public RecordFundsArrival(String projectId, LocalDate arrivedOn, SourceRegion source, BigDecimal amountWan,
+                                  BigDecimal amountUsdWan) {
+            this(projectId, arrivedOn, source, amountWan, amountUsdWan, null);
+        }
     }
 
     public record TerminateProject(@TargetAggregateIdentifier String projectId, LocalDate terminatedOn,
@@ -48,7 +63,11 @@ public final class ProjectCommands {
     /** {@code arrivalNo} names the arrival when the milestone is FUNDS. */
     public record CorrectMilestone(@TargetAggregateIdentifier String projectId, Milestone milestone,
                                    Integer arrivalNo, LocalDate date, BigDecimal amountWan,
-                                   BigDecimal amountUsdWan, String reason) {
+                                   BigDecimal amountUsdWan, String reason, Boolean confirmImplausible) {
+        public CorrectMilestone(String projectId, Milestone milestone, Integer arrivalNo, LocalDate date,
+                                BigDecimal amountWan, BigDecimal amountUsdWan, String reason) {
+            this(projectId, milestone, arrivalNo, date, amountWan, amountUsdWan, reason, null);
+        }
     }
 
     public record RetractMilestone(@TargetAggregateIdentifier String projectId, Milestone milestone,

@@ -37,6 +37,7 @@ final class Given {
         AggregateTestFixture<InvestmentProject> fixture = new AggregateTestFixture<>(InvestmentProject.class);
         fixture.registerInjectableResource(MutableClock.on(TODAY));
         fixture.registerInjectableResource(ReferenceData.daye());
+        fixture.registerInjectableResource(Plausibility.DEFAULTS);
         return fixture;
     }
 

@@ -4,6 +4,7 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.ImplausibleAmountException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
 
@@ -57,6 +58,17 @@ final class Refusals {
             @Override
             protected boolean matchesSafely(Throwable t) {
                 return t instanceof ForbiddenException;
+            }
+        };
+    }
+
+    /** 409 asking to confirm an implausible amount of {@code field}, tripped by {@code check}. */
+    static Matcher<Throwable> implausible(String field, String check) {
+        return new CustomTypeSafeMatcher<>("ImplausibleAmountException on " + field + " by " + check) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof ImplausibleAmountException e && Objects.equals(e.field(), field)
+                        && e.check().equals(check);
             }
         };
     }

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.ImplausibleAmountException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.problem.RuleViolationException;
@@ -36,6 +37,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -61,6 +63,11 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
             if (e.field() != null) {
                 problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+            }
+            if (e instanceof ImplausibleAmountException implausible) {
+                problem.setType(URI.create(ImplausibleAmountException.TYPE));
+                problem.setProperty("check", implausible.check());
+                problem.setProperty("confirm", ImplausibleAmountException.CONFIRM_FIELD);
             }
             return respond(problem);
         }

@@ -1,5 +1,6 @@
 package org.luodi.query.audit;
 
+import org.luodi.events.EventDescriptions;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
@@ -21,7 +22,7 @@ public class HistoryQueries {
             rs.getLong("sequence_number"), rs.getString("type"), rs.getObject("occurred_on", LocalDate.class),
             rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("role"),
             rs.getString("actor_township"), rs.getString("project_township"), rs.getString("reason"),
-            rs.getString("data"));
+            rs.getString("data"), EventDescriptions.describe(rs.getString("type"), rs.getString("data")));
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -56,6 +56,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GETs {@code path} as {@code user}; the body of a 200, else an AssertionError. */
+    String get(String user, String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(luodi.queryUrl() + path))
+                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     /** GETs {@code path} as the supervisor until the answer is 200 and {@code ready}; fails after 5 s. */
     JsonNode await(String path, Predicate<JsonNode> ready) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -45,7 +45,7 @@ class BrowserRecordingTest {
                 .select("#in-industryChain", "new-materials").click("#in-industrial-true")
                 .select("#unit-contractAmountWan", "yi").type("#in-contractAmountWan", "3.5")
                 .select("#in-sourceRegion", "OUT_OF_PROVINCE").date("#in-signedOn", "2024-05-20");
-        assertThat(browser.text("#echo-contractAmountWan")).isEqualTo("= 35,000 万元");
+        assertThat(browser.text("#echo-contractAmountWan")).isEqualTo("= 3.5 亿元（35,000 万元）");
         browser.click("#form-submit");
 
         String confirmed = browser.text("#confirmation");

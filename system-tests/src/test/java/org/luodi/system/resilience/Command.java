@@ -22,13 +22,17 @@ record Command(String key, String projectId, String name, String path, String bo
                 TOWNSHIP, SIGNED_ON));
     }
 
-    /** 到位资金: a domestic (万元, two decimals) or foreign (万美元) arrival on a date in 2024 after the signing. */
+    /**
+     * 到位资金: a domestic (万元, two decimals) or foreign (万美元) arrival on a date in 2024 after the signing. A load
+     * sends hundreds to one project, soon far above 3× its contract: confirmed, so that the command side's
+     * plausibility check (a 409 until confirmed) does not turn the load into refusals.
+     */
     static Command funds(String projectId, Random random) {
         String arrivedOn = LocalDate.parse(SIGNED_ON).plusDays(random.nextInt(300)).toString();
         String amount = (1 + random.nextInt(5000)) + "." + String.format("%02d", random.nextInt(100));
         String[] sources = {"IN_PROVINCE", "OUT_OF_PROVINCE", "FOREIGN"};
         String source = sources[random.nextInt(sources.length)];
-        String body = "{\"arrivedOn\":\"%s\",\"source\":\"%s\",\"%s\":%s}".formatted(arrivedOn, source,
+        String body = "{\"arrivedOn\":\"%s\",\"source\":\"%s\",\"%s\":%s,\"confirmImplausible\":true}".formatted(arrivedOn, source,
                 source.equals("FOREIGN") ? "amountUsdWan" : "amountWan", amount);
         return new Command(newKey(), projectId, "funds", "/api/projects/" + projectId + "/funds", body);
     }

@@ -1,0 +1,182 @@
+package org.luodi.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Revision;
+import org.luodi.events.upcasting.FundsArrivedUpcaster;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one description of each event for people ("第 2 笔，省外，1,200 万元"), read by every page that shows a
+ * recorded event (the project timeline, the audit search). It reads the event through its record, not through field
+ * names in a page's script, so that a renamed or re-shaped field fails here at compile time or in
+ * {@code EventDescriptionsTest} instead of leaving a blank on the screen; {@link #DESCRIBED_REVISIONS} makes a new
+ * {@code @Revision} fail that test until its description has been looked at.
+ */
+public final class EventDescriptions {
+    /** The revision of each event type the descriptions below were written for. */
+    public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.of(
+            ProjectSigned.class, "1", CompanyRegistered.class, "1", ConstructionStarted.class, "1",
+            ProjectStored.class, "1", ProductionStarted.class, "1", FundsArrived.class, "2",
+            ProjectTerminated.class, "1", MilestoneCorrected.class, "1", MilestoneRetracted.class, "1",
+            ProjectVoided.class, "1");
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+    private static final String MISSING = "（金额缺失）";
+
+    private EventDescriptions() {
+    }
+
+    /**
+     * The description of a stored event given as its type's simple name and its JSON (as the history read model
+     * keeps it); a row still in an older shape is brought to the present one first. Never throws: an unreadable
+     * row says so.
+     */
+    public static String describe(String type, String json) {
+        Class<?> eventClass = TYPES.get(type);
+        if (eventClass == null || json == null) {
+            return "（未知的记录类型 " + type + "）";
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (eventClass == FundsArrived.class && !node.has("amount")) {
+                node = FundsArrivedUpcaster.toRevision2(node);
+            }
+            return describe((ProjectEvent) JSON.treeToValue(node, eventClass));
+        } catch (Exception e) {
+            return "（记录内容无法解读）";
+        }
+    }
+
+    public static String describe(ProjectEvent event) {
+        if (event instanceof ProjectSigned e) {
+            return "合同金额 " + wan(e.contractAmountWan()) + "（" + yi(e.contractAmountWan()) + "），投资方 "
+                    + text(e.investor()) + "，" + (e.industrial() ? "工业项目" : "非工业项目") + "，来源"
+                    + source(e.sourceRegion()) + (e.introducedBy() != null ? "，引荐单位 " + e.introducedBy() : "");
+        }
+        if (event instanceof CompanyRegistered e) {
+            return text(e.companyName()) + "，统一社会信用代码 " + text(e.creditCode())
+                    + (e.foreignInvested() ? "，外资企业" : "");
+        }
+        if (event instanceof ConstructionStarted e) {
+            return "开工方式：" + (e.kind() == null ? "—" : switch (e.kind()) {
+                case NEW -> "新建";
+                case RESUMED -> "复工/续建";
+            });
+        }
+        if (event instanceof ProjectStored e) {
+            return "计划总投资 " + wan(e.plannedInvestmentWan());
+        }
+        if (event instanceof ProductionStarted) {
+            return "项目投产";
+        }
+        if (event instanceof FundsArrived e) {
+            return "第 " + e.arrivalNo() + " 笔，" + source(e.source()) + "，" + amount(e.amount());
+        }
+        if (event instanceof ProjectTerminated e) {
+            return "合同解除：" + text(e.reason());
+        }
+        if (event instanceof MilestoneCorrected e) {
+            StringBuilder parts = new StringBuilder();
+            if (e.date() != null) {
+                parts.append("日期改为 ").append(e.date());
+            }
+            String what = e.milestone() == Milestone.SIGNING ? "合同金额" : e.milestone() == Milestone.STORAGE
+                    ? "计划总投资" : "金额";
+            if (e.amountWan() != null) {
+                parts.append(parts.isEmpty() ? "" : "，").append(what).append("改为 ").append(wan(e.amountWan()));
+            }
+            if (e.amountUsdWan() != null) {
+                parts.append(parts.isEmpty() ? "" : "，").append(what).append("改为 ").append(usd(e.amountUsdWan()));
+            }
+            return "更正" + milestone(e.milestone()) + nth(e.arrivalNo()) + "：" + (parts.isEmpty() ? "—" : parts);
+        }
+        if (event instanceof MilestoneRetracted e) {
+            return "撤销" + milestone(e.milestone()) + nth(e.arrivalNo()) + "，该里程碑不再计入统计";
+        }
+        if (event instanceof ProjectVoided) {
+            return "项目作废，不再计入任何统计";
+        }
+        throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /** An amount in its own currency: "1,200 万元" or "500 万美元". */
+    public static String amount(Amount amount) {
+        if (amount == null || amount.wan() == null || amount.currency() == null) {
+            return MISSING;
+        }
+        return switch (amount.currency()) {
+            case CNY -> wan(amount.wan());
+            case USD -> usd(amount.wan());
+        };
+    }
+
+    /** "35,000 万元", every decimal the clerk typed kept. */
+    public static String wan(BigDecimal wan) {
+        return wan == null ? MISSING : number(wan) + " 万元";
+    }
+
+    public static String usd(BigDecimal usdWan) {
+        return usdWan == null ? MISSING : number(usdWan) + " 万美元";
+    }
+
+    /** 万元 as 亿元, two decimals ("3.50 亿元"). */
+    public static String yi(BigDecimal wan) {
+        return wan == null ? MISSING : format("#,##0.00").format(wan.movePointLeft(4)) + " 亿元";
+    }
+
+    public static String source(SourceRegion source) {
+        return source == null ? "—" : switch (source) {
+            case IN_PROVINCE -> "省内";
+            case OUT_OF_PROVINCE -> "省外";
+            case FOREIGN -> "境外";
+        };
+    }
+
+    public static String milestone(Milestone milestone) {
+        return milestone == null ? "—" : switch (milestone) {
+            case SIGNING -> "签约";
+            case REGISTRATION -> "注册";
+            case START -> "开工";
+            case STORAGE -> "入库";
+            case PRODUCTION -> "投产";
+            case FUNDS -> "到位资金";
+            case TERMINATION -> "解约";
+        };
+    }
+
+    private static String nth(Integer arrivalNo) {
+        return arrivalNo == null ? "" : "（第 " + arrivalNo + " 笔）";
+    }
+
+    private static String text(String text) {
+        return text == null || text.isBlank() ? "—" : text;
+    }
+
+    private static String number(BigDecimal value) {
+        return format("#,##0.######").format(value);
+    }
+
+    private static DecimalFormat format(String pattern) {
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
+    }
+
+    /** The revision an event class declares, for the test that keeps {@link #DESCRIBED_REVISIONS} true. */
+    public static String revisionOf(Class<?> eventClass) {
+        Revision revision = eventClass.getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
+    }
+}

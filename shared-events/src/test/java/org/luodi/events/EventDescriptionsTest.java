@@ -1,0 +1,137 @@
+package org.luodi.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event type, found from {@link ProjectEvent}'s permitted subclasses (not listed here), is built with each
+ * value its enums and booleans can take and with money in both currencies, stored as JSON and described: the
+ * description is never blank, never says "null", and shows every amount the event carries with its own unit.
+ */
+class EventDescriptionsTest {
+    private static final ObjectMapper JSON = EventJson.mapper();
+    /** The sample amount and how it must read: grouped, every decimal kept. */
+    private static final BigDecimal MONEY = new BigDecimal("1234.5");
+    private static final String MONEY_TEXT = "1,234.5";
+
+    @Test
+    void everyEventTypeHasADescriptionForItsPresentRevision() {
+        for (Class<?> type : ProjectEvent.class.getPermittedSubclasses()) {
+            assertThat(EventDescriptions.DESCRIBED_REVISIONS.get(type))
+                    .as("%s @Revision %s: look at its description, then update DESCRIBED_REVISIONS",
+                            type.getSimpleName(), EventDescriptions.revisionOf(type))
+                    .isNotNull()
+                    .isEqualTo(EventDescriptions.revisionOf(type));
+        }
+    }
+
+    @Test
+    void moneyIsNeverBlankAndCarriesItsOwnUnit() throws Exception {
+        int described = 0;
+        for (Class<?> type : ProjectEvent.class.getPermittedSubclasses()) {
+            for (Object[] args : samples(type)) {
+                ProjectEvent event = (ProjectEvent) type.getDeclaredConstructor(
+                        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                                .toArray(Class[]::new)).newInstance(args);
+                String text = EventDescriptions.describe(type.getSimpleName(), JSON.writeValueAsString(event));
+                assertThat(text).as("%s", event).isNotBlank().doesNotContain("null").doesNotContain("金额缺失").doesNotContain("无法解读").doesNotContain("未知的记录类型");
+                for (int i = 0; i < args.length; i++) {
+                    String name = type.getRecordComponents()[i].getName();
+                    if (args[i] instanceof Amount amount) {
+                        assertThat(text).as("%s", event).contains(MONEY_TEXT
+                                + (amount.currency() == CurrencyCode.USD ? " 万美元" : " 万元"));
+                        if (amount.currency() == CurrencyCode.CNY) {
+                            assertThat(text).doesNotContain("万美元");
+                        }
+                    } else if (args[i] instanceof BigDecimal) {
+                        assertThat(text).as("%s", event).contains(MONEY_TEXT
+                                + (name.toLowerCase().contains("usd") ? " 万美元" : " 万元"));
+                    }
+                }
+                described++;
+            }
+        }
+        assertThat(described).isGreaterThan(ProjectEvent.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void theExamplesReadAsAnOfficialWouldWriteThem() {
+        LocalDate on = LocalDate.of(2024, 6, 1);
+        assertThat(EventDescriptions.describe(new FundsArrived("p", 2, on, SourceRegion.OUT_OF_PROVINCE,
+                Amount.cny(new BigDecimal("1200"))))).isEqualTo("第 2 笔，省外，1,200 万元");
+        assertThat(EventDescriptions.describe(new FundsArrived("p", 1, on, SourceRegion.FOREIGN,
+                Amount.usd(new BigDecimal("500.00"))))).isEqualTo("第 1 笔，境外，500 万美元");
+        assertThat(EventDescriptions.describe(new ProjectStored("p", on, new BigDecimal("35000"))))
+                .isEqualTo("计划总投资 35,000 万元");
+    }
+
+    @Test
+    void aRevisionOneRowOfTheReadModelStillShowsItsAmount() {
+        assertThat(EventDescriptions.describe("FundsArrived", "{\"projectId\":\"p\",\"arrivalNo\":3,"
+                + "\"arrivedOn\":\"2024-06-01\",\"source\":\"FOREIGN\",\"amountWan\":null,\"amountUsdWan\":80.25}"))
+                .isEqualTo("第 3 笔，境外，80.25 万美元");
+    }
+
+    @Test
+    void anAmountThatIsMissingSaysSo() {
+        assertThat(EventDescriptions.describe(new FundsArrived("p", 1, LocalDate.of(2024, 6, 1),
+                SourceRegion.IN_PROVINCE, (Amount) null))).isEqualTo("第 1 笔，省内，（金额缺失）");
+    }
+
+    /** Argument lists for one record type: a base, then each enum constant, boolean and currency in turn. */
+    private static List<Object[]> samples(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<Object[]> samples = new ArrayList<>();
+        Object[] base = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            base[i] = first(components[i].getType());
+        }
+        samples.add(base);
+        for (int i = 0; i < components.length; i++) {
+            for (Object value : all(components[i].getType())) {
+                Object[] variant = base.clone();
+                variant[i] = value;
+                samples.add(variant);
+            }
+        }
+        return samples;
+    }
+
+    private static Object first(Class<?> type) {
+        return all(type).get(0);
+    }
+
+    private static List<Object> all(Class<?> type) {
+        if (type == String.class) {
+            return List.of("示例");
+        }
+        if (type == LocalDate.class) {
+            return List.of(LocalDate.of(2024, 6, 1));
+        }
+        if (type == BigDecimal.class) {
+            return List.of(MONEY);
+        }
+        if (type == Amount.class) {
+            return List.of(Amount.cny(MONEY), Amount.usd(MONEY));
+        }
+        if (type == int.class || type == Integer.class) {
+            return List.of(2);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return List.of(true, false);
+        }
+        if (type.isEnum()) {
+            return List.of((Object[]) type.getEnumConstants());
+        }
+        throw new AssertionError("no sample for a component of type " + type + ": add one here");
+    }
+}
