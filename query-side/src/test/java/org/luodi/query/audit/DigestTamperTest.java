@@ -73,6 +73,13 @@ class DigestTamperTest extends IsolatedQuerySideTest {
         assertThat(supervisor().get("/api/audit/digest", "at", yesterday).ok().get("digest").asText())
                 .isEqualTo(digest);
         assertThat(supervisor().get("/api/audit/digest", "at", "2000-01-01").status()).isEqualTo(404);
+        // a bulletin prints the digest as of its moment: the page's JSON and the workbook's row
+        assertThat(supervisor().get("/api/bulletin", "year", 2024, "month", 6, "knownAt", yesterday).ok()
+                .get("digest").asText()).isEqualTo(digest);
+        assertThat(supervisor().get("/api/bulletin", "year", 2024, "month", 6).ok().get("digest").asText())
+                .isEqualTo(later);
+        assertThat(workbookText(supervisor().get("/api/bulletin.xlsx", "year", 2024, "month", 6, "knownAt", yesterday)
+                .bytes())).contains("审计摘要 (digest)：" + digest);
         assertThat(as("gaoxin").get("/api/audit/digest").status()).isEqualTo(403);
         assertThat(supervisor().get("/api/audit/verify", "digest", "LD1-12-nonsense").status()).isEqualTo(400);
     }
@@ -209,6 +216,16 @@ class DigestTamperTest extends IsolatedQuerySideTest {
     }
 
     // --- the store and its seals
+
+    private static String workbookText(byte[] xlsx) {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            StringBuilder text = new StringBuilder();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('\n')));
+            return text.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** A signed, started project with one arrival: sequence numbers 0, 1, 2. */
     private Stored project(String township) {
