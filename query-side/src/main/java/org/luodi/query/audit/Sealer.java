@@ -35,6 +35,8 @@ public class Sealer {
     private static final Logger log = LoggerFactory.getLogger(Sealer.class);
     /** The advisory lock key of sealing ("LD1SEAL" in ASCII). */
     private static final long LOCK = 0x4C443153_45414CL;
+    /** Seals per scheduled turn: a backlog (after a restore, say) is worked off in turns of ~100,000 indexes. */
+    private static final int SEALS_PER_TURN = 20;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -60,7 +62,7 @@ public class Sealer {
     void scheduled() {
         if (properties.enabled()) {
             try {
-                sealAvailable();
+                sealAvailable(SEALS_PER_TURN);
             } catch (RuntimeException e) {
                 // the next turn tries again (e.g. the database was away); sealing later loses nothing
                 log.warn("sealing the event store failed, will try again: {}", e.toString());
@@ -70,8 +72,12 @@ public class Sealer {
 
     /** Seals whatever can be sealed now; returns how many seals were made. */
     public int sealAvailable() {
+        return sealAvailable(Integer.MAX_VALUE);
+    }
+
+    private int sealAvailable(int most) {
         int made = 0;
-        while (made < 1000 && Boolean.TRUE.equals(transaction.execute(status -> sealNext()))) {
+        while (made < most && Boolean.TRUE.equals(transaction.execute(status -> sealNext()))) {
             made++;
         }
         return made;

@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DigestTamperTest extends IsolatedQuerySideTest {
     @Autowired
     Sealer sealer;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     /** One project's events as stored: global index by sequence number. */
     record Stored(String projectId, List<Long> globalIndexes) {
@@ -170,6 +172,52 @@ class DigestTamperTest extends IsolatedQuerySideTest {
 
     @Test
     @Order(8)
+    void aGapIsSealedOnlyOnceItCanNoLongerFillAndALateInsertIntoItIsNamed() throws Exception {
+        Stored template = project("gaoxin");
+        sealedDigest();
+        // a writer that drew its global index and has not committed yet
+        String pending = java.util.UUID.randomUUID().toString();
+        try (java.sql.Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (java.sql.Statement insert = writer.createStatement()) {
+                insert.execute(copyOf(template.index(0), "'" + pending + "'", "0", "time_stamp"));
+            }
+            long inFlight = jdbc.queryForObject("SELECT last_value FROM domain_event_entry_global_index_seq", Long.class);
+            Stored after = project("chengui");
+            assertThat(after.index(0)).isGreaterThan(inFlight);
+            sealer.sealAvailable();
+            assertThat(sealedThrough()).as("sealed up to the pending index, not past it").isEqualTo(inFlight - 1);
+            writer.commit();
+        }
+        // a number drawn and never used (a rolled-back writer): sealed as absent once nobody can still hold it
+        long neverUsed = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        project("jinhu");
+        String digest = sealedDigest();
+        assertThat(jdbc.queryForObject("SELECT sum(absent_count) FROM audit_seal WHERE first_index <= ? "
+                + "AND last_index >= ?", Long.class, neverUsed, neverUsed)).isEqualTo(1);
+        String pendingProblems = verify(digest).get("problems").toString();
+        assertThat(pendingProblems).doesNotContain(pending);
+
+        // later someone slips an event into that gap
+        String slipped = java.util.UUID.randomUUID().toString();
+        jdbc.execute(copyOf(template.index(0), "'" + slipped + "'", "0", "time_stamp")
+                .replace("INSERT INTO domain_event_entry (", "INSERT INTO domain_event_entry (global_index, ")
+                .replace("SELECT ", "SELECT " + neverUsed + ", "));
+        laterWritesAndRebuild();
+        assertNamed(verify(digest), neverUsed, slipped, 0, "sealed gap");
+    }
+
+    /** An INSERT of a copy of the row at {@code globalIndex} with another project id, sequence and time stamp. */
+    private static String copyOf(long globalIndex, String projectId, String sequence, String timeStamp) {
+        return "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                + "meta_data, payload, payload_revision, payload_type, time_stamp) SELECT " + projectId + ", " + sequence
+                + ", type, gen_random_uuid()::text, meta_data, convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "aggregate_identifier, " + projectId + "), 'UTF8'), payload_revision, payload_type, " + timeStamp
+                + " FROM domain_event_entry WHERE global_index = " + globalIndex;
+    }
+
+    @Test
+    @Order(9)
     void anEditedSealIsNamed() {
         project("jinhu");
         String digest = sealedDigest();
@@ -189,7 +237,7 @@ class DigestTamperTest extends IsolatedQuerySideTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aTruncatedTailIsNamedEvenWhenItsGlobalIndexesAreTakenAgain() {
         Stored victim = project("gaoxin");
         project("jinhu");
