@@ -173,6 +173,9 @@ export async function render(main, { query }) {
         h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), '开工率低于 65% 或入库率低于 45%'),
         h('span', null, '预警：签约满 5 个月未开工；逾期：满 6 个月未开工'),
         h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))),
+    // the audit digest as of this bulletin, printed so that an auditor can verify the store against it later
+    !(bulletin instanceof Error) && bulletin && bulletin.digest
+      ? h('div', { class: 'muted small', id: 'dash-digest' }, `审计摘要 (digest)：${bulletin.digest}`) : null,
     h('div', { class: 'panel chart' },
       h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
         h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),

@@ -17,8 +17,10 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every project's events form a hash chain; GET /api/audit/verify names the project and event where someone
- * altered or removed a row directly in SQL. Runs on its own system: it damages the event store on purpose.
+ * Every project's events form a hash chain, and the sealer covers the whole store with digests; GET
+ * /api/audit/verify names the project and event where someone altered or removed a row directly in SQL, also once
+ * a later ordinary write took the removed event's sequence number and after the history was rebuilt (issue 14).
+ * Runs on its own system: it damages the event store on purpose.
  */
 class TamperEvidenceTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -33,6 +35,7 @@ class TamperEvidenceTest {
             awaitHistory(luodi, untouched);
             awaitHistory(luodi, removed);
             assertThat(verify(luodi).get("intact").asBoolean()).isTrue();
+            String digest = awaitSealed(luodi);
 
             try (Connection c = luodi.sql(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
@@ -45,25 +48,58 @@ class TamperEvidenceTest {
                         + "' AND sequence_number = 1");
             }
 
-            JsonNode report = verify(luodi);
-            assertThat(report.get("intact").asBoolean()).isFalse();
-            assertThat(report.get("problems")).hasSize(2);
-            JsonNode first = problemOf(report, altered);
-            assertThat(first.get("sequence").asLong()).isZero();
-            assertThat(first.get("problem").asText()).contains("altered");
-            JsonNode second = problemOf(report, removed);
-            assertThat(second.get("sequence").asLong()).isEqualTo(1);
-            assertThat(second.get("problem").asText()).contains("removed");
+            assertReported(verify(luodi), altered, removed);
+
+            // an ordinary arrival on the project whose last event is gone takes its sequence number and chains
+            // onto the event before it, so that project's chain looks whole again; the seals still know better
+            assertThat(send(luodi.commandUrl() + "/api/projects/" + removed + "/funds", "chengui",
+                    "{\"arrivedOn\":\"2024-07-01\",\"source\":\"IN_PROVINCE\",\"amountWan\":1000}").statusCode())
+                    .isEqualTo(200);
+            assertThat(problemOf(verify(luodi), removed, "sequence number reused").get("sequence").asLong())
+                    .isEqualTo(1);
+            // and a rebuild of the history, which forgets the removed event, erases nothing
+            assertThat(send(luodi.queryUrl() + "/api/admin/rebuild/project-history", "admin", "").statusCode())
+                    .isEqualTo(202);
+            awaitHistory(luodi, removed);
+            assertReported(verify(luodi), altered, removed);
+            assertReported(verify(luodi, digest), altered, removed);
         }
     }
 
-    private JsonNode problemOf(JsonNode report, String projectId) {
+    /** Both tampered events, and nothing else, are reported. */
+    private void assertReported(JsonNode report, String altered, String removed) {
+        assertThat(report.get("intact").asBoolean()).isFalse();
+        assertThat(report.get("problems").findValuesAsText("projectId")).containsOnly(altered, removed);
+        assertThat(problemOf(report, altered, "altered").get("sequence").asLong()).isZero();
+        assertThat(problemOf(report, removed, "removed").get("sequence").asLong()).isEqualTo(1);
+    }
+
+    private JsonNode problemOf(JsonNode report, String projectId, String what) {
         for (JsonNode problem : report.get("problems")) {
-            if (problem.get("projectId").asText().equals(projectId)) {
+            if (problem.get("projectId").asText().equals(projectId) && problem.get("problem").asText().contains(what)) {
                 return problem;
             }
         }
-        throw new AssertionError("no problem reported for " + projectId + ": " + report);
+        throw new AssertionError("no problem \"" + what + "\" reported for " + projectId + ": " + report);
+    }
+
+    /** Waits until the sealer covered every stored event; returns the digest then. */
+    private String awaitSealed(RunningLuodi luodi) throws Exception {
+        long head;
+        try (Connection c = luodi.sql(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+            rs.next();
+            head = rs.getLong(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> digest = send(luodi.queryUrl() + "/api/audit/digest", "supervisor", null);
+            if (digest.statusCode() == 200 && json.readTree(digest.body()).get("lastIndex").asLong() >= head) {
+                return json.readTree(digest.body()).get("digest").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("store not sealed through " + head);
     }
 
     private String signAndStart(RunningLuodi luodi, String township) throws Exception {
@@ -91,7 +127,12 @@ class TamperEvidenceTest {
     }
 
     private JsonNode verify(RunningLuodi luodi) throws Exception {
-        HttpResponse<String> answer = send(luodi.queryUrl() + "/api/audit/verify", "supervisor", null);
+        return verify(luodi, null);
+    }
+
+    private JsonNode verify(RunningLuodi luodi, String digest) throws Exception {
+        HttpResponse<String> answer = send(luodi.queryUrl() + "/api/audit/verify"
+                + (digest == null ? "" : "?digest=" + digest), "supervisor", null);
         assertThat(answer.statusCode()).isEqualTo(200);
         return json.readTree(answer.body());
     }

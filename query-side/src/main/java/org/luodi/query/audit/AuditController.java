@@ -3,6 +3,7 @@ package org.luodi.query.audit;
 import org.luodi.events.ProjectEvent;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.platform.security.Role;
 import org.luodi.query.web.FilterCodes;
@@ -17,7 +18,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,23 +36,62 @@ public class AuditController {
 
     private final HistoryQueries queries;
     private final ChainVerifier verifier;
+    private final DigestVerifier digestVerifier;
+    private final AuditDigests digests;
     private final QueryTime time;
     private final FilterCodes codes;
 
-    public AuditController(HistoryQueries queries, ChainVerifier verifier, QueryTime time, FilterCodes codes) {
+    public AuditController(HistoryQueries queries, ChainVerifier verifier, DigestVerifier digestVerifier,
+                           AuditDigests digests, QueryTime time, FilterCodes codes) {
         this.queries = queries;
         this.verifier = verifier;
+        this.digestVerifier = digestVerifier;
+        this.digests = digests;
         this.time = time;
         this.codes = codes;
     }
 
-    /** Re-checks the hash chain of every project's stored events (supervisors and admins). */
+    /**
+     * {@code digest}: the store's sealed events, checked against a digest published earlier. {@code projects} is
+     * null then: only the events that digest covered (and nothing added among them) are checked.
+     */
+    public record VerifyReport(boolean intact, Long projects, long events, String digest, Long sealedThrough,
+                               List<ChainVerifier.Problem> problems) {
+    }
+
+    /**
+     * Without {@code digest}: every project's hash chain and every seal (supervisors and admins). With it: that the
+     * store still holds, unchanged and in order, everything the digest covered (docs/audit-digest.md).
+     */
     @GetMapping("/api/audit/verify")
-    public ChainVerifier.Report verify() {
-        if (LuodiUser.current().role() == Role.CLERK) {
-            throw new ForbiddenException("审计核验仅限市级督查人员 (supervisors only)");
+    public VerifyReport verify(@RequestParam(required = false) String digest) {
+        supervisorsOnly("审计核验仅限市级督查人员 (supervisors only)");
+        if (blankToNull(digest) != null) {
+            DigestVerifier.Result sealed = digestVerifier.verify(Digest.parse(digest));
+            return new VerifyReport(sealed.problems().isEmpty(), null, sealed.events(), sealed.digest(),
+                    sealed.sealedThrough(), sealed.problems());
         }
-        return verifier.verify();
+        ChainVerifier.Report chains = verifier.verify();
+        DigestVerifier.Result sealed = digestVerifier.verify(null);
+        List<ChainVerifier.Problem> problems = new ArrayList<>(chains.problems());
+        problems.addAll(sealed.problems());
+        return new VerifyReport(problems.isEmpty(), chains.projects(), chains.events(), sealed.digest(),
+                sealed.sealedThrough(), problems);
+    }
+
+    /** The current digest, or with {@code at} (an instant, or a date meaning its end) the last one sealed by then. */
+    @GetMapping("/api/audit/digest")
+    public AuditDigests.DigestView digest(@RequestParam(required = false) String at) {
+        supervisorsOnly("审计摘要仅限市级督查人员 (supervisors only)");
+        Instant moment = instant("at", at, true);
+        return digests.view(moment).orElseThrow(() -> new NotFoundException(moment == null
+                ? "事件库尚未封存，稍后再试 (nothing sealed yet)" : "该时刻之前尚无封存记录 (nothing sealed by then)"));
+    }
+
+    private static void supervisorsOnly(String message) {
+        if (LuodiUser.current().role() == Role.CLERK) {
+            throw new ForbiddenException(message);
+        }
     }
 
     @GetMapping("/api/projects/{id}/history")

@@ -36,7 +36,7 @@ public class ChainVerifier {
         this.jdbc.setFetchSize(1000);
     }
 
-    public record Problem(String projectId, long sequence, Long globalIndex, String problem) {
+    public record Problem(String projectId, Long sequence, Long globalIndex, String problem) {
     }
 
     public record Report(boolean intact, long projects, long events, List<Problem> problems) {

@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * GET /api/bulletin (SPEC §5, 一月一通报): every township at the end of the month, ranked. {@code knownAt}, when
  * given, reproduces the bulletin as it could be published then; {@code rankedTownships} is how many were ranked.
+ * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
 public record Bulletin(int year, int month, LocalDate asOf, Instant knownAt, String title,
                        BigDecimal scheduleProgress, ScoringRules scoring, int rankedTownships,
-                       List<BulletinRow> rows, Total total) {
+                       List<BulletinRow> rows, Total total, String digest) {
 
     /** The scoring rules in force, so that a reader can recompute every score. */
     public record ScoringRules(Map<String, BigDecimal> weights, BigDecimal totalWeight, BigDecimal completionCap,

@@ -2,6 +2,7 @@ package org.luodi.query.bulletin;
 
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.alert.AlertLevel;
+import org.luodi.query.audit.AuditDigests;
 import org.luodi.query.alert.AlertQueries;
 import org.luodi.query.reference.Indicator;
 import org.luodi.query.stats.GroupBy;
@@ -35,11 +36,13 @@ public class BulletinQueries {
     private final StatsQueries stats;
     private final AlertQueries alerts;
     private final Scoring scoring;
+    private final AuditDigests digests;
 
-    public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring) {
+    public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, AuditDigests digests) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
+        this.digests = digests;
     }
 
     /** One township in one month's standings, before a user's view is cut out of them. */
@@ -76,7 +79,7 @@ public class BulletinQueries {
                 sum.sums().signedAndInProduction());
         int ranked = (int) current.townships().stream().filter(s -> s.rank() != null).count();
         return new Bulletin(year, month, current.period().asOf(), knownAt, title(year, month),
-                current.period().scheduleProgress(), rules(), ranked, rows, total);
+                current.period().scheduleProgress(), rules(), ranked, rows, total, digests.asOf(knownAt));
     }
 
     /** "大冶市2024年1—6月招商选资工作通报". */

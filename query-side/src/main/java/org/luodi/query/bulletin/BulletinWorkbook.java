@@ -40,7 +40,8 @@ public final class BulletinWorkbook {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             List<BulletinColumns.Line> lines = BulletinColumns.lines(bulletin);
             String subtitle = subtitle(bulletin);
-            table(workbook.createSheet(MAIN_SHEET), styles, bulletin.title(), subtitle, BulletinColumns.main(), lines,
+            Sheet main = workbook.createSheet(MAIN_SHEET);
+            table(main, styles, bulletin.title(), subtitle, BulletinColumns.main(), lines,
                     "注：金额单位为亿元（实际利用外资为万美元）；得分按目标完成率加权（各项封顶 "
                             + percent(bulletin.scoring().completionCap()) + "，无目标的指标不计，其余权重按比例折算至 "
                             + bulletin.scoring().totalWeight().stripTrailingZeros().toPlainString()
@@ -48,6 +49,9 @@ public final class BulletinWorkbook {
                             + " 分，每个当年签约当年投产项目加 "
                             + plain(bulletin.scoring().sameYearProductionBonusPerProject())
                             + " 分；得分相同者名次并列；无目标任务的单位不参与排名。");
+            // the event store's digest as of the bulletin, for an auditor to verify it against (docs/audit-digest.md)
+            merged(main, main.getLastRowNum() + 1, main.getLastRowNum() + 1, 0, BulletinColumns.main().size() - 1,
+                    "审计摘要 (digest)：" + (bulletin.digest() == null ? "尚未封存" : bulletin.digest()), styles.note);
             table(workbook.createSheet(TARGET_SHEET), styles, bulletin.title() + "（目标完成情况）", subtitle,
                     BulletinColumns.targets(), lines, "注：完成率低于序时进度的指标列于最后一栏。");
             workbook.write(out);
