@@ -1,5 +1,7 @@
 package org.luodi.launcher;
 
+import org.luodi.launcher.demo.DemoData;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
