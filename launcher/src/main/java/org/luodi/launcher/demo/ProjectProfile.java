@@ -6,11 +6,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Random;
 
 /**
@@ -26,6 +25,8 @@ public record ProjectProfile(String name, String investor, String chain, boolean
     private static final int[] CHAIN_WEIGHTS;
     private static final int CHAIN_TOTAL;
     private static final List<List<Vocabulary.Product>> PRODUCTS_OF_CHAIN = new ArrayList<>();
+    /** Per source region, each city repeated by its weight: one draw picks a city (the national data set draws millions). */
+    private static final Vocabulary.City[][] CITIES_BY_WEIGHT = new Vocabulary.City[SourceRegion.values().length][];
 
     static {
         List<int[]> weights = new ArrayList<>();
@@ -40,6 +41,11 @@ public record ProjectProfile(String name, String investor, String chain, boolean
         }
         CHAIN_WEIGHTS = weights.stream().mapToInt(w -> w[0]).toArray();
         CHAIN_TOTAL = weights.stream().mapToInt(w -> w[0]).sum();
+        for (SourceRegion region : SourceRegion.values()) {
+            CITIES_BY_WEIGHT[region.ordinal()] = Vocabulary.CITIES.stream().filter(c -> c.region() == region)
+                    .flatMap(c -> Collections.nCopies(c.weight(), c).stream())
+                    .toArray(Vocabulary.City[]::new);
+        }
     }
 
     /**
@@ -88,20 +94,8 @@ public record ProjectProfile(String name, String investor, String chain, boolean
     }
 
     private static Vocabulary.City city(Random r, SourceRegion region) {
-        int total = 0;
-        for (Vocabulary.City city : Vocabulary.CITIES) {
-            total += city.region() == region ? city.weight() : 0;
-        }
-        int pick = r.nextInt(total);
-        for (Vocabulary.City city : Vocabulary.CITIES) {
-            if (city.region() == region) {
-                pick -= city.weight();
-                if (pick < 0) {
-                    return city;
-                }
-            }
-        }
-        throw new IllegalStateException("no city in " + region);
+        Vocabulary.City[] cities = CITIES_BY_WEIGHT[region.ordinal()];
+        return cities[r.nextInt(cities.length)];
     }
 
     /** The capacity the money buys, two significant digits, in the product's unit (10,000 吨 and more as 万吨). */
@@ -115,8 +109,13 @@ public record ProjectProfile(String name, String investor, String chain, boolean
             n *= 10_000;
             unit = (unit.startsWith("亿") ? "万" : "") + unit.substring(1);
         }
-        return new BigDecimal(n).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString()
-                + unit;
+        int exponent = (int) Math.floor(Math.log10(n));
+        long digits = Math.round(n / Math.pow(10, exponent - 1));
+        if (digits == 100) {
+            digits = 10;
+            exponent++;
+        }
+        return BigDecimal.valueOf(digits, 1 - exponent).stripTrailingZeros().toPlainString() + unit;
     }
 
     /** The chain codes in the order of the reference file. */
