@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +28,17 @@ public final class DemoData {
         this.commandUrl = commandUrl;
     }
 
+    /** What has been recorded so far: projects done of all. */
+    public interface Progress {
+        void done(int projects, int of);
+    }
+
     /** Records the whole year; returns how many commands the API accepted (replays included). */
-    public int load() throws IOException, InterruptedException {
-        for (DemoYear.Project project : DemoYear.projects()) {
-            record(project);
+    public int load(Progress progress) throws IOException, InterruptedException {
+        List<DemoYear.Project> projects = DemoYear.projects();
+        for (int i = 0; i < projects.size(); i++) {
+            record(projects.get(i));
+            progress.done(i + 1, projects.size());
         }
         return written;
     }
