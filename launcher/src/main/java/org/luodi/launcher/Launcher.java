@@ -54,9 +54,9 @@ public final class Launcher {
         EmbeddedDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(querySide, commandSide, db)));
 
-        commandSide.awaitHealthy(Duration.ofMinutes(3));
+        commandSide.awaitHealthy(Duration.ofMinutes(6));
         say("  命令端已就绪 (command side up) at " + commandSide.url());
-        querySide.awaitHealthy(Duration.ofMinutes(3));
+        querySide.awaitHealthy(Duration.ofMinutes(6));
         say("  查询端已就绪 (query side up) at " + querySide.url());
         if (options.contains("--demo")) {
             say("录入演示数据 (recording the simulated 2024 of 大冶 through the command API) …");

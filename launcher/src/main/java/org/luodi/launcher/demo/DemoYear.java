@@ -92,13 +92,13 @@ public final class DemoYear {
         boolean resumed = r.nextInt(10) == 0;
         LocalDate storedOn = r.nextInt(100) < 85 ? within(startedOn.plusDays(20 + r.nextInt(60))) : null;
         BigDecimal planned = storedOn == null ? null
-                : roundTo(contract.multiply(BigDecimal.valueOf(20 + r.nextInt(31))).movePointLeft(2), 100);
+                : roundTo(contract.multiply(BigDecimal.valueOf(25 + r.nextInt(31))).movePointLeft(2), 100);
         LocalDate productionOn = r.nextInt(100) < 25 ? within(startedOn.plusDays(90 + r.nextInt(150))) : null;
 
         List<Arrival> arrivals = new ArrayList<>();
         boolean foreign = profile.sourceRegion() == SourceRegion.FOREIGN;
         int tranches = foreign ? 1 + r.nextInt(2) : 2 + r.nextInt(3);
-        BigDecimal share = BigDecimal.valueOf(45 + r.nextInt(51)).movePointLeft(2);
+        BigDecimal share = BigDecimal.valueOf(60 + r.nextInt(41)).movePointLeft(2);
         LocalDate arrivedOn = startedOn;
         for (int t = 0; t < tranches; t++) {
             arrivedOn = arrivedOn.plusDays(t == 0 ? r.nextInt(20) : 20 + r.nextInt(50));

@@ -49,7 +49,7 @@ public record ProjectProfile(String name, String investor, String chain, boolean
     }
 
     /**
-     * A project of a county: chains as often as 大冶's signing targets ask for them; about 6 in 10 investors from
+     * A project of a county: chains as often as 大冶's signing targets ask for them; nearly two in three investors from
      * outside 湖北, a third from inside, a few from abroad; most contracts 1–10 亿元, some under 1 亿, a tenth 10–50 亿
      * and a few 50–120 亿.
      */
@@ -63,7 +63,7 @@ public record ProjectProfile(String name, String investor, String chain, boolean
         Vocabulary.Product product = products.get(r.nextInt(products.size()));
 
         int s = r.nextInt(100);
-        SourceRegion region = s < 60 ? SourceRegion.OUT_OF_PROVINCE : s < 96 ? SourceRegion.IN_PROVINCE
+        SourceRegion region = s < 64 ? SourceRegion.OUT_OF_PROVINCE : s < 96 ? SourceRegion.IN_PROVINCE
                 : SourceRegion.FOREIGN;
         Vocabulary.City city = city(r, region);
 
