@@ -15,6 +15,7 @@ import org.luodi.events.ProjectTerminated;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
+import org.luodi.launcher.demo.ProjectProfile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,12 +42,6 @@ import java.util.UUID;
  */
 final class Plans {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final String[] PRODUCTS = {"高端铜箔", "智能装备", "新能源电池材料", "精密模具", "医疗器械",
-            "电子元器件", "绿色建材", "特种钢材", "光电显示", "纺织服装", "节能环保设备", "冷链物流", "文旅综合体",
-            "生态农业", "电商物流园", "锂电隔膜", "汽车零部件", "铜基新材料"};
-    private static final String[] PLACES = {"武汉", "深圳", "上海", "杭州", "苏州", "黄石", "广州", "宁波", "长沙", "香港"};
-    private static final String[] KINDS = {"科技有限公司", "集团有限公司", "实业有限公司", "新材料股份有限公司",
-            "投资控股有限公司"};
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /** One recorded event with the metadata the command side would stamp on it. */
@@ -60,7 +55,6 @@ final class Plans {
     private final String[] townships;
     private final int[] townshipWeights;
     private final int weightTotal;
-    private final String[] chains;
 
     Plans(long seed, LocalDate today, Instant now) {
         this.seed = seed;
@@ -83,7 +77,6 @@ final class Plans {
             total += weight;
         }
         weightTotal = total;
-        chains = csv("reference/industry-chains-daye.csv").stream().map(r -> r[0]).toArray(String[]::new);
     }
 
     /** The township codes, which are also the clerks' usernames. */
@@ -102,30 +95,24 @@ final class Plans {
     List<Planned> plan(String projectId, long no, LocalDate signedFrom, LocalDate signedTo) {
         Random r = new Random(seed * 1_000_003L + no);
         String township = township(r);
-        boolean industrial = r.nextInt(100) < 75;
-        String chain = chains[r.nextInt(chains.length)];
-        BigDecimal amount = BigDecimal.valueOf(r.nextInt(100) < 85 ? 10_000 + 2_000L * r.nextInt(60)
-                : 3_000 + 500L * r.nextInt(13));
-        int s = r.nextInt(100);
-        SourceRegion source = s < 70 ? SourceRegion.OUT_OF_PROVINCE : s < 94 ? SourceRegion.IN_PROVINCE
-                : SourceRegion.FOREIGN;
-        String product = PRODUCTS[r.nextInt(PRODUCTS.length)];
+        // name, investor, chain, amount and source region: the demo year's generator, so that both tell one story
+        ProjectProfile profile = ProjectProfile.draw(r);
+        BigDecimal amount = profile.contractAmountWan();
+        SourceRegion source = profile.sourceRegion();
         long span = ChronoUnit.DAYS.between(signedFrom, signedTo) + 1;
         LocalDate signedOn = signedFrom.plusDays(Math.floorMod(r.nextLong(), span));
 
         List<Dated> milestones = new ArrayList<>();
-        milestones.add(new Dated(signedOn, 0, new ProjectSigned(projectId,
-                "年产" + (1 + r.nextInt(20)) + "万吨" + product + "项目",
-                PLACES[r.nextInt(PLACES.length)] + product.substring(0, 2) + KINDS[r.nextInt(KINDS.length)],
-                township, chain, industrial, amount, source, signedOn, r.nextInt(10) == 0 ? "市招商服务中心" : null),
-                null, false));
+        milestones.add(new Dated(signedOn, 0, new ProjectSigned(projectId, profile.name(), profile.investor(),
+                township, profile.chain(), profile.industrial(), amount, source, signedOn,
+                r.nextInt(10) == 0 ? "市招商服务中心" : null), null, false));
         int fate = r.nextInt(100);
         LocalDate registeredOn = null;
         if (r.nextInt(100) < 70) {
             registeredOn = signedOn.plusDays(10 + r.nextInt(40));
             if (!registeredOn.isAfter(today)) {
                 milestones.add(new Dated(registeredOn, 1, new CompanyRegistered(projectId, registeredOn,
-                        "大冶" + product + "有限公司", creditCode(no), source == SourceRegion.FOREIGN), null, false));
+                        profile.companyName(), creditCode(no), source == SourceRegion.FOREIGN), null, false));
             } else {
                 registeredOn = null;
             }

@@ -1,7 +1,10 @@
 package org.luodi.launcher;
 
+import org.luodi.launcher.demo.DemoData;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +14,8 @@ import java.util.Map;
  * With {@code --demo}, a simulated 2024 of 大冶 is recorded through the real command API first.
  */
 public final class Launcher {
+    /** The sides' logs go to files that people open in editors: no ANSI colour codes in them. */
+    private static final String PLAIN_LOGS = "-Dspring.output.ansi.enabled=never";
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -25,7 +30,8 @@ public final class Launcher {
         EmbeddedDatabase database = null;
         String jdbcUrl = externalUrl;
         if (externalUrl == null) {
-            say("starting embedded PostgreSQL on port " + dbPort + " (data in " + home.resolve("pgdata") + ")");
+            say("启动内置 PostgreSQL (starting embedded PostgreSQL) on port " + dbPort + ", data in "
+                    + home.resolve("pgdata") + " …");
             database = EmbeddedDatabase.start(home.resolve("pgdata"), dbPort);
             jdbcUrl = database.jdbcUrl();
         }
@@ -35,29 +41,39 @@ public final class Launcher {
                 "DATABASE_PASSWORD", env("DATABASE_PASSWORD", ""),
                 "LUODI_SECURITY_DEMO_ACCOUNTS", env("LUODI_SECURITY_DEMO_ACCOUNTS", "true"));
 
-        say("starting command side and query side (logs in " + home.resolve("logs") + ")");
+        say("启动命令端和查询端 (starting the command side on :" + commandPort + " and the query side on :" + queryPort
+                + "; their logs in " + home.resolve("logs") + ") …");
+        Map<String, String> commandEnvironment = new HashMap<>(environment);
+        commandEnvironment.put("LUODI_UI_URL", "http://localhost:" + queryPort + "/");
         SideProcess commandSide = SideProcess.start("command-side", jar(root, "command-side"), commandPort,
-                environment, home.resolve("logs"), "-Xmx512m");
-        Map<String, String> queryEnvironment = new java.util.HashMap<>(environment);
+                commandEnvironment, home.resolve("logs"), "-Xmx512m", PLAIN_LOGS);
+        Map<String, String> queryEnvironment = new HashMap<>(environment);
         queryEnvironment.put("LUODI_COMMAND_SIDE_URL", commandSide.url());
         SideProcess querySide = SideProcess.start("query-side", jar(root, "query-side"), queryPort, queryEnvironment,
-                home.resolve("logs"), "-Xmx768m");
+                home.resolve("logs"), "-Xmx768m", PLAIN_LOGS);
         EmbeddedDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(querySide, commandSide, db)));
 
-        commandSide.awaitHealthy(Duration.ofMinutes(3));
-        querySide.awaitHealthy(Duration.ofMinutes(3));
+        commandSide.awaitHealthy(Duration.ofMinutes(6));
+        say("  命令端已就绪 (command side up) at " + commandSide.url());
+        querySide.awaitHealthy(Duration.ofMinutes(6));
+        say("  查询端已就绪 (query side up) at " + querySide.url());
         if (options.contains("--demo")) {
-            say("recording the simulated 2024 of 大冶 through the command API …");
-            int written = new DemoData(commandSide.url()).load();
-            say("demo data: " + written + " commands recorded");
+            say("录入演示数据 (recording the simulated 2024 of 大冶 through the command API) …");
+            int written = new DemoData(commandSide.url()).load((done, total) -> {
+                if (done % 25 == 0 || done == total) {
+                    say("  " + done + " / " + total + " 个项目 (projects)");
+                }
+            });
+            say("演示数据已录入 (demo data recorded): " + written + " commands");
         }
         say("");
-        say("落地 Luodi is running.");
-        say("  web UI and query API  " + querySide.url() + "/");
-        say("  command API           " + commandSide.url() + "/api/projects");
-        say("  sign in as supervisor/supervisor, or a township clerk such as gaoxin/gaoxin");
-        say("Press Ctrl-C to stop.");
+        say("落地 Luodi 已启动 (is running).");
+        say("  网页界面和查询接口 (web UI, query API)  " + querySide.url() + "/");
+        say("  命令接口 (command API)                " + commandSide.url() + "/api/projects");
+        say("  健康检查 (health)                     " + querySide.url() + "/actuator/health");
+        say("  登录 (sign in): supervisor/supervisor，或乡镇账号 (or a township clerk) gaoxin/gaoxin …");
+        say("按 Ctrl-C 停止 (press Ctrl-C to stop).");
         querySide.process().waitFor();
         commandSide.process().waitFor();
     }
@@ -73,7 +89,7 @@ public final class Launcher {
             if (database != null) {
                 database.close();
             }
-            say("stopped.");
+            say("已停止 (stopped).");
         } catch (Exception e) {
             System.err.println("while stopping: " + e);
         }

@@ -56,8 +56,8 @@ public final class RunningLuodi implements AutoCloseable {
             luodi.commandSide = luodi.startSide(name, "command-side", System.getProperty("luodi.commandJar"), Map.of());
             luodi.querySide = luodi.startSide(name, "query-side", System.getProperty("luodi.queryJar"),
                     Map.of("LUODI_COMMAND_SIDE_URL", luodi.commandSide.url()));
-            luodi.commandSide.awaitHealthy(Duration.ofMinutes(2));
-            luodi.querySide.awaitHealthy(Duration.ofMinutes(2));
+            luodi.commandSide.awaitHealthy(Duration.ofMinutes(5));
+            luodi.querySide.awaitHealthy(Duration.ofMinutes(5));
             return luodi;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

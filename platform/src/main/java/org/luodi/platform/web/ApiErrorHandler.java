@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -152,6 +154,27 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    /**
+     * An address nothing answers (Spring's default said "No static resource ." in English, also for {@code /} of the
+     * command side in a browser): the same Chinese 404 as every other, naming the path asked for.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return notFoundPath(ex.getResourcePath());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        return notFoundPath(ex.getRequestURL());
+    }
+
+    private static ResponseEntity<Object> notFoundPath(String path) {
+        String shown = path == null || path.isBlank() ? "/" : path.startsWith("/") ? path : "/" + path;
+        return respond(problem(HttpStatus.NOT_FOUND, "没有这个地址：" + shortValue(shown) + " (no such resource)"));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return invalid(List.of(new FieldProblem(ex.getName(), "格式不正确: " + shortValue(ex.getValue()))));
@@ -180,7 +203,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
+        problem.setTitle(ProblemResponses.title(status.value()));
         return problem;
     }
 

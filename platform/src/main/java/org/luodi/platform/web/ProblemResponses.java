@@ -32,17 +32,28 @@ public final class ProblemResponses {
 
     /** {@code {"type":"about:blank","status":…,"title":…,"detail":…}}. */
     public static String json(int status, String detail) {
-        HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("status", status);
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("title", title(status));
         problem.put("detail", detail);
         try {
             return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The title of a problem: the status's reason phrase, except where a person meets it while finding their way
+     * (an address that does not exist), which reads in Chinese.
+     */
+    public static String title(int status) {
+        if (status == HttpStatus.NOT_FOUND.value()) {
+            return "未找到 (Not Found)";
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 
     /** A plain word for a status when nothing more precise can be said (no exception text, ever). */

@@ -1,0 +1,108 @@
+package org.luodi.launcher.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.luodi.events.SourceRegion;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records {@link DemoYear} through the real command API: every project by its own township's clerk, each command
+ * with an Idempotency-Key, so loading twice writes nothing new.
+ */
+public final class DemoData {
+    private final String commandUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private int written;
+
+    public DemoData(String commandUrl) {
+        this.commandUrl = commandUrl;
+    }
+
+    /** What has been recorded so far: projects done of all. */
+    public interface Progress {
+        void done(int projects, int of);
+    }
+
+    /** Records the whole year; returns how many commands the API accepted (replays included). */
+    public int load(Progress progress) throws IOException, InterruptedException {
+        List<DemoYear.Project> projects = DemoYear.projects();
+        for (int i = 0; i < projects.size(); i++) {
+            record(projects.get(i));
+            progress.done(i + 1, projects.size());
+        }
+        return written;
+    }
+
+    private void record(DemoYear.Project p) throws IOException, InterruptedException {
+        String id = p.projectId();
+        String clerk = p.township();
+        ProjectProfile profile = p.profile();
+        Map<String, Object> signing = new LinkedHashMap<>();
+        signing.put("projectId", id);
+        signing.put("name", profile.name());
+        signing.put("investor", profile.investor());
+        signing.put("township", p.township());
+        signing.put("industryChain", profile.chain());
+        signing.put("industrial", profile.industrial());
+        signing.put("contractAmountWan", profile.contractAmountWan());
+        signing.put("sourceRegion", profile.sourceRegion().name());
+        signing.put("signedOn", p.signedOn().toString());
+        post(clerk, "/api/projects", signing, id + "-sign");
+        if (p.registeredOn() != null) {
+            post(clerk, "/api/projects/" + id + "/registration", Map.of(
+                    "registeredOn", p.registeredOn().toString(), "companyName", profile.companyName(),
+                    "creditCode", p.creditCode(),
+                    "foreignInvested", profile.sourceRegion() == SourceRegion.FOREIGN), id + "-register");
+        }
+        if (p.startedOn() != null) {
+            post(clerk, "/api/projects/" + id + "/start", Map.of("startedOn", p.startedOn().toString(),
+                    "kind", p.resumed() ? "RESUMED" : "NEW"), id + "-start");
+        }
+        if (p.storedOn() != null) {
+            post(clerk, "/api/projects/" + id + "/storage", Map.of("storedOn", p.storedOn().toString(),
+                    "plannedInvestmentWan", p.plannedInvestmentWan()), id + "-store");
+        }
+        if (p.productionOn() != null) {
+            post(clerk, "/api/projects/" + id + "/production", Map.of("productionOn", p.productionOn().toString()),
+                    id + "-produce");
+        }
+        for (int a = 0; a < p.arrivals().size(); a++) {
+            DemoYear.Arrival arrival = p.arrivals().get(a);
+            boolean foreign = arrival.source() == SourceRegion.FOREIGN;
+            post(clerk, "/api/projects/" + id + "/funds", Map.of("arrivedOn", arrival.arrivedOn().toString(),
+                    "source", arrival.source().name(), foreign ? "amountUsdWan" : "amountWan", arrival.amount()),
+                    id + "-funds-" + a);
+        }
+        if (p.terminatedOn() != null) {
+            post(clerk, "/api/projects/" + id + "/termination", Map.of("terminatedOn", p.terminatedOn().toString(),
+                    "reason", p.terminationReason()), id + "-terminate");
+        }
+    }
+
+    private void post(String clerk, String path, Object body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString((clerk + ":" + clerk).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials)
+                .header("Idempotency-Key", "demo-" + idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("demo command " + path + " refused: " + response.statusCode() + " "
+                    + response.body());
+        }
+        written++;
+    }
+}
