@@ -83,7 +83,7 @@ public final class UnitOfWorkBatch {
             if (failure != null) {
                 List<EventMessage<?>> parked = project.subList(i, project.size()).stream()
                         .<EventMessage<?>>map(Entry::message).toList();
-                log.error("read model {}: event {} of project {} cannot be applied, parked with {} later event(s) "
+                log.warn("read model {}: event {} of project {} cannot be applied, parked with {} later event(s) "
                                 + "of the project: {}", group, parked.get(0).getIdentifier(),
                         ParkingQueue.sequenceOf(parked.get(0)), parked.size() - 1, failure.toString());
                 queue.park(parked, failure);
