@@ -155,7 +155,8 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
             }
             behind.forEach(delegate::evict);
         }
-        enqueue(sequence, new GenericDeadLetter<>(sequence, messages.get(0), causeOf(cause)));
+        // withCause keeps a ThrowableCause as it is; the constructor would wrap it in another
+        enqueue(sequence, new GenericDeadLetter<>(sequence, messages.get(0)).withCause(causeOf(cause)));
         for (EventMessage<?> later : messages.subList(1, messages.size())) {
             enqueue(sequence, new GenericDeadLetter<>(sequence, later));
         }
@@ -174,7 +175,7 @@ final class ParkingQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
             root = root.getCause();
         }
         String message = String.valueOf(failure.getMessage());
-        if (root != failure) {
+        if (root != failure && (root.getMessage() == null || !message.contains(root.getMessage()))) {
             message += " <- " + root.getClass().getSimpleName() + ": " + root.getMessage();
         }
         if (message.length() > ThrowableCause.TRUNCATED_MESSAGE_SIZE) {

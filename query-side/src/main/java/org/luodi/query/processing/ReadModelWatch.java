@@ -144,7 +144,7 @@ public class ReadModelWatch {
                          WHERE c.processing_group = l.processing_group)
                   FROM dead_letter_entry l
                  ORDER BY l.processing_group, (l.cause_type IS NULL), l.enqueued_at, l.sequence_index""", rs -> {
-            String error = rs.getString(5) == null ? "等待前序事件" : shortType(rs.getString(5)) + ": " + rs.getString(6);
+            String error = rs.getString(5) == null ? "排在本项目失败的事件之后，等待重试" : shortType(rs.getString(5)) + ": " + rs.getString(6);
             parked.put(rs.getString(1), new FirstParked(rs.getString(1), rs.getString(2), rs.getString(3),
                     (Long) rs.getObject(4), error, rs.getLong(7), rs.getLong(8)));
         });
