@@ -11,6 +11,7 @@ import * as project from './pages/project.js';
 import * as record from './pages/record.js';
 import * as audit from './pages/audit.js';
 import * as targets from './pages/targets.js';
+import * as admin from './pages/admin.js';
 
 /** The pages, who may open them, and their place in the menu. */
 const PAGES = [
@@ -20,6 +21,7 @@ const PAGES = [
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
+  { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: project },
 ];
 

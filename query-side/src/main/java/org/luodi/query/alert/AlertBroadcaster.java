@@ -1,9 +1,11 @@
 package org.luodi.query.alert;
 
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.processing.ReadModelNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -72,6 +74,18 @@ public class AlertBroadcaster implements SmartLifecycle {
             }
             cursor = fresh.get(fresh.size() - 1).id();
         }
+    }
+
+    /**
+     * A read model in trouble or well again, to supervisors and administrators only (their figures may be
+     * incomplete), under the event name {@code readModelStalled} / {@code readModelRecovered}. Not replayed on reconnect:
+     * the admin page and /actuator/health show the state as it is.
+     */
+    @EventListener
+    public void readModelNotice(ReadModelNotice notice) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name(notice.kind())
+                .data(notice, MediaType.APPLICATION_JSON);
+        subscribers.stream().filter(s -> !s.user.isClerk()).forEach(s -> s.send(event));
     }
 
     private void heartbeat() {

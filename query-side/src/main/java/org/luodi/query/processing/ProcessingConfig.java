@@ -5,12 +5,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +43,11 @@ import java.util.concurrent.TimeUnit;
  *       hands out); when caught up a batch takes only what is there, so new events wait no longer;</li>
  *   <li>{@code luodi.processing.segments} (2) segments per processor when its tokens are first made, so that two
  *       query-side instances can share the stream; one instance handles them in parallel;</li>
- *   <li>a failing projection stops and retries instead of skipping the event, so no read model silently misses
- *       one.</li>
+ *   <li>an event that a projection cannot apply is parked, with the error, in the group's dead-letter queue
+ *       (dead_letter_entry), one sequence per project: the project's later events wait behind it, every other
+ *       project's keep flowing ({@link UnitOfWorkBatch}, {@link ParkingQueue}). Nothing is skipped silently: parked
+ *       events are listed for administrators, who retry or evict them ({@link DeadLetterAdmin}), and health reports
+ *       them ({@link ReadModelWatch}). A failure of the database itself is not parked; the processor retries.</li>
  * </ul>
  * {@code luodi.processing.axon-defaults=true} runs Axon's out-of-the-box processing instead (tracking processors with
  * batch size 1, a 1 s fetch delay, fetches of 100 events): the baseline that {@code bench/} measures against, never
@@ -85,12 +94,15 @@ public class ProcessingConfig {
 
     @Autowired
     public void configureProcessors(EventProcessingConfigurer processing, JdbcTemplate jdbc,
-                                    ObjectProvider<WakingEventSource> eventSource,
+                                    ObjectProvider<WakingEventSource> eventSource, ListableBeanFactory beans,
+                                    ObjectProvider<ConnectionProvider> connections,
+                                    ObjectProvider<TransactionManager> transactions,
                                     @Value("${luodi.processing.batch-size:1024}") int batchSize,
                                     @Value("${luodi.processing.segments:2}") int segments,
                                     @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
                                     @Value("${luodi.processing.claim-extension-threshold-ms:5000}") long extension,
-                                    @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
+                                    @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults,
+                                    @Value("${luodi.processing.max-parked-projects:100000}") int maxParkedProjects) {
         if (axonDefaults) {
             processing.usingTrackingEventProcessors();
         } else {
@@ -104,5 +116,51 @@ public class ProcessingConfig {
                     .maxSegmentProvider(fairShare));
         }
         processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+        // per group by name: Axon's Spring Boot module replaces a queue provider with its own (axon.eventhandling.
+        // processors.*.dlq.enabled), so the groups are found where Axon finds them, on the handlers' annotations
+        processing.registerDefaultDeadLetterPolicy(config -> (letter, cause) -> Decisions.enqueue(
+                ParkingQueue.causeOf(cause)));
+        for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            ProcessingGroup annotation = beans.findAnnotationOnBean(bean, ProcessingGroup.class);
+            String group = annotation.value();
+            processing.registerDeadLetterQueue(group, config -> new ParkingQueue(group,
+                    JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                            .processingGroup(group)
+                            .connectionProvider(connections.getObject())
+                            .transactionManager(transactions.getObject())
+                            .schema(DEAD_LETTER_SCHEMA)
+                            .genericSerializer(config.serializer())
+                            .eventSerializer(config.eventSerializer())
+                            .maxSequences(maxParkedProjects)
+                            .maxSequenceSize(100_000)
+                            .build(), jdbc));
+        }
     }
+
+    /** dead_letter_entry as V2 names its columns. */
+    static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
+            .deadLetterTable("dead_letter_entry")
+            .deadLetterIdentifierColumn("dead_letter_id")
+            .processingGroupColumn("processing_group")
+            .sequenceIdentifierColumn("sequence_identifier")
+            .sequenceIndexColumn("sequence_index")
+            .messageTypeColumn("message_type")
+            .eventIdentifierColumn("event_identifier")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .aggregateTypeColumn("aggregate_type")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .tokenTypeColumn("token_type")
+            .tokenColumn("token")
+            .enqueuedAtColumn("enqueued_at")
+            .lastTouchedColumn("last_touched")
+            .processingStartedColumn("processing_started")
+            .causeTypeColumn("cause_type")
+            .causeMessageColumn("cause_message")
+            .diagnosticsColumn("diagnostics")
+            .build();
 }

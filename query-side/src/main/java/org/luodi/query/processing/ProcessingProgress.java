@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +51,27 @@ public class ProcessingProgress {
 
     /** Every streaming processor, by name. */
     public List<ProcessorStatus> all() {
+        Map<String, Long> parked = parked();
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
-                .map(this::status)
+                .map(p -> status(p, parked.getOrDefault(p.getName(), 0L)))
                 .toList();
     }
 
     public Optional<ProcessorStatus> status(String processingGroup) {
-        return processor(processingGroup).map(this::status);
+        return processor(processingGroup).map(p -> status(p, parked().getOrDefault(p.getName(), 0L)));
+    }
+
+    /** How many events each group has parked in its dead-letter queue. */
+    private Map<String, Long> parked() {
+        Map<String, Long> parked = new HashMap<>();
+        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
+                rs -> {
+                    parked.put(rs.getString(1), rs.getLong(2));
+                });
+        return parked;
     }
 
     /** Whether the group's read model reflects every event in the store; false for an unknown group. */
@@ -77,7 +89,7 @@ public class ProcessingProgress {
         return head == null ? null : position(head);
     }
 
-    private ProcessorStatus status(StreamingEventProcessor processor) {
+    private ProcessorStatus status(StreamingEventProcessor processor, long parked) {
         // Live statuses first, the store's head after: a position read before the head can only make the answer
         // "not yet", never a false "caught up" (callers read the model's tables after asking).
         Map<Integer, EventTrackerStatus> live = processor.processingStatus();
@@ -92,21 +104,26 @@ public class ProcessingProgress {
             segments.add(new ProcessorStatus.SegmentStatus(stored.segment(), stored.owner(), here != null, position,
                     replaying, reached && !error, error ? String.valueOf(here.getError()) : null));
         }
-        boolean error = processor.isError() || segments.stream().anyMatch(s -> s.error() != null);
-        boolean caughtUp = !error && (segments.isEmpty() ? head == null
+        boolean failing = processor.isError() || segments.stream().anyMatch(s -> s.error() != null);
+        // parked events do not hold the model back from the store's head: the other projects are current
+        boolean caughtUp = !failing && (segments.isEmpty() ? head == null
                 : segments.stream().allMatch(ProcessorStatus.SegmentStatus::caughtUp));
         Long position = lowest(segments);
         boolean replaying = segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying);
-        ProcessorStatus.State state = state(processor, segments, error, replaying, caughtUp);
-        return new ProcessorStatus(processor.getName(), state, state.label, processor.isRunning(), replaying, error,
-                position, head, caughtUp, progress(position, head, caughtUp), List.copyOf(segments));
+        ProcessorStatus.State state = state(processor, segments, failing, parked > 0, replaying, caughtUp);
+        return new ProcessorStatus(processor.getName(), state, state.label, processor.isRunning(), replaying,
+                failing || parked > 0, position, head, caughtUp, progress(position, head, caughtUp), parked,
+                List.copyOf(segments));
     }
 
     private static ProcessorStatus.State state(StreamingEventProcessor processor,
-                                               List<ProcessorStatus.SegmentStatus> segments, boolean error,
-                                               boolean replaying, boolean caughtUp) {
-        if (error) {
+                                               List<ProcessorStatus.SegmentStatus> segments, boolean failing,
+                                               boolean parked, boolean replaying, boolean caughtUp) {
+        if (failing) {
             return ProcessorStatus.State.ERROR;
+        }
+        if (parked) {
+            return ProcessorStatus.State.PARKED;
         }
         if (!processor.isRunning() && segments.stream().allMatch(s -> s.owner() == null)) {
             return ProcessorStatus.State.STOPPED; // here, and no other instance holds a segment
