@@ -17,9 +17,6 @@ import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 import org.luodi.launcher.demo.ProjectProfile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,8 +57,8 @@ final class Plans {
         this.seed = seed;
         this.today = today;
         this.now = now;
-        List<String[]> townshipRows = csv("reference/townships-daye.csv");
-        List<String[]> targets = csv("reference/targets-daye-2024.csv");
+        List<String[]> townshipRows = ProjectProfile.csv("reference/townships-daye.csv");
+        List<String[]> targets = ProjectProfile.csv("reference/targets-daye-2024.csv");
         townships = new String[townshipRows.size()];
         townshipWeights = new int[townshipRows.size()];
         int total = 0;
@@ -257,21 +254,5 @@ final class Plans {
 
     private LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static List<String[]> csv(String resource) {
-        List<String[]> rows = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(
-                Plans.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(",", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
     }
 }

@@ -123,7 +123,8 @@ public record ProjectProfile(String name, String investor, String chain, boolean
         return List.copyOf(CHAINS);
     }
 
-    static List<String[]> csv(String resource) {
+    /** A reference file of shared-events as rows of cells, its header left out. */
+    public static List<String[]> csv(String resource) {
         List<String[]> rows = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(
                 ProjectProfile.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8))) {

@@ -97,6 +97,7 @@ public class ProcessingConfig {
                                     ObjectProvider<WakingEventSource> eventSource, ListableBeanFactory beans,
                                     ObjectProvider<ConnectionProvider> connections,
                                     ObjectProvider<TransactionManager> transactions,
+                                    ObjectProvider<DeadLetterSchema> deadLetterSchema,
                                     @Value("${luodi.processing.batch-size:1024}") int batchSize,
                                     @Value("${luodi.processing.segments:2}") int segments,
                                     @Value("${luodi.processing.token-claim-interval-ms:5000}") long claimInterval,
@@ -128,7 +129,7 @@ public class ProcessingConfig {
                             .processingGroup(group)
                             .connectionProvider(connections.getObject())
                             .transactionManager(transactions.getObject())
-                            .schema(DEAD_LETTER_SCHEMA)
+                            .schema(deadLetterSchema.getObject())
                             .genericSerializer(config.serializer())
                             .eventSerializer(config.eventSerializer())
                             .maxSequences(maxParkedProjects)
@@ -136,31 +137,4 @@ public class ProcessingConfig {
                             .build(), jdbc));
         }
     }
-
-    /** dead_letter_entry as V2 names its columns. */
-    static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
-            .deadLetterTable("dead_letter_entry")
-            .deadLetterIdentifierColumn("dead_letter_id")
-            .processingGroupColumn("processing_group")
-            .sequenceIdentifierColumn("sequence_identifier")
-            .sequenceIndexColumn("sequence_index")
-            .messageTypeColumn("message_type")
-            .eventIdentifierColumn("event_identifier")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .aggregateTypeColumn("aggregate_type")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .tokenTypeColumn("token_type")
-            .tokenColumn("token")
-            .enqueuedAtColumn("enqueued_at")
-            .lastTouchedColumn("last_touched")
-            .processingStartedColumn("processing_started")
-            .causeTypeColumn("cause_type")
-            .causeMessageColumn("cause_message")
-            .diagnosticsColumn("diagnostics")
-            .build();
 }
