@@ -124,9 +124,9 @@ function exact(value, indicator) {
   return inYi(indicator) ? fmt(value, { shiftLeft: 4, scale: 10, trim: true }) : fmt(value, { scale: 6, trim: true });
 }
 
-/** What the typed text means, echoed in the other unit for amounts ("= 35,000 万元") and grouped otherwise. */
+/** What a typed amount means, echoed in the other unit ("= 35,000 万元") or grouped (万美元); nothing for counts. */
 function echoOf(text, indicator) {
-  if (!text.trim()) return '';
+  if (!text.trim() || indicator.unit === '个') return '';
   if (inYi(indicator)) {
     const w = toWan(text, 'yi');
     return w == null ? '请填写数字' : '= ' + wan(w) + ' 万元';
