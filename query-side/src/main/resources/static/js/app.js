@@ -1,8 +1,9 @@
 // The shell: who is signed in, the menu their role may use, and a hash router (#/page?query) that draws one page
 // at a time into <main>. Each page may return a function that stops its work (timers, streams) when left.
-import { h, replace, message } from './dom.js';
+import { h, replace, message, route } from './dom.js';
 import { session, endSession, whenUnauthorized, get, ApiError } from './api.js';
 import { ROLES } from './labels.js';
+import { period, chosenParams, showInUrl, forget as forgetPeriod } from './period.js';
 import * as login from './pages/login.js';
 import * as dashboard from './pages/dashboard.js';
 import * as alerts from './pages/alerts.js';
@@ -13,13 +14,17 @@ import * as audit from './pages/audit.js';
 import * as targets from './pages/targets.js';
 import * as admin from './pages/admin.js';
 
-/** The pages, who may open them, and their place in the menu. */
+/**
+ * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
+ * to a date (period.js): their URL always names both, and the menu carries them from one such page to the next.
+ * A clerk's 驾驶舱 shows its own township's row of the bulletin and the ranking (the server cuts out the rest).
+ */
 const PAGES = [
-  { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN'], page: dashboard, menu: true },
-  { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true },
-  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: projects, menu: true },
+  { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: dashboard, menu: true, period: true },
+  { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true, period: true },
+  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: projects, menu: true, period: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
-  { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true },
+  { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: project },
@@ -66,8 +71,9 @@ function drawShell(me, activePath) {
     replace(who);
     return;
   }
+  const carried = chosenParams();
   replace(nav, PAGES.filter(p => p.menu && p.roles.includes(me.role)).map(p =>
-    h('a', { href: '#' + p.path, class: p.path === activePath ? 'active' : null,
+    h('a', { href: p.period ? route(p.path, carried) : '#' + p.path, class: p.path === activePath ? 'active' : null,
              'aria-current': p.path === activePath ? 'page' : null }, p.title)));
   replace(who,
     h('span', { id: 'who-name' }, me.townshipName ? me.townshipName + ' · ' : '', me.username),
@@ -78,6 +84,7 @@ function drawShell(me, activePath) {
 function logout() {
   endSession();
   reference = null;
+  forgetPeriod();
   navigate('#/login');
 }
 
@@ -102,12 +109,27 @@ async function render() {
       endSession();
       reference = null;
     }
+    forgetPeriod();
     drawShell(null);
     document.title = '登录 · 落地';
     login.render(view, { query });
     return;
   }
   const entry = PAGES.find(p => p.path === (path === '/' ? home(me) : path));
+  if (entry && entry.period && entry.roles.includes(me.role)) {
+    try {
+      const chosen = await period(query);
+      if (mine !== generation) return;
+      query.set('year', chosen.year);
+      query.set('asOf', chosen.asOf);
+      showInUrl(entry.path, query, chosen);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      replace(view, message('error', '无法确定统计年度：' + e.message));
+      drawShell(me, entry.path);
+      return;
+    }
+  }
   drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path) : null);
   if (!entry) {
     replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
@@ -135,6 +157,7 @@ async function render() {
 whenUnauthorized(() => {
   endSession();
   reference = null;
+  forgetPeriod();
   if (!location.hash.startsWith('#/login')) {
     navigate('#/login?expired=1');
   }

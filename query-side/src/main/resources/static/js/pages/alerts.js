@@ -2,19 +2,21 @@
 // live by the server's event stream /api/alerts/stream. EventSource cannot send an Authorization header, so the
 // stream is read with fetch() and a ReadableStream reader, and reopened after an error.
 import { h, replace, message, route, link } from '../dom.js';
-import { get, request, today, localTime, ApiError } from '../api.js';
+import { get, request, localTime, ApiError } from '../api.js';
 import { wanToYi } from '../money.js';
 import { LEVELS, label } from '../labels.js';
 import { ref, navigate } from '../app.js';
+import { period } from '../period.js';
 
 export async function render(main, { query, me }) {
   const reference = await ref();
-  const asOf = query.get('asOf') || today();
+  // the same year and date as the other pages (period.js); live only while that date is today
+  const { year, asOf, today } = await period(query);
   const level = query.get('level') || '';
   const township = me.role === 'CLERK' ? me.township : (query.get('township') || '');
-  const isToday = asOf === today();
+  const isToday = asOf === today;
 
-  const asOfInput = h('input', { type: 'date', id: 'alerts-asof', value: asOf, max: today() });
+  const asOfInput = h('input', { type: 'date', id: 'alerts-asof', value: asOf, max: today });
   const levelSelect = h('select', { id: 'alerts-level' },
     h('option', { value: '' }, '全部'),
     Object.entries(LEVELS).map(([code, text]) => h('option', { value: code, selected: code === level }, text)));
@@ -22,8 +24,11 @@ export async function render(main, { query, me }) {
     h('option', { value: '' }, '全部乡镇'),
     reference.townships.map(t => h('option', { value: t.code, selected: t.code === township }, t.name)));
   const apply = () => navigate(route('/alerts', {
-    asOf: asOfInput.value === today() ? '' : asOfInput.value, level: levelSelect.value,
-    township: townshipSelect ? townshipSelect.value : '' }));
+    year: asOfInput.value ? Number(asOfInput.value.slice(0, 4)) : year, asOf: asOfInput.value || asOf,
+    level: levelSelect.value, township: townshipSelect ? townshipSelect.value : '' }));
+  const toToday = isToday ? null : h('a', { id: 'alerts-today', class: 'button secondary small-button',
+    href: route('/alerts', { year: Number(today.slice(0, 4)), asOf: today, level, township: townshipSelect ? township : '' }) },
+    '看今天（实时）');
   [asOfInput, levelSelect, townshipSelect].filter(Boolean).forEach(el => el.addEventListener('change', apply));
 
   const live = h('span', { class: 'live', id: 'alerts-live' }, isToday ? '正在连接实时推送…' : '查看历史日期，不实时更新');
@@ -36,7 +41,7 @@ export async function render(main, { query, me }) {
       h('div', { class: 'toolbar' },
         h('label', null, '截至日期', asOfInput),
         h('label', null, '级别', levelSelect),
-        townshipSelect ? h('label', null, '乡镇', townshipSelect) : null),
+        townshipSelect ? h('label', null, '乡镇', townshipSelect) : null, toToday),
       h('span', { class: 'spacer' }), live),
     h('div', { class: 'message info small' },
       '签约满 5 个月未开工为“预警”，满 6 个月未开工为“逾期未开工”（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),

@@ -2,9 +2,10 @@
 // the four rates against 65% / 45%, stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
 // city total, and the bulletin as an Excel file.
 import { h, s, replace, message, route } from '../dom.js';
-import { get, download, today, ApiError } from '../api.js';
+import { get, download, ApiError } from '../api.js';
 import { fmt, wanToYi, pct, atLeast } from '../money.js';
 import { navigate } from '../app.js';
+import { period, clip } from '../period.js';
 
 const START_THRESHOLD = '0.65';
 const STORAGE_THRESHOLD = '0.45';
@@ -36,49 +37,22 @@ function pick(obj, ...paths) {
   return undefined;
 }
 
-/** Default year: that of the latest signing known; asOf: its year end when that is past, else today. */
-async function defaults() {
-  const now = today();
-  let year = Number(now.slice(0, 4));
-  try {
-    const latest = await get('/api/projects', { size: 1, page: 0 });
-    if (latest && latest.content && latest.content.length && latest.content[0].signedOn) {
-      year = Number(latest.content[0].signedOn.slice(0, 4));
-    }
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-  }
-  return { year, asOf: defaultAsOf(year, now) };
-}
-
-function defaultAsOf(year, now) {
-  const end = year + '-12-31';
-  return end < now ? end : now;
-}
-
-export async function render(main, { query }) {
-  let year = Number(query.get('year'));
-  let asOf = query.get('asOf');
+export async function render(main, { query, me }) {
+  const { year, asOf, today, years } = await period(query);
   const knownAt = query.get('knownAt') || '';
-  if (!year || !asOf) {
-    const d = await defaults();
-    year = year || d.year;
-    asOf = asOf || (year === d.year ? d.asOf : defaultAsOf(year, today()));
-    history.replaceState(null, '', route('/dashboard', { year, asOf }));
-  }
+  const clerk = me && me.role === 'CLERK';
   const month = Number(asOf.slice(0, 4)) === year ? Number(asOf.slice(5, 7)) : 12;
 
   const yearSelect = h('select', { id: 'dash-year' });
-  const thisYear = Number(today().slice(0, 4));
-  for (let y = thisYear; y >= 2020; y--) yearSelect.append(h('option', { value: String(y), selected: y === year }, y + ' 年'));
-  const asOfInput = h('input', { id: 'dash-asof', type: 'date', value: asOf, min: year + '-01-01', max: today() });
-  const knownAtInput = h('input', { id: 'dash-knownat', type: 'date', value: knownAt, max: today() });
+  for (const y of years) yearSelect.append(h('option', { value: String(y), selected: y === year }, y + ' 年'));
+  const asOfInput = h('input', { id: 'dash-asof', type: 'date', value: asOf, min: year + '-01-01', max: clip(year, today) });
+  const knownAtInput = h('input', { id: 'dash-knownat', type: 'date', value: knownAt, max: today });
   const status = h('div', { id: 'dash-status' });
   const body = h('div', { id: 'dash-body' }, h('div', { class: 'loading' }, '正在加载统计…'));
 
   yearSelect.addEventListener('change', () => {
     const y = Number(yearSelect.value);
-    navigate(route('/dashboard', { year: y, asOf: defaultAsOf(y, today()) }));
+    navigate(route('/dashboard', { year: y, asOf: clip(y, today), knownAt }));
   });
   asOfInput.addEventListener('change', () => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate(route('/dashboard', { year, asOf: asOfInput.value, knownAt }));
@@ -118,7 +92,11 @@ export async function render(main, { query }) {
     notes.push(bulletin.status === 404 ? '月度通报接口暂未开通，得分、排名与约谈暂不显示。' : '月度通报加载失败：' + bulletin.message);
   }
   if (alerts instanceof ApiError) notes.push('预警数据加载失败：' + alerts.message);
-  replace(status, notes.map(n => message('warn', n)));
+  const unfinished = !(bulletin instanceof Error) && bulletin && bulletin.monthEnded === false ? bulletin.unfinishedNote : null;
+  replace(status, notes.map(n => message('warn', n)),
+    unfinished ? h('div', { class: 'message warn', id: 'dash-unfinished' },
+      `${month} 月通报：${unfinished}，得分与排名为阶段数字，月末后以正式通报为准。`) : null);
+  if (unfinished) xlsx.textContent = `下载 ${month} 月通报（${unfinished}）(Excel)`;
 
   const rows = !(stats instanceof Error) && stats ? stats.rows : (!(bulletin instanceof Error) && bulletin ? bulletin.rows : null);
   if (!rows) {
@@ -150,7 +128,7 @@ export async function render(main, { query }) {
     const ordered = byRank.checked
       ? [...merged].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
       : merged;
-    replace(tableHolder, table(ordered, city));
+    replace(tableHolder, table(ordered, clerk ? null : city));
   };
   byRank.addEventListener('change', drawTable);
   drawTable();
@@ -161,9 +139,12 @@ export async function render(main, { query }) {
       h('b', { id: 'dash-progress' }, pct(progress)),
       bulletinAsOf && bulletinAsOf !== asOf ? `；得分与排名按 ${month} 月通报（截至 ${bulletinAsOf}）` : '',
       knownAt ? `；仅含 ${knownAt} 及以前录入的记录` : ''),
-    city ? cards(city) : null,
+    city ? cards(city, clerk ? (me.townshipName || me.township) : '全市') : null,
+    !(bulletin instanceof Error) && bulletin ? ranking(bulletin, clerk ? me.township : null, month) : null,
     h('div', { class: 'panel' },
-      h('div', { class: 'panel-head' }, h('h2', null, `${year} 年各乡镇招商选资工作目标完成情况`),
+      h('div', { class: 'panel-head' }, h('h2', null, clerk
+        ? `${year} 年${me.townshipName || me.township}招商选资工作目标完成情况`
+        : `${year} 年各乡镇招商选资工作目标完成情况`),
         h('span', { class: 'spacer' }),
         h('label', { class: 'small nowrap' }, byRank, ' 按排名排序'),
         h('span', { class: 'muted small' }, '每格：完成 / 目标，下方为完成率')),
@@ -180,6 +161,22 @@ export async function render(main, { query }) {
       h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
         h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),
       chart(merged)));
+}
+
+/**
+ * The month's ranking as the bulletin publishes it: every ranked township's place, and nothing else of it (a clerk
+ * has its own row's figures in the table; the server sends a clerk no other row). The own township is marked.
+ */
+function ranking(bulletin, own, month) {
+  const list = Array.isArray(bulletin.ranking) ? bulletin.ranking : [];
+  if (!list.length) return null;
+  const mine = own ? list.find(r => r.township === own) : null;
+  return h('div', { class: 'panel', id: 'dash-ranking' },
+    h('div', { class: 'panel-head' }, h('h2', null, `${month} 月通报排名`),
+      h('span', { class: 'muted small' }, `共 ${list.length} 个单位参与排名（无目标任务的单位不排名）`)),
+    own ? h('p', { id: 'dash-own-rank' }, mine ? `本单位排名第 ${mine.rank} 名（共 ${list.length} 个）` : '本单位无目标任务，不参与排名') : null,
+    h('ol', { class: 'ranking' }, list.map(r => h('li', { class: r.township === own ? 'own' : null, dataset: { township: r.township } },
+      h('span', { class: 'rank' }, String(r.rank)), ' ', r.name))));
 }
 
 /**
@@ -208,14 +205,14 @@ function talkOf(b) {
   return null;
 }
 
-function cards(city) {
+function cards(city, unitName) {
   const startOk = atLeast(valueAt(city, 'rates.startRate'), START_THRESHOLD);
   const storageOk = atLeast(valueAt(city, 'rates.storageRate'), STORAGE_THRESHOLD);
   const target = key => city.targets ? city.targets[key] : null;
   const card = (k, v, sub, cls, id) => h('div', { class: ['card', cls], id }, h('div', { class: 'k' }, k),
     h('div', { class: 'v' }, v), h('div', { class: 's' }, sub));
   return h('div', { class: 'cards', id: 'dash-city' },
-    card('全市新签约亿元以上项目', fmt(valueAt(city, 'signedAbove1Yi.count')) + ' 个',
+    card(unitName + '新签约亿元以上项目', fmt(valueAt(city, 'signedAbove1Yi.count')) + ' 个',
       target('signedAbove1Yi.count') != null ? `目标 ${fmt(target('signedAbove1Yi.count'))} 个，完成 ${pct(valueAt(city, 'completion')?.['signedAbove1Yi.count'])}` : '无目标',
       null, 'card-signed'),
     card('签约投资额', wanToYi(valueAt(city, 'signedAbove1Yi.amountWan')) + ' 亿元',
@@ -333,11 +330,13 @@ function chart(rows) {
     parts.push(s('text', { x: W - right + 6, y: yy + 4, 'text-anchor': 'start', 'font-size': 11, fill: color }, text));
   });
   parts.push(s('line', { x1: left, x2: W - right, y1: y(0), y2: y(0), stroke: '#8a94a3' }));
-  const legend = s('g', { transform: `translate(${left + 4}, 4)` },
+  // The legend stands in the right margin, above the targets' labels, clear of the plot: over the plot it sat on
+  // the 100% line and under the tallest bars' figures.
+  const legend = s('g', { transform: `translate(${W - right + 6}, ${top})`, id: 'chart-legend' },
     s('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#1d4f91' }),
     s('text', { x: 14, y: 9, 'font-size': 11 }, '开工率'),
-    s('rect', { x: 60, y: 0, width: 10, height: 10, fill: '#c08a1a' }),
-    s('text', { x: 74, y: 9, 'font-size': 11 }, '入库率'));
+    s('rect', { x: 0, y: 18, width: 10, height: 10, fill: '#c08a1a' }),
+    s('text', { x: 14, y: 27, 'font-size': 11 }, '入库率'));
   return s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': '各乡镇开工率与入库率柱状图', id: 'rates-chart' },
     parts, legend);
 }

@@ -1,14 +1,20 @@
 // 年度目标: the year's targets of every township (a clerk sees its own), and for supervisors a form that changes one
 // township's targets with a reason; only the targets that differ are sent. The server keeps every change, and the
-// newest are listed under the table.
+// newest are listed under the table. Amounts in 万元 are shown and typed in 亿元, as the dashboard speaks, with
+// the 万元 they make echoed beside the field; the conversion is exact (money.js, no floating point).
 import { h, replace, message, route } from '../dom.js';
-import { get, request, Decimal, ApiError, today, localTime } from '../api.js';
-import { fmt, parseAmount } from '../money.js';
+import { get, request, Decimal, ApiError, localTime } from '../api.js';
+import { fmt, parseAmount, toWan, wanToYi, wan } from '../money.js';
 import { ROLES, chinese, label } from '../labels.js';
 import { navigate } from '../app.js';
+import { period, clip } from '../period.js';
+
+/** Whether an indicator is an amount in 万元, shown and typed in 亿元. */
+const inYi = i => i.unit === '万元';
+const shownUnit = i => inYi(i) ? '亿元' : i.unit;
 
 export async function render(main, { query, me }) {
-  const year = Number(query.get('year')) || Number(today().slice(0, 4));
+  const { year, today } = await period(query);
   const editing = query.get('edit') || '';
   const [table, log] = await Promise.all([get('/api/targets', { year }), get('/api/targets/changes', { year })]);
   const indicators = table.indicators;
@@ -20,18 +26,23 @@ export async function render(main, { query, me }) {
     h('div', { class: 'page-head' }, h('h1', null, year + ' 年度目标')),
     h('form', {
       class: 'panel toolbar', id: 'targets-year',
-      onsubmit: e => { e.preventDefault(); navigate(route('/targets', { year: yearInput.value })); },
+      onsubmit: e => {
+        e.preventDefault();
+        const y = Number(yearInput.value);
+        if (y >= 2000 && y <= 2100) navigate(route('/targets', { year: y, asOf: clip(y, today) }));
+      },
     }, h('label', null, '年度', yearInput), h('button', { type: 'submit' }, '查看')),
     saved ? message('ok', '已保存' + saved.name + '的目标。') : null,
     unit && me.role === 'SUPERVISOR' ? editor(year, unit, indicators) : null,
     h('div', { class: 'panel', style: { overflowX: 'auto' } },
       h('table', { class: 'grid', id: 'targets-table' },
         h('thead', null, h('tr', null, h('th', null, '单位'),
-          indicators.map(i => h('th', null, i.name, h('div', { class: 'muted small' }, i.unit))),
+          indicators.map(i => h('th', null, i.name, h('div', { class: 'muted small' }, shownUnit(i)))),
           me.role === 'SUPERVISOR' ? h('th', null, '') : null)),
         h('tbody', null, table.townships.map(t => h('tr', { 'data-township': t.township },
           h('td', { class: 'nowrap' }, t.name),
-          indicators.map(i => h('td', { class: 'num' }, display(t.targets[i.key]))),
+          indicators.map(i => h('td', { class: 'num', dataset: { key: i.key },
+            title: inYi(i) && t.targets[i.key] != null ? wan(t.targets[i.key]) + ' 万元' : null }, display(t.targets[i.key], i))),
           me.role === 'SUPERVISOR'
             ? h('td', { class: 'nowrap' }, h('a', { href: route('/targets', { year, edit: t.township }), class: 'edit' }, '修改'))
             : null))))),
@@ -54,7 +65,7 @@ function editor(year, unit, indicators) {
         if (before != null) targets[i.key] = null;
         continue;
       }
-      const plain = parseAmount(text);
+      const plain = inYi(i) ? toWan(text, 'yi') : parseAmount(text);
       if (plain == null || (i.unit === '个' && plain.includes('.'))) {
         wrong.push(i.name + (i.unit === '个' ? '：请填写整数' : '：请填写不小于零的数'));
         continue;
@@ -82,8 +93,14 @@ function editor(year, unit, indicators) {
     h('div', { class: 'form-grid' },
       indicators.map(i => {
         const value = unit.targets[i.key];
-        inputs[i.key] = h('input', { type: 'text', name: i.key, value: value == null ? '' : String(value), size: 14 });
-        return [h('div', { class: 'label' }, i.name), h('div', { class: 'control' }, inputs[i.key], h('span', { class: 'muted' }, i.unit))];
+        inputs[i.key] = h('input', { type: 'text', name: i.key, value: value == null ? '' : exact(value, i), size: 14,
+                                     inputmode: 'decimal' });
+        const echo = h('span', { class: 'echo muted small', dataset: { echo: i.key } });
+        const update = () => { echo.textContent = echoOf(inputs[i.key].value, i); };
+        inputs[i.key].addEventListener('input', update);
+        update();
+        return [h('div', { class: 'label' }, i.name),
+          h('div', { class: 'control' }, inputs[i.key], h('span', { class: 'unit' }, shownUnit(i)), echo)];
       }),
       h('div', { class: 'label' }, '调整原因', h('span', { class: 'req' }, '*')), h('div', { class: 'control' }, reason),
       h('div', { class: 'label' }), h('div', { class: 'control' },
@@ -93,9 +110,29 @@ function editor(year, unit, indicators) {
     status);
 }
 
-/** A target as the table shows it: grouped digits, no trailing zeros; a dash for none. */
-function display(value) {
-  return value == null ? '—' : fmt(value, { trim: true, scale: 4 });
+/**
+ * A target as the table shows it, as the dashboard does: amounts in 亿元 with two decimals, others grouped without
+ * trailing zeros; a dash for none. Without an indicator (the change list): in its stored unit.
+ */
+function display(value, indicator) {
+  if (value == null) return '—';
+  return indicator && inYi(indicator) ? wanToYi(value) : fmt(value, { trim: true, scale: 4 });
+}
+
+/** A stored target as the editor's field holds it: every digit, in the unit typed (亿元 for amounts). */
+function exact(value, indicator) {
+  return inYi(indicator) ? fmt(value, { shiftLeft: 4, scale: 10, trim: true }) : fmt(value, { scale: 6, trim: true });
+}
+
+/** What a typed amount means, echoed in the other unit ("= 35,000 万元") or grouped (万美元); nothing for counts. */
+function echoOf(text, indicator) {
+  if (!text.trim() || indicator.unit === '个') return '';
+  if (inYi(indicator)) {
+    const w = toWan(text, 'yi');
+    return w == null ? '请填写数字' : '= ' + wan(w) + ' 万元';
+  }
+  const plain = parseAmount(text);
+  return plain == null ? '请填写数字' : '= ' + fmt(plain, { scale: 6, trim: true }) + ' ' + indicator.unit;
 }
 
 function fieldName(field, indicators) {
@@ -110,12 +147,12 @@ function changes(list, indicators) {
       h('span', { class: 'muted small' }, list.length ? `共 ${list.length} 条，显示最近 ${shown.length} 条` : '')),
     shown.length === 0 ? message('info', '本年度目标尚未调整过。') : h('table', { class: 'grid' },
       h('thead', null, h('tr', null, ['调整时间', '调整人', '单位', '指标', '原值', '新值', '原因'].map(t => h('th', null, t)))),
-      h('tbody', null, shown.map(c => h('tr', null,
+      h('tbody', null, shown.map(c => [c, indicators.find(i => i.key === c.indicator)]).map(([c, ind]) => h('tr', null,
         h('td', { class: 'nowrap' }, localTime(c.changedAt)),
         h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
         h('td', null, c.unitName),
         h('td', null, fieldName(c.indicator, indicators)),
-        h('td', { class: 'num' }, display(c.oldValue)),
-        h('td', { class: 'num' }, display(c.newValue)),
+        h('td', { class: 'num' }, display(c.oldValue, ind)),
+        h('td', { class: 'num' }, display(c.newValue, ind)),
         h('td', null, c.reason))))));
 }

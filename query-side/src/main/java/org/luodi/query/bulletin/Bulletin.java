@@ -12,11 +12,20 @@ import java.util.Map;
 /**
  * GET /api/bulletin (SPEC §5, 一月一通报): every township at the end of the month, ranked. {@code knownAt}, when
  * given, reproduces the bulletin as it could be published then; {@code rankedTownships} is how many were ranked.
+ * A month not over yet (today, or on knownAt's day) is counted up to that day: {@code asOf} is that day,
+ * {@code monthEnded} false and {@code unfinishedNote} says so ("截至 12月4日，本月未结束"), 序时进度 too is to that day.
+ * {@code ranking} is every ranked township's rank and nothing else, which the bulletin publishes to all; the
+ * {@code rows} are those the user may read (a clerk: its own).
  * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
-public record Bulletin(int year, int month, LocalDate asOf, Instant knownAt, String title,
-                       BigDecimal scheduleProgress, ScoringRules scoring, int rankedTownships,
-                       List<BulletinRow> rows, Total total, String digest) {
+public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, String unfinishedNote,
+                       Instant knownAt, String title, BigDecimal scheduleProgress, ScoringRules scoring,
+                       int rankedTownships, List<Ranked> ranking, List<BulletinRow> rows, Total total,
+                       String digest) {
+
+    /** A township's place in the month's ranking. */
+    public record Ranked(String township, String name, int rank) {
+    }
 
     /** The scoring rules in force, so that a reader can recompute every score. */
     public record ScoringRules(Map<String, BigDecimal> weights, BigDecimal totalWeight, BigDecimal completionCap,

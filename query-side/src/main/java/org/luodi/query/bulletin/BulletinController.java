@@ -47,7 +47,7 @@ public class BulletinController {
                                            @RequestParam(required = false) Integer month,
                                            @RequestParam(required = false) String knownAt) {
         Bulletin bulletin = bulletin(year, month, knownAt);
-        String fileName = bulletin.title() + ".xlsx";
+        String fileName = BulletinWorkbook.sheetTitle(bulletin) + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

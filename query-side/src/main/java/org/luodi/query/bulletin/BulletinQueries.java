@@ -10,11 +10,14 @@ import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.stats.UnitFigures;
+import org.luodi.query.web.QueryTime;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +29,28 @@ import java.util.stream.Collectors;
 /**
  * The monthly bulletin: the statistics of every township on the month's last day, its stalled contracts, a score
  * and a rank, and the 约谈 ladder, which looks back at the ranks of the previous months of the same year as known
- * at the same {@code knownAt}. Ranks are always computed over all townships; a clerk is then shown its own row.
+ * at the same {@code knownAt}. Ranks are always computed over all townships; a clerk is then shown its own row, and
+ * of the others only their rank. A month not over on today (or on knownAt's day) is counted up to that day.
  */
 @Service
 public class BulletinQueries {
     private static final int TOP_LEADERS_MONTHS = 3;
     private static final int LEADER_IN_CHARGE_MONTHS = 2;
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final StatsQueries stats;
     private final AlertQueries alerts;
     private final Scoring scoring;
+    private final QueryTime time;
     private final AuditDigests digests;
 
-    public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, AuditDigests digests) {
+    public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
+                           AuditDigests digests) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
+        this.time = time;
         this.digests = digests;
     }
 
@@ -62,8 +71,9 @@ public class BulletinQueries {
     }
 
     public Bulletin bulletin(LuodiUser user, int year, int month, Instant knownAt) {
-        Standings current = standings(year, month, knownAt);
-        Map<String, Integer> lastRunning = lastPlaceMonthsRunning(current, year, month, knownAt);
+        LocalDate until = until(knownAt);
+        Standings current = standings(year, month, knownAt, until);
+        Map<String, Integer> lastRunning = lastPlaceMonthsRunning(current, year, month, knownAt, until);
         List<Standing> shown = current.townships().stream()
                 .filter(s -> user.mayAccessTownship(s.unit().code()))
                 .toList();
@@ -77,9 +87,39 @@ public class BulletinQueries {
         Bulletin.Total total = new Bulletin.Total(StatsRow.of(GroupBy.TOWNSHIP, sum, current.period()),
                 shown.stream().mapToLong(Standing::warnings).sum(), shown.stream().mapToLong(Standing::overdue).sum(),
                 sum.sums().signedAndInProduction());
-        int ranked = (int) current.townships().stream().filter(s -> s.rank() != null).count();
-        return new Bulletin(year, month, current.period().asOf(), knownAt, title(year, month),
-                current.period().scheduleProgress(), rules(), ranked, rows, total, digests.asOf(knownAt));
+        List<Bulletin.Ranked> ranking = current.townships().stream().filter(s -> s.rank() != null)
+                .map(s -> new Bulletin.Ranked(s.unit().code(), s.unit().name(), s.rank()))
+                .sorted(java.util.Comparator.comparingInt(Bulletin.Ranked::rank)).toList();
+        LocalDate asOf = current.period().asOf();
+        boolean monthEnded = !asOf.isBefore(YearMonth.of(year, month).atEndOfMonth());
+        return new Bulletin(year, month, asOf, monthEnded, unfinishedNote(year, month, asOf), knownAt,
+                title(year, month), current.period().scheduleProgress(), rules(), ranking.size(), ranking, rows, total,
+                digests.asOf(knownAt));
+    }
+
+    /**
+     * The last day a bulletin can count: today, or the day of {@code knownAt} when the bulletin is reproduced as it
+     * could be published then. A month not over by that day is counted up to it, 序时进度 included.
+     */
+    private LocalDate until(Instant knownAt) {
+        LocalDate today = time.today();
+        if (knownAt == null) {
+            return today;
+        }
+        LocalDate known = knownAt.atZone(SHANGHAI).toLocalDate();
+        return known.isBefore(today) ? known : today;
+    }
+
+    /** "截至 12月4日，本月未结束" for a month not over yet; null for a finished month. */
+    static String unfinishedNote(int year, int month, LocalDate asOf) {
+        YearMonth which = YearMonth.of(year, month);
+        if (!asOf.isBefore(which.atEndOfMonth())) {
+            return null;
+        }
+        if (asOf.isBefore(which.atDay(1))) {
+            return "截至 " + asOf.getYear() + "年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日，本月尚未开始";
+        }
+        return "截至 " + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日，本月未结束";
     }
 
     /** "大冶市2024年1—6月招商选资工作通报". */
@@ -88,8 +128,9 @@ public class BulletinQueries {
         return scoring.rules().city() + year + "年" + months + "招商选资工作通报";
     }
 
-    private Standings standings(int year, int month, Instant knownAt) {
-        StatsPeriod period = new StatsPeriod(year, YearMonth.of(year, month).atEndOfMonth());
+    private Standings standings(int year, int month, Instant knownAt, LocalDate until) {
+        LocalDate monthEnd = YearMonth.of(year, month).atEndOfMonth();
+        StatsPeriod period = new StatsPeriod(year, until.isBefore(monthEnd) ? until : monthEnd);
         List<UnitFigures> units = stats.figures(GroupBy.TOWNSHIP, period, knownAt);
         Map<String, Map<AlertLevel, Long>> stalled = alerts.countsByTownship(period.asOf(), knownAt);
         Map<String, StatsRow> rows = new LinkedHashMap<>();
@@ -117,11 +158,12 @@ public class BulletinQueries {
      * How many months running (this one included, at most three, never before January) each township has been
      * last; earlier months are only computed while someone is still on the run.
      */
-    private Map<String, Integer> lastPlaceMonthsRunning(Standings current, int year, int month, Instant knownAt) {
+    private Map<String, Integer> lastPlaceMonthsRunning(Standings current, int year, int month, Instant knownAt,
+                                                        LocalDate until) {
         Set<String> stillLast = current.lastPlace();
         Map<String, Integer> running = stillLast.stream().collect(Collectors.toMap(Function.identity(), t -> 1));
         for (int back = 1; back < TOP_LEADERS_MONTHS && month - back >= 1 && !stillLast.isEmpty(); back++) {
-            Set<String> earlier = standings(year, month - back, knownAt).lastPlace();
+            Set<String> earlier = standings(year, month - back, knownAt, until).lastPlace();
             stillLast = stillLast.stream().filter(earlier::contains).collect(Collectors.toSet());
             stillLast.forEach(t -> running.merge(t, 1, Integer::sum));
         }

@@ -23,6 +23,8 @@ import java.util.List;
  * township in the reference order and a 合计 row. Amounts in 亿元 as in the seed (万美元 for foreign capital),
  * rates as percentages. A second sheet sets each indicator against its target. The numbers are those of the JSON
  * bulletin; a spreadsheet cell holds a binary double, so the exact decimals are converted only here, at the edge.
+ * Each cell keeps the whole value; its number format rounds it for display as the screen does (two decimals for
+ * amounts and scores, one for percentages), so that the sheet and the screen show the same figures.
  */
 public final class BulletinWorkbook {
     static final String MAIN_SHEET = "通报";
@@ -40,8 +42,9 @@ public final class BulletinWorkbook {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             List<BulletinColumns.Line> lines = BulletinColumns.lines(bulletin);
             String subtitle = subtitle(bulletin);
+            String title = sheetTitle(bulletin);
             Sheet main = workbook.createSheet(MAIN_SHEET);
-            table(main, styles, bulletin.title(), subtitle, BulletinColumns.main(), lines,
+            table(main, styles, title, subtitle, BulletinColumns.main(), lines,
                     "注：金额单位为亿元（实际利用外资为万美元）；得分按目标完成率加权（各项封顶 "
                             + percent(bulletin.scoring().completionCap()) + "，无目标的指标不计，其余权重按比例折算至 "
                             + bulletin.scoring().totalWeight().stripTrailingZeros().toPlainString()
@@ -52,7 +55,7 @@ public final class BulletinWorkbook {
             // the event store's digest as of the bulletin, for an auditor to verify it against (docs/audit-digest.md)
             merged(main, main.getLastRowNum() + 1, main.getLastRowNum() + 1, 0, BulletinColumns.main().size() - 1,
                     "审计摘要 (digest)：" + (bulletin.digest() == null ? "尚未封存" : bulletin.digest()), styles.note);
-            table(workbook.createSheet(TARGET_SHEET), styles, bulletin.title() + "（目标完成情况）", subtitle,
+            table(workbook.createSheet(TARGET_SHEET), styles, title + "（目标完成情况）", subtitle,
                     BulletinColumns.targets(), lines, "注：完成率低于序时进度的指标列于最后一栏。");
             workbook.write(out);
             return out.toByteArray();
@@ -61,12 +64,20 @@ public final class BulletinWorkbook {
         }
     }
 
+    /** The title, and for a month not over yet a word that it is not final: "…通报（截至 12月4日，本月未结束）". */
+    static String sheetTitle(Bulletin bulletin) {
+        return bulletin.unfinishedNote() == null ? bulletin.title()
+                : bulletin.title() + "（" + bulletin.unfinishedNote() + "）";
+    }
+
     private static String subtitle(Bulletin bulletin) {
         String known = bulletin.knownAt() == null ? "截至生成时的全部记录"
                 : "截至 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(bulletin.knownAt().atZone(SHANGHAI))
                 + " 已录入的记录";
         return "统计时段：" + bulletin.year() + "年1月1日—" + bulletin.asOf().getMonthValue() + "月"
-                + bulletin.asOf().getDayOfMonth() + "日　序时进度：" + percent(bulletin.scheduleProgress())
+                + bulletin.asOf().getDayOfMonth() + "日"
+                + (bulletin.unfinishedNote() == null ? "" : "（" + bulletin.unfinishedNote() + "）")
+                + "　序时进度：" + rate(bulletin.scheduleProgress())
                 + "　数据：" + known;
     }
 
@@ -176,6 +187,11 @@ public final class BulletinWorkbook {
 
     private static String percent(BigDecimal ratio) {
         return ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** A rate as the screen shows it: a percentage with one decimal, half up. */
+    private static String rate(BigDecimal ratio) {
+        return ratio.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     private static String plain(BigDecimal value) {

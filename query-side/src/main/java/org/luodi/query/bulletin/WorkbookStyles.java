@@ -9,6 +9,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /** The few cell styles of the table: a workbook allows only so many, so they are made once. */
 final class WorkbookStyles {
+    /** As the screen shows amounts (亿元, 万美元) and scores: grouped, two decimals; the cell keeps every digit. */
+    static final String AMOUNT_FORMAT = "#,##0.00";
+    /** As the screen shows rates: one decimal. */
+    static final String PERCENT_FORMAT = "0.0%";
     final CellStyle title;
     final CellStyle subtitle;
     final CellStyle header;
@@ -47,9 +51,9 @@ final class WorkbookStyles {
         text.setWrapText(true);
         centered = bordered(workbook, plain, HorizontalAlignment.CENTER);
         count = numeric(workbook, plain, "0");
-        yi = numeric(workbook, plain, "#,##0.00##");
-        decimal = numeric(workbook, plain, "#,##0.00");
-        percent = numeric(workbook, plain, "0.00%");
+        yi = numeric(workbook, plain, AMOUNT_FORMAT);
+        decimal = numeric(workbook, plain, AMOUNT_FORMAT);
+        percent = numeric(workbook, plain, PERCENT_FORMAT);
     }
 
     private static CellStyle numeric(Workbook workbook, Font font, String format) {

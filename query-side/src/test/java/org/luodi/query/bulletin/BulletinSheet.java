@@ -3,6 +3,7 @@ package org.luodi.query.bulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -75,6 +76,20 @@ final class BulletinSheet {
         return main.title;
     }
 
+    String subtitle() {
+        return main.subtitle;
+    }
+
+    /** The number format of a cell of the main sheet. */
+    String format(String unit, String column) {
+        return main.cell(unit, column).getCellStyle().getDataFormatString();
+    }
+
+    /** A cell of the main sheet as a spreadsheet program shows it, through its number format. */
+    String shown(String unit, String column) {
+        return new DataFormatter(java.util.Locale.ROOT).formatCellValue(main.cell(unit, column));
+    }
+
     List<String> unitNames() {
         return new ArrayList<>(main.rows.keySet());
     }
@@ -135,11 +150,13 @@ final class BulletinSheet {
     /** One sheet: its title, its columns by heading, its data rows by unit name. */
     private static final class Table {
         final String title;
+        final String subtitle;
         final Map<String, Integer> columns = new LinkedHashMap<>();
         final Map<String, Row> rows = new LinkedHashMap<>();
 
         Table(Sheet sheet) {
             title = sheet.getRow(0).getCell(0).getStringCellValue();
+            subtitle = sheet.getRow(1).getCell(0).getStringCellValue();
             Map<Integer, String> groups = new HashMap<>();
             for (CellRangeAddress region : sheet.getMergedRegions()) {
                 if (region.getFirstRow() == 2 && region.getLastRow() == 2) {

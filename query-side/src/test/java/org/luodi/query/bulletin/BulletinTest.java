@@ -80,7 +80,20 @@ class BulletinTest extends IsolatedQuerySideTest {
         assertThat(bulletin.at("/rows/0/rank").asInt()).isEqualTo(3);
         assertThat(bulletin.at("/total/overdueCount").asLong()).isEqualTo(1);
         assertThat(bulletin.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(1);
-        assertThat(bulletin.toString()).doesNotContain("linkong").doesNotContain("gaoxin");
+        // of the other townships only their place in the ranking, which the bulletin publishes to all
+        assertThat(bulletin.get("ranking")).hasSize(3);
+        for (JsonNode ranked : bulletin.get("ranking")) {
+            assertThat(ranked.properties()).extracting(java.util.Map.Entry::getKey)
+                    .containsExactly("township", "name", "rank");
+        }
+        assertThat(bulletin.at("/ranking/0/township").asText()).isEqualTo("linkong");
+        assertThat(bulletin.at("/ranking/1/township").asText()).isEqualTo("gaoxin");
+        assertThat(bulletin.at("/ranking/2/township").asText()).isEqualTo("lingxiang");
+        assertThat(bulletin.at("/ranking/2/rank").asInt()).isEqualTo(3);
+        JsonNode withoutRanking = bulletin.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutRanking).remove("ranking");
+        assertThat(withoutRanking.toString()).doesNotContain("linkong").doesNotContain("gaoxin")
+                .doesNotContain("临空").doesNotContain("高新区");
 
         ApiClient.Answer workbook = as("lingxiang").get("/api/bulletin.xlsx", "year", 2021, "month", 6);
         assertThat(workbook.status()).isEqualTo(200);
@@ -106,6 +119,7 @@ class BulletinTest extends IsolatedQuerySideTest {
         String baoan = recorder.signed("baoan", "10000", LocalDate.of(2022, 4, 5));
         recorder.started(baoan, LocalDate.of(2022, 4, 10));
         recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2022, 5, 3)); // every month read below is over
 
         JsonNode january = supervisor().get("/api/bulletin?year=2022&month=1").ok();
         assertThat(decimal(row(january, "chengui").get("score"))).isEqualByComparingTo("45");
@@ -201,6 +215,68 @@ class BulletinTest extends IsolatedQuerySideTest {
         sheet.assertMatches(bulletin);
     }
 
+    /**
+     * June 2021 read on 10 June: counted up to that day, 序时进度 161/365 = 0.4411, and lingxiang's 1-20 contract not
+     * yet five months old (a warning only from 06-20); the page and the workbook say the month is not over.
+     */
+    @Test
+    void aMonthNotOverIsCountedToTodayAndSaysSo() {
+        threeTownshipsIn2021();
+        clock.setToday(LocalDate.of(2021, 6, 10));
+
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2021&month=6").ok();
+        assertThat(bulletin.get("asOf").asText()).isEqualTo("2021-06-10");
+        assertThat(bulletin.get("monthEnded").asBoolean()).isFalse();
+        assertThat(bulletin.get("unfinishedNote").asText()).isEqualTo("截至 6月10日，本月未结束");
+        assertThat(decimal(bulletin.get("scheduleProgress"))).isEqualByComparingTo("0.4411");
+        assertThat(row(bulletin, "lingxiang").get("warningCount").asLong()).isEqualTo(0);
+
+        ApiClient.Answer workbook = supervisor().get("/api/bulletin.xlsx", "year", 2021, "month", 6);
+        BulletinSheet sheet = BulletinSheet.read(workbook.bytes());
+        assertThat(sheet.title()).isEqualTo("大冶市2021年1—6月招商选资工作通报（截至 6月10日，本月未结束）");
+        assertThat(sheet.subtitle()).contains("2021年1月1日—6月10日", "本月未结束", "序时进度：44.1%");
+        sheet.assertMatches(bulletin);
+
+        clock.setToday(LocalDate.of(2021, 7, 1));
+        JsonNode ended = supervisor().get("/api/bulletin?year=2021&month=6").ok();
+        assertThat(ended.get("asOf").asText()).isEqualTo("2021-06-30");
+        assertThat(ended.get("monthEnded").asBoolean()).isTrue();
+        assertThat(ended.get("unfinishedNote").isNull()).isTrue();
+        assertThat(BulletinSheet.read(supervisor().get("/api/bulletin.xlsx", "year", 2021, "month", 6).bytes())
+                .title()).isEqualTo("大冶市2021年1—6月招商选资工作通报");
+
+        // reproduced as known on 10 June, long after: the month was not over then
+        clock.setToday(LocalDate.of(2026, 1, 15));
+        JsonNode asKnown = supervisor().get("/api/bulletin?year=2021&month=6&knownAt=2021-06-10").ok();
+        assertThat(asKnown.get("asOf").asText()).isEqualTo("2021-06-10");
+        assertThat(asKnown.get("unfinishedNote").asText()).isEqualTo("截至 6月10日，本月未结束");
+    }
+
+    /**
+     * 2019, jinniu alone: 363,335 万 signed = 36.3335 亿 and 12,345.6789 万 arrived = 1.23456789 亿. The cells keep
+     * those values; their formats show two decimals as the screen does (36.33, 1.23), percentages one.
+     */
+    @Test
+    void workbookCellsKeepTheExactValueAndShowTwoDecimals() {
+        clock.setToday(LocalDate.of(2019, 1, 2));
+        String project = recorder.signed("jinniu", "363335", LocalDate.of(2019, 3, 1));
+        recorder.started(project, LocalDate.of(2019, 4, 1));
+        recorder.funds(project, LocalDate.of(2019, 5, 1), SourceRegion.IN_PROVINCE, "12345.6789");
+        recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2026, 1, 15));
+
+        BulletinSheet sheet = BulletinSheet.read(supervisor().get("/api/bulletin.xlsx", "year", 2019, "month", 12).bytes());
+        String signed = "新签约亿元以上项目/投资额（亿元）";
+        String funds = "实际到位内资（亿元）/总额";
+        assertThat(sheet.number("金牛镇", signed)).isEqualByComparingTo("36.3335");
+        assertThat(sheet.format("金牛镇", signed)).isEqualTo("#,##0.00");
+        assertThat(sheet.shown("金牛镇", signed)).isEqualTo("36.33");
+        assertThat(sheet.number("金牛镇", funds)).isEqualByComparingTo("1.23456789");
+        assertThat(sheet.shown("金牛镇", funds)).isEqualTo("1.23");
+        assertThat(sheet.format("金牛镇", "项目推进率/开工率")).isEqualTo("0.0%");
+        assertThat(sheet.shown("金牛镇", "项目推进率/开工率")).isEqualTo("100.0%");
+    }
+
     @Test
     void badMonthsAreRefused() {
         ApiClient.Answer answer = supervisor().exchange(HttpMethod.GET, "/api/bulletin?year=2024&month=13", null);
@@ -213,6 +289,7 @@ class BulletinTest extends IsolatedQuerySideTest {
     private void threeTownshipsIn2021() {
         Integer recorded = jdbc.queryForObject("SELECT count(*) FROM target WHERE year = 2021", Integer.class);
         if (recorded != null && recorded > 0) {
+            clock.setToday(LocalDate.of(2026, 1, 15)); // long after June 2021
             return;
         }
         clock.setToday(LocalDate.of(2021, 1, 2));
@@ -256,6 +333,7 @@ class BulletinTest extends IsolatedQuerySideTest {
         String x3 = recorder.signed("lingxiang", "10000", LocalDate.of(2020, 12, 31));
         recorder.terminated(x3, LocalDate.of(2021, 2, 1)); // terminated: no alert
         recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2026, 1, 15)); // long after June 2021
     }
 
     private void putTargets(int year, String township, String targets) {

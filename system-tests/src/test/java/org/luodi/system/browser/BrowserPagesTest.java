@@ -48,7 +48,9 @@ class BrowserPagesTest {
     @Test
     void theAlertsPageUpdatesItselfFromTheStreamWhenAStartIsRecorded() throws Exception {
         String late = api.sign("dajipu", "年产4万吨冷链物流项目", 20_000, "2024-03-03");
-        browser.login("supervisor").go("/alerts?township=dajipu");
+        String today = api.await("/api/calendar", c -> true).get("today").asText();
+        // live only on today: the page's default date is the year's (period.js), which may lie in the past
+        browser.login("supervisor").go("/alerts?township=dajipu&asOf=" + today);
         String row = "#alerts-table tr[data-project='" + late + "']";
         browser.waitFor(row);
         browser.waitFor("#alerts-live.on");
@@ -57,7 +59,7 @@ class BrowserPagesTest {
 
         browser.waitUntil(b -> b.findAll(row).isEmpty());
         assertThat(browser.text("#alerts-feed")).contains("年产4万吨冷链物流项目");
-        assertThat(browser.currentUrl()).endsWith("/alerts?township=dajipu");
+        assertThat(browser.currentUrl()).contains("/alerts?", "township=dajipu", "asOf=" + today);
     }
 
     @Test
@@ -96,10 +98,17 @@ class BrowserPagesTest {
         assertThat(browser.text("#targets-status")).contains("新签约亿元以上项目个数", "整数");
         browser.screenshot("targets-editor");
 
+        // amounts are typed in 亿元, as the dashboard speaks, and echoed in 万元 before saving
         browser.type(editor.formatted("signedAbove1Yi.count"), "12")
-                .type(editor.formatted("domesticFunds.totalWan"), "150000.5").click("#t-save");
+                .type(editor.formatted("domesticFunds.totalWan"), "15.00005");
+        assertThat(browser.text("#targets-editor [data-echo='domesticFunds.totalWan']")).isEqualTo("= 150,000.5 万元");
+        browser.click("#t-save");
         browser.waitForText(".message.ok", "已保存陈贵镇的目标");
-        assertThat(browser.text("#targets-table tr[data-township='chengui']")).contains("12", "150,000.5");
+        assertThat(browser.text("#targets-table thead")).contains("亿元");
+        assertThat(browser.text("#targets-table tr[data-township='chengui'] td[data-key='domesticFunds.totalWan']"))
+                .isEqualTo("15.00");
+        browser.click("#targets-table tr[data-township='chengui'] a.edit");
+        assertThat(browser.waitFor(editor.formatted("domesticFunds.totalWan")).getAttribute("value")).isEqualTo("15.00005");
         assertThat(browser.text("#targets-changes")).contains("年初下达", "supervisor", "陈贵镇", "实际到位内资");
         JsonNode chengui = api.await("/api/targets?year=2030", table -> true).path("townships").findParents("township")
                 .stream().filter(t -> t.path("township").asText().equals("chengui")).findFirst().orElseThrow()

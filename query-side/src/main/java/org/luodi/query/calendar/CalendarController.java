@@ -1,0 +1,22 @@
+package org.luodi.query.calendar;
+
+import org.luodi.query.web.QueryTime;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/calendar: see {@link Calendar}. The same answer for every role: it names years and dates, no figures. */
+@RestController
+public class CalendarController {
+    private final CalendarQueries queries;
+    private final QueryTime time;
+
+    public CalendarController(CalendarQueries queries, QueryTime time) {
+        this.queries = queries;
+        this.time = time;
+    }
+
+    @GetMapping("/api/calendar")
+    public Calendar calendar() {
+        return queries.calendar(time.today());
+    }
+}
