@@ -56,8 +56,19 @@ public final class RunningLuodi implements AutoCloseable {
             luodi.commandSide = luodi.startSide(name, "command-side", System.getProperty("luodi.commandJar"), Map.of());
             luodi.querySide = luodi.startSide(name, "query-side", System.getProperty("luodi.queryJar"),
                     Map.of("LUODI_COMMAND_SIDE_URL", luodi.commandSide.url()));
-            luodi.commandSide.awaitHealthy(Duration.ofMinutes(2));
-            luodi.querySide.awaitHealthy(Duration.ofMinutes(2));
+            try {
+                // generous: two cores shared with other builds can make a side take minutes to start
+                luodi.commandSide.awaitHealthy(Duration.ofMinutes(4));
+                luodi.querySide.awaitHealthy(Duration.ofMinutes(4));
+            } catch (RuntimeException | InterruptedException e) {
+                // a side that never became healthy must not outlive the test JVM as an orphan
+                try {
+                    luodi.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             return luodi;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

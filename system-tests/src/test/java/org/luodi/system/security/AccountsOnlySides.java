@@ -97,8 +97,15 @@ final class AccountsOnlySides {
             queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
             SideProcess query = SideProcess.start("accounts-only-query-side",
                     Path.of(System.getProperty("luodi.queryJar")), RunningLuodi.freePort(), queryEnv, logs, "-Xmx256m");
-            command.awaitHealthy(Duration.ofMinutes(2));
-            query.awaitHealthy(Duration.ofMinutes(2));
+            try {
+                // generous, as RunningLuodi's: two shared cores can make a side take minutes to start
+                command.awaitHealthy(Duration.ofMinutes(4));
+                query.awaitHealthy(Duration.ofMinutes(4));
+            } catch (RuntimeException | InterruptedException e) {
+                query.close(); // not left running as orphans of a failed start
+                command.close();
+                throw e;
+            }
             return new AccountsOnlySides(command, query, Map.copyOf(passwords));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
