@@ -48,7 +48,9 @@ public final class RunningLuodi implements AutoCloseable {
     /** A fresh database and both sides; {@code name} names the log files. */
     public static RunningLuodi start(String name) {
         try {
-            EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+            // no shutdown hook of its own: it raced the sides' stop and they logged every failed read; close() stops
+            // the database after everything on it
+            EmbeddedPostgres database = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             try (Connection c = database.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE luodi");
             }
@@ -107,8 +109,22 @@ public final class RunningLuodi implements AutoCloseable {
         }
     }
 
+    private final java.util.Deque<AutoCloseable> dependents = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** Something else that runs on this database (more sides): stopped, last registered first, before it. */
+    public void closeBefore(AutoCloseable dependent) {
+        dependents.addFirst(dependent);
+    }
+
     @Override
     public void close() throws Exception {
+        for (AutoCloseable dependent : dependents) {
+            try {
+                dependent.close();
+            } catch (Exception ignored) {
+                // the database still has to stop
+            }
+        }
         querySide.close();
         commandSide.close();
         database.close();

@@ -45,14 +45,12 @@ final class AccountsOnlySides {
     static synchronized AccountsOnlySides get() {
         if (started == null) {
             started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.querySide.close();
-                    started.commandSide.close();
-                } catch (InterruptedException ignored) {
-                    // the JVM is going away
-                }
-            }));
+            // stopped by the shared Luodi's hook, before the database they use (a hook of their own raced it)
+            AccountsOnlySides sides = started;
+            RunningLuodi.shared().closeBefore(() -> {
+                sides.querySide.close();
+                sides.commandSide.close();
+            });
         }
         return started;
     }
