@@ -25,6 +25,9 @@ public final class Launcher {
         int dbPort = Integer.parseInt(env("LUODI_DB_PORT", "54329"));
         int commandPort = Integer.parseInt(env("COMMAND_PORT", "8081"));
         int queryPort = Integer.parseInt(env("QUERY_PORT", "8082"));
+        if (BackupCommand.handles(options)) {
+            System.exit(BackupCommand.run(options, home, dbPort));
+        }
 
         String externalUrl = System.getenv("DATABASE_URL");
         EmbeddedDatabase database = null;

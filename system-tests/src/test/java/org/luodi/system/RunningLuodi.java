@@ -48,7 +48,9 @@ public final class RunningLuodi implements AutoCloseable {
     /** A fresh database and both sides; {@code name} names the log files. */
     public static RunningLuodi start(String name) {
         try {
-            EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+            // no shutdown hook of its own: it raced the sides' stop and they logged every failed read; close() stops
+            // the database after everything on it
+            EmbeddedPostgres database = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             try (Connection c = database.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE luodi");
             }
@@ -56,8 +58,19 @@ public final class RunningLuodi implements AutoCloseable {
             luodi.commandSide = luodi.startSide(name, "command-side", System.getProperty("luodi.commandJar"), Map.of());
             luodi.querySide = luodi.startSide(name, "query-side", System.getProperty("luodi.queryJar"),
                     Map.of("LUODI_COMMAND_SIDE_URL", luodi.commandSide.url()));
-            luodi.commandSide.awaitHealthy(Duration.ofMinutes(5));
-            luodi.querySide.awaitHealthy(Duration.ofMinutes(5));
+            try {
+                // generous: two cores shared with other builds can make a side take minutes to start
+                luodi.commandSide.awaitHealthy(Duration.ofMinutes(5));
+                luodi.querySide.awaitHealthy(Duration.ofMinutes(5));
+            } catch (RuntimeException | InterruptedException e) {
+                // a side that never became healthy must not outlive the test JVM as an orphan
+                try {
+                    luodi.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             return luodi;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,8 +109,22 @@ public final class RunningLuodi implements AutoCloseable {
         }
     }
 
+    private final java.util.Deque<AutoCloseable> dependents = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** Something else that runs on this database (more sides): stopped, last registered first, before it. */
+    public void closeBefore(AutoCloseable dependent) {
+        dependents.addFirst(dependent);
+    }
+
     @Override
     public void close() throws Exception {
+        for (AutoCloseable dependent : dependents) {
+            try {
+                dependent.close();
+            } catch (Exception ignored) {
+                // the database still has to stop
+            }
+        }
         querySide.close();
         commandSide.close();
         database.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.apache.coyote.BadRequestException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -91,6 +92,12 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof RequestRejectedException) {
             // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
             return respond(problem(HttpStatus.BAD_REQUEST, "请求地址或参数不合规 (request refused by the firewall)"));
+        }
+        if (anywhereInChain(exception, t -> t instanceof BadRequestException)) {
+            // Tomcat could not read the request's body (a malformed chunk, a length it does not keep): the client's
+            // fault, not ours, so no ERROR and no stack trace; the query side's command proxy reads raw bodies
+            log.debug("malformed request body: {}", exception.toString());
+            return invalid(List.of(new FieldProblem(null, "请求内容的传输格式有误 (malformed request body)")));
         }
         if (anywhereInChain(exception, ApiErrorHandler::waitedForFreeConnection)) {
             log.warn("no free database connection in time: {}", cause.getMessage());

@@ -2,7 +2,13 @@ package org.luodi.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -35,9 +41,42 @@ public class WebHygieneConfig implements WebMvcConfigurer {
      */
     @Bean
     public Module textOnlyStrings() {
-        return new SimpleModule("luodi-text-only-strings")
+        SimpleModule module = new SimpleModule("luodi-text-only-strings")
                 .addDeserializer(String.class, new TextOnlyStrings())
                 .addDeserializer(LocalDate.class, new TextOnlyDates());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                return new TextOnlyEnums(deserializer);
+            }
+        });
+        return module;
+    }
+
+    /**
+     * Jackson trims an enum's name before looking it up, and {@link String#trim()} drops control characters too:
+     * {@code "kind":"NEW\u0000"} was recorded as NEW. A name with a control character is refused (400 naming the
+     * field), as it is for every other string and for dates.
+     */
+    static final class TextOnlyEnums extends DelegatingDeserializer {
+        TextOnlyEnums(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnlyEnums(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().chars().anyMatch(Character::isISOControl)) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), "control character");
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /**

@@ -46,12 +46,17 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Skips the calling test where there is no Chromium, unless this is CI (environment variable CI set), where
-     * the browser tests must run and a missing browser is a failure.
+     * Skips the calling test where there is no Chromium, unless this is CI (environment variable CI set, as
+     * {@code .ci/run} does), where the browser tests must run and a missing browser is a failure.
      */
     static void assumeChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) || System.getenv("CI") != null,
-                "no " + CHROMIUM + " here (install chromium and chromium-driver); browser tests skipped outside CI");
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") != null && !present) {
+            throw new AssertionError("CI: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing, so the browser tests"
+                    + " cannot run (.ci/run installs chromium and chromium-driver; did the install fail?)");
+        }
+        assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER
+                + " here (install chromium and chromium-driver); browser tests skipped outside CI");
     }
 
     static Chromium open(String baseUrl) {

@@ -49,11 +49,20 @@ final class Cluster implements AutoCloseable {
 
     /** A fresh database, then all sides at once; returns when every side answers its health check. */
     static Cluster start(String name, int commandSides, int querySides) {
-        Path home = output().resolve(name);
+        Path pgdata = output().resolve(name).resolve("pgdata");
+        try {
+            deleteRecursively(pgdata);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return startOn(name, pgdata, commandSides, querySides);
+    }
+
+    /** All sides on the data folder {@code pgdata} as it is (a restored one, say); returns when all are healthy. */
+    static Cluster startOn(String name, Path pgdata, int commandSides, int querySides) {
         Cluster cluster = null;
         try {
-            deleteRecursively(home.resolve("pgdata"));
-            cluster = new Cluster(name, EmbeddedDatabase.start(home.resolve("pgdata"), RunningLuodi.freePort()));
+            cluster = new Cluster(name, EmbeddedDatabase.start(pgdata, RunningLuodi.freePort()));
             for (int i = 1; i <= commandSides; i++) {
                 cluster.commandSides.add(cluster.startSide("command-" + i, "luodi.commandJar", Map.of(), Map.of()));
             }
@@ -114,11 +123,11 @@ final class Cluster implements AutoCloseable {
         return Stream.concat(commandSides.stream(), querySides.stream()).toList();
     }
 
-    private static Path output() {
+    static Path output() {
         return Path.of(System.getProperty("luodi.testOutput", "target/test-output"));
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (Files.exists(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -45,14 +45,12 @@ final class AccountsOnlySides {
     static synchronized AccountsOnlySides get() {
         if (started == null) {
             started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.querySide.close();
-                    started.commandSide.close();
-                } catch (InterruptedException ignored) {
-                    // the JVM is going away
-                }
-            }));
+            // stopped by the shared Luodi's hook, before the database they use (a hook of their own raced it)
+            AccountsOnlySides sides = started;
+            RunningLuodi.shared().closeBefore(() -> {
+                sides.querySide.close();
+                sides.commandSide.close();
+            });
         }
         return started;
     }
@@ -97,8 +95,15 @@ final class AccountsOnlySides {
             queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
             SideProcess query = SideProcess.start("accounts-only-query-side",
                     Path.of(System.getProperty("luodi.queryJar")), RunningLuodi.freePort(), queryEnv, logs, "-Xmx256m");
-            command.awaitHealthy(Duration.ofMinutes(2));
-            query.awaitHealthy(Duration.ofMinutes(2));
+            try {
+                // generous, as RunningLuodi's: two shared cores can make a side take minutes to start
+                command.awaitHealthy(Duration.ofMinutes(4));
+                query.awaitHealthy(Duration.ofMinutes(4));
+            } catch (RuntimeException | InterruptedException e) {
+                query.close(); // not left running as orphans of a failed start
+                command.close();
+                throw e;
+            }
             return new AccountsOnlySides(command, query, Map.copyOf(passwords));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

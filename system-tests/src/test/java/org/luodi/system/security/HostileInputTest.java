@@ -76,14 +76,25 @@ class HostileInputTest {
         CONTENT_TYPE, IDEMPOTENCY_KEY, UNACCEPTABLE, WRONG_METHOD
     }
 
+    /**
+     * One request. {@code expected} is the refusal it must get (null where it is meant valid or only its shape of
+     * answer is checked); {@code oddTexts} the legal-but-odd texts a valid command carries, to be read back.
+     */
     record Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
-                   boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern) {
+                   boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern,
+                   Expected.Effect expected, List<String> oddTexts) {
+        Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
+                boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern) {
+            this(endpoint, method, path, headers, body, meantValid, caller, breakers, offPattern, null, List.of());
+        }
+
         @Override
         public String toString() {
             String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
             Map<String, String> shown = new LinkedHashMap<>();
             headers.forEach((k, v) -> shown.put(k, v.length() > 60 ? v.substring(0, 60) + "…" : v));
-            return method + " " + path + " as " + caller + " " + (meantValid ? "VALID" : breakers) + " headers="
+            return method + " " + path + " as " + caller + " " + (meantValid ? "VALID" : breakers)
+                    + (expected == null ? "" : " expecting " + expected) + " headers="
                     + shown + " body=" + (text.length() > 400 ? text.substring(0, 400) + "…" : text);
         }
     }
@@ -172,11 +183,15 @@ class HostileInputTest {
         String where = attempt.endpoint().toString();
         verdicts.answer(where, attempt.toString(), answer);
         if (attempt.meantValid()) {
-            boolean recorded = answer.status() / 100 == 2 && written == 1;
-            boolean refusedByLifecycle = answer.status() == 409 && written == 0;
-            if (recorded) {
+            // a valid command on a fresh project: recorded, exactly once, and its odd texts stored as they were sent
+            if (answer.status() / 100 == 2 && written == 1) {
                 WRITES.incrementAndGet();
-            } else if (!refusedByLifecycle) {
+                String missing = oddTextsReadBack(attempt, answer);
+                if (missing != null) {
+                    verdicts.violation("odd-but-legal text not shown back unchanged on " + where,
+                            attempt + " -> " + missing);
+                }
+            } else {
                 verdicts.violation("valid command not recorded (" + answer.status() + ", " + written + " events) on "
                         + where, attempt + " -> " + answer);
             }
@@ -185,7 +200,10 @@ class HostileInputTest {
                 verdicts.violation("hostile request WROTE " + written + " events on " + where + " " + attempt.breakers(),
                         attempt + " -> " + answer);
             }
-            if (answer.status() < 400) {
+            if (attempt.expected() != null && answer.status() != attempt.expected().status()) {
+                verdicts.violation("expected " + attempt.expected().status() + ", got " + answer.status() + " on "
+                        + where + " " + attempt.breakers(), attempt + " -> " + answer);
+            } else if (answer.status() < 400) {
                 verdicts.violation("hostile request accepted (" + answer.status() + ") on " + where + " "
                         + attempt.breakers(), attempt + " -> " + answer);
             }
@@ -194,6 +212,50 @@ class HostileInputTest {
                 && answer.status() != 401 && answer.status() != 400 && answer.status() != 413) {
             verdicts.violation("anonymous not refused with 401 on " + where, attempt + " -> " + answer);
         }
+    }
+
+    /**
+     * Null when every odd text of a recorded valid command is shown back, exactly, by the query side's history of
+     * its project (the event's data or its reason); else what was missing and what the history held. Waits for the
+     * event to reach the history (at most 10 s).
+     */
+    private static String oddTextsReadBack(Attempt attempt, Http.Answer answer) {
+        if (attempt.oddTexts().isEmpty()) {
+            return null;
+        }
+        String project = attempt.path().equals("/api/projects") ? json(answer).path("projectId").asText()
+                : attempt.path().split("/")[3];
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        List<String> shown = List.of();
+        while (System.nanoTime() < deadline) {
+            Http.Answer history = Http.get(fixture.luodi.queryUrl() + "/api/projects/" + project + "/history",
+                    Http.demo("supervisor"));
+            if (history.status() == 200) {
+                List<String> texts = new ArrayList<>();
+                json(history).path("events").forEach(event -> strings(event, texts));
+                shown = texts;
+                if (texts.containsAll(attempt.oddTexts())) {
+                    return null;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        List<String> missing = new ArrayList<>(attempt.oddTexts());
+        missing.removeAll(shown);
+        return "not shown back: " + missing + "; the history of " + project + " holds " + shown;
+    }
+
+    /** Every string value anywhere in {@code node}. */
+    private static void strings(JsonNode node, List<String> into) {
+        if (node.isTextual()) {
+            into.add(node.asText());
+        }
+        node.forEach(child -> strings(child, into));
     }
 
     /** Any write endpoint; one try in eight meant valid, else one to three breakers; up to three odd texts. */
@@ -229,6 +291,11 @@ class HostileInputTest {
         for (int i = 0; i < oddTexts && !texts.isEmpty(); i++) {
             fields.put(Hostile.pick(random, texts).name(), Hostile.pick(random, Hostile.ODD_BUT_LEGAL_TEXT));
         }
+        // what each breaker makes the sides refuse: per field (a later breaker of the same field replaces an
+        // earlier one's value, and so its effect), and for the request as a whole
+        Map<String, Expected.Effect> fieldEffects = new LinkedHashMap<>();
+        List<Expected.Effect> effects = new ArrayList<>();
+        boolean signing = template.suffix().isEmpty();
 
         String caller = rightCaller(template, random);
         String authorization = Http.demo(caller);
@@ -269,6 +336,7 @@ class HostileInputTest {
                         caller = "chengui"; // a clerk: refused as a role, and not of this township either
                     } else if (suffix.isEmpty()) {
                         fields.put("township", "\"chengui\"");
+                        fieldEffects.remove("township");
                     } else {
                         caller = "chengui";
                     }
@@ -276,11 +344,14 @@ class HostileInputTest {
                 }
                 case UNKNOWN_PROJECT -> {
                     if (suffix.isEmpty()) {
-                        fields.put("projectId", Hostile.pick(random, Hostile.breaking(
-                                Field.of("projectId", Kind.UUID, false, null))));
+                        Field projectId = Field.of("projectId", Kind.UUID, false, null);
+                        String value = Hostile.pick(random, Hostile.breaking(projectId));
+                        fields.put("projectId", value);
+                        fieldEffects.put("projectId", Expected.fieldValue(projectId, value, true));
                     } else {
                         project = random.nextBoolean() ? Hostile.uuid(random).toString()
                                 : Hostile.pick(random, Hostile.PATH_VALUES);
+                        effects.add(Expected.unknownProjectInPath(project, endpoint.side()));
                     }
                 }
                 case FIELD_VALUE -> {
@@ -289,7 +360,9 @@ class HostileInputTest {
                     if (!field.required()) {
                         values.removeAll(List.of("\"   \"", "null", "\"\""));
                     }
-                    fields.put(field.name(), Hostile.pick(random, values));
+                    String value = Hostile.pick(random, values);
+                    fields.put(field.name(), value);
+                    fieldEffects.put(field.name(), Expected.fieldValue(field, value, signing));
                 }
                 case FIELD_MISSING -> {
                     List<Field> required = template.fields().stream().filter(Field::required).toList();
@@ -299,6 +372,7 @@ class HostileInputTest {
                     } else {
                         fields.put(field.name(), "null");
                     }
+                    fieldEffects.put(field.name(), Expected.missing(field));
                 }
                 case UNKNOWN_FIELD -> fields.put(Hostile.pick(random, List.of("isAdmin", "__proto__", "constructor",
                         "township ", "Township", "role", "actor", "recordedAt", "amountUsdWan2", "@class")),
@@ -308,8 +382,12 @@ class HostileInputTest {
                 }
             }
         }
+        if (applied.contains(Breaker.UNKNOWN_FIELD)) {
+            effects.add(new Expected.Effect(Expected.JSON, 400, "unknown field"));
+        }
         String json = Hostile.objectJson(fields);
         if (applied.contains(Breaker.DUPLICATE_KEY)) {
+            effects.add(new Expected.Effect(Expected.JSON, 400, "a key twice"));
             Field field = Hostile.pick(random, template.fields());
             String value = field.valid() == null ? "\"0-0-0-0-0\"" : field.valid();
             json = json.substring(0, json.length() - 1) + (fields.isEmpty() ? "" : ",") + "\"" + field.name() + "\":"
@@ -321,30 +399,60 @@ class HostileInputTest {
         if (applied.contains(Breaker.TRAILING_GARBAGE)) {
             json += Hostile.pick(random, List.of("]", "}", " {\"township\":\"chengui\"}", "garbage", ",", "\u0000",
                     " // comment", "{}"));
+            effects.add(new Expected.Effect(Expected.JSON, 400, "text after the JSON"));
         }
         body = applied.contains(Breaker.JUNK_BODY) ? Hostile.junkBody(random) : Hostile.bytes(json);
+        if (applied.contains(Breaker.JUNK_BODY)) {
+            effects.add(new Expected.Effect(Expected.JSON, 400, "a body that is no command"));
+        }
         if (applied.contains(Breaker.CONTENT_TYPE)) {
             String type = Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED);
             headers.put("Content-Type", type);
             if (random.nextInt(5) == 0) {
                 headers.remove("Content-Type");
+                effects.add(new Expected.Effect(Expected.CONVERTER, 415, "no Content-Type"));
+            } else {
+                effects.add(Expected.contentType(type));
             }
         }
         if (applied.contains(Breaker.IDEMPOTENCY_KEY)) {
             headers.put("Idempotency-Key", Hostile.pick(random, Hostile.IDEMPOTENCY_KEYS_REFUSED));
+            effects.add(new Expected.Effect(Expected.KEY, 400, "Idempotency-Key"));
         }
         if (applied.contains(Breaker.UNACCEPTABLE)) {
             headers.put("Accept", Hostile.pick(random, Hostile.ACCEPT_REFUSED));
+            effects.add(new Expected.Effect(Expected.ACCEPT, 406, "Accept without JSON"));
         }
         if (applied.contains(Breaker.WRONG_METHOD)) {
             // not GET: on the query side, GET /api/projects is the (valid) list next to the forwarded POST
             method = Hostile.pick(random, List.of("PUT", "PATCH", "DELETE"));
+            effects.add(new Expected.Effect(Expected.METHOD, 405, method + " is not mapped"));
+        }
+        if (caller.equals("nobody")) {
+            effects.add(new Expected.Effect(Expected.AUTHENTICATION, 401, "no valid credentials"));
+        } else {
+            String township = fields.get("township") == null ? null : fields.get("township").replace("\"", "");
+            Expected.Effect who = Expected.caller(caller, template.sender(), signing,
+                    "gaoxin".equals(township) || "chengui".equals(township) ? township : null);
+            if (who != null) {
+                effects.add(who);
+            }
+        }
+        effects.addAll(fieldEffects.values());
+        Expected.Effect expected = meantValid ? null : Expected.firstOf(effects);
+        List<String> odd = new ArrayList<>();
+        for (Field field : texts) {
+            String value = fields.get(field.name());
+            if (value != null && Hostile.ODD_BUT_LEGAL_TEXT.contains(value)) {
+                odd.add(HostileInputTest.json(value).asText());
+            }
         }
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }
         String path = project == null ? endpoint.pattern() : Hostile.fill(endpoint.pattern(), Map.of("id", project), project);
-        return new Attempt(endpoint, method, path, headers, body, meantValid, caller, applied, false);
+        return new Attempt(endpoint, method, path, headers, body, meantValid, caller, applied, false, expected,
+                odd);
     }
 
     private static String rightCaller(Template template, Random random) {
@@ -514,15 +622,40 @@ class HostileInputTest {
                 HostileInputTest::checkRaw);
     }
 
+    /**
+     * The one request that gets no answer, and must not: an HTTP/2 connection preface to a server that speaks only
+     * HTTP/1.1 (no h2c) is not a request it could answer in HTTP/1.1, so Tomcat closes the connection.
+     */
+    static final String CLOSED_WITHOUT_ANSWER = "line: HTTP/2 preface";
+
     private static void checkRaw(RawAttempt attempt, Verdicts verdicts) {
         long before = fixture.storedEvents();
+        long failuresBefore = unexpectedFailuresLogged();
         REQUESTS.incrementAndGet();
         Http.Answer answer = Http.raw(fixture.url(attempt.side()), attempt.request());
         if (fixture.storedEvents() != before) {
             verdicts.violation("malformed HTTP WROTE events", attempt.toString());
         }
+        if (unexpectedFailuresLogged() != failuresBefore) {
+            // a client's malformed bytes are the client's fault: logged as an unexpected server failure, they bury
+            // the real ones (the 500 branch logs ERROR with a stack trace)
+            verdicts.violation("malformed HTTP logged as an unexpected failure (" + attempt.description() + ")",
+                    attempt + " -> " + answer);
+        }
+        if (answer == null && attempt.description().equals(CLOSED_WITHOUT_ANSWER)) {
+            return; // exactly what this case expects
+        }
+        if (answer != null && attempt.description().equals(CLOSED_WITHOUT_ANSWER)) {
+            verdicts.violation("an answer where the connection should be closed (" + attempt.description() + ")",
+                    attempt + " -> " + answer);
+            return;
+        }
         if (answer == null) {
-            return; // the server closed the connection without a word: acceptable for bytes that are not HTTP
+            // every other request here is answered by Tomcat (400, 413, 501, 505) or by a problem+json: a connection
+            // closed without a word leaves a client waiting and hides what went wrong
+            verdicts.violation("connection closed without an answer to malformed HTTP (" + attempt.description() + ")",
+                    attempt.toString());
+            return;
         }
         String where = "malformed HTTP (" + attempt.description().replaceAll(":.*", "") + ")";
         if (answer.status() < 0) {
@@ -534,6 +667,24 @@ class HostileInputTest {
             return;
         }
         verdicts.answer(where, attempt.toString(), answer, 501, 505);
+    }
+
+    /** How many times the shared sides logged the 500 branch's "unexpected failure" so far. */
+    private static long unexpectedFailuresLogged() {
+        Path logs = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs");
+        long count = 0;
+        for (String side : List.of("shared-command-side.log", "shared-query-side.log")) {
+            Path log = logs.resolve(side);
+            if (Files.exists(log)) {
+                try {
+                    count += new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()
+                            .filter(l -> l.contains(" ERROR ") && l.contains("unexpected failure")).count();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return count;
     }
 
     private static List<RawAttempt> rawAttempts() {
@@ -621,6 +772,14 @@ class HostileInputTest {
         } catch (IllegalArgumentException refusedByTheClient) {
             // the JDK client will not send some header values or URLs; send the same bytes by hand
             return Raw.send(base, attempt.method(), attempt.path(), attempt.headers(), attempt.body());
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -90,9 +90,28 @@ class LogSecrecyTest {
             }
         }
         assertThat(sent).isGreaterThan(200);
-        Thread.sleep(500); // the sides write their logs as they go; let the last lines reach the files
 
+        // The search proves something only if the logs hold what this run made the sides write. Each side wrote its
+        // start; then a request of this run, with an admin's credentials on it, makes the query side log a line
+        // (a read model rebuilt), and the files are read once that line is there: no fixed sleep.
         Path logs = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs");
+        for (var side : List.of(accounts.commandSide, accounts.querySide)) {
+            assertThat(logText(side.log())).as("the log of " + side.name()).contains("Started ")
+                    .contains("Tomcat started on port " + side.url().substring(side.url().lastIndexOf(':') + 1));
+        }
+        String rebuilding = "rebuilding read model project-versions from the event store";
+        long before = occurrences(logText(accounts.querySide.log()), rebuilding);
+        Map<String, String> admin = Map.of("Authorization", accounts.authorization("ops"), "Content-Type",
+                "application/json", "X-Forwarded-For", personalNumber);
+        Http.Answer rebuilt = Http.send("POST", accounts.querySide.url() + "/api/admin/rebuild/project-versions", admin,
+                Hostile.bytes("{}"));
+        assertThat(rebuilt.status()).as("rebuild asked by the admin: " + rebuilt).isBetween(200, 299);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (occurrences(logText(accounts.querySide.log()), rebuilding) <= before) {
+            assertThat(System.nanoTime()).as("the query side logged \"" + rebuilding + "\" within 15 s")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -124,6 +143,15 @@ class LogSecrecyTest {
             return "(not as UTF-8)";
         }
         return text.substring(Math.max(0, at - 120), at).replace('\n', ' ') + "[…]";
+    }
+
+    /** A log as text; bytes that are not UTF-8 (a client's raw bytes quoted somewhere) do not stop the reading. */
+    private static String logText(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static long occurrences(String text, String line) {
+        return text.lines().filter(l -> l.contains(line)).count();
     }
 
     static String read(Path file) throws IOException {
