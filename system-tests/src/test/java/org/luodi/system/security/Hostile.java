@@ -99,7 +99,9 @@ final class Hostile {
      */
     static final Map<String, String> OTHER_VALID_BODIES = Map.of(
             "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
-            "POST /api/admin/rebuild/{processingGroup}", "{}");
+            "POST /api/admin/rebuild/{processingGroup}", "{}",
+            "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
+            "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}");
 
     /** Who may use a write endpoint that is not a project command. */
     static String allowedCaller(String pattern) {
