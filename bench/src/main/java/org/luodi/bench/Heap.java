@@ -96,17 +96,19 @@ final class Heap {
     }
 
     /**
-     * Whether a long-running side's heap grows: its retained heap ({@link #retained}) sampled through the run. A heap
-     * that does not grow keeps the last sample within 20 % (plus 16 MiB of caches filling) of the first.
+     * Whether a long-running side's heap grows: its retained heap ({@link #retained}) sampled through the run. Caches
+     * fill and a reconnect can raise it once; a leak keeps raising it, so the heap counts as flat when the last sample
+     * is no new high (within 2 MiB of the highest before it) and the last third of the run did not rise.
      */
     record Trend(java.util.List<Double> samplesMb) {
         boolean flat() {
-            return samplesMb.size() >= 3 && samplesMb.stream().allMatch(m -> m > 0)
-                    && last() <= samplesMb.get(0) * 1.2 + 16;
-        }
-
-        private double last() {
-            return samplesMb.get(samplesMb.size() - 1);
+            int n = samplesMb.size();
+            if (n < 4 || samplesMb.stream().anyMatch(m -> m <= 0)) {
+                return false;
+            }
+            double last = samplesMb.get(n - 1);
+            double highestBefore = samplesMb.subList(0, n - 1).stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            return last <= highestBefore + 2 && last <= samplesMb.get(2 * (n - 1) / 3) + 2;
         }
 
         String describe() {
