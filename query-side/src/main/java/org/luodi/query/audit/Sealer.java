@@ -90,12 +90,14 @@ public class Sealer {
         }
         Optional<Seal> previous = seals.latest();
         long first = previous.map(s -> s.lastIndex() + 1).orElse(1L);
-        OffsetDateTime readAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class);
         List<Leaf> rows = new ArrayList<>();
         jdbc.query("SELECT " + SealHashing.ROW_COLUMNS + " FROM domain_event_entry WHERE global_index >= ? "
                 + "ORDER BY global_index LIMIT ?", rs -> {
             rows.add(SealHashing.row(rs));
         }, first, properties.maxIndexes());
+        // read after the rows: a writer that holds a missing index began before the row above it committed, so before
+        // this moment, whenever that was; read before the rows, a writer that began in between would look too young
+        OffsetDateTime readAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class);
         List<Leaf> leaves = cover(first, rows, readAt);
         if (leaves.isEmpty()) {
             return false;
