@@ -51,6 +51,8 @@ class BrowserMoneyTest {
                 {"arrivedOn":"2024-07-08","source":"FOREIGN","amountUsdWan":500}""");
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(200);
 
+        // the page reads the history once; under load the projection may still be a step behind the API's answer
+        api.await("/api/projects/" + id + "/history", h -> h.path("events").size() == 3);
         browser.go("/project/" + id);
         browser.waitUntil(b -> b.findAll("#project-timeline li").size() == 3);
         String timeline = browser.text("#project-timeline");
