@@ -45,6 +45,9 @@ public class Sealer {
     private final SealProperties properties;
     /** Missing indexes: when this instance first saw each missing (by the clock, and by the database's time). */
     private final Map<Long, Missing> missing = new ConcurrentHashMap<>();
+    /** Runs between reading the rows and looking at the open transactions: a test commits a writer there. */
+    volatile Runnable afterRowsRead = () -> {
+    };
 
     private record Missing(Instant seenAt, OffsetDateTime databaseTime) {
     }
@@ -98,6 +101,7 @@ public class Sealer {
         // read after the rows: a writer that holds a missing index began before the row above it committed, so before
         // this moment, whenever that was; read before the rows, a writer that began in between would look too young
         OffsetDateTime readAt = jdbc.queryForObject("SELECT clock_timestamp()", OffsetDateTime.class);
+        afterRowsRead.run();
         List<Leaf> leaves = cover(first, rows, readAt);
         if (leaves.isEmpty()) {
             return false;
@@ -123,8 +127,23 @@ public class Sealer {
         return true;
     }
 
-    /** The leaves from {@code first} on, up to the first missing index that may still come (excluded). */
+    /**
+     * The leaves from {@code first} on, up to the first missing index that may still come (excluded). An index judged
+     * never coming is looked for once more after the open transactions were read: its writer may have committed after
+     * the rows were read and before that look, and then it is neither open nor missing.
+     */
     private List<Leaf> cover(long first, List<Leaf> rows, OffsetDateTime readAt) {
+        List<Leaf> leaves = coverByOpenTransactions(first, rows, readAt);
+        Long[] absent = leaves.stream().filter(Leaf::absent).map(Leaf::globalIndex).toArray(Long[]::new);
+        if (absent.length == 0) {
+            return leaves;
+        }
+        Long arrived = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE global_index = ANY(?)",
+                Long.class, (Object) absent);
+        return arrived == null ? leaves : leaves.stream().filter(leaf -> leaf.globalIndex() < arrived).toList();
+    }
+
+    private List<Leaf> coverByOpenTransactions(long first, List<Leaf> rows, OffsetDateTime readAt) {
         List<Leaf> leaves = new ArrayList<>();
         OffsetDateTime oldestOpen = null;
         boolean oldestLooked = false;

@@ -207,6 +207,45 @@ class DigestTamperTest extends IsolatedQuerySideTest {
         assertNamed(verify(digest), neverUsed, slipped, 0, "sealed gap");
     }
 
+    @Test
+    @Order(8)
+    void aWriterThatCommitsWhileTheSealerLooksAtOpenTransactionsIsNotSealedAsAGap() throws Exception {
+        Stored template = project("gaoxin");
+        sealedDigest();
+        String pending = java.util.UUID.randomUUID().toString();
+        long inFlight;
+        try (java.sql.Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (java.sql.Statement insert = writer.createStatement()) {
+                insert.execute(copyOf(template.index(0), "'" + pending + "'", "0", "time_stamp"));
+            }
+            inFlight = jdbc.queryForObject("SELECT last_value FROM domain_event_entry_global_index_seq", Long.class);
+            project("chengui");
+            // the writer commits after the sealer read the rows and before it looks for open transactions
+            java.util.concurrent.atomic.AtomicBoolean committed = new java.util.concurrent.atomic.AtomicBoolean();
+            sealer.afterRowsRead = () -> {
+                if (committed.compareAndSet(false, true)) {
+                    try {
+                        writer.commit();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            try {
+                sealer.sealAvailable();
+            } finally {
+                sealer.afterRowsRead = () -> {
+                };
+            }
+            assertThat(committed).isTrue();
+        }
+        String digest = sealedDigest();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_seal WHERE absent_count > 0 AND first_index <= ? "
+                + "AND last_index >= ?", Long.class, inFlight, inFlight)).as("index %d sealed as a gap", inFlight).isZero();
+        assertThat(verify(digest).get("problems").toString()).doesNotContain(pending);
+    }
+
     /** An INSERT of a copy of the row at {@code globalIndex} with another project id, sequence and time stamp. */
     private static String copyOf(long globalIndex, String projectId, String sequence, String timeStamp) {
         return "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
