@@ -97,23 +97,44 @@ final class Heap {
 
     /**
      * Whether a long-running side's heap grows: its retained heap ({@link #retained}) sampled through the run. Caches
-     * fill and a reconnect can raise it once; a leak keeps raising it, so the heap counts as flat when the last sample
-     * is no new high (within 2 MiB of the highest before it) and the last third of the run did not rise.
+     * fill, and a kill or a database restart can raise it once, as a step; a leak keeps raising it. So the heap counts
+     * as flat when, over the last third of the run (after the last disruption, at two thirds), the least-squares line
+     * through the samples rises by no more than 2 MiB or 5 % of their mean, whichever is more. One sample against
+     * another would judge noise of a few MiB either way.
      */
     record Trend(java.util.List<Double> samplesMb) {
         boolean flat() {
             int n = samplesMb.size();
-            if (n < 4 || samplesMb.stream().anyMatch(m -> m <= 0)) {
+            if (n < 6 || samplesMb.stream().anyMatch(m -> m <= 0)) {
                 return false;
             }
-            double last = samplesMb.get(n - 1);
-            double highestBefore = samplesMb.subList(0, n - 1).stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            return last <= highestBefore + 2 && last <= samplesMb.get(2 * (n - 1) / 3) + 2;
+            java.util.List<Double> last = lastThird();
+            double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            return rise(last) <= Math.max(2, 0.05 * mean);
+        }
+
+        java.util.List<Double> lastThird() {
+            return samplesMb.subList(2 * samplesMb.size() / 3, samplesMb.size());
+        }
+
+        /** The least-squares line's rise from the first sample to the last, MiB. */
+        static double rise(java.util.List<Double> samples) {
+            int n = samples.size();
+            double meanX = (n - 1) / 2.0;
+            double meanY = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double covariance = 0;
+            double variance = 0;
+            for (int x = 0; x < n; x++) {
+                covariance += (x - meanX) * (samples.get(x) - meanY);
+                variance += (x - meanX) * (x - meanX);
+            }
+            return variance == 0 ? 0 : covariance / variance * (n - 1);
         }
 
         String describe() {
             return "retained after a full GC, MiB: " + String.join(" → ",
-                    samplesMb.stream().map(m -> String.format("%.0f", m)).toList());
+                    samplesMb.stream().map(m -> String.format("%.0f", m)).toList())
+                    + String.format("; last third rises %+.1f MiB", rise(lastThird()));
         }
     }
 }
