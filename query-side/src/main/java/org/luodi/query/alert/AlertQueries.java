@@ -1,11 +1,8 @@
 package org.luodi.query.alert;
 
 import org.luodi.platform.reference.ReferenceData;
-import org.luodi.query.project.ProjectQueries;
+import org.luodi.query.project.StalledProjects;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -19,19 +16,18 @@ import java.util.Set;
 
 /**
  * Stalled contracts on any date, computed from the project versions (so a start clears an alert, a corrected
- * signing date moves it and a retracted start brings it back, with nothing else to keep in step). PostgreSQL's
- * {@code date + interval 'n months'} clamps to the month's end exactly like {@code LocalDate.plusMonths}
- * (08-31 + 6 months = 02-28).
+ * signing date moves it and a retracted start brings it back, with nothing else to keep in step): the thresholds
+ * decide WARNING and OVERDUE over what {@link StalledProjects} finds.
  */
 @Service
 @EnableConfigurationProperties(AlertProperties.class)
 public class AlertQueries {
-    private final NamedParameterJdbcTemplate jdbc;
+    private final StalledProjects stalled;
     private final AlertProperties thresholds;
     private final ReferenceData reference;
 
-    public AlertQueries(NamedParameterJdbcTemplate jdbc, AlertProperties thresholds, ReferenceData reference) {
-        this.jdbc = jdbc;
+    public AlertQueries(StalledProjects stalled, AlertProperties thresholds, ReferenceData reference) {
+        this.stalled = stalled;
         this.thresholds = thresholds;
         this.reference = reference;
     }
@@ -41,29 +37,8 @@ public class AlertQueries {
      * all, {@code level} null means both.
      */
     public List<Alert> alerts(LocalDate asOf, Instant knownAt, Set<String> townships, AlertLevel level) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql = "SELECT p.project_id, p.name, p.township, p.industry_chain, p.contract_amount_wan, p.signed_on "
-                + stalledOn(asOf, knownAt, params);
-        if (townships != null) {
-            if (townships.isEmpty()) {
-                return List.of();
-            }
-            sql += " AND p.township IN (:townships)";
-            params.addValue("townships", townships);
-        }
-        List<Alert> alerts = jdbc.query(sql, params, (rs, i) -> {
-            LocalDate signedOn = rs.getObject("signed_on", LocalDate.class);
-            LocalDate overdueOn = signedOn.plusMonths(thresholds.overdueMonths());
-            AlertLevel reached = overdueOn.isAfter(asOf) ? AlertLevel.WARNING : AlertLevel.OVERDUE;
-            String township = rs.getString("township");
-            var townshipRef = reference.township(township);
-            return new Alert(rs.getString("project_id"), rs.getString("name"), township,
-                    townshipRef == null ? null : townshipRef.name(), rs.getString("industry_chain"),
-                    rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(), signedOn,
-                    monthsSince(signedOn, asOf), reached,
-                    reached == AlertLevel.OVERDUE ? overdueOn : signedOn.plusMonths(thresholds.warningMonths()));
-        });
-        return alerts.stream()
+        return stalled.on(asOf, knownAt, thresholds.warningMonths(), townships).stream()
+                .map(p -> alert(p, asOf))
                 .filter(a -> level == null || a.level() == level)
                 .sorted(Comparator.comparing(Alert::crossedOn).reversed().thenComparing(Alert::projectId))
                 .toList();
@@ -74,38 +49,20 @@ public class AlertQueries {
      * in the database rather than by listing every alert.
      */
     public Map<String, Map<AlertLevel, Long>> countsByTownship(LocalDate asOf, Instant knownAt) {
-        MapSqlParameterSource params = new MapSqlParameterSource("overdueMonths", thresholds.overdueMonths());
         Map<String, Map<AlertLevel, Long>> counts = new HashMap<>();
-        jdbc.query("SELECT p.township, count(*) AS stalled, count(*) FILTER (WHERE "
-                + "(p.signed_on + make_interval(months => :overdueMonths))::date <= :asOf) AS overdue "
-                + stalledOn(asOf, knownAt, params) + " GROUP BY p.township", params, (RowCallbackHandler) rs -> {
-            long overdue = rs.getLong("overdue");
-            counts.put(rs.getString("township"), Map.of(AlertLevel.OVERDUE, overdue,
-                    AlertLevel.WARNING, rs.getLong("stalled") - overdue));
-        });
+        stalled.countsByTownship(asOf, knownAt, thresholds.warningMonths(), thresholds.overdueMonths())
+                .forEach((township, n) -> counts.put(township, Map.of(AlertLevel.OVERDUE, n.stalledLong(),
+                        AlertLevel.WARNING, n.stalled() - n.stalledLong())));
         return counts;
     }
 
-    /** FROM and WHERE of the projects stalled on {@code asOf}: signed, unstarted, not terminated, not void. */
-    private String stalledOn(LocalDate asOf, Instant knownAt, MapSqlParameterSource params) {
-        params.addValue("asOf", asOf).addValue("warningMonths", thresholds.warningMonths())
-                .addValue("signedBy", latestSigning(asOf, thresholds.warningMonths()));
-        return "FROM (" + ProjectQueries.versionsKnownAt(knownAt, params) + ") p "
-                + "WHERE NOT p.voided "
-                // written as the expressions of project_version_unstarted_idx (V12) so that the index answers them
-                + "AND coalesce(p.terminated_on, 'infinity'::date) > :asOf "
-                + "AND coalesce(p.started_on, 'infinity'::date) > :asOf "
-                + "AND p.signed_on <= :signedBy "
-                + "AND (p.signed_on + make_interval(months => :warningMonths))::date <= :asOf";
-    }
-
-    /**
-     * A bound on signing dates that the index can use: signed + months &lt;= asOf implies signed &lt;= asOf - months
-     * + 3 days, because plusMonths clamps to the month's end, which moves a date back by at most 3 days. The exact
-     * test follows it in SQL.
-     */
-    static LocalDate latestSigning(LocalDate asOf, int months) {
-        return asOf.minusMonths(months).plusDays(3);
+    private Alert alert(StalledProjects.Stalled p, LocalDate asOf) {
+        LocalDate overdueOn = p.signedOn().plusMonths(thresholds.overdueMonths());
+        AlertLevel reached = overdueOn.isAfter(asOf) ? AlertLevel.WARNING : AlertLevel.OVERDUE;
+        var township = reference.township(p.township());
+        return new Alert(p.projectId(), p.name(), p.township(), township == null ? null : township.name(),
+                p.industryChain(), p.contractAmountWan(), p.signedOn(), monthsSince(p.signedOn(), asOf), reached,
+                reached == AlertLevel.OVERDUE ? overdueOn : p.signedOn().plusMonths(thresholds.warningMonths()));
     }
 
     /**

@@ -17,7 +17,7 @@ import org.luodi.query.processing.CopyBatch;
 import org.luodi.query.processing.SetAsideIndexes;
 import org.luodi.query.processing.TypedBatch;
 import org.luodi.query.processing.UnitOfWorkBatch;
-import org.luodi.query.project.ProjectVersionProjection;
+import org.luodi.events.RecordedAt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +72,7 @@ public class HistoryProjection {
     void on(ProjectEvent event, EventMessage<?> message, @SequenceNumber long sequence, MetaData metaData,
             @Timestamp Instant timestamp) {
         UnitOfWorkBatch.add(GROUP, new Row(message.getIdentifier(), event, sequence,
-                ProjectVersionProjection.recordedAt(metaData, timestamp), metaData), this::write);
+                RecordedAt.of(metaData, timestamp), metaData), this::write);
     }
 
     /** Appends a processor batch of events with one COPY, leaving out those already there (a redelivery). */

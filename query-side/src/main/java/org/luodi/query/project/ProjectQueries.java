@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 
 /** Reads of the "project-versions" model: one project, and the searchable, paged list. */
@@ -89,6 +90,16 @@ public class ProjectQueries {
                 .map(s -> view(s.asOf(asOf), funds.getOrDefault(s.projectId(), List.of()), asOf, knownAt))
                 .toList();
         return new Page(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** How many projects (current versions, voided ones left out) were signed in each year. */
+    public Map<Integer, Long> signingsPerYear() {
+        Map<Integer, Long> signings = new TreeMap<>();
+        jdbc.query("""
+                SELECT extract(YEAR FROM signed_on)::int AS year, count(*) AS signings FROM project_version
+                WHERE recorded_to IS NULL AND NOT voided GROUP BY 1""",
+                Map.of(), (RowCallbackHandler) rs -> signings.put(rs.getInt("year"), rs.getLong("signings")));
+        return signings;
     }
 
     /** The arrivals (known at {@code knownAt}, arrived by {@code asOf}) of the listed projects, by project. */

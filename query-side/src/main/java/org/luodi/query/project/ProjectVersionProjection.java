@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.luodi.events.EventMetadata;
+import org.luodi.events.RecordedAt;
 import org.luodi.events.ProjectEvent;
 import org.luodi.query.processing.SetAsideIndexes;
 import org.luodi.query.processing.UnitOfWorkBatch;
@@ -14,10 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -46,7 +43,7 @@ public class ProjectVersionProjection {
 
     @EventHandler
     void on(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, recordedAt(metaData, timestamp)),
+        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, RecordedAt.of(metaData, timestamp)),
                 this::write);
     }
 
@@ -59,54 +56,5 @@ public class ProjectVersionProjection {
     void reset() {
         jdbc.update("TRUNCATE project_version, fund_arrival_version");
         indexes.setAside(GROUP, "project_version", "fund_arrival_version");
-    }
-
-    /** When the command side recorded the event (its injected clock); the event's own timestamp otherwise. */
-    public static Instant recordedAt(MetaData metaData, Instant timestamp) {
-        Object recorded = metaData.get(EventMetadata.RECORDED_AT);
-        return recorded == null ? timestamp : parseInstant(recorded.toString());
-    }
-
-    /**
-     * {@link Instant#parse} for the form the command side writes ({@link Instant#toString}: yyyy-MM-ddTHH:mm:ss, an
-     * optional fraction, Z) without the general DateTimeFormatter machinery, which cost about 5% of a rebuild's CPU
-     * (both projections read every event's recordedAt). Anything else goes to Instant.parse.
-     */
-    static Instant parseInstant(String text) {
-        int length = text.length();
-        int fraction = length - 21; // digits after "yyyy-MM-ddTHH:mm:ss."
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
-                || (length > 20 && (text.charAt(19) != '.' || fraction < 1 || fraction > 9))) {
-            return Instant.parse(text);
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        int nanos = fraction > 0 ? digits(text, 20, 20 + fraction) * (int) Math.pow(10, 9 - fraction) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
-            return Instant.parse(text);
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return Instant.parse(text); // out of range, or a leap second that Instant.parse accepts
-        }
-    }
-
-    /** The decimal number in text[from, to), -1 when a character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
     }
 }

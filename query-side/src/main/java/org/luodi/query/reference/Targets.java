@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 
 /** The tables of the "targets" model: target (the value now) and target_change (how it came to be). */
@@ -108,6 +110,12 @@ public class Targets {
 
     /** Who changes targets, when and why. */
     record Author(String username, String role, Instant at, String reason) {
+    }
+
+    /** The years with at least one target (a removed target leaves a row with a null value, which does not count). */
+    public Set<Integer> years() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT year FROM target WHERE value IS NOT NULL", Map.of(),
+                Integer.class));
     }
 
     /**

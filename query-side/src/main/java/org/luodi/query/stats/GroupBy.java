@@ -1,19 +1,20 @@
 package org.luodi.query.stats;
 
+import org.luodi.query.project.ProjectSums;
 import org.luodi.query.reference.UnitKind;
 
 /** The rows of the statistics: one per township (乡镇) or one per industry chain (产业链). */
 public enum GroupBy {
-    TOWNSHIP("township", "township", UnitKind.TOWNSHIP),
-    CHAIN("chain", "industry_chain", UnitKind.CHAIN);
+    TOWNSHIP("township", ProjectSums.Unit.TOWNSHIP, UnitKind.TOWNSHIP),
+    CHAIN("chain", ProjectSums.Unit.CHAIN, UnitKind.CHAIN);
 
     private final String code;
-    private final String column;
+    private final ProjectSums.Unit unit;
     private final UnitKind unitKind;
 
-    GroupBy(String code, String column, UnitKind unitKind) {
+    GroupBy(String code, ProjectSums.Unit unit, UnitKind unitKind) {
         this.code = code;
-        this.column = column;
+        this.unit = unit;
         this.unitKind = unitKind;
     }
 
@@ -22,9 +23,9 @@ public enum GroupBy {
         return code;
     }
 
-    /** The column the rows are grouped by, in project_version and fund_arrival_version (a constant, not input). */
-    String column() {
-        return column;
+    /** What the project read model sums per row. */
+    ProjectSums.Unit unit() {
+        return unit;
     }
 
     public UnitKind unitKind() {

@@ -3,6 +3,8 @@ package org.luodi.query.stats;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.project.ProjectSums;
+import org.luodi.query.project.UnitSums;
 import org.luodi.query.reference.Indicator;
 import org.luodi.query.reference.Targets;
 import org.springframework.stereotype.Service;
@@ -21,11 +23,11 @@ import java.util.stream.Stream;
  */
 @Service
 public class StatsQueries {
-    private final IndicatorSums sums;
+    private final ProjectSums sums;
     private final Targets targets;
     private final ReferenceData reference;
 
-    public StatsQueries(IndicatorSums sums, Targets targets, ReferenceData reference) {
+    public StatsQueries(ProjectSums sums, Targets targets, ReferenceData reference) {
         this.sums = sums;
         this.targets = targets;
         this.reference = reference;
@@ -47,7 +49,7 @@ public class StatsQueries {
 
     /** Every township's (or chain's) sums and targets, whoever asks: the bulletin ranks all townships. */
     public List<UnitFigures> figures(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
-        Map<String, UnitSums> byUnit = sums.byUnit(groupBy, period, knownAt);
+        Map<String, UnitSums> byUnit = sums.byUnit(groupBy.unit(), period.from(), period.to(), period.asOf(), knownAt);
         Map<String, Map<Indicator, BigDecimal>> targetsByUnit = targets.of(period.year(), groupBy.unitKind(), knownAt);
         List<ReferenceData.Township> townships = groupBy == GroupBy.TOWNSHIP ? reference.townships() : List.of();
         List<ReferenceData.IndustryChain> chains = groupBy == GroupBy.CHAIN ? reference.chains() : List.of();

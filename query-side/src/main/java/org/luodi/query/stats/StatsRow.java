@@ -1,11 +1,13 @@
 package org.luodi.query.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.luodi.query.project.UnitSums;
 import org.luodi.query.reference.Indicator;
 import org.luodi.query.reference.TargetQueries;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
 
     public static StatsRow of(GroupBy groupBy, UnitFigures unit, StatsPeriod period) {
         UnitSums s = unit.sums();
-        Map<Indicator, BigDecimal> actuals = s.actuals();
+        Map<Indicator, BigDecimal> actuals = actuals(s);
         Map<String, BigDecimal> completion = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
@@ -84,5 +86,21 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 new Count(s.newForeignEnterprises()), rates,
                 new Cohort(s.signedCount(), s.cohortStarted(), s.cohortStored(), s.cohortInProduction()),
                 TargetQueries.keyed(unit.targets()), completion, behind);
+    }
+
+    /** The actual value of every measured indicator, to set against its target. */
+    private static Map<Indicator, BigDecimal> actuals(UnitSums s) {
+        Map<Indicator, BigDecimal> actual = new EnumMap<>(Indicator.class);
+        actual.put(Indicator.SIGNED_COUNT, BigDecimal.valueOf(s.signedCount()));
+        actual.put(Indicator.SIGNED_AMOUNT, s.signedAmountWan());
+        actual.put(Indicator.SIGNED_INDUSTRIAL_COUNT, BigDecimal.valueOf(s.signedIndustrialCount()));
+        actual.put(Indicator.REGISTERED_COUNT, BigDecimal.valueOf(s.registeredCount()));
+        actual.put(Indicator.STARTED_STORED_COUNT, BigDecimal.valueOf(s.startedStoredCount()));
+        actual.put(Indicator.STARTED_STORED_PLANNED, s.startedStoredPlannedWan());
+        actual.put(Indicator.DOMESTIC_TOTAL, s.domesticWan());
+        actual.put(Indicator.DOMESTIC_OUT_OF_PROVINCE, s.outOfProvinceWan());
+        actual.put(Indicator.NEW_FOREIGN_ENTERPRISES, BigDecimal.valueOf(s.newForeignEnterprises()));
+        actual.put(Indicator.FOREIGN_USD, s.foreignUsdWan());
+        return actual;
     }
 }

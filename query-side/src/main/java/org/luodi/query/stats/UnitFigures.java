@@ -1,5 +1,6 @@
 package org.luodi.query.stats;
 
+import org.luodi.query.project.UnitSums;
 import org.luodi.query.reference.Indicator;
 
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
-package org.luodi.query.stats;
+package org.luodi.query.project;
 
-import org.luodi.query.project.ProjectQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,31 +15,42 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * SPEC §3 in SQL: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
+ * SPEC §3 in SQL, for the statistics and the bulletin: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
  * aggregated per township or chain in the database (it has to hold 400,000 projects). The period is
  * [Y-01-01, min(asOf, Y-12-31)]; voided projects are left out everywhere (their fund arrivals too); terminated
  * projects keep what they reached; a retracted milestone is simply absent from the version.
  */
 @Repository
-public class IndicatorSums {
+public class ProjectSums {
+    /** The unit the sums are per: a column of project_version and fund_arrival_version. */
+    public enum Unit {
+        TOWNSHIP("township"), CHAIN("industry_chain");
+
+        private final String column;
+
+        Unit(String column) {
+            this.column = column;
+        }
+    }
+
     /** 1 亿元 in 万元: the boundary is inclusive (contractAmountWan ≥ 10,000). */
     static final BigDecimal ONE_YI_WAN = BigDecimal.valueOf(10_000);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
-    public IndicatorSums(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public ProjectSums(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
 
     /** Sums per unit code; units with nothing in the period are absent. */
-    public Map<String, UnitSums> byUnit(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
+    public Map<String, UnitSums> byUnit(Unit unit, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", period.from())
-                .addValue("to", period.to())
-                .addValue("asOf", period.asOf())
+                .addValue("from", from)
+                .addValue("to", to)
+                .addValue("asOf", asOf)
                 .addValue("oneYi", ONE_YI_WAN);
         String versions = ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
@@ -83,7 +93,7 @@ public class IndicatorSums {
                        registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
-                """.formatted(groupBy.column(), versions, arrivals, voidedKnownAt(knownAt));
+                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel

@@ -1,4 +1,4 @@
-package org.luodi.query.project;
+package org.luodi.events;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The projections' own reading of recordedAt answers exactly what Instant.parse answers. */
+/** The projections' shared reading of recordedAt answers exactly what Instant.parse answers. */
 class RecordedAtTest {
 
     @Test
@@ -23,7 +23,7 @@ class RecordedAtTest {
                         case 2 -> random.nextInt(1_000_000) * 1000;
                         default -> random.nextInt(1_000_000_000);
                     });
-            assertThat(ProjectVersionProjection.parseInstant(instant.toString())).isEqualTo(instant);
+            assertThat(RecordedAt.parseInstant(instant.toString())).isEqualTo(instant);
         }
     }
 
@@ -33,7 +33,7 @@ class RecordedAtTest {
                 "2016-12-31T23:59:60Z", "2024-06-01T24:00:00Z", "+12024-06-01T08:00:00Z", "2024-13-01T08:00:00Z",
                 "2024-02-30T08:00:00Z", "2024-06-01T08:00Z", "2024-06-01T08:00:00.Z",
                 "2024-06-01T08:00:00.1234567890Z", "2024-06-01T08:0a:00Z", "2024-06-01 08:00:00Z")) {
-            assertThat(outcome(() -> ProjectVersionProjection.parseInstant(text)))
+            assertThat(outcome(() -> RecordedAt.parseInstant(text)))
                     .as(text).isEqualTo(outcome(() -> Instant.parse(text)));
         }
     }

@@ -1,4 +1,4 @@
-package org.luodi.query.alert;
+package org.luodi.query.project;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class LatestSigningTest {
                  signed = signed.plusDays(1)) {
                 LocalDate firstAsOf = signed.plusMonths(months); // the earliest asOf on which it is stalled
                 assertThat(signed).as("signed %s, %d months", signed, months)
-                        .isBeforeOrEqualTo(AlertQueries.latestSigning(firstAsOf, months));
+                        .isBeforeOrEqualTo(StalledProjects.latestSigning(firstAsOf, months));
             }
         }
     }
@@ -24,6 +24,6 @@ class LatestSigningTest {
     @Test
     void theBoundIsTight() {
         // 2024-08-31 + 6 months = 2025-02-28, and 2025-02-28 - 6 months + 3 days = 2024-08-31
-        assertThat(AlertQueries.latestSigning(LocalDate.of(2025, 2, 28), 6)).isEqualTo(LocalDate.of(2024, 8, 31));
+        assertThat(StalledProjects.latestSigning(LocalDate.of(2025, 2, 28), 6)).isEqualTo(LocalDate.of(2024, 8, 31));
     }
 }

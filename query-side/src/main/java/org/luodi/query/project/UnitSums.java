@@ -1,10 +1,6 @@
-package org.luodi.query.stats;
-
-import org.luodi.query.reference.Indicator;
+package org.luodi.query.project;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * What the database sums up for one township or chain (or for a total of them): the SPEC §3 indicators, the cohort
@@ -28,21 +24,5 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                 foreignUsdWan.add(o.foreignUsdWan), newForeignEnterprises + o.newForeignEnterprises,
                 cohortStarted + o.cohortStarted, cohortStored + o.cohortStored,
                 cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction);
-    }
-
-    /** The actual value of every measured indicator, to set against its target. */
-    public Map<Indicator, BigDecimal> actuals() {
-        Map<Indicator, BigDecimal> actual = new EnumMap<>(Indicator.class);
-        actual.put(Indicator.SIGNED_COUNT, BigDecimal.valueOf(signedCount));
-        actual.put(Indicator.SIGNED_AMOUNT, signedAmountWan);
-        actual.put(Indicator.SIGNED_INDUSTRIAL_COUNT, BigDecimal.valueOf(signedIndustrialCount));
-        actual.put(Indicator.REGISTERED_COUNT, BigDecimal.valueOf(registeredCount));
-        actual.put(Indicator.STARTED_STORED_COUNT, BigDecimal.valueOf(startedStoredCount));
-        actual.put(Indicator.STARTED_STORED_PLANNED, startedStoredPlannedWan);
-        actual.put(Indicator.DOMESTIC_TOTAL, domesticWan);
-        actual.put(Indicator.DOMESTIC_OUT_OF_PROVINCE, outOfProvinceWan);
-        actual.put(Indicator.NEW_FOREIGN_ENTERPRISES, BigDecimal.valueOf(newForeignEnterprises));
-        actual.put(Indicator.FOREIGN_USD, foreignUsdWan);
-        return actual;
     }
 }
