@@ -90,9 +90,10 @@ public final class Restore {
         return manifest;
     }
 
-    /** Flyway creates the schema of this version of Luodi, from the migrations it ships. */
+    /** Flyway creates the schema of this version of Luodi, from the migrations of platform and both sides. */
     public static void migrate(String jdbcUrl, String user, String password) {
-        Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(jdbcUrl, user, password)
+                .locations("classpath:db/migration", "classpath:db/command", "classpath:db/query").load().migrate();
     }
 
     /**
