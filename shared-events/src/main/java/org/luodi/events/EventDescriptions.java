@@ -10,6 +10,8 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +31,13 @@ public final class EventDescriptions {
             ProjectStored.class, "1", ProductionStarted.class, "1", FundsArrived.class, "2",
             ProjectTerminated.class, "1", MilestoneCorrected.class, "1", MilestoneRetracted.class, "1",
             ProjectVoided.class, "1");
+
+    /** Each event type's name for people, in lifecycle order (the timeline's and the audit filter's words). */
+    public static final Map<String, String> TYPE_LABELS = labels(
+            ProjectSigned.class, "签约", CompanyRegistered.class, "注册", ConstructionStarted.class, "开工",
+            ProjectStored.class, "入库", ProductionStarted.class, "投产", FundsArrived.class, "到位资金",
+            ProjectTerminated.class, "解约", MilestoneCorrected.class, "更正", MilestoneRetracted.class, "撤销",
+            ProjectVoided.class, "作废");
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
@@ -70,10 +79,7 @@ public final class EventDescriptions {
                     + (e.foreignInvested() ? "，外资企业" : "");
         }
         if (event instanceof ConstructionStarted e) {
-            return "开工方式：" + (e.kind() == null ? "—" : switch (e.kind()) {
-                case NEW -> "新建";
-                case RESUMED -> "复工/续建";
-            });
+            return "开工方式：" + (e.kind() == null ? "—" : e.kind().label());
         }
         if (event instanceof ProjectStored e) {
             return "计划总投资 " + wan(e.plannedInvestmentWan());
@@ -137,23 +143,19 @@ public final class EventDescriptions {
     }
 
     public static String source(SourceRegion source) {
-        return source == null ? "—" : switch (source) {
-            case IN_PROVINCE -> "省内";
-            case OUT_OF_PROVINCE -> "省外";
-            case FOREIGN -> "境外";
-        };
+        return source == null ? "—" : source.label();
     }
 
     public static String milestone(Milestone milestone) {
-        return milestone == null ? "—" : switch (milestone) {
-            case SIGNING -> "签约";
-            case REGISTRATION -> "注册";
-            case START -> "开工";
-            case STORAGE -> "入库";
-            case PRODUCTION -> "投产";
-            case FUNDS -> "到位资金";
-            case TERMINATION -> "解约";
-        };
+        return milestone == null ? "—" : milestone.label();
+    }
+
+    private static Map<String, String> labels(Object... typeThenLabel) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < typeThenLabel.length; i += 2) {
+            labels.put(((Class<?>) typeThenLabel[i]).getSimpleName(), (String) typeThenLabel[i + 1]);
+        }
+        return Collections.unmodifiableMap(labels);
     }
 
     private static String nth(Integer arrivalNo) {

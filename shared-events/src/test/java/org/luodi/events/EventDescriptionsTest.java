@@ -35,6 +35,13 @@ class EventDescriptionsTest {
     }
 
     @Test
+    void everyEventTypeHasANameForPeople() {
+        assertThat(EventDescriptions.TYPE_LABELS.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(ProjectEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
+        assertThat(EventDescriptions.TYPE_LABELS.values()).doesNotHaveDuplicates().allSatisfy(l -> assertThat(l).isNotBlank());
+    }
+
+    @Test
     void moneyIsNeverBlankAndCarriesItsOwnUnit() throws Exception {
         int described = 0;
         for (Class<?> type : ProjectEvent.class.getPermittedSubclasses()) {

@@ -2,7 +2,17 @@ package org.luodi.platform.security;
 
 /** SPEC §1: clerks record their own township's milestones, supervisors read all and correct, admins manage. */
 public enum Role {
-    CLERK, SUPERVISOR, ADMIN;
+    CLERK("乡镇招商专班"), SUPERVISOR("市级督查"), ADMIN("系统管理员");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     public String authority() {
         return "ROLE_" + name();

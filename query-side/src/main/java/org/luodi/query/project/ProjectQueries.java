@@ -75,7 +75,7 @@ public class ProjectQueries {
             params.addValue("name", "%" + literal(filter.name().strip()) + "%");
         }
         if (filter.stage() != null) {
-            where.add(STAGE_AS_OF + " = :stage");
+            where.add(Stage.SQL_AS_OF + " = :stage");
             params.addValue("stage", filter.stage());
         } else {
             where.add("NOT p.voided");
@@ -121,16 +121,6 @@ public class ProjectQueries {
     private static String literal(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
-
-    /** The stage of a project_version row as of :asOf, in SQL, for filtering. */
-    static final String STAGE_AS_OF = """
-            (CASE WHEN p.voided THEN 'VOIDED'
-                  WHEN p.terminated_on <= :asOf THEN 'TERMINATED'
-                  WHEN p.production_on <= :asOf THEN 'IN_PRODUCTION'
-                  WHEN p.stored_on <= :asOf THEN 'STORED'
-                  WHEN p.started_on <= :asOf THEN 'STARTED'
-                  WHEN p.registered_on <= :asOf THEN 'REGISTERED'
-                  ELSE 'SIGNED' END)""";
 
     /** The project_version rows valid at record time {@code knownAt}: the current ones when it is null. */
     public static String versionsKnownAt(Instant knownAt, MapSqlParameterSource params) {

@@ -11,16 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.luodi.query.web.FilterCodes.blankToNull;
 
 /** GET /api/projects and /api/projects/{id} (SPEC §7): translates parameters, the queries decide. */
 @RestController
 public class ProjectQueryController {
-    private static final Set<String> STAGES =
-            Set.of("SIGNED", "REGISTERED", "STARTED", "STORED", "IN_PRODUCTION", "TERMINATED", "VOIDED");
-
     private final ProjectQueries queries;
     private final QueryTime time;
     private final FilterCodes codes;
@@ -42,8 +38,9 @@ public class ProjectQueryController {
                                     @RequestParam(required = false) String knownAt,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
-        if (stage != null && !stage.isBlank() && !STAGES.contains(stage)) {
-            throw new InvalidInputException("stage", "未知的阶段，可选 " + STAGES + " (unknown stage)");
+        if (stage != null && !stage.isBlank() && Stage.byCode(stage) == null) {
+            throw new InvalidInputException("stage", "未知的阶段，可选 " + java.util.Arrays.toString(Stage.values())
+                    + " (unknown stage)");
         }
         if (page < 0 || page > 100_000) {
             throw new InvalidInputException("page", "须在 0–100000 之间 (0..100000)");

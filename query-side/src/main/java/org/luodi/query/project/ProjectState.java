@@ -29,22 +29,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
 
     /** The stage a supervisor reads in a list, latest milestone first. */
     public String stage() {
-        if (voided) {
-            return "VOIDED";
-        }
-        if (terminatedOn != null) {
-            return "TERMINATED";
-        }
-        if (productionOn != null) {
-            return "IN_PRODUCTION";
-        }
-        if (storedOn != null) {
-            return "STORED";
-        }
-        if (startedOn != null) {
-            return "STARTED";
-        }
-        return registeredOn != null ? "REGISTERED" : "SIGNED";
+        return Stage.of(this).name();
     }
 
     static ProjectState signed(ProjectSigned e) {

@@ -1,0 +1,72 @@
+package org.luodi.query.vocabulary;
+
+import org.luodi.events.EventDescriptions;
+import org.luodi.events.Milestone;
+import org.luodi.events.SourceRegion;
+import org.luodi.events.StartKind;
+import org.luodi.platform.security.Role;
+import org.luodi.query.alert.AlertLevel;
+import org.luodi.query.alert.AlertProperties;
+import org.luodi.query.project.Stage;
+import org.luodi.query.reference.Indicator;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The domain's words as the pages show them, each map from the API's code to its Chinese label in the order a form
+ * lists them. Every label is defined once, on its enum (or, for event types, in {@link EventDescriptions}); this
+ * record only gathers them, so that the pages render from the server instead of a copy in script.
+ */
+public record Vocabulary(Map<String, String> stages, Map<String, String> milestones, Map<String, String> eventTypes,
+                         Map<String, String> sources, Map<String, String> startKinds, Map<String, String> roles,
+                         Map<String, String> alertLevels, Map<String, String> townshipKinds,
+                         List<IndicatorWord> indicators, Thresholds thresholds) {
+
+    /** A target indicator: its API key, label, unit and whether recorded events measure it. */
+    public record IndicatorWord(String key, String label, String unit, boolean measured) {
+    }
+
+    /** The alert thresholds in months after signing, as configured (luodi.alerts). */
+    public record Thresholds(int warningMonths, int overdueMonths) {
+    }
+
+    /** The kinds of township in the reference data (townships-*.csv, column kind). */
+    static final Map<String, String> TOWNSHIP_KINDS = ordered(
+            List.of("zone", "town", "street", "farm"), List.of("园区", "镇", "街道", "农场"));
+
+    public static Vocabulary of(AlertProperties alerts) {
+        return new Vocabulary(
+                labels(Stage.values(), Stage::label),
+                labels(Milestone.values(), Milestone::label),
+                EventDescriptions.TYPE_LABELS,
+                labels(SourceRegion.values(), SourceRegion::label),
+                labels(StartKind.values(), StartKind::label),
+                labels(Role.values(), Role::label),
+                labels(AlertLevel.values(), AlertLevel::label),
+                TOWNSHIP_KINDS,
+                Arrays.stream(Indicator.values())
+                        .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured())).toList(),
+                new Thresholds(alerts.warningMonths(), alerts.overdueMonths()));
+    }
+
+    private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (E value : values) {
+            labels.put(value.name(), label.apply(value));
+        }
+        return Collections.unmodifiableMap(labels);
+    }
+
+    private static Map<String, String> ordered(List<String> codes, List<String> labels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            map.put(codes.get(i), labels.get(i));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,20 @@
+package org.luodi.query.vocabulary;
+
+import org.luodi.query.alert.AlertProperties;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/vocabulary: the words every page renders codes with; the same for every signed-in user. */
+@RestController
+public class VocabularyController {
+    private final Vocabulary vocabulary;
+
+    public VocabularyController(AlertProperties alerts) {
+        this.vocabulary = Vocabulary.of(alerts);
+    }
+
+    @GetMapping("/api/vocabulary")
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+}

@@ -1,0 +1,57 @@
+package org.luodi.query.vocabulary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.luodi.events.Milestone;
+import org.luodi.query.QuerySideTest;
+import org.luodi.query.project.Stage;
+import org.luodi.query.reference.Indicator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /api/vocabulary serves every code the API answers with, labelled, in the order a form lists them. */
+class VocabularyTest extends QuerySideTest {
+
+    @Test
+    void everyCodeHasItsChineseLabelInLifecycleOrder() {
+        JsonNode words = as("gaoxin").get("/api/vocabulary").ok();
+        assertThat(keys(words.get("stages"))).containsExactly("SIGNED", "REGISTERED", "STARTED", "STORED",
+                "IN_PRODUCTION", "TERMINATED", "VOIDED");
+        assertThat(words.at("/stages/IN_PRODUCTION").asText()).isEqualTo("已投产");
+        assertThat(keys(words.get("milestones")))
+                .containsExactlyElementsOf(Arrays.stream(Milestone.values()).map(Enum::name).toList());
+        assertThat(words.at("/milestones/FUNDS").asText()).isEqualTo("到位资金");
+        assertThat(words.at("/eventTypes/FundsArrived").asText()).isEqualTo("到位资金");
+        assertThat(words.at("/sources/OUT_OF_PROVINCE").asText()).isEqualTo("省外");
+        assertThat(words.at("/startKinds/RESUMED").asText()).isEqualTo("复工/续建");
+        assertThat(words.at("/roles/CLERK").asText()).isEqualTo("乡镇招商专班");
+        assertThat(words.at("/alertLevels/OVERDUE").asText()).isEqualTo("逾期未开工");
+        assertThat(words.at("/townshipKinds/zone").asText()).isEqualTo("园区");
+        assertThat(words.get("indicators")).hasSize(Indicator.values().length);
+        assertThat(words.at("/indicators/0/key").asText()).isEqualTo("signedAbove1Yi.count");
+        assertThat(words.at("/indicators/10/unit").asText()).isEqualTo("万美元");
+        // the thresholds as configured, so that the pages' "满 5 个月" follows the server's setting
+        assertThat(words.at("/thresholds/warningMonths").asInt()).isEqualTo(5);
+        assertThat(words.at("/thresholds/overdueMonths").asInt()).isEqualTo(6);
+        for (JsonNode labels : List.of(words.get("stages"), words.get("milestones"), words.get("eventTypes"))) {
+            labels.forEach(label -> assertThat(label.asText()).isNotBlank().doesNotContainPattern("[A-Za-z]"));
+        }
+    }
+
+    @Test
+    void theStageFilterAcceptsExactlyTheServedStages() {
+        for (Stage stage : Stage.values()) {
+            assertThat(as("supervisor").get("/api/projects", "stage", stage.name()).status()).isEqualTo(200);
+        }
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+}
