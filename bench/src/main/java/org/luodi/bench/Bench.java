@@ -211,6 +211,9 @@ public final class Bench {
                 i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
         Queries.Result page = query(national1, "GET /api/projects?page=…&size=20",
                 i -> "/api/projects?page=" + (i % 50) + "&size=20", false);
+        // every page asks these two first: the default year (signings per year over every project) and the words
+        Queries.Result calendar = query(national1, "GET /api/calendar", i -> "/api/calendar", false);
+        Queries.Result vocabulary = query(national1, "GET /api/vocabulary", i -> "/api/vocabulary", false);
         sample(national1, "query-side");
 
         // 8. the steady load once more, on the national store: new fund arrivals on existing projects; first right
@@ -300,6 +303,8 @@ public final class Bench {
         queryRow("GET /api/stats?year=" + year + "&groupBy=township", stats, 200);
         queryRow("GET /api/alerts", alerts, 200);
         queryRow("GET /api/projects/{id}/history", history, 20);
+        queryRow("GET /api/calendar", calendar, 200);
+        queryRow("GET /api/vocabulary", vocabulary, 20);
         heapRow("command side", commandHeap);
         heapRow("query side", queryHeap);
 

@@ -13,11 +13,11 @@ import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
-import org.luodi.query.processing.CopyBatch;
-import org.luodi.query.processing.SetAsideIndexes;
-import org.luodi.query.processing.TypedBatch;
-import org.luodi.query.processing.UnitOfWorkBatch;
 import org.luodi.events.RecordedAt;
+import org.luodi.query.jdbc.CopyBatch;
+import org.luodi.query.jdbc.TypedBatch;
+import org.luodi.query.processing.SetAsideIndexes;
+import org.luodi.query.processing.UnitOfWorkBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

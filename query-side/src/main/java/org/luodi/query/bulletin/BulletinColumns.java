@@ -1,7 +1,7 @@
 package org.luodi.query.bulletin;
 
-import org.luodi.query.reference.Indicator;
 import org.luodi.query.stats.StatsRow;
+import org.luodi.query.targets.Indicator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.luodi.query.bulletin;
 
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.targets.Indicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;

@@ -2,14 +2,14 @@ package org.luodi.query.bulletin;
 
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.alert.AlertLevel;
-import org.luodi.query.audit.AuditDigests;
 import org.luodi.query.alert.AlertQueries;
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.audit.AuditDigests;
 import org.luodi.query.stats.GroupBy;
 import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.stats.UnitFigures;
+import org.luodi.query.targets.Indicator;
 import org.luodi.query.web.QueryTime;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,7 @@
 package org.luodi.query.calendar;
 
 import org.luodi.query.project.ProjectQueries;
-import org.luodi.query.reference.Targets;
+import org.luodi.query.targets.Targets;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
+import org.luodi.query.jdbc.TypedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

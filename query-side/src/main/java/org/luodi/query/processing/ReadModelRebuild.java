@@ -1,5 +1,6 @@
 package org.luodi.query.processing;
 
+
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.luodi.platform.problem.RuleViolationException;

@@ -1,5 +1,6 @@
 package org.luodi.query.processing;
 
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

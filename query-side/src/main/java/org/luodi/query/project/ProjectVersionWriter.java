@@ -8,8 +8,8 @@ import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
-import org.luodi.query.processing.CopyBatch;
-import org.luodi.query.processing.TypedBatch;
+import org.luodi.query.jdbc.CopyBatch;
+import org.luodi.query.jdbc.TypedBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ import java.util.Set;
 import static java.sql.Types.INTEGER;
 import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
 import static java.sql.Types.VARCHAR;
-import static org.luodi.query.processing.TypedBatch.timestamp;
+import static org.luodi.query.jdbc.TypedBatch.timestamp;
 
 /**
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of

@@ -1,7 +1,7 @@
 package org.luodi.query.stats;
 
 import org.luodi.query.project.ProjectSums;
-import org.luodi.query.reference.UnitKind;
+import org.luodi.query.targets.UnitKind;
 
 /** The rows of the statistics: one per township (乡镇) or one per industry chain (产业链). */
 public enum GroupBy {

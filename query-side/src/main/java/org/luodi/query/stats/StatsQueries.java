@@ -5,8 +5,8 @@ import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.project.ProjectSums;
 import org.luodi.query.project.UnitSums;
-import org.luodi.query.reference.Indicator;
-import org.luodi.query.reference.Targets;
+import org.luodi.query.targets.Indicator;
+import org.luodi.query.targets.Targets;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package org.luodi.query.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.luodi.query.project.UnitSums;
-import org.luodi.query.reference.Indicator;
-import org.luodi.query.reference.TargetQueries;
+import org.luodi.query.targets.Indicator;
+import org.luodi.query.targets.TargetQueries;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.luodi.query.stats;
 
 import org.luodi.query.project.UnitSums;
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.targets.Indicator;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

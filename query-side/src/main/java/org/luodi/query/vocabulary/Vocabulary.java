@@ -8,7 +8,7 @@ import org.luodi.platform.security.Role;
 import org.luodi.query.alert.AlertLevel;
 import org.luodi.query.alert.AlertProperties;
 import org.luodi.query.project.Stage;
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.targets.Indicator;
 
 import java.util.Arrays;
 import java.util.Collections;

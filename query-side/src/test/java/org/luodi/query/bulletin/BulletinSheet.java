@@ -9,7 +9,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.targets.Indicator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

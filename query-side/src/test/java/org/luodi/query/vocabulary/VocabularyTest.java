@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.luodi.events.Milestone;
 import org.luodi.query.QuerySideTest;
 import org.luodi.query.project.Stage;
-import org.luodi.query.reference.Indicator;
+import org.luodi.query.targets.Indicator;
 
 import java.util.ArrayList;
 import java.util.Arrays;

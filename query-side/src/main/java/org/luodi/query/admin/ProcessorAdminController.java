@@ -1,8 +1,11 @@
-package org.luodi.query.processing;
+package org.luodi.query.admin;
 
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.platform.security.Role;
+import org.luodi.query.processing.ProcessingProgress;
+import org.luodi.query.processing.ProcessorStatus;
+import org.luodi.query.processing.ReadModelRebuild;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import org.luodi.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,11 +10,11 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The tables of the "targets" model: target (the value now) and target_change (how it came to be). */
 @Repository

@@ -1,4 +1,4 @@
-package org.luodi.query.ui;
+package org.luodi.query.web;
 
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;

@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import org.luodi.platform.reference.ReferenceData;
 import org.slf4j.Logger;

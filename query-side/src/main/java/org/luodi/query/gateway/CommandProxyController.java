@@ -1,9 +1,9 @@
-package org.luodi.query.ui;
+package org.luodi.query.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.web.BodySizeLimitFilter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.QueryTime;

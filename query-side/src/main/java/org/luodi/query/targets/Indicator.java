@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import java.util.Arrays;
 import java.util.Optional;

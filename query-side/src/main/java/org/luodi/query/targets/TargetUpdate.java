@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import java.math.BigDecimal;
 import java.util.Map;

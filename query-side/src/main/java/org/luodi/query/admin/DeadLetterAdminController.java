@@ -1,8 +1,10 @@
-package org.luodi.query.processing;
+package org.luodi.query.admin;
 
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.platform.security.Role;
+import org.luodi.query.processing.DeadLetterAdmin;
+import org.luodi.query.processing.ReadModelWatch;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,5 @@
-package org.luodi.query.processing;
+package org.luodi.query.jdbc;
+
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 /** What a target is set for: a township (乡镇、街道、园区) or an industry chain (产业链). */
 public enum UnitKind {

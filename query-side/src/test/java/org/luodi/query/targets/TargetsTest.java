@@ -1,4 +1,4 @@
-package org.luodi.query.reference;
+package org.luodi.query.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.luodi.query.processing;
+package org.luodi.query.jdbc;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
