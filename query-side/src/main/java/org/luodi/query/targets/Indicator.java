@@ -9,17 +9,25 @@ import java.util.Optional;
  * 外向型市场主体, is a target of the seed table that no recorded event measures: it has a target but no actual.
  */
 public enum Indicator {
-    SIGNED_COUNT("signedAbove1Yi.count", "新签约亿元以上项目个数", Unit.COUNT, true),
-    SIGNED_AMOUNT("signedAbove1Yi.amountWan", "新签约亿元以上项目投资额", Unit.WAN, true),
-    SIGNED_INDUSTRIAL_COUNT("signedAbove1Yi.industrialCount", "其中工业项目", Unit.COUNT, true),
-    REGISTERED_COUNT("registered.count", "新注册项目", Unit.COUNT, true),
-    STARTED_STORED_COUNT("startedStoredAbove1Yi.count", "亿元以上项目开工入库个数", Unit.COUNT, true),
-    STARTED_STORED_PLANNED("startedStoredAbove1Yi.plannedInvestmentWan", "开工入库项目计划投资额", Unit.WAN, true),
-    DOMESTIC_TOTAL("domesticFunds.totalWan", "实际到位内资", Unit.WAN, true),
-    DOMESTIC_OUT_OF_PROVINCE("domesticFunds.outOfProvinceWan", "其中省外资金", Unit.WAN, true),
-    FOREIGN_ORIENTED_ENTITIES("foreignOrientedEntities.count", "外向型市场主体", Unit.COUNT, false),
-    NEW_FOREIGN_ENTERPRISES("newForeignEnterprises.count", "新批外资企业", Unit.COUNT, true),
-    FOREIGN_USD("foreignFunds.usdWan", "实际利用外资", Unit.USD_WAN, true);
+    SIGNED_COUNT("signedAbove1Yi.count", "新签约亿元以上项目个数", Unit.COUNT, true, "新签约亿元以上项目", "个数"),
+    SIGNED_AMOUNT("signedAbove1Yi.amountWan", "新签约亿元以上项目投资额", Unit.WAN, true, "新签约亿元以上项目",
+            "投资额(亿元)"),
+    SIGNED_INDUSTRIAL_COUNT("signedAbove1Yi.industrialCount", "其中工业项目", Unit.COUNT, true, "新签约亿元以上项目",
+            "其中工业"),
+    REGISTERED_COUNT("registered.count", "新注册项目", Unit.COUNT, true, null, "新注册项目(个)"),
+    STARTED_STORED_COUNT("startedStoredAbove1Yi.count", "亿元以上项目开工入库个数", Unit.COUNT, true, "亿元以上项目开工入库",
+            "项目个数"),
+    STARTED_STORED_PLANNED("startedStoredAbove1Yi.plannedInvestmentWan", "开工入库项目计划投资额", Unit.WAN, true,
+            "亿元以上项目开工入库", "计划投资额(亿元)"),
+    DOMESTIC_TOTAL("domesticFunds.totalWan", "实际到位内资", Unit.WAN, true, "实际到位内资(亿元)", "总额"),
+    DOMESTIC_OUT_OF_PROVINCE("domesticFunds.outOfProvinceWan", "其中省外资金", Unit.WAN, true, "实际到位内资(亿元)",
+            "其中:省外资金"),
+    FOREIGN_ORIENTED_ENTITIES("foreignOrientedEntities.count", "外向型市场主体", Unit.COUNT, false, "招商引贸及实际利用外资",
+            "外向型市场主体(个)"),
+    NEW_FOREIGN_ENTERPRISES("newForeignEnterprises.count", "新批外资企业", Unit.COUNT, true, "招商引贸及实际利用外资",
+            "新批外资企业(个)"),
+    FOREIGN_USD("foreignFunds.usdWan", "实际利用外资", Unit.USD_WAN, true, "招商引贸及实际利用外资",
+            "实际利用外资(万美元)");
 
     public enum Unit {
         COUNT("个"), WAN("万元"), USD_WAN("万美元");
@@ -39,12 +47,26 @@ public enum Indicator {
     private final String label;
     private final Unit unit;
     private final boolean measured;
+    private final String group;
+    private final String column;
 
-    Indicator(String key, String label, Unit unit, boolean measured) {
+    Indicator(String key, String label, Unit unit, boolean measured, String group, String column) {
         this.key = key;
         this.label = label;
         this.unit = unit;
         this.measured = measured;
+        this.group = group;
+        this.column = column;
+    }
+
+    /** The heading over this indicator's column in 附件1's table (shared by the columns under it), or null. */
+    public String group() {
+        return group;
+    }
+
+    /** This indicator's own column heading in 附件1's table, with the unit the table shows it in. */
+    public String column() {
+        return column;
     }
 
     public String key() {

@@ -27,8 +27,11 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
                          List<IndicatorWord> indicators, Thresholds thresholds) {
 
-    /** A target indicator: its API key, label, unit and whether recorded events measure it. */
-    public record IndicatorWord(String key, String label, String unit, boolean measured) {
+    /**
+     * A target indicator: its API key, label, unit, whether recorded events measure it, and its headings in 附件1's
+     * table (the group over several columns, null when it stands alone, and its own column).
+     */
+    public record IndicatorWord(String key, String label, String unit, boolean measured, String group, String column) {
     }
 
     /** The alert thresholds in months after signing, as configured (luodi.alerts). */
@@ -50,7 +53,8 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                 labels(AlertLevel.values(), AlertLevel::label),
                 TOWNSHIP_KINDS,
                 Arrays.stream(Indicator.values())
-                        .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured())).toList(),
+                        .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
+                                i.column())).toList(),
                 new Thresholds(alerts.warningMonths(), alerts.overdueMonths()));
     }
 
