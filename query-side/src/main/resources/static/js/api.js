@@ -1,30 +1,18 @@
-// The HTTP API, called from script with the signed-in user's Basic credentials. X-Requested-With tells the server
-// not to send a WWW-Authenticate challenge, so a wrong password never opens the browser's own login box.
+// The HTTP API, called from script on the signed-in browser's session cookie (HttpOnly: script never sees it).
+// Unsafe calls carry the CSRF token, which the server keeps in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
 import { chinese } from './labels.js';
 
-const SESSION = 'luodi.session';
+const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 
-export function session() {
-  try {
-    return JSON.parse(sessionStorage.getItem(SESSION));
-  } catch (e) {
-    return null;
-  }
+function csrfToken() {
+  const found = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return found ? decodeURIComponent(found.slice('XSRF-TOKEN='.length)) : null;
 }
 
-export function saveSession(value) {
-  sessionStorage.setItem(SESSION, JSON.stringify(value));
-}
-
-export function endSession() {
-  sessionStorage.removeItem(SESSION);
-}
-
-export function basic(username, password) {
-  const bytes = new TextEncoder().encode(username + ':' + password);
-  let binary = '';
-  bytes.forEach(b => { binary += String.fromCharCode(b); });
-  return 'Basic ' + btoa(binary);
+/** The token, fetched first when the browser has none yet (every answer of the server issues one). */
+async function ensureCsrfToken() {
+  if (!csrfToken()) await fetch('/', { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+  return csrfToken();
 }
 
 /** A refused or failed call: HTTP status (0: no answer), the problem's Chinese detail, and its field errors. */
@@ -73,23 +61,21 @@ export function toJson(body) {
   return text.replace(new RegExp('"' + nonce + '(-?\\d+(?:\\.\\d+)?)' + nonce + '"', 'g'), '$1');
 }
 
-export async function request(path, { method = 'GET', body, headers = {}, signal, auth } = {}) {
-  const s = session();
-  const all = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', ...headers };
-  const credentials = auth || (s && s.auth);
-  if (credentials) all.Authorization = credentials;
-  if (body !== undefined) all['Content-Type'] = 'application/json';
+export async function request(path, { method = 'GET', body, headers = {}, signal } = {}) {
+  const all = { Accept: 'application/json', ...headers };
+  if (body !== undefined && !all['Content-Type']) all['Content-Type'] = 'application/json';
+  if (!SAFE.includes(method)) all['X-XSRF-TOKEN'] = await ensureCsrfToken();
+  const payload = body === undefined || body instanceof URLSearchParams ? body : toJson(body);
   let response;
   try {
     response = await fetch(path, {
-      method, headers: all, body: body === undefined ? undefined : toJson(body), signal, cache: 'no-store',
-      credentials: 'omit', redirect: 'error',
+      method, headers: all, body: payload, signal, cache: 'no-store', credentials: 'same-origin', redirect: 'error',
     });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null);
   }
-  if (response.status === 401 && !auth) onUnauthorized();
+  if (response.status === 401 && path !== '/login') onUnauthorized();
   if (!response.ok) {
     let problem = null;
     try {
@@ -100,6 +86,16 @@ export async function request(path, { method = 'GET', body, headers = {}, signal
     throw new ApiError(response.status, problem);
   }
   return response;
+}
+
+/** Signs in by the form (POST /login): the server answers with the session cookie. */
+export async function signIn(username, password) {
+  await request('/login', { method: 'POST', body: new URLSearchParams({ username, password }),
+                            headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+}
+
+export async function signOut() {
+  await request('/logout', { method: 'POST' });
 }
 
 export async function get(path, params, options) {
@@ -122,35 +118,6 @@ export function withQuery(path, params) {
   }
   const text = q.toString();
   return text ? path + '?' + text : path;
-}
-
-/** Downloads a file the API serves (with the Authorization header, which a plain link cannot send). */
-export async function download(path, params, filename) {
-  const response = await request(withQuery(path, params), { headers: { Accept: '*/*' } });
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = serverFilename(response.headers.get('Content-Disposition')) || filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-/** The file name a Content-Disposition header gives (RFC 6266: filename* in UTF-8 first), or null. */
-export function serverFilename(header) {
-  if (!header) return null;
-  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch (e) {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) || /filename\s*=\s*([^;]+)/i.exec(header);
-  return plain ? plain[1].trim() : null;
 }
 
 /** Today's date in Asia/Shanghai (the business dates' zone), as YYYY-MM-DD. */

@@ -1,7 +1,8 @@
 // The shell: who is signed in, the menu their role may use, and a hash router (#/page?query) that draws one page
 // at a time into <main>. Each page may return a function that stops its work (timers, streams) when left.
 import { h, replace, message, route } from './dom.js';
-import { session, endSession, whenUnauthorized, get, ApiError } from './api.js';
+import { whenUnauthorized, signOut, ApiError } from './api.js';
+import { me as currentUser, wasSignedIn, forgetUser, home, navigate } from './shell.js';
 import { ROLES } from './labels.js';
 import { period, chosenParams, showInUrl, forget as forgetPeriod } from './period.js';
 import * as login from './pages/login.js';
@@ -31,30 +32,7 @@ const PAGES = [
 ];
 
 let stopCurrent = null;
-let reference = null;
 let generation = 0;
-
-/** Townships and industry chains (codes and Chinese names), loaded once per sign-in. */
-export async function ref() {
-  if (!reference) {
-    reference = await get('/api/ui/reference');
-    reference.townshipName = code => (reference.townships.find(t => t.code === code) || {}).name || code || '—';
-    reference.chainName = code => (reference.chains.find(c => c.code === code) || {}).name || code || '—';
-  }
-  return reference;
-}
-
-export function home(me) {
-  return me && me.role === 'CLERK' ? '/projects' : '/dashboard';
-}
-
-export function navigate(hash) {
-  if (location.hash === hash) {
-    render();
-  } else {
-    location.hash = hash;
-  }
-}
 
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/';
@@ -81,9 +59,13 @@ function drawShell(me, activePath) {
     h('button', { type: 'button', id: 'logout', onclick: logout }, '退出'));
 }
 
-function logout() {
-  endSession();
-  reference = null;
+async function logout() {
+  try {
+    await signOut();
+  } catch (e) {
+    // signed out or not, the next page is the login page, and the server forgets the session when it expires
+  }
+  forgetUser();
   forgetPeriod();
   navigate('#/login');
 }
@@ -102,13 +84,9 @@ async function render() {
   const view = h('div', { class: 'view' });
   replace(main, view);
   const { path, args, query } = parseHash();
-  const s = session();
-  const me = s && s.me;
+  const me = await currentUser();
+  if (mine !== generation) return;
   if (!me || path === '/login') {
-    if (me && path === '/login') {
-      endSession();
-      reference = null;
-    }
     forgetPeriod();
     drawShell(null);
     document.title = '登录 · 落地';
@@ -155,10 +133,10 @@ async function render() {
 }
 
 whenUnauthorized(() => {
-  endSession();
-  reference = null;
+  const expired = wasSignedIn();
+  forgetUser();
   forgetPeriod();
-  if (!location.hash.startsWith('#/login')) {
+  if (expired && !location.hash.startsWith('#/login')) {
     navigate('#/login?expired=1');
   }
 });

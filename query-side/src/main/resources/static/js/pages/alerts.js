@@ -1,11 +1,11 @@
 // 预警: contracts signed five (WARNING) or six (OVERDUE) months ago and not started, newest crossing first, kept
-// live by the server's event stream /api/alerts/stream. EventSource cannot send an Authorization header, so the
-// stream is read with fetch() and a ReadableStream reader, and reopened after an error.
+// live by the server's event stream /api/alerts/stream, an EventSource on the session cookie (it reconnects by
+// itself and sends Last-Event-ID, so nothing is missed).
 import { h, replace, message, route, link } from '../dom.js';
-import { get, request, localTime, ApiError } from '../api.js';
+import { get, localTime } from '../api.js';
 import { wanToYi } from '../money.js';
 import { LEVELS, label } from '../labels.js';
-import { ref, navigate } from '../app.js';
+import { ref, navigate } from '../shell.js';
 import { period } from '../period.js';
 
 export async function render(main, { query, me }) {
@@ -89,8 +89,9 @@ export async function render(main, { query, me }) {
   }
 
   await load();
+  let source = null;
   if (isToday) {
-    stream(controller.signal, live, event => {
+    source = stream(live, event => {
       if (event && typeof event === 'object' && event.projectId) {
         if (event.level) flashIds.add(event.projectId);
         announce(event);
@@ -116,92 +117,48 @@ export async function render(main, { query, me }) {
   return () => {
     clearTimeout(pending);
     controller.abort();
+    if (source) source.close();
   };
 }
 
+/** The alerts' event names (AlertBroadcaster): a change of an alert, and a read model in or out of trouble. */
+const EVENTS = ['alert', 'readModelStalled', 'readModelRecovered'];
+
 /**
- * Reads the server-sent events of /api/alerts/stream with the Authorization header, calling {@code onEvent} with
- * each event's data (parsed JSON when it is JSON); reconnects after 1, 2, 4 … 30 s while not aborted.
+ * Opens /api/alerts/stream, calling {@code onEvent} with each event's data (parsed JSON when it is JSON), and with
+ * null after a reconnection (to catch up on what happened while the stream was down). A stream the server refuses
+ * (a session that expired) is closed by the browser; asking who is signed in then leads to the login page.
  */
-async function stream(signal, indicator, onEvent) {
-  let delay = 1000;
-  let connections = 0;
-  let lastEventId = null;
-  while (!signal.aborted) {
-    let connected = false;
-    try {
-      const headers = { Accept: 'text/event-stream' };
-      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-      const response = await request('/api/alerts/stream', { signal, headers });
-      connected = true;
-      delay = 1000;
-      setLive(indicator, 'on', '实时推送已连接');
-      if (connections++ > 0) onEvent(null); // catch up on what happened while the stream was down
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = parseEvent(block);
-          if (event && event.id) lastEventId = event.id;
-          if (event) onEvent(event.data);
-        }
-      }
-    } catch (e) {
-      if (signal.aborted) return;
-      if (e instanceof ApiError && e.status === 401) return;
-      if (e instanceof ApiError && e.status === 404) {
-        setLive(indicator, 'off', '实时推送暂未开通，' + Math.round(Math.max(delay, 30000) / 1000) + ' 秒后重试');
-        await sleep(Math.max(delay, 30000), signal);
-        continue;
-      }
+function stream(indicator, onEvent) {
+  const source = new EventSource('/api/alerts/stream');
+  let opened = 0;
+  source.onopen = () => {
+    setLive(indicator, 'on', '实时推送已连接');
+    if (opened++ > 0) onEvent(null);
+  };
+  source.onerror = () => {
+    if (source.readyState === EventSource.CLOSED) {
+      setLive(indicator, 'off', '实时推送已断开，请刷新页面');
+      get('/api/me').catch(() => {});
+    } else {
+      setLive(indicator, 'off', '实时推送已断开，正在重连');
     }
-    if (signal.aborted) return;
-    setLive(indicator, 'off', `实时推送已断开，${Math.round(delay / 1000)} 秒后重连`);
-    await sleep(delay, signal);
-    delay = connected ? 1000 : Math.min(delay * 2, 30000);
-  }
+  };
+  const deliver = e => onEvent(parse(e.data));
+  source.onmessage = deliver;
+  EVENTS.forEach(name => source.addEventListener(name, deliver));
+  return source;
 }
 
-function parseEvent(block) {
-  let data = [];
-  let type = 'message';
-  let id = null;
-  for (const line of block.split('\n')) {
-    if (!line || line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'data') data.push(value);
-    else if (field === 'event') type = value;
-    else if (field === 'id') id = value;
-  }
-  if (!data.length && type === 'message') return null;
-  const text = data.join('\n');
-  if (/^(heartbeat|ping|keepalive|keep-alive)$/i.test(type)) return null;
-  let parsed = text;
+function parse(text) {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
-    // not JSON: the event still means "something changed"
+    return text; // not JSON: the event still means "something changed"
   }
-  return { type, id, data: parsed };
 }
 
 function setLive(el, state, text) {
   el.className = 'live ' + state;
   el.textContent = text;
-}
-
-function sleep(ms, signal) {
-  return new Promise(resolve => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-  });
 }

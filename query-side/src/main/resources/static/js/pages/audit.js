@@ -4,7 +4,7 @@ import { h, replace, message, route, link } from '../dom.js';
 import { get, localTime, ApiError } from '../api.js';
 import { fmt } from '../money.js';
 import { EVENT_TYPES, ROLES, label, chinese } from '../labels.js';
-import { ref, navigate } from '../app.js';
+import { ref, navigate } from '../shell.js';
 
 const SIZE = 50;
 

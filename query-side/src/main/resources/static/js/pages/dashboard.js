@@ -2,9 +2,9 @@
 // the four rates against 65% / 45%, stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
 // city total, and the bulletin as an Excel file.
 import { h, s, replace, message, route } from '../dom.js';
-import { get, download, ApiError } from '../api.js';
+import { get, withQuery, ApiError } from '../api.js';
 import { fmt, wanToYi, pct, atLeast } from '../money.js';
-import { navigate } from '../app.js';
+import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
 
 const START_THRESHOLD = '0.65';
@@ -58,16 +58,10 @@ export async function render(main, { query, me }) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate(route('/dashboard', { year, asOf: asOfInput.value, knownAt }));
   });
   knownAtInput.addEventListener('change', () => navigate(route('/dashboard', { year, asOf, knownAt: knownAtInput.value })));
-  const xlsx = h('button', { type: 'button', class: 'secondary', id: 'dash-xlsx', onclick: async () => {
-    xlsx.disabled = true;
-    try {
-      await download('/api/bulletin.xlsx', { year, month, knownAt }, `大冶市招商引资工作通报-${year}年${month}月.xlsx`);
-    } catch (e) {
-      replace(status, message('error', e.status === 404 ? '通报下载暂未开通。' : '下载失败：' + e.message));
-    } finally {
-      xlsx.disabled = false;
-    }
-  } }, '下载 ' + month + ' 月通报 (Excel)');
+  // a plain link: the session cookie goes with it, and the server names the file (Content-Disposition)
+  const xlsx = h('a', { class: 'button secondary', id: 'dash-xlsx', download: `大冶市招商引资工作通报-${year}年${month}月.xlsx`,
+                        href: withQuery('/api/bulletin.xlsx', { year, month, knownAt }) },
+    '下载 ' + month + ' 月通报 (Excel)');
 
   replace(main,
     h('div', { class: 'page-head' },
@@ -87,10 +81,8 @@ export async function render(main, { query, me }) {
   ]);
   const notes = [];
   if (stats instanceof Error && !(stats instanceof ApiError)) throw stats;
-  if (stats instanceof ApiError) notes.push(stats.status === 404 ? '统计接口暂未开通（/api/stats）。' : '统计数据加载失败：' + stats.message);
-  if (bulletin instanceof ApiError) {
-    notes.push(bulletin.status === 404 ? '月度通报接口暂未开通，得分、排名与约谈暂不显示。' : '月度通报加载失败：' + bulletin.message);
-  }
+  if (stats instanceof ApiError) notes.push('统计数据加载失败：' + stats.message);
+  if (bulletin instanceof ApiError) notes.push('月度通报加载失败：' + bulletin.message);
   if (alerts instanceof ApiError) notes.push('预警数据加载失败：' + alerts.message);
   const unfinished = !(bulletin instanceof Error) && bulletin && bulletin.monthEnded === false ? bulletin.unfinishedNote : null;
   replace(status, notes.map(n => message('warn', n)),

@@ -1,8 +1,8 @@
-// 登录: the same accounts as the API (HTTP Basic). The password is checked by calling /api/me with it; the
-// credentials are kept in sessionStorage only, so they go when the browser tab closes.
+// 登录: the same accounts as the API, signed in by the form (POST /login); the server answers with a session cookie
+// that script never sees, and the password is not kept in the browser.
 import { h, replace, message } from '../dom.js';
-import { basic, get, saveSession, ApiError } from '../api.js';
-import { home, navigate } from '../app.js';
+import { signIn as signInWith, ApiError } from '../api.js';
+import { me, forgetUser, home, navigate } from '../shell.js';
 
 export function render(main, { query }) {
   const error = h('div', { id: 'login-error' });
@@ -24,11 +24,10 @@ export function render(main, { query }) {
     }
     submit.disabled = true;
     replace(error);
-    const auth = basic(user, password.value);
     try {
-      const me = await get('/api/me', null, { auth });
-      saveSession({ auth, me });
-      navigate('#' + home(me));
+      await signInWith(user, password.value);
+      forgetUser();
+      navigate('#' + home(await me()));
     } catch (e) {
       const text = e instanceof ApiError && e.status === 401 ? '用户名或密码不正确。' : e.message;
       replace(error, message('error', text));

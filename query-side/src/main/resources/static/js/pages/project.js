@@ -5,7 +5,7 @@ import { h, replace, message, route, link } from '../dom.js';
 import { get, today, localTime, ApiError } from '../api.js';
 import { wan, fmt } from '../money.js';
 import { STAGES, EVENT_TYPES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
-import { ref, navigate } from '../app.js';
+import { ref, navigate } from '../shell.js';
 
 export async function render(main, { args, query, me }) {
   const id = args[0];

@@ -3,7 +3,7 @@ import { h, replace, message, route, link } from '../dom.js';
 import { get } from '../api.js';
 import { wanToYi } from '../money.js';
 import { STAGES, SOURCES, label } from '../labels.js';
-import { ref, navigate } from '../app.js';
+import { ref, navigate } from '../shell.js';
 
 const SIZE = 20;
 

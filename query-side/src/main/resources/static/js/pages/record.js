@@ -6,7 +6,7 @@ import { get, post, today, localTime, IdempotentSender, ApiError } from '../api.
 import { Form, textField, dateField, selectField, radioField, amountField } from '../forms.js';
 import { STAGES, MILESTONES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
 import { wan } from '../money.js';
-import { ref, navigate } from '../app.js';
+import { ref, navigate } from '../shell.js';
 
 const YES_NO = [['true', '是'], ['false', '否']];
 const choices = map => Object.entries(map);

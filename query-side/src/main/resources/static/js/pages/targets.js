@@ -6,7 +6,7 @@ import { h, replace, message, route } from '../dom.js';
 import { get, request, Decimal, ApiError, localTime } from '../api.js';
 import { fmt, parseAmount, toWan, wanToYi, wan } from '../money.js';
 import { ROLES, chinese, label } from '../labels.js';
-import { navigate } from '../app.js';
+import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
 
 /** Whether an indicator is an amount in 万元, shown and typed in 亿元. */

@@ -7,28 +7,29 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * OIDC mode: the identity provider's token carries the role and the township as claims
  * ({@code luodi.security.oidc.*-claim}); the username is {@code preferred_username}, else the subject.
  */
-public final class JwtUsers {
-    static String roleClaim = "role";
-    static String townshipClaim = "township";
-    static String usernameClaim = "preferred_username";
+public record JwtUsers(String roleClaim, String townshipClaim, String usernameClaim) {
 
-    private JwtUsers() {
+    /** The claims the configuration names, each defaulting to the usual one. */
+    public static JwtUsers of(SecurityProperties.Oidc oidc) {
+        return new JwtUsers(orDefault(oidc.roleClaim(), "role"), orDefault(oidc.townshipClaim(), "township"),
+                orDefault(oidc.usernameClaim(), "preferred_username"));
     }
 
     /**
      * The user a token names. A token without a known role, a clerk's token without a township, or one without a
      * name is refused as an invalid token (401), never let through as a server error.
      */
-    static LuodiUser fromJwt(Jwt jwt) {
+    LuodiUser fromJwt(Jwt jwt) {
         String username = jwt.hasClaim(usernameClaim) ? jwt.getClaimAsString(usernameClaim) : jwt.getSubject();
         String roleName = jwt.getClaimAsString(roleClaim);
-        Role role = roleName == null ? null : java.util.Arrays.stream(Role.values())
+        Role role = roleName == null ? null : Arrays.stream(Role.values())
                 .filter(r -> r.name().equalsIgnoreCase(roleName.strip())).findFirst().orElse(null);
         if (role == null) {
             throw new InvalidBearerTokenException("the token names no known role");
@@ -43,11 +44,25 @@ public final class JwtUsers {
         return new LuodiUser(username, role, township);
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> converter() {
-        return jwt -> {
-            LuodiUser user = fromJwt(jwt);
-            return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(user.role().authority())),
-                    user.username());
-        };
+    Converter<Jwt, AbstractAuthenticationToken> converter() {
+        return jwt -> new Authenticated(jwt, fromJwt(jwt));
+    }
+
+    /** A verified token and the user read from it once, when it was verified. */
+    static final class Authenticated extends JwtAuthenticationToken {
+        private final LuodiUser user;
+
+        Authenticated(Jwt jwt, LuodiUser user) {
+            super(jwt, List.of(new SimpleGrantedAuthority(user.role().authority())), user.username());
+            this.user = user;
+        }
+
+        LuodiUser user() {
+            return user;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

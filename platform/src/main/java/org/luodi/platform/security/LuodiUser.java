@@ -2,7 +2,6 @@ package org.luodi.platform.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Who is calling: a username, one role, and for a clerk the township it is bound to (null otherwise). */
 public record LuodiUser(String username, Role role, String township) {
@@ -28,12 +27,12 @@ public record LuodiUser(String username, Role role, String township) {
         if (authentication == null) {
             throw new IllegalStateException("no authenticated user");
         }
+        if (authentication instanceof JwtUsers.Authenticated token) {
+            return token.user();
+        }
         Object principal = authentication.getPrincipal();
         if (principal instanceof LuodiUserDetails details) {
             return details.user();
-        }
-        if (principal instanceof Jwt jwt) {
-            return JwtUsers.fromJwt(jwt);
         }
         throw new IllegalStateException("unsupported principal " + principal.getClass().getName());
     }

@@ -1,31 +1,44 @@
 package org.luodi.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Every API call is authenticated: HTTP Basic against the password accounts, or in OIDC mode a bearer token.
- * Stateless (no session, so no CSRF surface); refusals are problem+json like every other error. The browser
- * UI sends the same Basic header from script, so 401s carry no {@code WWW-Authenticate} challenge for it.
+ * Two ways in. Programs send {@code Authorization} on every call (HTTP Basic against the password accounts, or in
+ * OIDC mode a bearer token): stateless, no session, so no CSRF surface. The browser (where a side serves the UI,
+ * {@code luodi.security.browser-login}) signs in once by the form at {@code POST /login} and then rides on a session
+ * cookie, which the browser attaches by itself, so its unsafe calls must also carry the CSRF token
+ * ({@link BrowserSessions}). A request that carries {@code Authorization} never uses the session. Refusals are
+ * problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
@@ -37,6 +50,11 @@ public class SecurityConfig {
     @Bean
     public Accounts accounts(SecurityProperties properties, ReferenceData referenceData, PasswordEncoder encoder) {
         return new Accounts(properties, referenceData, encoder);
+    }
+
+    @Bean
+    public JwtUsers jwtUsers(SecurityProperties properties) {
+        return JwtUsers.of(properties.oidc());
     }
 
     /**
@@ -65,47 +83,89 @@ public class SecurityConfig {
         };
     }
 
+    /** Programs: every request that carries {@code Authorization}, and every request where no browser signs in. */
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
-                                                   Accounts accounts, PasswordEncoder encoder) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            if (properties.oidcMode()) {
-                response.setHeader("WWW-Authenticate", "Bearer");
-            } else if (request.getHeader("X-Requested-With") == null) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"luodi\"");
-            }
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)");
-        };
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "无权执行此操作 (not allowed for your role)");
-
-        http.csrf(csrf -> csrf.disable())
+    @Order(1)
+    public SecurityFilterChain apiClients(HttpSecurity http, SecurityProperties properties, JwtUsers jwtUsers,
+                                          Accounts accounts, PasswordEncoder encoder,
+                                          @Value("${luodi.security.browser-login:false}") boolean browserLogin)
+            throws Exception {
+        boolean browser = browserLogin && !properties.oidcMode();
+        AuthenticationEntryPoint unauthenticated = unauthenticated(properties);
+        http.securityMatcher(request -> !browser || request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
-
+                .authorizeHttpRequests(SecurityConfig::rules)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()));
         if (properties.oidcMode()) {
-            JwtUsers.roleClaim = orDefault(properties.oidc().roleClaim(), "role");
-            JwtUsers.townshipClaim = orDefault(properties.oidc().townshipClaim(), "township");
-            JwtUsers.usernameClaim = orDefault(properties.oidc().usernameClaim(), "preferred_username");
             http.oauth2ResourceServer(o -> o
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(JwtUsers.converter()))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtUsers.converter()))
                     .authenticationEntryPoint(unauthenticated)
-                    .accessDeniedHandler(forbidden));
+                    .accessDeniedHandler(forbidden()));
         } else {
-            DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
-            passwords.setUserDetailsService(accounts);
-            http.authenticationManager(new ProviderManager(new VerifiedPasswordCache(passwords)))
-                    .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+            http.authenticationManager(passwords(accounts, encoder)).httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    /** The browser: form login, a session cookie and CSRF tokens; reached only where {@code apiClients} lets go. */
+    @Bean
+    @Order(2)
+    public SecurityFilterChain browser(HttpSecurity http, SecurityProperties properties,
+                                       Accounts accounts, PasswordEncoder encoder) throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(properties);
+        http.authenticationManager(passwords(accounts, encoder))
+                .authorizeHttpRequests(SecurityConfig::rules)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(BrowserSessions.csrfCookie())
+                        .csrfTokenRequestHandler(BrowserSessions.plainToken())
+                        .requireCsrfProtectionMatcher(BrowserSessions::ridesOnSession))
+                .addFilterAfter(BrowserSessions.issueCsrfCookie(), BasicAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/").loginProcessingUrl("/login")
+                        .successHandler(BrowserSessions::signedIn)
+                        .failureHandler(BrowserSessions::refused))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(BrowserSessions::signedOut));
+        return http.build();
+    }
+
+    /** Password accounts, each BCrypt check remembered for a few minutes ({@link VerifiedPasswordCache}). */
+    private static AuthenticationManager passwords(Accounts accounts, PasswordEncoder encoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(accounts);
+        return new ProviderManager(new VerifiedPasswordCache(passwords));
+    }
+
+    /** The same rules on both ways in. */
+    private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers("/api/**").authenticated()
+                .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                .anyRequest().permitAll();
+    }
+
+    /**
+     * 401 problem+json. The challenge names the API's scheme, except to a request that carries cookies: that is the
+     * browser, which signs in by the form and must not open its own login box.
+     */
+    private static AuthenticationEntryPoint unauthenticated(SecurityProperties properties) {
+        return (request, response, e) -> {
+            if (properties.oidcMode()) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            } else if (!carriesCookies(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"luodi\"");
+            }
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)");
+        };
+    }
+
+    private static boolean carriesCookies(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.COOKIE) != null;
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+                ? "页面已过期，请刷新后重试 (missing or invalid CSRF token)"
+                : "无权执行此操作 (not allowed for your role)");
     }
 }

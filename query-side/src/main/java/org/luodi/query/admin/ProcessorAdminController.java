@@ -1,14 +1,13 @@
 package org.luodi.query.admin;
 
-import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.security.LuodiUser;
-import org.luodi.platform.security.Role;
 import org.luodi.query.processing.ProcessingProgress;
 import org.luodi.query.processing.ProcessorStatus;
 import org.luodi.query.processing.ReadModelRebuild;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,7 @@ import java.util.List;
 
 /** The administrators' view of the read models: progress of every processor, and rebuilding one of them. */
 @RestController
+@PreAuthorize("hasRole('ADMIN')")
 public class ProcessorAdminController {
     private final ProcessingProgress progress;
     private final ReadModelRebuild rebuild;
@@ -33,7 +33,6 @@ public class ProcessorAdminController {
 
     @GetMapping("/api/admin/processors")
     public Processors processors() {
-        requireAdmin();
         List<ProcessorStatus> all = progress.all();
         return new Processors(progress.head(), all.stream().allMatch(ProcessorStatus::caughtUp), all);
     }
@@ -41,17 +40,11 @@ public class ProcessorAdminController {
     /** 202: the replay runs in the background; poll GET /api/admin/processors for its progress. */
     @PostMapping("/api/admin/rebuild/{processingGroup}")
     public ResponseEntity<ProcessorStatus> rebuild(@PathVariable String processingGroup) {
-        requireAdmin();
         return rebuild.rebuild(processingGroup)
                 .map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
                 .orElseThrow(() -> unknown(processingGroup));
     }
 
-    private static void requireAdmin() {
-        if (LuodiUser.current().role() != Role.ADMIN) {
-            throw new ForbiddenException("仅系统管理员可以管理读模型 (administrators only)");
-        }
-    }
 
     private static ErrorResponseException unknown(String processingGroup) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

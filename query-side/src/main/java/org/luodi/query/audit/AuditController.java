@@ -1,13 +1,12 @@
 package org.luodi.query.audit;
 
 import org.luodi.events.ProjectEvent;
-import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
-import org.luodi.platform.security.Role;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +28,8 @@ import static org.luodi.query.web.FilterCodes.blankToNull;
 /** A project's history (its own clerk and supervisors) and the audit search (supervisors and admins). */
 @RestController
 public class AuditController {
+    /** Audit is the city's: clerks see their own projects' history only (GET /api/projects/{id}/history). */
+    private static final String SUPERVISORS_AND_ADMINS = "hasAnyRole('SUPERVISOR', 'ADMIN')";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The event types one can search for: a misspelt type is an error, not an empty result. */
     private static final Set<String> TYPES = new TreeSet<>(Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
@@ -63,9 +64,9 @@ public class AuditController {
      * Without {@code digest}: every project's hash chain and every seal (supervisors and admins). With it: that the
      * store still holds, unchanged and in order, everything the digest covered (docs/audit-digest.md).
      */
+    @PreAuthorize(SUPERVISORS_AND_ADMINS)
     @GetMapping("/api/audit/verify")
     public VerifyReport verify(@RequestParam(required = false) String digest) {
-        supervisorsOnly("审计核验仅限市级督查人员 (supervisors only)");
         if (blankToNull(digest) != null) {
             DigestVerifier.Result sealed = digestVerifier.verify(Digest.parse(digest));
             return new VerifyReport(sealed.problems().isEmpty(), null, sealed.events(), sealed.digest(),
@@ -80,18 +81,12 @@ public class AuditController {
     }
 
     /** The current digest, or with {@code at} (an instant, or a date meaning its end) the last one sealed by then. */
+    @PreAuthorize(SUPERVISORS_AND_ADMINS)
     @GetMapping("/api/audit/digest")
     public AuditDigests.DigestView digest(@RequestParam(required = false) String at) {
-        supervisorsOnly("审计摘要仅限市级督查人员 (supervisors only)");
         Instant moment = instant("at", at, true);
         return digests.view(moment).orElseThrow(() -> new NotFoundException(moment == null
                 ? "事件库尚未封存，稍后再试 (nothing sealed yet)" : "该时刻之前尚无封存记录 (nothing sealed by then)"));
-    }
-
-    private static void supervisorsOnly(String message) {
-        if (LuodiUser.current().role() == Role.CLERK) {
-            throw new ForbiddenException(message);
-        }
     }
 
     @GetMapping("/api/projects/{id}/history")
@@ -100,6 +95,7 @@ public class AuditController {
     }
 
     /** {@code from} and {@code to} bound the record time; a bare date covers that whole day (Asia/Shanghai). */
+    @PreAuthorize(SUPERVISORS_AND_ADMINS)
     @GetMapping("/api/audit")
     public HistoryQueries.AuditPage search(@RequestParam(required = false) String actor,
                                            @RequestParam(required = false) String township,
@@ -109,9 +105,6 @@ public class AuditController {
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
         LuodiUser user = LuodiUser.current();
-        if (user.role() == Role.CLERK) {
-            throw new ForbiddenException("审计查询仅限市级督查人员 (supervisors only)");
-        }
         if (page < 0) {
             throw new InvalidInputException("page", "须大于等于 0 (page ≥ 0)");
         }

@@ -3,6 +3,7 @@ package org.luodi.query.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.luodi.platform.problem.NotFoundException;
+import org.luodi.platform.security.BrowserSessions;
 import org.luodi.platform.web.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import java.util.UUID;
 
 /**
  * The web UI lives on the query side, but commands belong to the command side: POST /api/projects and
- * POST /api/projects/{id}/{action} are forwarded there with the caller's Authorization, Content-Type and
+ * POST /api/projects/{id}/{action} are forwarded there with the caller's Authorization (a browser's, which signed in
+ * by the form, is kept in its session: {@link BrowserSessions#forwardedAuthorization}), Content-Type and
  * Idempotency-Key and the raw body, and the command side's status, Content-Type and body come back unchanged.
  * The command side decides everything (who may do what, what is valid); this class only carries bytes.
  * <p>
@@ -43,8 +45,7 @@ public class CommandProxyController {
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
             "termination", "corrections", "retractions", "void");
-    private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            "Idempotency-Key");
+    private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
 
     private final URI commandSide;
     private final HttpClient http;
@@ -81,6 +82,10 @@ public class CommandProxyController {
         HttpRequest.Builder out = HttpRequest.newBuilder(commandSide.resolve(path))
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String authorization = BrowserSessions.forwardedAuthorization(request);
+        if (authorization != null) {
+            out.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
         for (String name : FORWARDED) {
             String value = request.getHeader(name);
             if (value != null) {

@@ -1,10 +1,10 @@
 package org.luodi.query.targets;
 
 import org.luodi.platform.problem.FieldProblem;
-import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +37,8 @@ public class TargetUpdates {
 
     /** Applies {@code update} and answers the township's targets after it. */
     @Transactional
+    @PreAuthorize("hasRole('SUPERVISOR')")
     public TargetTable.UnitTargets set(LuodiUser user, int year, String township, TargetUpdate update) {
-        if (!user.isSupervisor()) {
-            throw new ForbiddenException("只有市级督查人员可以修改目标任务 (supervisors only)");
-        }
         validate(year, township, update);
         Targets.Author author = new Targets.Author(user.username(), user.role().name(), clock.instant(),
                 update.reason().strip());

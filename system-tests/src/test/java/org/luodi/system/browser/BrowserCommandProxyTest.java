@@ -93,16 +93,53 @@ class BrowserCommandProxyTest {
     void nobodyReachesTheCommandSideWithoutSigningIn() throws Exception {
         long before = allEvents();
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(luodi.queryUrl() + "/api/projects"))
-                .header("Content-Type", "application/json").header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(SIGN)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+        // a browser (it carries cookies) signs in by the form: no challenge that would open its own login box
+        HttpResponse<String> browserWithoutSession = http.send(HttpRequest.newBuilder(URI.create(luodi.queryUrl() + "/api/me"))
+                .header("Cookie", "XSRF-TOKEN=x").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(browserWithoutSession.statusCode()).isEqualTo(401);
+        assertThat(browserWithoutSession.headers().firstValue("WWW-Authenticate")).isEmpty();
         HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(URI.create(luodi.queryUrl() + "/api/projects"))
                 .header("Content-Type", "application/json").header("Authorization", "Basic " + java.util.Base64.getEncoder()
                         .encodeToString("gaoxin:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(SIGN)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(allEvents()).isEqualTo(before);
+    }
+
+    /**
+     * The browser's way: signed in by the form, it rides on the session cookie, so its commands must carry the CSRF
+     * token (another site's page could make it send the cookie, not the token); the proxy still signs them to the
+     * command side as the user. Programs send Basic and no token.
+     */
+    @Test
+    void aSessionCommandNeedsTheCsrfTokenAndBasicNeedsNone() throws Exception {
+        BrowserSession browser = new BrowserSession(luodi.queryUrl());
+        assertThat(browser.signIn("gaoxin", "wrong").statusCode()).isEqualTo(401);
+        assertThat(browser.signIn("gaoxin", "gaoxin").statusCode()).isEqualTo(204);
+        assertThat(json.readTree(browser.get("/api/me").body()).get("username").asText()).isEqualTo("gaoxin");
+
+        long before = allEvents();
+        HttpResponse<String> withoutToken = browser.post("/api/projects", SIGN, false);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(withoutToken.body()).get("status").asInt()).isEqualTo(403);
+        assertThat(allEvents()).isEqualTo(before);
+
+        HttpResponse<String> withToken = browser.post("/api/projects", SIGN.replace("2024-04-02", "2024-04-05"), true);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+        String id = json.readTree(withToken.body()).get("projectId").asText();
+        assertThat(new Api(luodi).eventCount(id)).isEqualTo(1);
+
+        HttpResponse<String> basic = post(luodi.queryUrl(), "gaoxin", "/api/projects/" + id + "/start",
+                "{\"startedOn\":\"2024-05-06\",\"kind\":\"NEW\"}", null);
+        assertThat(basic.statusCode()).isEqualTo(200);
+
+        assertThat(browser.post("/logout", null, true).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -154,6 +191,49 @@ class BrowserCommandProxyTest {
              ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** A browser as the UI's script drives it: a cookie jar, the form sign-in, and the token copied from its cookie. */
+    private static final class BrowserSession {
+        private final String base;
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient client;
+
+        BrowserSession(String base) {
+            this.base = base;
+            this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(String user, String password) throws Exception {
+            get("/");
+            return client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String body, boolean withToken) throws Exception {
+            if (token() == null) {
+                get("/");
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (withToken) {
+                request.header("X-XSRF-TOKEN", token());
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private String token() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
         }
     }
 }

@@ -88,11 +88,11 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the login page; waits for the menu to appear. */
+    /** Signs in through the login page (the form, on a fresh session cookie); waits for the menu to appear. */
     Chromium login(String username) {
         driver.get(baseUrl + "/#/login");
-        driver.executeScript("sessionStorage.clear()");
-        driver.get(baseUrl + "/#/login");
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
         type("#username", username);
         type("#password", username);
         click("#login-submit");
