@@ -2,7 +2,7 @@
 // at a time into <main>. Each page may return a function that stops its work (timers, streams) when left.
 import { h, replace, message, route } from './dom.js';
 import { whenUnauthorized, signOut, ApiError } from './api.js';
-import { me as currentUser, wasSignedIn, forgetUser, home, navigate } from './shell.js';
+import { me as currentUser, wasSignedIn, forgetUser, home, navigate, words } from './shell.js';
 import { ROLES } from './labels.js';
 import { period, chosenParams, showInUrl, forget as forgetPeriod } from './period.js';
 import * as login from './pages/login.js';
@@ -93,6 +93,15 @@ async function render() {
     login.render(view, { query });
     return;
   }
+  try {
+    await words();
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    drawShell(null);
+    replace(view, message('error', '无法加载页面用语：' + e.message));
+    return;
+  }
+  if (mine !== generation) return;
   const entry = PAGES.find(p => p.path === (path === '/' ? home(me) : path));
   if (entry && entry.period && entry.roles.includes(me.role)) {
     try {

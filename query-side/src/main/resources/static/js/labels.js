@@ -1,30 +1,31 @@
 // Chinese labels of the API's codes.
 
-export const STAGES = {
-  SIGNED: '已签约', REGISTERED: '已注册', STARTED: '已开工', STORED: '已入库', IN_PRODUCTION: '已投产',
-  TERMINATED: '已解约', VOIDED: '已作废',
-};
+// Filled once per sign-in from GET /api/vocabulary (shell.js, words()), where each word is defined on the server;
+// a page draws after that, so it reads them as plain maps from code to label, in the order a form lists them.
+export const STAGES = {};
+export const EVENT_TYPES = {};
+export const MILESTONES = {};
+export const SOURCES = {};
+export const START_KINDS = {};
+export const ROLES = {};
+export const LEVELS = {};
+export const TOWNSHIP_KINDS = {};
+/** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
+export const INDICATORS = [];
+/** The alert thresholds in months after signing: warningMonths, overdueMonths. */
+export const THRESHOLDS = {};
 
-export const EVENT_TYPES = {
-  ProjectSigned: '签约', CompanyRegistered: '注册', ConstructionStarted: '开工', ProjectStored: '入库',
-  ProductionStarted: '投产', FundsArrived: '到位资金', ProjectTerminated: '解约', MilestoneCorrected: '更正',
-  MilestoneRetracted: '撤销', ProjectVoided: '作废',
-};
-
-export const MILESTONES = {
-  SIGNING: '签约', REGISTRATION: '注册', START: '开工', STORAGE: '入库', PRODUCTION: '投产', FUNDS: '到位资金',
-  TERMINATION: '解约',
-};
-
-export const SOURCES = { IN_PROVINCE: '省内', OUT_OF_PROVINCE: '省外', FOREIGN: '境外' };
-
-export const START_KINDS = { NEW: '新建', RESUMED: '复工/续建' };
-
-export const ROLES = { CLERK: '乡镇招商专班', SUPERVISOR: '市级督查', ADMIN: '系统管理员' };
-
-export const LEVELS = { WARNING: '预警', OVERDUE: '逾期未开工' };
-
-export const TOWNSHIP_KINDS = { zone: '园区', town: '镇', street: '街道', farm: '农场' };
+/** Takes the server's vocabulary into the maps above. */
+export function learn(words) {
+  const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
+    [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
+    [TOWNSHIP_KINDS, words.townshipKinds], [THRESHOLDS, words.thresholds]];
+  for (const [map, served] of pairs) {
+    for (const key of Object.keys(map)) delete map[key];
+    Object.assign(map, served);
+  }
+  INDICATORS.splice(0, INDICATORS.length, ...words.indicators);
+}
 
 export function label(map, code) {
   if (code == null || code === '') return '—';

@@ -1,9 +1,11 @@
 // What every page may ask of the shell: who is signed in, the reference data, where home is, and how to move.
 // The pages import this; app.js imports the pages and this, so the arrows run one way.
 import { get, ApiError } from './api.js';
+import { learn } from './labels.js';
 
 let reference = null;
 let signedIn;
+let vocabulary = null;
 
 /** The signed-in user (GET /api/me, once per sign-in), or null when the browser has no live session. */
 export async function me() {
@@ -18,6 +20,15 @@ export async function me() {
   return signedIn;
 }
 
+/** The words every page renders codes with (GET /api/vocabulary), learnt once per sign-in before a page draws. */
+export async function words() {
+  if (!vocabulary) {
+    vocabulary = await get('/api/vocabulary');
+    learn(vocabulary);
+  }
+  return vocabulary;
+}
+
 /** Whether someone was signed in (so that a 401 means the session expired). */
 export function wasSignedIn() {
   return !!signedIn;
@@ -27,6 +38,7 @@ export function wasSignedIn() {
 export function forgetUser() {
   signedIn = undefined;
   reference = null;
+  vocabulary = null;
 }
 
 /** Townships and industry chains (codes and Chinese names), loaded once per sign-in. */

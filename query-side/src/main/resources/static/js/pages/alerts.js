@@ -4,7 +4,7 @@
 import { h, replace, message, route, link } from '../dom.js';
 import { get, localTime } from '../api.js';
 import { wanToYi } from '../money.js';
-import { LEVELS, label } from '../labels.js';
+import { LEVELS, THRESHOLDS, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 import { period } from '../period.js';
 
@@ -44,7 +44,8 @@ export async function render(main, { query, me }) {
         townshipSelect ? h('label', null, '乡镇', townshipSelect) : null, toToday),
       h('span', { class: 'spacer' }), live),
     h('div', { class: 'message info small' },
-      '签约满 5 个月未开工为“预警”，满 6 个月未开工为“逾期未开工”（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
+      `签约满 ${THRESHOLDS.warningMonths} 个月未开工为“预警”，满 ${THRESHOLDS.overdueMonths} 个月未开工为“逾期未开工”`
+      + '（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
     status, feed, summary, list);
 
   let flashIds = new Set();
@@ -68,7 +69,7 @@ export async function render(main, { query, me }) {
     replace(summary, `截至 ${data.asOf}：逾期未开工 `, h('b', { id: 'alerts-overdue' }, String(overdue)),
       ' 个，预警 ', h('b', { id: 'alerts-warning' }, String(alerts.length - overdue)), ' 个。');
     if (!alerts.length) {
-      replace(list, message('ok', '没有签约满 5 个月仍未开工的项目。'));
+      replace(list, message('ok', `没有签约满 ${THRESHOLDS.warningMonths} 个月仍未开工的项目。`));
       return;
     }
     replace(list, h('table', { class: 'grid', id: 'alerts-table' },

@@ -1,28 +1,26 @@
 // 驾驶舱: the supervisors' view of a year up to a date — the bulletin table per township as in seed 000's 附件1,
-// the four rates against 65% / 45%, stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
+// the four rates against their targets (65% / 45%), stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
 // city total, and the bulletin as an Excel file.
 import { h, s, replace, message, route } from '../dom.js';
 import { get, withQuery, ApiError } from '../api.js';
 import { fmt, wanToYi, pct, atLeast } from '../money.js';
 import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
+import { INDICATORS, THRESHOLDS } from '../labels.js';
 
-const START_THRESHOLD = '0.65';
-const STORAGE_THRESHOLD = '0.45';
+// The rate targets of SPEC §3 (开工率 ≥ 65%, 入库率 ≥ 45%) as the server serves them, exact decimal strings.
+const startTarget = () => String(THRESHOLDS.startRate);
+const storageTarget = () => String(THRESHOLDS.storageRate);
+const percent = t => pct(t, 0);
 
-/** The indicator columns, in 附件1's order; amounts in 万元 are shown in 亿元 like the seed table. */
-const INDICATORS = [
-  { key: 'signedAbove1Yi.count', group: '新签约亿元以上项目', label: '个数' },
-  { key: 'signedAbove1Yi.industrialCount', group: '新签约亿元以上项目', label: '其中工业' },
-  { key: 'signedAbove1Yi.amountWan', group: '新签约亿元以上项目', label: '投资额(亿元)', yi: true },
-  { key: 'registered.count', group: null, label: '新注册项目(个)' },
-  { key: 'startedStoredAbove1Yi.count', group: '亿元以上项目开工入库', label: '项目个数' },
-  { key: 'startedStoredAbove1Yi.plannedInvestmentWan', group: '亿元以上项目开工入库', label: '计划投资额(亿元)', yi: true },
-  { key: 'domesticFunds.totalWan', group: '实际到位内资(亿元)', label: '总额', yi: true },
-  { key: 'domesticFunds.outOfProvinceWan', group: '实际到位内资(亿元)', label: '其中:省外资金', yi: true },
-  { key: 'newForeignEnterprises.count', group: '招商引贸及实际利用外资', label: '新批外资企业(个)' },
-  { key: 'foreignFunds.usdWan', group: '招商引贸及实际利用外资', label: '实际利用外资(万美元)' },
-];
+/**
+ * The indicator columns, in 附件1's order with its headings (GET /api/vocabulary); the indicators that no event
+ * measures have no column. Amounts in 万元 are shown in 亿元 like the seed table.
+ */
+function columns() {
+  return INDICATORS.filter(i => i.measured)
+    .map(i => ({ key: i.key, group: i.group, label: i.column, yi: i.unit === '万元' }));
+}
 
 function valueAt(row, key) {
   return key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), row);
@@ -143,15 +141,15 @@ export async function render(main, { query, me }) {
       tableHolder,
       h('div', { class: 'legend' },
         h('span', null, h('span', { class: 'sw', style: { background: '#fdecea' } }), '完成率低于序时进度'),
-        h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), '开工率低于 65% 或入库率低于 45%'),
-        h('span', null, '预警：签约满 5 个月未开工；逾期：满 6 个月未开工'),
+        h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), `开工率低于 ${percent(startTarget())} 或入库率低于 ${percent(storageTarget())}`),
+        h('span', null, `预警：签约满 ${THRESHOLDS.warningMonths} 个月未开工；逾期：满 ${THRESHOLDS.overdueMonths} 个月未开工`),
         h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))),
     // the audit digest as of this bulletin, printed so that an auditor can verify the store against it later
     !(bulletin instanceof Error) && bulletin && bulletin.digest
       ? h('div', { class: 'muted small', id: 'dash-digest' }, `审计摘要 (digest)：${bulletin.digest}`) : null,
     h('div', { class: 'panel chart' },
       h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
-        h('span', { class: 'muted small' }, '虚线为目标：开工率 ≥ 65%，入库率 ≥ 45%（签约项目）')),
+        h('span', { class: 'muted small' }, `虚线为目标：开工率 ≥ ${percent(startTarget())}，入库率 ≥ ${percent(storageTarget())}（签约项目）`)),
       chart(merged)));
 }
 
@@ -198,8 +196,8 @@ function talkOf(b) {
 }
 
 function cards(city, unitName) {
-  const startOk = atLeast(valueAt(city, 'rates.startRate'), START_THRESHOLD);
-  const storageOk = atLeast(valueAt(city, 'rates.storageRate'), STORAGE_THRESHOLD);
+  const startOk = atLeast(valueAt(city, 'rates.startRate'), startTarget());
+  const storageOk = atLeast(valueAt(city, 'rates.storageRate'), storageTarget());
   const target = key => city.targets ? city.targets[key] : null;
   const card = (k, v, sub, cls, id) => h('div', { class: ['card', cls], id }, h('div', { class: 'k' }, k),
     h('div', { class: 'v' }, v), h('div', { class: 's' }, sub));
@@ -213,9 +211,9 @@ function cards(city, unitName) {
       target('startedStoredAbove1Yi.count') != null ? `目标 ${fmt(target('startedStoredAbove1Yi.count'))} 个` : '', null),
     card('实际到位内资', wanToYi(valueAt(city, 'domesticFunds.totalWan')) + ' 亿元',
       target('domesticFunds.totalWan') != null ? `目标 ${wanToYi(target('domesticFunds.totalWan'), 0)} 亿元` : '', null),
-    card('开工率', pct(valueAt(city, 'rates.startRate')), '目标 ≥ 65%', startOk === false ? 'bad' : startOk ? 'good' : null, 'card-start'),
-    card('入库率', pct(valueAt(city, 'rates.storageRate')), '目标 ≥ 45%', storageOk === false ? 'bad' : storageOk ? 'good' : null, 'card-storage'),
-    card('预警 / 逾期未开工', `${city.warning ?? '—'} / ${city.overdue ?? '—'}`, '签约满 5 / 6 个月未开工',
+    card('开工率', pct(valueAt(city, 'rates.startRate')), `目标 ≥ ${percent(startTarget())}`, startOk === false ? 'bad' : startOk ? 'good' : null, 'card-start'),
+    card('入库率', pct(valueAt(city, 'rates.storageRate')), `目标 ≥ ${percent(storageTarget())}`, storageOk === false ? 'bad' : storageOk ? 'good' : null, 'card-storage'),
+    card('预警 / 逾期未开工', `${city.warning ?? '—'} / ${city.overdue ?? '—'}`, `签约满 ${THRESHOLDS.warningMonths} / ${THRESHOLDS.overdueMonths} 个月未开工`,
       city.overdue ? 'bad' : null, 'card-alerts'));
 }
 
@@ -250,8 +248,9 @@ function scoreTitle(d) {
 }
 
 function table(rows, city) {
+  const indicators = columns();
   const groups = [];
-  for (const ind of INDICATORS) {
+  for (const ind of indicators) {
     const last = groups[groups.length - 1];
     if (ind.group && last && last.group === ind.group) last.span++;
     else groups.push({ group: ind.group, span: 1, ind });
@@ -261,11 +260,11 @@ function table(rows, city) {
     h('th', { rowspan: 2 }, '开工率'), h('th', { rowspan: 2 }, '入库率'), h('th', { rowspan: 2 }, '投产率'),
     h('th', { rowspan: 2 }, '预警'), h('th', { rowspan: 2 }, '逾期'), h('th', { rowspan: 2 }, '得分'),
     h('th', { rowspan: 2 }, '排名'), h('th', { rowspan: 2 }, '约谈'));
-  const head2 = h('tr', null, INDICATORS.filter(i => i.group).map(i => h('th', null, i.label)));
+  const head2 = h('tr', null, indicators.filter(i => i.group).map(i => h('th', null, i.label)));
   const line = (row, isTotal) => h('tr', { dataset: { township: row.township || 'total' } },
     h('td', { class: 'unit' }, isTotal ? '合计' : (row.name || row.township)),
-    INDICATORS.map(ind => indicatorCell(row, ind)),
-    rateCell(row, 'startRate', START_THRESHOLD), rateCell(row, 'storageRate', STORAGE_THRESHOLD),
+    indicators.map(ind => indicatorCell(row, ind)),
+    rateCell(row, 'startRate', startTarget()), rateCell(row, 'storageRate', storageTarget()),
     rateCell(row, 'productionRate', null),
     h('td', { class: ['num', row.warning ? 'warn-cell' : null], dataset: { key: 'warning' } }, row.warning ?? '—'),
     h('td', { class: ['num', row.overdue ? 'below' : null], dataset: { key: 'overdue' } }, row.overdue ?? '—'),
@@ -281,7 +280,7 @@ function table(rows, city) {
       city ? h('tfoot', null, line(city, true)) : null));
 }
 
-/** Grouped bars of 开工率 and 入库率 per township, with the 65% and 45% targets as dashed lines. */
+/** Grouped bars of 开工率 and 入库率 per township, with the rate targets as dashed lines. */
 function chart(rows) {
   const W = 1320, H = 230, left = 40, right = 96, top = 16, bottom = 44;
   const plotH = H - top - bottom;
@@ -297,7 +296,7 @@ function chart(rows) {
   }
   rows.forEach((r, i) => {
     const cx = left + groupW * i + groupW / 2;
-    [['startRate', '#1d4f91', -1, START_THRESHOLD], ['storageRate', '#c08a1a', 1, STORAGE_THRESHOLD]].forEach(([key, color, side, threshold]) => {
+    [['startRate', '#1d4f91', -1, startTarget()], ['storageRate', '#c08a1a', 1, storageTarget()]].forEach(([key, color, side, threshold]) => {
       const v = num(valueAt(r, 'rates.' + key));
       const x = side < 0 ? cx - barW - 1 : cx + 1;
       if (v == null) {
@@ -316,7 +315,7 @@ function chart(rows) {
     parts.push(s('text', { x: cx, y: H - bottom + 15, 'text-anchor': 'middle', 'font-size': 12, fill: '#1f2937' }, first));
     if (second) parts.push(s('text', { x: cx, y: H - bottom + 29, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6675' }, second));
   });
-  [[START_THRESHOLD, '#1d4f91', '开工率目标 65%'], [STORAGE_THRESHOLD, '#c08a1a', '入库率目标 45%']].forEach(([t, color, text]) => {
+  [[startTarget(), '#1d4f91', '开工率目标 ' + percent(startTarget())], [storageTarget(), '#c08a1a', '入库率目标 ' + percent(storageTarget())]].forEach(([t, color, text]) => {
     const yy = y(Number(t));
     parts.push(s('line', { x1: left, x2: W - right, y1: yy, y2: yy, stroke: color, 'stroke-dasharray': '6 4', 'stroke-width': 1.2 }));
     parts.push(s('text', { x: W - right + 6, y: yy + 4, 'text-anchor': 'start', 'font-size': 11, fill: color }, text));

@@ -4,7 +4,7 @@
 import { h, replace, message, route, link } from '../dom.js';
 import { get, today, localTime, ApiError } from '../api.js';
 import { wan, fmt } from '../money.js';
-import { STAGES, EVENT_TYPES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
+import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 
 export async function render(main, { args, query, me }) {
@@ -73,7 +73,8 @@ async function load(id, asOf, knownAt, wait) {
 }
 
 function stageBar(p) {
-  const steps = [['签约', p.signedOn], ['注册', p.registeredOn], ['开工', p.startedOn], ['入库', p.storedOn], ['投产', p.productionOn]];
+  const steps = [['SIGNING', p.signedOn], ['REGISTRATION', p.registeredOn], ['START', p.startedOn], ['STORAGE', p.storedOn],
+    ['PRODUCTION', p.productionOn]].map(([milestone, date]) => [MILESTONES[milestone], date]);
   const lastDone = steps.reduce((acc, [, d], i) => (d ? i : acc), 0);
   return h('div', null,
     h('div', { class: 'stages', id: 'project-stages' }, steps.map(([name, date], i) =>

@@ -4,33 +4,33 @@
 import { h, replace, message, route, link } from '../dom.js';
 import { get, post, today, localTime, IdempotentSender, ApiError } from '../api.js';
 import { Form, textField, dateField, selectField, radioField, amountField } from '../forms.js';
-import { STAGES, MILESTONES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
+import { STAGES, MILESTONES, EVENT_TYPES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
 import { wan } from '../money.js';
 import { ref, navigate } from '../shell.js';
 
 const YES_NO = [['true', '是'], ['false', '否']];
 const choices = map => Object.entries(map);
 
-/** The forms: title, who may use them, and their fields for a project's present state. */
+/** The forms: title, the event they record, who may use them, and their fields for a project's present state. */
 const ACTIONS = {
-  registration: { title: '录入注册', event: '注册', roles: ['CLERK'], fields: () => [
+  registration: { title: '录入注册', type: 'CompanyRegistered', roles: ['CLERK'], fields: () => [
     dateField('registeredOn', '注册日期', { required: true, max: today() }),
     textField('companyName', '公司名称', { required: true, maxLength: 200, placeholder: '营业执照上的名称' }),
     textField('creditCode', '统一社会信用代码', { required: true, maxLength: 18, upper: true, hint: '18 位' }),
     radioField('foreignInvested', '外资企业', YES_NO, { required: true, value: 'false' }),
   ] },
-  start: { title: '录入开工', event: '开工', roles: ['CLERK'], fields: () => [
+  start: { title: '录入开工', type: 'ConstructionStarted', roles: ['CLERK'], fields: () => [
     dateField('startedOn', '开工日期', { required: true, max: today() }),
     radioField('kind', '开工方式', choices(START_KINDS), { required: true, value: 'NEW' }),
   ] },
-  storage: { title: '录入入库', event: '入库', roles: ['CLERK'], fields: () => [
+  storage: { title: '录入入库', type: 'ProjectStored', roles: ['CLERK'], fields: () => [
     dateField('storedOn', '入库日期', { required: true, max: today(), hint: '纳入固定资产投资统计库之日' }),
     amountField('plannedInvestmentWan', '计划总投资', { required: true }),
   ] },
-  production: { title: '录入投产', event: '投产', roles: ['CLERK'], fields: () => [
+  production: { title: '录入投产', type: 'ProductionStarted', roles: ['CLERK'], fields: () => [
     dateField('productionOn', '投产日期', { required: true, max: today() }),
   ] },
-  funds: { title: '录入到位资金', event: '到位资金', roles: ['CLERK'], fields: p => {
+  funds: { title: '录入到位资金', type: 'FundsArrived', roles: ['CLERK'], fields: p => {
     const source = selectField('source', '资金来源', choices(SOURCES), { required: true, value: p.sourceRegion });
     const amount = amountField('amount', '到位金额', { required: true, aliases: ['amountWan', 'amountUsdWan'],
       apiName: () => source.input.value === 'FOREIGN' ? 'amountUsdWan' : 'amountWan',
@@ -39,13 +39,13 @@ const ACTIONS = {
     amount.refreshUnits();
     return [dateField('arrivedOn', '到位日期', { required: true, max: today() }), source, amount];
   } },
-  termination: { title: '录入解约', event: '解约', roles: ['CLERK'], fields: () => [
+  termination: { title: '录入解约', type: 'ProjectTerminated', roles: ['CLERK'], fields: () => [
     dateField('terminatedOn', '解约日期', { required: true, max: today() }),
     textField('reason', '解约原因', { required: true, multiline: true, maxLength: 500 }),
   ] },
-  corrections: { title: '更正', event: '更正', roles: ['CLERK', 'SUPERVISOR'], fields: p => correctionFields(p, true) },
-  retractions: { title: '撤销里程碑', event: '撤销', roles: ['SUPERVISOR'], fields: p => correctionFields(p, false) },
-  void: { title: '作废项目', event: '作废', roles: ['SUPERVISOR'], fields: () => [
+  corrections: { title: '更正', type: 'MilestoneCorrected', roles: ['CLERK', 'SUPERVISOR'], fields: p => correctionFields(p, true) },
+  retractions: { title: '撤销里程碑', type: 'MilestoneRetracted', roles: ['SUPERVISOR'], fields: p => correctionFields(p, false) },
+  void: { title: '作废项目', type: 'ProjectVoided', roles: ['SUPERVISOR'], fields: () => [
     textField('reason', '作废原因', { required: true, multiline: true, maxLength: 500, hint: '如：重复录入、录入错误' }),
   ] },
 };
@@ -154,7 +154,8 @@ async function drawPicker(el, name, page) {
     replace(list, message('info', '没有找到项目。'));
     return;
   }
-  const to = (p, action, text) => h('a', { class: 'button secondary', href: route('/record/' + encodeURIComponent(p.projectId) + '/' + action) }, text);
+  const to = (p, action) => h('a', { class: 'button secondary', href: route('/record/' + encodeURIComponent(p.projectId) + '/' + action) },
+    EVENT_TYPES[ACTIONS[action].type]);
   replace(list, h('table', { class: 'grid pick-list' },
     h('thead', null, h('tr', null, ['项目名称', '签约日期', '阶段', '录入'].map(t => h('th', null, t)))),
     h('tbody', null, data.content.map(p => h('tr', null,
@@ -163,12 +164,12 @@ async function drawPicker(el, name, page) {
       h('td', { class: 'center' }, h('span', { class: 'badge stage ' + p.stage }, label(STAGES, p.stage))),
       h('td', null, h('div', { class: 'actions' },
         p.terminatedOn ? null : [
-          !p.registeredOn ? to(p, 'registration', '注册') : null,
-          !p.startedOn ? to(p, 'start', '开工') : null,
-          p.startedOn && !p.storedOn ? to(p, 'storage', '入库') : null,
-          p.startedOn && !p.productionOn ? to(p, 'production', '投产') : null,
-          to(p, 'funds', '到位资金')],
-        to(p, 'corrections', '更正'))))))),
+          !p.registeredOn ? to(p, 'registration') : null,
+          !p.startedOn ? to(p, 'start') : null,
+          p.startedOn && !p.storedOn ? to(p, 'storage') : null,
+          p.startedOn && !p.productionOn ? to(p, 'production') : null,
+          to(p, 'funds')],
+        to(p, 'corrections'))))))),
   h('div', { class: 'pager' },
     h('button', { type: 'button', class: 'secondary', disabled: page <= 0, onclick: () => drawPicker(el, name, page - 1) }, '上一页'),
     h('span', null, `第 ${page + 1} / ${Math.max(data.totalPages, 1)} 页`),
@@ -213,9 +214,9 @@ async function milestonePage(main, id, action, eventCount, me) {
           h('span', null, '乡镇：', project.townshipName || reference.townshipName(project.township)),
           h('span', null, '签约日期：', project.signedOn),
           h('span', null, '当前阶段：', h('span', { class: 'badge stage ' + project.stage }, label(STAGES, project.stage)))),
-        submitText: '提交' + spec.event,
+        submitText: '提交' + EVENT_TYPES[spec.type],
         send: (body, key) => post('/api/projects/' + encodeURIComponent(id) + '/' + action, body, key),
-        done: (answer, summary) => confirmation(spec.event, summary, [
+        done: (answer, summary) => confirmation(EVENT_TYPES[spec.type], summary, [
           h('a', { class: 'button', href: route('/project/' + encodeURIComponent(id), { wait: eventCount + 1 }), id: 'confirm-view' }, '查看项目'),
           me.role === 'CLERK' ? h('a', { class: 'button secondary', href: '#/record' }, '录入其他项目') : null], id, project.name),
       })));

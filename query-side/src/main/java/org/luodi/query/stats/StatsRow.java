@@ -47,6 +47,10 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
     public record ForeignFunds(BigDecimal usdWan) {
     }
 
+    /** SPEC §3's targets for the rates of the year's 亿元以上 projects: 开工率 ≥ 65%, 入库率 ≥ 45%. */
+    public static final BigDecimal START_RATE_TARGET = new BigDecimal("0.65");
+    public static final BigDecimal STORAGE_RATE_TARGET = new BigDecimal("0.45");
+
     /** 签约率, 开工率, 入库率, 投产率; null where the denominator is empty (or there is no signing target). */
     public record Rates(BigDecimal signingRate, BigDecimal startRate, BigDecimal storageRate,
                         BigDecimal productionRate) {

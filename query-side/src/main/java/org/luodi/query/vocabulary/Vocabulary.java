@@ -8,8 +8,10 @@ import org.luodi.platform.security.Role;
 import org.luodi.query.alert.AlertLevel;
 import org.luodi.query.alert.AlertProperties;
 import org.luodi.query.project.Stage;
+import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,8 +36,11 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
     public record IndicatorWord(String key, String label, String unit, boolean measured, String group, String column) {
     }
 
-    /** The alert thresholds in months after signing, as configured (luodi.alerts). */
-    public record Thresholds(int warningMonths, int overdueMonths) {
+    /**
+     * The alert thresholds in months after signing, as configured (luodi.alerts), and the targets of 开工率 and
+     * 入库率 (SPEC §3).
+     */
+    public record Thresholds(int warningMonths, int overdueMonths, BigDecimal startRate, BigDecimal storageRate) {
     }
 
     /** The kinds of township in the reference data (townships-*.csv, column kind). */
@@ -55,7 +60,8 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                 Arrays.stream(Indicator.values())
                         .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
                                 i.column())).toList(),
-                new Thresholds(alerts.warningMonths(), alerts.overdueMonths()));
+                new Thresholds(alerts.warningMonths(), alerts.overdueMonths(), StatsRow.START_RATE_TARGET,
+                        StatsRow.STORAGE_RATE_TARGET));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {

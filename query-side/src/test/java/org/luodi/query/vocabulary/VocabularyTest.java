@@ -37,6 +37,8 @@ class VocabularyTest extends QuerySideTest {
         // the thresholds as configured, so that the pages' "满 5 个月" follows the server's setting
         assertThat(words.at("/thresholds/warningMonths").asInt()).isEqualTo(5);
         assertThat(words.at("/thresholds/overdueMonths").asInt()).isEqualTo(6);
+        assertThat(words.at("/thresholds/startRate").decimalValue()).isEqualByComparingTo("0.65");
+        assertThat(words.at("/thresholds/storageRate").decimalValue()).isEqualByComparingTo("0.45");
         for (JsonNode labels : List.of(words.get("stages"), words.get("milestones"), words.get("eventTypes"))) {
             labels.forEach(label -> assertThat(label.asText()).isNotBlank().doesNotContainPattern("[A-Za-z]"));
         }
