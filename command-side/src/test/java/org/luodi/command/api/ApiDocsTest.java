@@ -54,6 +54,7 @@ class ApiDocsTest extends CommandSideApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
         assertThat(get("/v3/api-docs/swagger-config").body()).contains("/v3/api-docs");
+        assertThat(get("/v3/api-docs.yaml").body()).contains("openapi: 3.1");
     }
 
     private JsonNode document() throws Exception {
