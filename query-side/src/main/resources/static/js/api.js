@@ -1,7 +1,5 @@
 // The HTTP API, called from script with the signed-in user's Basic credentials. X-Requested-With tells the server
 // not to send a WWW-Authenticate challenge, so a wrong password never opens the browser's own login box.
-import { chinese } from './labels.js';
-
 const SESSION = 'luodi.session';
 
 export function session() {
@@ -37,7 +35,8 @@ export class ApiError extends Error {
   }
 
   static text(status, problem) {
-    if (problem && problem.detail && !(problem.errors && problem.errors.length)) return chinese(problem.detail);
+    // the server's detail is Chinese, written for people: shown as it is (programs read problem.code)
+    if (problem && problem.detail && !(problem.errors && problem.errors.length)) return problem.detail;
     switch (status) {
       case 0: return '无法连接服务器，请检查网络后重试';
       case 400: return '填写的内容有误，请按提示修改';

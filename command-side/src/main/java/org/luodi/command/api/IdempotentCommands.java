@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.MetaData;
 import org.luodi.command.api.IdempotencyClaim.FirstAnswer;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.security.LuodiUser;
@@ -54,8 +55,8 @@ public class IdempotentCommands {
 
     private ResponseEntity<Object> replay(FirstAnswer first, String fingerprint) {
         if (!fingerprint.equals(first.fingerprint())) {
-            throw new RuleViolationException("Idempotency-Key",
-                    "该幂等键已用于另一个请求 (Idempotency-Key already used for a different request)");
+            throw new RuleViolationException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
+                    "该幂等键已用于另一个请求");
         }
         return ResponseEntity.status(first.status())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -65,7 +66,7 @@ public class IdempotentCommands {
 
     private static void checkKey(String key) {
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInputException("Idempotency-Key", "须为 1–200 个可见 ASCII 字符 (1-200 visible ASCII characters)");
+            throw new InvalidInputException("Idempotency-Key", "须为 1–200 个可见 ASCII 字符");
         }
     }
 

@@ -65,7 +65,7 @@ public class AuditController {
      */
     @GetMapping("/api/audit/verify")
     public VerifyReport verify(@RequestParam(required = false) String digest) {
-        supervisorsOnly("审计核验仅限市级督查人员 (supervisors only)");
+        supervisorsOnly("审计核验仅限市级督查人员");
         if (blankToNull(digest) != null) {
             DigestVerifier.Result sealed = digestVerifier.verify(Digest.parse(digest));
             return new VerifyReport(sealed.problems().isEmpty(), null, sealed.events(), sealed.digest(),
@@ -82,10 +82,10 @@ public class AuditController {
     /** The current digest, or with {@code at} (an instant, or a date meaning its end) the last one sealed by then. */
     @GetMapping("/api/audit/digest")
     public AuditDigests.DigestView digest(@RequestParam(required = false) String at) {
-        supervisorsOnly("审计摘要仅限市级督查人员 (supervisors only)");
+        supervisorsOnly("审计摘要仅限市级督查人员");
         Instant moment = instant("at", at, true);
-        return digests.view(moment).orElseThrow(() -> new NotFoundException(moment == null
-                ? "事件库尚未封存，稍后再试 (nothing sealed yet)" : "该时刻之前尚无封存记录 (nothing sealed by then)"));
+        return digests.view(moment).orElseThrow(() -> new NotFoundException(NotFoundException.Kind.AUDIT_DIGEST, null, moment == null
+                ? "事件库尚未封存，稍后再试" : "该时刻之前尚无封存记录"));
     }
 
     private static void supervisorsOnly(String message) {
@@ -110,17 +110,17 @@ public class AuditController {
                                            @RequestParam(defaultValue = "50") int size) {
         LuodiUser user = LuodiUser.current();
         if (user.role() == Role.CLERK) {
-            throw new ForbiddenException("审计查询仅限市级督查人员 (supervisors only)");
+            throw new ForbiddenException("审计查询仅限市级督查人员");
         }
         if (page < 0) {
-            throw new InvalidInputException("page", "须大于等于 0 (page ≥ 0)");
+            throw new InvalidInputException("page", "须大于等于 0");
         }
         if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "须在 1–500 之间 (1..500)");
+            throw new InvalidInputException("size", "须在 1–500 之间");
         }
         String eventType = blankToNull(type);
         if (eventType != null && !TYPES.contains(eventType)) {
-            throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES + " (unknown event type)");
+            throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES);
         }
         return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), codes.township(township), eventType,
                 instant("from", from, false), instant("to", to, true)), page, size);
@@ -142,7 +142,7 @@ public class AuditController {
             return QueryTime.within(field, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field,
-                    "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00 (expected a date or an instant)");
+                    "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00");
         }
     }
 }

@@ -57,7 +57,7 @@ public class DeadLetterAdminController {
     private static LuodiUser requireAdmin() {
         LuodiUser user = LuodiUser.current();
         if (user.role() != Role.ADMIN) {
-            throw new ForbiddenException("仅系统管理员可以处理搁置事件 (administrators only)");
+            throw new ForbiddenException("仅系统管理员可以处理搁置事件");
         }
         return user;
     }

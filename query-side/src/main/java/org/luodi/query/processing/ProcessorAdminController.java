@@ -1,12 +1,11 @@
 package org.luodi.query.processing;
 
 import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.platform.security.Role;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,14 +45,11 @@ public class ProcessorAdminController {
 
     private static void requireAdmin() {
         if (LuodiUser.current().role() != Role.ADMIN) {
-            throw new ForbiddenException("仅系统管理员可以管理读模型 (administrators only)");
+            throw new ForbiddenException("仅系统管理员可以管理读模型");
         }
     }
 
-    private static ErrorResponseException unknown(String processingGroup) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "没有名为 " + processingGroup + " 的读模型 (no such processing group)");
-        problem.setTitle(HttpStatus.NOT_FOUND.getReasonPhrase());
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static NotFoundException unknown(String processingGroup) {
+        return new NotFoundException(NotFoundException.Kind.READ_MODEL, processingGroup);
     }
 }

@@ -39,7 +39,7 @@ public class TargetUpdates {
     @Transactional
     public TargetTable.UnitTargets set(LuodiUser user, int year, String township, TargetUpdate update) {
         if (!user.isSupervisor()) {
-            throw new ForbiddenException("只有市级督查人员可以修改目标任务 (supervisors only)");
+            throw new ForbiddenException("只有市级督查人员可以修改目标任务");
         }
         validate(year, township, update);
         Targets.Author author = new Targets.Author(user.username(), user.role().name(), clock.instant(),
