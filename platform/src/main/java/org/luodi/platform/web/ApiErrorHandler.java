@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.Problem;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -65,6 +67,15 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         // Every 400 carries errors, so that a client reads one shape; field null: the body as a whole is wrong.
         return Problem.invalid(ErrorCode.REQUEST_MALFORMED, List.of(new FieldProblem(null, "请求内容不是有效的 JSON")));
+    }
+
+    /** A query parameter or path variable that does not convert ("2024-13-01" for a date): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        return ProblemResponses.entity(invalid(field, "格式不正确: " + shortValue(ex.getValue())));
     }
 
     @Override

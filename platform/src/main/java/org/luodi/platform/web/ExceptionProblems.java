@@ -22,7 +22,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -60,8 +59,6 @@ public final class ExceptionProblems {
             rule(BodySizeLimitFilter.BodyTooLargeException.class, e -> Problem.of(ErrorCode.BODY_TOO_LARGE)),
             // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
             rule(RequestRejectedException.class, e -> Problem.of(ErrorCode.REQUEST_REJECTED)),
-            rule(MethodArgumentTypeMismatchException.class, e -> Problem.invalid(ErrorCode.REQUEST_INVALID,
-                    List.of(new FieldProblem(e.getName(), "格式不正确: " + shortValue(e.getValue()))))),
             rule(BadRequestException.class, e -> {
                 // Tomcat could not read the request's body (a malformed chunk, a length it does not keep): the
                 // client's fault, not ours, so no ERROR and no stack trace; the command proxy reads raw bodies
