@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.MetaData;
 import org.luodi.command.api.IdempotencyClaim.FirstAnswer;
+import org.luodi.events.Sha256;
 import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
@@ -13,10 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -44,7 +41,7 @@ public class IdempotentCommands {
             return ResponseEntity.status(status).body(answer);
         }
         checkKey(idempotencyKey);
-        String fingerprint = sha256(route + "\n" + write(requestBody));
+        String fingerprint = Sha256.hex(route + "\n" + write(requestBody));
         IdempotencyClaim claim = new IdempotencyClaim(LuodiUser.current().username(), idempotencyKey, fingerprint,
                 status.value(), write(answer));
         if (sender.send(command, idempotencyKey, reason, claim.metaData()) instanceof FirstAnswer first) {
@@ -86,12 +83,4 @@ public class IdempotentCommands {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package org.luodi.query.processing;
 
-import org.luodi.platform.problem.ErrorCode;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.security.LuodiUser;
 import org.slf4j.Logger;
