@@ -1,6 +1,5 @@
 // The HTTP API, called from script on the signed-in browser's session cookie (HttpOnly: script never sees it).
 // Unsafe calls carry the CSRF token, which the server keeps in the XSRF-TOKEN cookie, in the X-XSRF-TOKEN header.
-import { chinese } from './labels.js';
 
 const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 
@@ -25,7 +24,8 @@ export class ApiError extends Error {
   }
 
   static text(status, problem) {
-    if (problem && problem.detail && !(problem.errors && problem.errors.length)) return chinese(problem.detail);
+    // the server's detail is Chinese, written for people: shown as it is (programs read problem.code)
+    if (problem && problem.detail && !(problem.errors && problem.errors.length)) return problem.detail;
     switch (status) {
       case 0: return '无法连接服务器，请检查网络后重试';
       case 400: return '填写的内容有误，请按提示修改';

@@ -1,5 +1,6 @@
 package org.luodi.launcher;
 
+import org.luodi.events.Sha256;
 import org.postgresql.PGConnection;
 
 import java.io.FilterOutputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +76,7 @@ public final class Backup {
                                                 List<String> columns) throws IOException, SQLException {
         String entry = "tables/" + table + ".copy";
         zip.putNextEntry(new ZipEntry(entry));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         // the zip stream must stay open after each entry: the COPY writes through a shield that does not close it
         OutputStream shielded = new FilterOutputStream(zip) {
             @Override
@@ -125,11 +125,4 @@ public final class Backup {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.luodi.launcher;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.luodi.events.Sha256;
 import org.postgresql.PGConnection;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class Restore {
                 if (entry == null) {
                     throw new RestoreRefused("备份文件缺少 " + table.entry() + " (backup file incomplete)");
                 }
-                MessageDigest sha256 = Backup.sha256();
+                MessageDigest sha256 = Sha256.digest();
                 try (InputStream in = new DigestInputStream(zip.getInputStream(entry), sha256)) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }

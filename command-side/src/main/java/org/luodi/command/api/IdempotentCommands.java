@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.MetaData;
 import org.luodi.command.api.IdempotencyClaim.FirstAnswer;
+import org.luodi.events.Sha256;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.security.LuodiUser;
@@ -12,10 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -43,7 +41,7 @@ public class IdempotentCommands {
             return ResponseEntity.status(status).body(answer);
         }
         checkKey(idempotencyKey);
-        String fingerprint = sha256(route + "\n" + write(requestBody));
+        String fingerprint = Sha256.hex(route + "\n" + write(requestBody));
         IdempotencyClaim claim = new IdempotencyClaim(LuodiUser.current().username(), idempotencyKey, fingerprint,
                 status.value(), write(answer));
         if (sender.send(command, idempotencyKey, reason, claim.metaData()) instanceof FirstAnswer first) {
@@ -54,8 +52,8 @@ public class IdempotentCommands {
 
     private ResponseEntity<Object> replay(FirstAnswer first, String fingerprint) {
         if (!fingerprint.equals(first.fingerprint())) {
-            throw new RuleViolationException("Idempotency-Key",
-                    "该幂等键已用于另一个请求 (Idempotency-Key already used for a different request)");
+            throw new RuleViolationException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
+                    "该幂等键已用于另一个请求");
         }
         return ResponseEntity.status(first.status())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -65,7 +63,7 @@ public class IdempotentCommands {
 
     private static void checkKey(String key) {
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInputException("Idempotency-Key", "须为 1–200 个可见 ASCII 字符 (1-200 visible ASCII characters)");
+            throw new InvalidInputException("Idempotency-Key", "须为 1–200 个可见 ASCII 字符");
         }
     }
 
@@ -85,12 +83,4 @@ public class IdempotentCommands {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

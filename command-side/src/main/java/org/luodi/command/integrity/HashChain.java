@@ -2,6 +2,8 @@ package org.luodi.command.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,8 +19,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -33,8 +33,11 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     private final Serializer serializer;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
-    /** aggregate id → (sequence, hash) of its last committed event in this instance. */
-    private final Map<String, Link> lastCommitted = new ConcurrentHashMap<>();
+    /**
+     * aggregate id → (sequence, hash) of its last committed event in this instance; the projects least recently
+     * written give way first, and a miss costs one read of the event store.
+     */
+    private final Cache<String, Link> lastCommitted = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
     private record Link(long sequence, String hash) {
     }
@@ -68,7 +71,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     private String previousHash(String aggregateId, long previousSequence) {
-        Link cached = lastCommitted.get(aggregateId);
+        Link cached = lastCommitted.getIfPresent(aggregateId);
         if (cached != null && cached.sequence() == previousSequence) {
             return cached.hash();
         }
@@ -86,9 +89,6 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     private void remember(String aggregateId, long sequence, String hash) {
-        if (lastCommitted.size() > CACHE_LIMIT) {
-            lastCommitted.clear();
-        }
         lastCommitted.put(aggregateId, new Link(sequence, hash));
     }
 }

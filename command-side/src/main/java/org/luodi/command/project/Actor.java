@@ -11,7 +11,7 @@ record Actor(String username, Role role, String township) {
     static Actor from(MetaData metaData) {
         Object role = metaData.get(EventMetadata.ROLE);
         if (role == null) {
-            throw new ForbiddenException("未知的操作人 (no actor on the command)");
+            throw new ForbiddenException("未知的操作人");
         }
         return new Actor((String) metaData.get(EventMetadata.ACTOR), Role.valueOf(role.toString()),
                 (String) metaData.get(EventMetadata.TOWNSHIP));
@@ -25,7 +25,7 @@ record Actor(String username, Role role, String township) {
 
     void mustBeClerk() {
         if (role != Role.CLERK) {
-            throw new ForbiddenException("只有乡镇专班可以录入里程碑 (only a township clerk records milestones)");
+            throw new ForbiddenException("只有乡镇专班可以录入里程碑");
         }
     }
 
@@ -39,13 +39,13 @@ record Actor(String username, Role role, String township) {
 
     void mustBeSupervisor() {
         if (role != Role.SUPERVISOR) {
-            throw new ForbiddenException("只有市级督查人员可以执行此操作 (supervisors only)");
+            throw new ForbiddenException("只有市级督查人员可以执行此操作");
         }
     }
 
     private void mustReach(String projectTownship) {
         if (!projectTownship.equals(township)) {
-            throw new ForbiddenException("不能操作其他乡镇的项目 (another township's project)");
+            throw ForbiddenException.otherTownship("不能操作其他乡镇的项目");
         }
     }
 }

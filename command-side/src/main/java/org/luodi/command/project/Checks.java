@@ -31,7 +31,7 @@ final class Checks {
 
     Checks required(String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            add(field, "必填 (required)");
+            add(field, "必填");
         }
         return this;
     }
@@ -41,10 +41,10 @@ final class Checks {
             required(field, value);
         }
         if (value != null && value.length() > maxLength) {
-            add(field, "不能超过 " + maxLength + " 个字符 (too long)");
+            add(field, "不能超过 " + maxLength + " 个字符");
         }
         if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            add(field, "含有控制字符 (control characters)");
+            add(field, "含有控制字符");
         }
         return this;
     }
@@ -55,9 +55,9 @@ final class Checks {
             return required(field, null);
         }
         if (value.isAfter(today)) {
-            add(field, "日期不能晚于今天 " + today + " (in the future)");
+            add(field, "日期不能晚于今天 " + today);
         } else if (value.isBefore(EARLIEST)) {
-            add(field, "日期不能早于 2000-01-01 (before 2000)");
+            add(field, "日期不能早于 2000-01-01");
         }
         return this;
     }
@@ -68,11 +68,11 @@ final class Checks {
             return required(field, null);
         }
         if (value.signum() <= 0) {
-            add(field, "金额必须大于 0 (must be positive)");
+            add(field, "金额必须大于 0");
         } else if (value.compareTo(MAX_AMOUNT) > 0) {
-            add(field, "金额过大 (too large)");
+            add(field, "金额过大");
         } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-            add(field, "小数位过多，最多 " + MAX_SCALE + " 位 (too many decimals)");
+            add(field, "小数位过多，最多 " + MAX_SCALE + " 位");
         }
         return this;
     }

@@ -28,6 +28,7 @@ import org.luodi.events.ProjectStored;
 import org.luodi.events.ProjectTerminated;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.reference.ReferenceData;
@@ -48,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "aggregateCache")
 public class InvestmentProject {
     private static final String ARRIVAL_NO_FOR_FUNDS =
-            "只有到位资金需要指明第几笔 (arrivalNo names a FUNDS arrival only)";
+            "只有到位资金需要指明第几笔";
 
     @AggregateIdentifier
     private String projectId;
@@ -85,10 +86,10 @@ public class InvestmentProject {
                 .text("investor", cmd.investor(), 200, true)
                 .required("township", cmd.township())
                 .that(cmd.township() == null || reference.isTownship(cmd.township()), "township",
-                        "未知的乡镇代码 (unknown township)")
+                        "未知的乡镇代码")
                 .required("industryChain", cmd.industryChain())
                 .that(cmd.industryChain() == null || reference.isIndustryChain(cmd.industryChain()),
-                        "industryChain", "未知的产业链代码 (unknown industry chain)")
+                        "industryChain", "未知的产业链代码")
                 .required("industrial", cmd.industrial())
                 .positive("contractAmountWan", cmd.contractAmountWan())
                 .required("sourceRegion", cmd.sourceRegion())
@@ -110,11 +111,11 @@ public class InvestmentProject {
                 .text("companyName", cmd.companyName(), 200, true)
                 .required("creditCode", cmd.creditCode())
                 .that(cmd.creditCode() == null || CreditCode.isValid(cmd.creditCode()), "creditCode",
-                        "统一社会信用代码无效（18 位，校验位不符）(invalid credit code)")
+                        "统一社会信用代码无效（18 位，校验位不符）")
                 .required("foreignInvested", cmd.foreignInvested())
                 .throwIfAny();
         mustBeOpen();
-        once(registeredOn, "registeredOn", "已登记注册 (already registered)");
+        once(registeredOn, "registeredOn", "已登记注册");
         dates().withRegistered(cmd.registeredOn()).check("registeredOn");
         apply(new CompanyRegistered(projectId, cmd.registeredOn(), cmd.companyName().strip(), cmd.creditCode(),
                 cmd.foreignInvested()));
@@ -125,7 +126,7 @@ public class InvestmentProject {
         Actor.from(metaData).mustBeClerkOf(township);
         new Checks(clock).date("startedOn", cmd.startedOn()).required("kind", cmd.kind()).throwIfAny();
         mustBeOpen();
-        once(startedOn, "startedOn", "已开工 (already started)");
+        once(startedOn, "startedOn", "已开工");
         dates().withStarted(cmd.startedOn()).check("startedOn");
         apply(new ConstructionStarted(projectId, cmd.startedOn(), cmd.kind()));
     }
@@ -138,7 +139,7 @@ public class InvestmentProject {
                 .positive("plannedInvestmentWan", cmd.plannedInvestmentWan())
                 .throwIfAny();
         mustBeOpen();
-        once(storedOn, "storedOn", "已入库 (already stored)");
+        once(storedOn, "storedOn", "已入库");
         dates().withStored(cmd.storedOn()).check("storedOn");
         plausibility.planned(cmd.plannedInvestmentWan(), contractAmountWan, "plannedInvestmentWan",
                 cmd.confirmImplausible());
@@ -150,7 +151,7 @@ public class InvestmentProject {
         Actor.from(metaData).mustBeClerkOf(township);
         new Checks(clock).date("productionOn", cmd.productionOn()).throwIfAny();
         mustBeOpen();
-        once(productionOn, "productionOn", "已投产 (already in production)");
+        once(productionOn, "productionOn", "已投产");
         dates().withProduction(cmd.productionOn()).check("productionOn");
         apply(new ProductionStarted(projectId, cmd.productionOn()));
     }
@@ -161,10 +162,10 @@ public class InvestmentProject {
         Checks checks = new Checks(clock).date("arrivedOn", cmd.arrivedOn()).required("source", cmd.source());
         if (cmd.source() == SourceRegion.FOREIGN) {
             checks.positive("amountUsdWan", cmd.amountUsdWan())
-                    .absent("amountWan", cmd.amountWan(), "外资请填写 amountUsdWan（万美元）(foreign funds are in USD)");
+                    .absent("amountWan", cmd.amountWan(), "外资请填写 amountUsdWan（万美元）");
         } else if (cmd.source() != null) {
             checks.positive("amountWan", cmd.amountWan())
-                    .absent("amountUsdWan", cmd.amountUsdWan(), "内资请填写 amountWan（万元）(domestic funds are in CNY)");
+                    .absent("amountUsdWan", cmd.amountUsdWan(), "内资请填写 amountWan（万元）");
         }
         checks.throwIfAny();
         mustBeOpen();
@@ -198,7 +199,7 @@ public class InvestmentProject {
                 .required("milestone", cmd.milestone())
                 .text("reason", cmd.reason(), 500, true)
                 .that(cmd.date() != null || cmd.amountWan() != null || cmd.amountUsdWan() != null, "date",
-                        "请填写更正后的日期或金额 (a new date or amount is required)")
+                        "请填写更正后的日期或金额")
                 .that(namesArrivalOnlyForFunds(cmd.milestone(), cmd.arrivalNo()), "arrivalNo", ARRIVAL_NO_FOR_FUNDS);
         if (cmd.date() != null) {
             checks.date("date", cmd.date());
@@ -215,7 +216,7 @@ public class InvestmentProject {
         checkCorrectedAmounts(cmd, arrival);
         LocalDate current = dateOf(cmd.milestone(), cmd.arrivalNo());
         if (current == null) {
-            throw new RuleViolationException("milestone", "该里程碑尚未记录，无法更正 (milestone not recorded)");
+            throw new RuleViolationException(ErrorCode.MILESTONE_NOT_RECORDED, "milestone", "该里程碑尚未记录，无法更正");
         }
         if (cmd.date() != null) {
             withDate(cmd.milestone(), cmd.arrivalNo(), cmd.date()).check("date");
@@ -235,12 +236,13 @@ public class InvestmentProject {
                 .throwIfAny();
         mustNotBeVoided();
         if (cmd.milestone() == Milestone.SIGNING) {
-            throw new RuleViolationException("milestone", "签约不能撤销，误录请作废项目 (void the project instead)");
+            throw new RuleViolationException(ErrorCode.MILESTONE_SIGNING_PERMANENT, "milestone",
+                    "签约不能撤销，误录请作废项目");
         }
         if (cmd.milestone() == Milestone.FUNDS) {
             arrival(cmd.arrivalNo());
         } else if (dateOf(cmd.milestone(), null) == null) {
-            throw new RuleViolationException("milestone", "该里程碑尚未记录，无法撤销 (milestone not recorded)");
+            throw new RuleViolationException(ErrorCode.MILESTONE_NOT_RECORDED, "milestone", "该里程碑尚未记录，无法撤销");
         }
         withDate(cmd.milestone(), cmd.arrivalNo(), null).check("milestone");
         apply(new MilestoneRetracted(projectId, cmd.milestone(), cmd.arrivalNo(), cmd.reason().strip()));
@@ -263,7 +265,7 @@ public class InvestmentProject {
 
     private void mustNotBeVoided() {
         if (voided) {
-            throw new RuleViolationException("项目已作废 (the project is void)");
+            throw new RuleViolationException(ErrorCode.PROJECT_VOID, "项目已作废");
         }
     }
 
@@ -271,23 +273,24 @@ public class InvestmentProject {
     private void mustBeOpen() {
         mustNotBeVoided();
         if (terminatedOn != null) {
-            throw new RuleViolationException("项目已解约，只能更正 (the project is terminated)");
+            throw new RuleViolationException(ErrorCode.PROJECT_TERMINATED, "项目已解约，只能更正");
         }
     }
 
     private static void once(LocalDate existing, String field, String message) {
         if (existing != null) {
-            throw new RuleViolationException(field, message);
+            throw new RuleViolationException(ErrorCode.MILESTONE_ALREADY_RECORDED, field, message);
         }
     }
 
     private Arrival arrival(Integer arrivalNo) {
         if (arrivalNo == null) {
-            throw new InvalidInputException("arrivalNo", "请指明第几笔到位资金 (which arrival)");
+            throw new InvalidInputException("arrivalNo", "请指明第几笔到位资金");
         }
         Arrival arrival = arrivals.get(arrivalNo);
         if (arrival == null) {
-            throw new RuleViolationException("arrivalNo", "没有第 " + arrivalNo + " 笔到位资金 (no such arrival)");
+            throw new RuleViolationException(ErrorCode.FUNDS_NO_SUCH_ARRIVAL, "arrivalNo",
+                    "没有第 " + arrivalNo + " 笔到位资金");
         }
         return arrival;
     }
@@ -298,10 +301,10 @@ public class InvestmentProject {
         boolean takesWan = cmd.milestone() == Milestone.SIGNING || cmd.milestone() == Milestone.STORAGE
                 || (arrival != null && !foreign);
         if (cmd.amountWan() != null && !takesWan) {
-            throw new InvalidInputException("amountWan", "该里程碑没有人民币金额 (no CNY amount to correct)");
+            throw new InvalidInputException("amountWan", "该里程碑没有人民币金额");
         }
         if (cmd.amountUsdWan() != null && !foreign) {
-            throw new InvalidInputException("amountUsdWan", "该里程碑没有外币金额 (no USD amount to correct)");
+            throw new InvalidInputException("amountUsdWan", "该里程碑没有外币金额");
         }
     }
 

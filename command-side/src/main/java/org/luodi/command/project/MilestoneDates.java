@@ -1,5 +1,6 @@
 package org.luodi.command.project;
 
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.RuleViolationException;
 
 import java.time.LocalDate;
@@ -17,41 +18,41 @@ record MilestoneDates(LocalDate signed, LocalDate registered, LocalDate started,
     void check(String field) {
         String broken = brokenRule();
         if (broken != null) {
-            throw new RuleViolationException(field, broken);
+            throw new RuleViolationException(ErrorCode.MILESTONE_OUT_OF_ORDER, field, broken);
         }
     }
 
     private String brokenRule() {
         if (before(registered, signed)) {
-            return "注册日期不能早于签约日期 (registration before signing)";
+            return "注册日期不能早于签约日期";
         }
         if (before(started, signed)) {
-            return "开工日期不能早于签约日期 (start before signing)";
+            return "开工日期不能早于签约日期";
         }
         if (stored != null && started == null) {
-            return "尚未开工，不能入库 (storage needs a start)";
+            return "尚未开工，不能入库";
         }
         if (before(stored, started)) {
-            return "入库日期不能早于开工日期 (storage before start)";
+            return "入库日期不能早于开工日期";
         }
         if (production != null && started == null) {
-            return "尚未开工，不能投产 (production needs a start)";
+            return "尚未开工，不能投产";
         }
         if (before(production, started)) {
-            return "投产日期不能早于开工日期 (production before start)";
+            return "投产日期不能早于开工日期";
         }
         if (funds.values().stream().anyMatch(d -> before(d, signed))) {
-            return "资金到位日期不能早于签约日期 (funds before signing)";
+            return "资金到位日期不能早于签约日期";
         }
         if (terminated != null) {
             if (production != null) {
-                return "已投产的项目不能解约 (a project in production cannot be terminated)";
+                return "已投产的项目不能解约";
             }
             boolean milestoneAfterTermination = before(terminated, signed) || before(terminated, registered)
                     || before(terminated, started) || before(terminated, stored)
                     || funds.values().stream().anyMatch(d -> before(terminated, d));
             if (milestoneAfterTermination) {
-                return "解约日期不能早于已记录的里程碑 (termination before a recorded milestone)";
+                return "解约日期不能早于已记录的里程碑";
             }
         }
         return null;

@@ -32,8 +32,7 @@ public record Plausibility(BigDecimal fundsToContract, BigDecimal maxContractWan
         if (contractWan != null && contractWan.compareTo(maxContractWan) > 0) {
             refuse(confirmed, field, "contract-over-limit", "合同金额 " + wan(contractWan) + "（"
                     + EventDescriptions.yi(contractWan) + "）超过 " + EventDescriptions.yi(maxContractWan)
-                    + "，请核对金额和单位（万元/亿元）是否多输了位数；确认无误后再提交"
-                    + " (implausible contract amount: confirm with confirmImplausible)");
+                    + "，请核对金额和单位（万元/亿元）是否多输了位数；确认无误后再提交");
         }
     }
 
@@ -43,8 +42,7 @@ public record Plausibility(BigDecimal fundsToContract, BigDecimal maxContractWan
                 && totalWan.compareTo(contractWan.multiply(fundsToContract)) > 0) {
             refuse(confirmed, field, "funds-over-contract", "到位资金累计 " + wan(totalWan) + "，超过合同金额 "
                     + wan(contractWan) + " 的 " + fundsToContract.stripTrailingZeros().toPlainString()
-                    + " 倍，请核对金额和单位是否有误；确认无误后再提交"
-                    + " (implausible funds: confirm with confirmImplausible)");
+                    + " 倍，请核对金额和单位是否有误；确认无误后再提交");
         }
     }
 
@@ -54,8 +52,7 @@ public record Plausibility(BigDecimal fundsToContract, BigDecimal maxContractWan
                 && plannedWan.compareTo(contractWan.multiply(plannedToContract)) > 0) {
             refuse(confirmed, field, "planned-over-contract", "计划总投资 " + wan(plannedWan) + "，超过合同金额 "
                     + wan(contractWan) + " 的 " + plannedToContract.stripTrailingZeros().toPlainString()
-                    + " 倍，请核对金额和单位是否有误；确认无误后再提交"
-                    + " (implausible planned investment: confirm with confirmImplausible)");
+                    + " 倍，请核对金额和单位是否有误；确认无误后再提交");
         }
     }
 

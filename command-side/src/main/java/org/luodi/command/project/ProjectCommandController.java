@@ -166,8 +166,8 @@ public class ProjectCommandController {
             // fall through
         }
         if (inBody) {
-            throw new InvalidInputException("projectId", "须为 UUID (must be a UUID)");
+            throw new InvalidInputException("projectId", "须为 UUID");
         }
-        throw new NotFoundException("no such project");
+        throw new NotFoundException(NotFoundException.Kind.PROJECT, null);
     }
 }

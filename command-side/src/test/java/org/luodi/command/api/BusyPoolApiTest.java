@@ -34,7 +34,8 @@ class BusyPoolApiTest extends CommandSideApiTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         JsonNode problem = refused.json();
-        assertThat(problem.path("detail").asText()).isEqualTo("系统繁忙，请稍后重试 (server busy)");
+        assertThat(problem.path("detail").asText()).isEqualTo("系统繁忙，请稍后重试");
+        assertThat(problem.path("code").asText()).isEqualTo("server.busy");
         assertThat(eventCount()).as("events after the refusal").isEqualTo(before);
 
         ApiClient.Answer again = gaoxin.post("/api/projects", signing(null), key);

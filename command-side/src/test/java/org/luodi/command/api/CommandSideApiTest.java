@@ -64,6 +64,7 @@ abstract class CommandSideApiTest {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(problem.path("code").asText()).as("code of " + answer.body()).matches("[a-z-]+(\\.[a-z-]+)+");
         if (status == 400) {
             assertThat(problem.path("errors")).as("errors of " + answer.body()).isNotEmpty()
                     .allSatisfy(error -> {

@@ -44,6 +44,7 @@ class HomeAndNotFoundApiTest extends CommandSideApiTest {
                 if (user == null && path.startsWith("/api/")) {
                     assertThat(answer.statusCode()).as(path).isEqualTo(401);
                     assertThat(JSON.readTree(answer.body()).path("detail").asText()).contains("请先登录");
+                    assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("auth.required");
                     continue;
                 }
                 assertThat(answer.statusCode()).as(path + " as " + user).isEqualTo(404);
@@ -51,7 +52,8 @@ class HomeAndNotFoundApiTest extends CommandSideApiTest {
                         .startsWith("application/problem+json");
                 JsonNode problem = JSON.readTree(answer.body());
                 assertThat(problem.path("status").asInt()).isEqualTo(404);
-                assertThat(problem.path("title").asText()).contains("未找到");
+                assertThat(problem.path("title").asText()).isEqualTo("未找到");
+                assertThat(problem.path("code").asText()).isEqualTo("resource.not-found");
                 assertThat(problem.path("detail").asText()).contains("没有这个地址").contains(path)
                         .doesNotContain("static resource");
             }

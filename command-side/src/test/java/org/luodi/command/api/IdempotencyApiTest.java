@@ -81,6 +81,7 @@ class IdempotencyApiTest extends CommandSideApiTest {
         String otherBody = signing(null).replace("12000.50", "12000.51");
         JsonNode problem = refused(409, () -> gaoxin.post("/api/projects", otherBody, key));
         assertThat(fields(problem)).containsExactly("Idempotency-Key");
+        assertThat(problem.path("code").asText()).isEqualTo("idempotency-key.reused");
     }
 
     /** The key row commits with the events: a refused request leaves nothing behind, so a fixed retry goes through. */

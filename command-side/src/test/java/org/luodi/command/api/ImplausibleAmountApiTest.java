@@ -20,6 +20,7 @@ class ImplausibleAmountApiTest extends CommandSideApiTest {
         long before = eventCount(id);
         JsonNode problem = refused(409, () -> gaoxin.post("/api/projects/" + id + "/funds", TYPO.formatted("")));
         assertThat(problem.path("type").asText()).isEqualTo("/problems/implausible-amount");
+        assertThat(problem.path("code").asText()).isEqualTo("amount.implausible");
         assertThat(problem.path("check").asText()).isEqualTo("funds-over-contract");
         assertThat(problem.path("confirm").asText()).isEqualTo("confirmImplausible");
         assertThat(problem.path("detail").asText()).contains("12,000,000 万元").contains("3 倍");

@@ -15,19 +15,22 @@ class RefusalsApiTest extends CommandSideApiTest {
     @Test
     void aClerkOfChenguiCannotTouchAGaoxinProject() {
         String id = signGaoxinProject();
-        refused(403, () -> chengui.post("/api/projects/" + id + "/start", START));
+        JsonNode problem = refused(403, () -> chengui.post("/api/projects/" + id + "/start", START));
+        assertThat(problem.path("code").asText()).isEqualTo("access.other-township");
     }
 
     @Test
     void aSupervisorDoesNotRecordMilestones() {
         String id = signGaoxinProject();
-        refused(403, () -> supervisor.post("/api/projects/" + id + "/start", START));
+        JsonNode problem = refused(403, () -> supervisor.post("/api/projects/" + id + "/start", START));
+        assertThat(problem.path("code").asText()).isEqualTo("access.denied");
     }
 
     @Test
     void aMalformedBodyIs400() {
         String id = signGaoxinProject();
-        refused(400, () -> gaoxin.post("/api/projects/" + id + "/start", "{\"startedOn\":\"2024-05-01\","));
+        JsonNode problem = refused(400, () -> gaoxin.post("/api/projects/" + id + "/start", "{\"startedOn\":\"2024-05-01\","));
+        assertThat(problem.path("code").asText()).isEqualTo("request.malformed");
     }
 
     @Test
@@ -37,6 +40,7 @@ class RefusalsApiTest extends CommandSideApiTest {
         JsonNode problem = refused(400, () -> gaoxin.post("/api/projects/" + id + "/start", """
                 {"startedOn":"%s","kind":"NEW"}""".formatted(tomorrow)));
         assertThat(fields(problem)).containsExactly("startedOn");
+        assertThat(problem.path("code").asText()).isEqualTo("request.invalid");
     }
 
     @Test
@@ -69,6 +73,8 @@ class RefusalsApiTest extends CommandSideApiTest {
         JsonNode problem = refused(409, () -> gaoxin.post("/api/projects/" + id + "/storage", """
                 {"storedOn":"2024-06-01","plannedInvestmentWan":15000}"""));
         assertThat(fields(problem)).containsExactly("storedOn");
+        assertThat(problem.path("code").asText()).isEqualTo("milestone.out-of-order");
+        assertThat(problem.path("detail").asText()).isEqualTo("尚未开工，不能入库");
     }
 
     @Test
@@ -78,12 +84,14 @@ class RefusalsApiTest extends CommandSideApiTest {
         JsonNode problem = refused(409, () -> gaoxin.post("/api/projects/" + id + "/start", """
                 {"startedOn":"2024-06-01","kind":"RESUMED"}"""));
         assertThat(fields(problem)).containsExactly("startedOn");
+        assertThat(problem.path("code").asText()).isEqualTo("milestone.already-recorded");
     }
 
     @Test
     void signingAProjectIdThatExistsIs409() {
         String id = UUID.randomUUID().toString();
         assertThat(gaoxin.post("/api/projects", signing(id)).status()).isEqualTo(201);
-        refused(409, () -> gaoxin.post("/api/projects", signing(id)));
+        assertThat(refused(409, () -> gaoxin.post("/api/projects", signing(id))).path("code").asText())
+                .isEqualTo("project.exists");
     }
 }

@@ -1,11 +1,14 @@
 package org.luodi.command.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refusals before any rule of the lifecycle is asked: who is calling, which project, how big the body is. */
 class RequestRefusalsApiTest extends CommandSideApiTest {
@@ -28,7 +31,9 @@ class RequestRefusalsApiTest extends CommandSideApiTest {
     @Test
     void anUnknownProjectIs404() {
         String unknown = UUID.randomUUID().toString();
-        refused(404, () -> gaoxin.post("/api/projects/" + unknown + "/start", START));
+        JsonNode problem = refused(404, () -> gaoxin.post("/api/projects/" + unknown + "/start", START));
+        assertThat(problem.path("code").asText()).isEqualTo("project.not-found");
+        assertThat(problem.path("detail").asText()).isEqualTo("项目不存在");
     }
 
     @Test
@@ -38,7 +43,8 @@ class RequestRefusalsApiTest extends CommandSideApiTest {
 
     @Test
     void aBodyOverOneMibIs413() {
-        refused(413, () -> gaoxin.post("/api/projects", OVER_ONE_MIB));
+        assertThat(refused(413, () -> gaoxin.post("/api/projects", OVER_ONE_MIB)).path("code").asText())
+                .isEqualTo("request.body-too-large");
     }
 
     /** Without a Content-Length the limit is enforced while reading, so a chunked body cannot slip through. */

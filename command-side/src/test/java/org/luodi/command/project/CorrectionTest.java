@@ -59,28 +59,28 @@ class CorrectionTest {
     void theSigningDateCannotMoveAfterTheStart() {
         fixture.given(signed(), started(START))
                 .when(correctDate(Milestone.SIGNING, START.plusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "start before signing"));
+                .expectNoEvents().expectException(conflict("date", "开工日期不能早于签约日期"));
     }
 
     @Test
     void theSigningDateCannotMoveAfterAnArrivalOfFunds() {
         fixture.given(signed(), domesticFunds(1, START))
                 .when(correctDate(Milestone.SIGNING, START.plusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "funds before signing"));
+                .expectNoEvents().expectException(conflict("date", "资金到位日期不能早于签约日期"));
     }
 
     @Test
     void aCorrectedDateIsWhatLaterCommandsAreCheckedAgainst() {
         fixture.given(signed(), correctedDate(Milestone.SIGNING, START))
                 .when(new StartConstruction(ID, START.minusDays(1), StartKind.NEW), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("startedOn", "start before signing"));
+                .expectNoEvents().expectException(conflict("startedOn", "开工日期不能早于签约日期"));
     }
 
     @Test
     void theStartCannotMoveAfterTheStorage() {
         fixture.given(signed(), started(START), stored(START.plusDays(30)))
                 .when(correctDate(Milestone.START, START.plusDays(31)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "storage before start"));
+                .expectNoEvents().expectException(conflict("date", "入库日期不能早于开工日期"));
     }
 
     @Test
@@ -90,14 +90,14 @@ class CorrectionTest {
                 .expectEvents(correctedDate(Milestone.STORAGE, START));
         Given.fixture().given(signed(), started(START), stored(START.plusDays(30)))
                 .when(correctDate(Milestone.STORAGE, START.minusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "storage before start"));
+                .expectNoEvents().expectException(conflict("date", "入库日期不能早于开工日期"));
     }
 
     @Test
     void aCorrectedTerminationCannotPrecedeTheStart() {
         fixture.given(signed(), started(START), new ProjectTerminated(ID, START.plusDays(60), "解约"))
                 .when(correctDate(Milestone.TERMINATION, START.minusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "termination before"));
+                .expectNoEvents().expectException(conflict("date", "解约日期不能早于"));
     }
 
     @Test
@@ -142,7 +142,7 @@ class CorrectionTest {
         fixture.given(signed(), domesticFunds(1, START))
                 .when(new CorrectMilestone(ID, Milestone.FUNDS, 1, SIGNED_ON.minusDays(1), null, null, WHY),
                         GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("date", "funds before signing"));
+                .expectNoEvents().expectException(conflict("date", "资金到位日期不能早于签约日期"));
     }
 
     @Test

@@ -94,7 +94,7 @@ class FundsTest {
         fixture.given(signed())
                 .when(new RecordFundsArrival(ID, SIGNED_ON.minusDays(1), SourceRegion.IN_PROVINCE,
                         new BigDecimal("500"), null), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("arrivedOn", "funds before signing"));
+                .expectNoEvents().expectException(conflict("arrivedOn", "资金到位日期不能早于签约日期"));
     }
 
     @Test

@@ -45,7 +45,7 @@ class RegistrationTest {
     void registersOnlyOnce() {
         fixture.given(signed(), Given.registered(SIGNED_ON))
                 .when(register(SIGNED_ON.plusDays(1), CODE), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("registeredOn", "already registered"));
+                .expectNoEvents().expectException(conflict("registeredOn", "已登记注册"));
     }
 
     @Test

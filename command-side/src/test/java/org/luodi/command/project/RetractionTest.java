@@ -64,14 +64,14 @@ class RetractionTest {
     void aStartCannotBeRetractedWhileTheProjectIsStored() {
         fixture.given(signed(), started(START), stored(START))
                 .when(retract(Milestone.START), SUPERVISOR)
-                .expectNoEvents().expectException(conflict("milestone", "storage needs a start"));
+                .expectNoEvents().expectException(conflict("milestone", "尚未开工，不能入库"));
     }
 
     @Test
     void aStartCannotBeRetractedWhileInProduction() {
         fixture.given(signed(), started(START), new ProductionStarted(ID, START))
                 .when(retract(Milestone.START), SUPERVISOR)
-                .expectNoEvents().expectException(conflict("milestone", "production needs a start"));
+                .expectNoEvents().expectException(conflict("milestone", "尚未开工，不能投产"));
     }
 
     @Test
@@ -86,17 +86,17 @@ class RetractionTest {
     void theSigningIsNeverRetractedTheProjectIsVoidedInstead() {
         fixture.given(signed())
                 .when(retract(Milestone.SIGNING), SUPERVISOR)
-                .expectNoEvents().expectException(conflict("milestone", "void the project"));
+                .expectNoEvents().expectException(conflict("milestone", "误录请作废项目"));
     }
 
     @Test
     void onlyARecordedMilestoneIsRetractedAndOnlyOnce() {
         fixture.given(signed())
                 .when(retract(Milestone.REGISTRATION), SUPERVISOR)
-                .expectNoEvents().expectException(conflict("milestone", "not recorded"));
+                .expectNoEvents().expectException(conflict("milestone", "尚未记录"));
         Given.fixture().given(signed(), started(START), new MilestoneRetracted(ID, Milestone.START, null, CEREMONY))
                 .when(retract(Milestone.START), SUPERVISOR)
-                .expectNoEvents().expectException(conflict("milestone", "not recorded"));
+                .expectNoEvents().expectException(conflict("milestone", "尚未记录"));
     }
 
     @Test

@@ -41,14 +41,14 @@ class StartTest {
     void cannotStartBeforeSigning() {
         fixture.given(signed())
                 .when(new StartConstruction(ID, SIGNED_ON.minusDays(1), StartKind.NEW), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("startedOn", "start before signing"));
+                .expectNoEvents().expectException(conflict("startedOn", "开工日期不能早于签约日期"));
     }
 
     @Test
     void startsOnlyOnce() {
         fixture.given(signed(), started(SIGNED_ON))
                 .when(new StartConstruction(ID, SIGNED_ON.plusDays(10), StartKind.RESUMED), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("startedOn", "already started"));
+                .expectNoEvents().expectException(conflict("startedOn", "已开工"));
     }
 
     @Test

@@ -41,21 +41,21 @@ class StorageAndProductionTest {
     void storageNeedsAStart() {
         fixture.given(signed())
                 .when(store(START, "15000"), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("storedOn", "storage needs a start"));
+                .expectNoEvents().expectException(conflict("storedOn", "尚未开工，不能入库"));
     }
 
     @Test
     void storageCannotPrecedeTheStart() {
         fixture.given(signed(), started(START))
                 .when(store(START.minusDays(1), "15000"), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("storedOn", "storage before start"));
+                .expectNoEvents().expectException(conflict("storedOn", "入库日期不能早于开工日期"));
     }
 
     @Test
     void storedOnlyOnce() {
         fixture.given(signed(), started(START), stored(START))
                 .when(store(START.plusDays(1), "15000"), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("storedOn", "already stored"));
+                .expectNoEvents().expectException(conflict("storedOn", "已入库"));
     }
 
     @Test
@@ -76,21 +76,21 @@ class StorageAndProductionTest {
     void productionNeedsAStart() {
         fixture.given(signed())
                 .when(new StartProduction(ID, START), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("productionOn", "production needs a start"));
+                .expectNoEvents().expectException(conflict("productionOn", "尚未开工，不能投产"));
     }
 
     @Test
     void productionCannotPrecedeTheStart() {
         fixture.given(signed(), started(START))
                 .when(new StartProduction(ID, START.minusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("productionOn", "production before start"));
+                .expectNoEvents().expectException(conflict("productionOn", "投产日期不能早于开工日期"));
     }
 
     @Test
     void inProductionOnlyOnce() {
         fixture.given(signed(), started(START), new ProductionStarted(ID, START))
                 .when(new StartProduction(ID, START.plusDays(1)), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("productionOn", "already in production"));
+                .expectNoEvents().expectException(conflict("productionOn", "已投产"));
     }
 
     @Test

@@ -56,14 +56,14 @@ class TerminationTest {
     void aProjectInProductionCannotBeTerminated() {
         fixture.given(signed(), started(day("2024-05-01")), new ProductionStarted(ID, day("2024-08-01")))
                 .when(new TerminateProject(ID, ENDED, "停产"), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("terminatedOn", "in production"));
+                .expectNoEvents().expectException(conflict("terminatedOn", "已投产的项目不能解约"));
     }
 
     @Test
     void theTerminationCannotPrecedeARecordedMilestone() {
         fixture.given(signed(), started(day("2024-10-01")))
                 .when(new TerminateProject(ID, ENDED, "解约"), GAOXIN_CLERK)
-                .expectNoEvents().expectException(conflict("terminatedOn", "termination before"));
+                .expectNoEvents().expectException(conflict("terminatedOn", "解约日期不能早于"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class TerminationTest {
             Given.fixture().given(signed(), started(SIGNED_ON), TERMINATED)
                     .when(milestone, GAOXIN_CLERK)
                     // field null: refused because the project is terminated, not for the milestone's own rules
-                    .expectNoEvents().expectException(conflict(null, "terminated"));
+                    .expectNoEvents().expectException(conflict(null, "已解约"));
         }
     }
 

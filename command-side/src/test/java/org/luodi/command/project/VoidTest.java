@@ -99,6 +99,6 @@ class VoidTest {
         fixture.given(signed(), started(SIGNED_ON), new ProjectVoided(ID, WHY))
                 .when(command, who)
                 // field null: refused because the project is void, not for the command's own rules
-                .expectNoEvents().expectException(conflict(null, "void"));
+                .expectNoEvents().expectException(conflict(null, "已作废"));
     }
 }

@@ -1,12 +1,9 @@
 package org.luodi.launcher.demo;
 
+import org.luodi.events.ReferenceCsv;
 import org.luodi.events.SourceRegion;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Collections;
@@ -123,20 +120,8 @@ public record ProjectProfile(String name, String investor, String chain, boolean
         return List.copyOf(CHAINS);
     }
 
-    /** A reference file of shared-events as rows of cells, its header left out. */
+    /** A reference file of shared-events as rows of cells, its header left out (the bench reads them too). */
     public static List<String[]> csv(String resource) {
-        List<String[]> rows = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(
-                ProjectProfile.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(",", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return ReferenceCsv.read(resource).rows();
     }
 }

@@ -1,8 +1,8 @@
 package org.luodi.platform.problem;
 
 /**
- * 409 with {@code type} {@link #TYPE}: an amount so far from the project's others that it is more likely a typing
- * error (1,200 亿元 for 1,200 万元) than the truth. Not refused outright: the same request with
+ * 409 {@link ErrorCode#AMOUNT_IMPLAUSIBLE} with {@code type} {@link #TYPE}: an amount so far from the project's
+ * others that it is more likely a typing error (1,200 亿元 for 1,200 万元) than the truth. Not refused outright: the same request with
  * {@code "confirmImplausible": true} records it. {@code check} says which rule it tripped.
  */
 public class ImplausibleAmountException extends RuleViolationException {
@@ -13,7 +13,7 @@ public class ImplausibleAmountException extends RuleViolationException {
     private final String check;
 
     public ImplausibleAmountException(String field, String check, String message) {
-        super(field, message);
+        super(ErrorCode.AMOUNT_IMPLAUSIBLE, field, message);
         this.check = check;
     }
 

@@ -1,13 +1,7 @@
 package org.luodi.platform.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
+import org.luodi.events.ReferenceCsv;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +28,10 @@ public final class ReferenceData {
     }
 
     public static ReferenceData daye() {
-        List<Township> townships = readCsv("reference/townships-daye.csv").stream()
+        List<Township> townships = ReferenceCsv.read("reference/townships-daye.csv").rows().stream()
                 .map(row -> new Township(row[0], row[1], row[2]))
                 .toList();
-        List<IndustryChain> chains = readCsv("reference/industry-chains-daye.csv").stream()
+        List<IndustryChain> chains = ReferenceCsv.read("reference/industry-chains-daye.csv").rows().stream()
                 .map(row -> new IndustryChain(row[0], row[1], row[2].isBlank() ? null : Integer.valueOf(row[2])))
                 .toList();
         return new ReferenceData(townships, chains);
@@ -66,27 +60,6 @@ public final class ReferenceData {
 
     public IndustryChain chain(String code) {
         return chains.get(code);
-    }
-
-    /** Rows of a CSV file with a header line and no quoted commas, each padded to the header's width. */
-    public static List<String[]> readCsv(String resource) {
-        InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing reference file " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            int width = reader.readLine().split(",", -1).length;
-            List<String[]> rows = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(Arrays.copyOf(line.strip().split(",", -1), width));
-                }
-            }
-            rows.forEach(row -> Arrays.setAll(row, i -> row[i] == null ? "" : row[i].strip()));
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> key) {

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.luodi.platform.problem.ErrorCode;
+import org.luodi.platform.problem.Problem;
 import org.luodi.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -88,7 +90,7 @@ public final class BrowserSessions {
 
     static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "用户名或密码不正确 (bad credentials)");
+        ProblemResponses.write(response, Problem.of(ErrorCode.AUTH_BAD_CREDENTIALS, "用户名或密码不正确"));
     }
 
     static void signedOut(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {

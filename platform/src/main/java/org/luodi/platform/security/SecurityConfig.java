@@ -1,6 +1,8 @@
 package org.luodi.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.luodi.platform.problem.ErrorCode;
+import org.luodi.platform.problem.Problem;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -78,7 +79,7 @@ public class SecurityConfig {
         return (request, response, rejected) -> {
             if (!response.isCommitted()) {
                 response.reset();
-                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "请求地址或请求头不合规 (request refused by the firewall)");
+                ProblemResponses.write(response, Problem.of(ErrorCode.REQUEST_REJECTED, "请求地址或请求头不合规"));
             }
         };
     }
@@ -155,7 +156,7 @@ public class SecurityConfig {
             } else if (!carriesCookies(request)) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"luodi\"");
             }
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "请先登录 (authentication required)");
+            ProblemResponses.write(response, Problem.of(ErrorCode.AUTH_REQUIRED, "请先登录"));
         };
     }
 
@@ -164,8 +165,8 @@ public class SecurityConfig {
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
-                ? "页面已过期，请刷新后重试 (missing or invalid CSRF token)"
-                : "无权执行此操作 (not allowed for your role)");
+        return (request, response, e) -> ProblemResponses.write(response, e instanceof CsrfException
+                ? Problem.of(ErrorCode.CSRF_INVALID, "页面已过期，请刷新后重试")
+                : Problem.of(ErrorCode.ACCESS_DENIED, "无权执行此操作"));
     }
 }

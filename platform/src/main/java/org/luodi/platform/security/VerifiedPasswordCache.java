@@ -1,17 +1,14 @@
 package org.luodi.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.luodi.events.Sha256;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP Basic sends the password with every request, and a BCrypt check costs tens of milliseconds of CPU. This
@@ -23,10 +20,10 @@ public class VerifiedPasswordCache implements AuthenticationProvider {
     private static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
-    private record Verified(Authentication authentication, long expiresAtNanos) {
-    }
+    private final Cache<String, Authentication> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(TTL)
+            .build();
 
     public VerifiedPasswordCache(DaoAuthenticationProvider delegate) {
         this.delegate = delegate;
@@ -34,30 +31,18 @@ public class VerifiedPasswordCache implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication request) {
-        String key = digest(request.getName() + '\0' + request.getCredentials());
-        Verified hit = verified.get(key);
-        if (hit != null && hit.expiresAtNanos() > System.nanoTime()) {
-            return hit.authentication();
+        String key = Sha256.hex(request.getName() + '\0' + request.getCredentials());
+        Authentication hit = verified.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
         Authentication result = delegate.authenticate(request);
-        if (verified.size() > MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(key, new Verified(result, System.nanoTime() + TTL.toNanos()));
+        verified.put(key, result);
         return result;
     }
 
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

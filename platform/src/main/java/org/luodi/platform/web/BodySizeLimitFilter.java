@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.luodi.platform.problem.ErrorCode;
+import org.luodi.platform.problem.Problem;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,7 +25,7 @@ import java.io.IOException;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
     public static final long LIMIT = 1024 * 1024;
 
-    /** Thrown while reading past the limit; mapped to 413 by {@link ApiErrorHandler}. */
+    /** Thrown while reading past the limit; mapped to 413 by {@link ExceptionProblems}. */
     public static class BodyTooLargeException extends IOException {
         public BodyTooLargeException() {
             super("request body over 1 MiB");
@@ -35,7 +36,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MiB (request body over 1 MiB)");
+            ProblemResponses.write(response, Problem.of(ErrorCode.BODY_TOO_LARGE));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,14 +20,13 @@ public class ProblemErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    public ResponseEntity<String> error(HttpServletRequest request) {
+    public ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : HttpStatus.NOT_FOUND.value();
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status >= 500 && exception instanceof Throwable t) {
             log.error("unexpected failure outside the controllers", t);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemResponses.json(status, ProblemResponses.detailFor(status)));
+        return ProblemResponses.entity(ProblemResponses.forStatus(status));
     }
 }

@@ -7,6 +7,7 @@ import org.apache.coyote.ActionCode;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,10 +35,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.setContentType(ProblemResponses.CONTENT_TYPE);
-            response.setCharacterEncoding("UTF-8");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            // the reporter is there only while nothing of the response has been written
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemResponses.json(status, ProblemResponses.detailFor(status)));
+                byte[] problem = ProblemResponses.bytes(ProblemResponses.forStatus(status));
+                writer.write(new String(problem, StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

@@ -57,7 +57,7 @@ public class RequestHygiene implements HandlerInterceptor {
     static void checkIdempotencyKey(String key) {
         if (key != null && (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
             throw new InvalidInputException(IDEMPOTENCY_KEY,
-                    "须为 1–200 个可见 ASCII 字符 (1-200 visible ASCII characters)");
+                    "须为 1–200 个可见 ASCII 字符");
         }
     }
 
@@ -70,11 +70,11 @@ public class RequestHygiene implements HandlerInterceptor {
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
             String name = decode(rawName);
             if (name == null || !clean(name)) {
-                throw new InvalidInputException("query", "查询参数名含有无效字符 (invalid characters in a parameter name)");
+                throw new InvalidInputException("query", "查询参数名含有无效字符");
             }
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (value == null || !clean(value)) {
-                throw new InvalidInputException(name, "含有无效字符或编码 (invalid characters or encoding)");
+                throw new InvalidInputException(name, "含有无效字符或编码");
             }
         }
     }

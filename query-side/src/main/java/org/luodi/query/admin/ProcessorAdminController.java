@@ -1,14 +1,13 @@
 package org.luodi.query.admin;
 
+import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.processing.ProcessingProgress;
 import org.luodi.query.processing.ProcessorStatus;
 import org.luodi.query.processing.ReadModelRebuild;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,10 +45,7 @@ public class ProcessorAdminController {
     }
 
 
-    private static ErrorResponseException unknown(String processingGroup) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "没有名为 " + processingGroup + " 的读模型 (no such processing group)");
-        problem.setTitle(HttpStatus.NOT_FOUND.getReasonPhrase());
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static NotFoundException unknown(String processingGroup) {
+        return new NotFoundException(NotFoundException.Kind.READ_MODEL, processingGroup);
     }
 }

@@ -37,7 +37,7 @@ public class AlertController {
         LuodiUser user = LuodiUser.current();
         String wanted = codes.township(township);
         if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
-            throw new ForbiddenException("不能查看其他乡镇的预警 (another township's alerts)");
+            throw ForbiddenException.otherTownship("不能查看其他乡镇的预警");
         }
         Set<String> townships = user.isClerk() ? Set.of(user.township()) : wanted == null ? null : Set.of(wanted);
         LocalDate day = time.asOf(asOf);
@@ -51,7 +51,7 @@ public class AlertController {
         try {
             return AlertLevel.valueOf(level.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("level", "可选 WARNING 或 OVERDUE (WARNING or OVERDUE)");
+            throw new InvalidInputException("level", "可选 WARNING 或 OVERDUE");
         }
     }
 }

@@ -32,7 +32,7 @@ public class AlertStreamController {
         LuodiUser user = LuodiUser.current();
         String wanted = codes.township(township);
         if (wanted != null && !user.mayAccessTownship(wanted)) {
-            throw new ForbiddenException("不能接收其他乡镇的预警 (another township's alerts)");
+            throw ForbiddenException.otherTownship("不能接收其他乡镇的预警");
         }
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter;
         return broadcaster.subscribe(user, wanted, eventId(lastEventId));
@@ -45,7 +45,7 @@ public class AlertStreamController {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Last-Event-ID", "应为之前收到的事件编号 (expected an event id)");
+            throw new InvalidInputException("Last-Event-ID", "应为之前收到的事件编号");
         }
     }
 }

@@ -85,8 +85,8 @@ public class AuditController {
     @GetMapping("/api/audit/digest")
     public AuditDigests.DigestView digest(@RequestParam(required = false) String at) {
         Instant moment = instant("at", at, true);
-        return digests.view(moment).orElseThrow(() -> new NotFoundException(moment == null
-                ? "事件库尚未封存，稍后再试 (nothing sealed yet)" : "该时刻之前尚无封存记录 (nothing sealed by then)"));
+        return digests.view(moment).orElseThrow(() -> new NotFoundException(NotFoundException.Kind.AUDIT_DIGEST, null, moment == null
+                ? "事件库尚未封存，稍后再试" : "该时刻之前尚无封存记录"));
     }
 
     @GetMapping("/api/projects/{id}/history")
@@ -106,14 +106,14 @@ public class AuditController {
                                            @RequestParam(defaultValue = "50") int size) {
         LuodiUser user = LuodiUser.current();
         if (page < 0) {
-            throw new InvalidInputException("page", "须大于等于 0 (page ≥ 0)");
+            throw new InvalidInputException("page", "须大于等于 0");
         }
         if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "须在 1–500 之间 (1..500)");
+            throw new InvalidInputException("size", "须在 1–500 之间");
         }
         String eventType = blankToNull(type);
         if (eventType != null && !TYPES.contains(eventType)) {
-            throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES + " (unknown event type)");
+            throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES);
         }
         return queries.search(new HistoryQueries.AuditFilter(blankToNull(actor), codes.township(township), eventType,
                 instant("from", from, false), instant("to", to, true)), page, size);
@@ -135,7 +135,7 @@ public class AuditController {
             return QueryTime.within(field, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field,
-                    "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00 (expected a date or an instant)");
+                    "应为日期或 ISO-8601 时间，如 2024-04-01 或 2024-04-01T08:00:00+08:00");
         }
     }
 }

@@ -45,8 +45,7 @@ public record Digest(long lastIndex, byte[] rootPrefix) {
                 return new Digest(Long.parseLong(form.group(1)), root);
             }
         }
-        throw new InvalidInputException("digest", "摘要格式不对，应形如 LD1-1234-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-                + " (malformed digest)");
+        throw new InvalidInputException("digest", "摘要格式不对，应形如 LD1-1234-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
     }
 
     private static String base32(byte[] bytes) {

@@ -2,6 +2,8 @@ package org.luodi.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,9 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,13 +51,7 @@ public class HistoryProjection {
      * remembers stays true whatever is rolled back or delivered again. Saves reading the signing's row back for
      * every batch, about a tenth of PostgreSQL's work in a rebuild.
      */
-    private final Map<String, String> townshipOf = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > KNOWN_TOWNSHIPS;
-                }
-            });
+    private final Cache<String, String> townshipOf = Caffeine.newBuilder().maximumSize(KNOWN_TOWNSHIPS).build();
 
     public HistoryProjection(JdbcTemplate jdbc, SetAsideIndexes indexes) {
         this.jdbc = jdbc;
@@ -119,7 +113,7 @@ public class HistoryProjection {
                 townshipOf.put(signed.projectId(), signed.township());
             }
             String id = r.event().projectId();
-            String known = townshipOf.get(id);
+            String known = townshipOf.getIfPresent(id);
             if (known != null) {
                 townships.put(id, known);
             }

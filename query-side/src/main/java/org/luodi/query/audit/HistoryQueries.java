@@ -49,10 +49,10 @@ public class HistoryQueries {
         }
         List<HistoryEntry> events = jdbc.query(sql + " ORDER BY sequence_number", params, ENTRY);
         if (events.isEmpty()) {
-            throw new NotFoundException("no such project");
+            throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId);
         }
         if (!user.mayAccessTownship(events.get(0).projectTownship())) {
-            throw new ForbiddenException("不能查看其他乡镇的项目 (another township's project)");
+            throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         return new History(projectId, events);
     }

@@ -1,10 +1,11 @@
 package org.luodi.query.audit;
 
+import org.luodi.events.Sha256;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class SealHashing {
         String projectId = rs.getString("aggregate_identifier");
         long sequence = rs.getLong("sequence_number");
         String timeStamp = rs.getString("time_stamp");
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update((byte) 0x00);
         sha.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
         text(sha, rs.getString("event_identifier"));
@@ -59,7 +60,7 @@ final class SealHashing {
     }
 
     static Leaf absent(long globalIndex) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update((byte) 0x02);
         sha.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
         return new Leaf(globalIndex, sha.digest(), null, -1, null);
@@ -67,7 +68,7 @@ final class SealHashing {
 
     static byte[] root(byte[] previousRoot, long sealNo, long firstIndex, long lastIndex, Instant latestEventAt,
                        Instant sealedAt, List<Leaf> leaves) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update((byte) 0x01);
         sha.update(previousRoot);
         sha.update(ByteBuffer.allocate(40).putLong(sealNo).putLong(firstIndex).putLong(lastIndex)
@@ -120,14 +121,6 @@ final class SealHashing {
         sha.update(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
         if (value != null) {
             sha.update(value);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,14 +2,16 @@ package org.luodi.query.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.BrowserSessions;
+import org.luodi.platform.problem.Problem;
+import org.luodi.platform.web.ProblemResponses;
 import org.luodi.platform.web.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,7 +42,6 @@ import java.util.UUID;
 @RestController
 public class CommandProxyController {
     private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
             "termination", "corrections", "retractions", "void");
@@ -72,7 +72,7 @@ public class CommandProxyController {
     public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,
                                             HttpServletRequest request) throws IOException {
         if (!ACTIONS.contains(action)) {
-            throw new NotFoundException("no such command " + action);
+            throw new NotFoundException(NotFoundException.Kind.RESOURCE, null, "没有这个录入操作：" + action);
         }
         return forward(request, "/api/projects/" + canonicalId(id) + "/" + action);
     }
@@ -127,13 +127,12 @@ public class CommandProxyController {
         } catch (IllegalArgumentException ignored) {
             // fall through
         }
-        throw new NotFoundException("no such project");
+        throw new NotFoundException(NotFoundException.Kind.PROJECT, null);
     }
 
-    private static ResponseEntity<byte[]> unavailable() throws IOException {
-        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        byte[] problem = JSON.writeValueAsBytes(Map.of("type", "about:blank", "status", status.value(),
-                "title", status.getReasonPhrase(), "detail", "录入服务暂不可用，请稍后重试 (command side unreachable)"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    private static ResponseEntity<byte[]> unavailable() {
+        Problem problem = Problem.of(ErrorCode.COMMAND_SIDE_UNAVAILABLE);
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.bytes(problem));
     }
 }

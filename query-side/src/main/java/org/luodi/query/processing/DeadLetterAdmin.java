@@ -88,7 +88,8 @@ public class DeadLetterAdmin {
         Parked letter = find(id);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(letter.processingGroup())
-                .orElseThrow(() -> new NotFoundException("读模型 " + letter.processingGroup() + " 没有死信队列"));
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.READ_MODEL,
+                        letter.processingGroup(), "读模型 " + letter.processingGroup() + " 没有死信队列"));
         boolean all;
         String failure = null;
         try {
@@ -147,12 +148,13 @@ public class DeadLetterAdmin {
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
         return processing.deadLetterQueue(group)
-                .orElseThrow(() -> new NotFoundException("读模型 " + group + " 没有死信队列"));
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.READ_MODEL, group,
+                        "读模型 " + group + " 没有死信队列"));
     }
 
     private Parked find(String id) {
         return parked().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的搁置事件 (no such dead letter)"));
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.DEAD_LETTER, id));
     }
 
     private long remaining(Parked letter) {
@@ -193,7 +195,7 @@ public class DeadLetterAdmin {
 
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "请说明原因 (a reason is required)");
+            throw new InvalidInputException("reason", "请说明原因");
         }
         if (reason.strip().length() > REASON_LENGTH) {
             throw new InvalidInputException("reason", "原因不能超过 " + REASON_LENGTH + " 字");

@@ -3,6 +3,7 @@ package org.luodi.query.processing;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.security.LuodiUser;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public class ReadModelRebuild {
         }
         StreamingEventProcessor processor = found.get();
         if (!processor.supportsReset()) {
-            throw new RuleViolationException("该读模型不支持重建 (its handlers do not support a reset)");
+            throw new RuleViolationException(ErrorCode.READ_MODEL_NOT_RESETTABLE, "该读模型不支持重建");
         }
         log.info("rebuilding read model {} from the event store", processingGroup);
         processor.shutDown();
@@ -47,8 +48,8 @@ public class ReadModelRebuild {
             deadLetters.clearForRebuild(processingGroup, actor());
         } catch (UnableToClaimTokenException e) {
             // Without a central coordinator a reset needs every segment: another instance still holds one.
-            throw new RuleViolationException("其他查询端实例正在处理该读模型，请先停止其他实例再重建 "
-                    + "(a segment is claimed by another query-side instance)");
+            throw new RuleViolationException(ErrorCode.READ_MODEL_CLAIMED,
+                    "其他查询端实例正在处理该读模型，请先停止其他实例再重建");
         } finally {
             processor.start();
         }

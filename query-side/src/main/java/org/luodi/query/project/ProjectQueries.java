@@ -42,12 +42,12 @@ public class ProjectQueries {
     /** One project as it stood at the end of {@code asOf}, as recorded up to {@code knownAt}. */
     public ProjectView project(LuodiUser user, String projectId, LocalDate asOf, Instant knownAt) {
         ProjectState known = versions.knownAt(projectId, knownAt)
-                .orElseThrow(() -> new NotFoundException("no such project"));
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.PROJECT, projectId));
         if (!user.mayAccessTownship(known.township())) {
-            throw new ForbiddenException("不能查看其他乡镇的项目 (another township's project)");
+            throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         if (known.signedOn().isAfter(asOf)) {
-            throw new NotFoundException("project not yet signed on " + asOf);
+            throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId, "项目在 " + asOf + " 尚未签约");
         }
         List<FundArrival> funds = versions.arrivalsKnownAt(projectId, knownAt).stream()
                 .filter(f -> !f.arrivedOn().isAfter(asOf))
@@ -64,7 +64,7 @@ public class ProjectQueries {
         List<String> where = new ArrayList<>(List.of("p.signed_on <= :asOf"));
         String township = user.isClerk() ? user.township() : filter.township();
         if (user.isClerk() && filter.township() != null && !filter.township().equals(user.township())) {
-            throw new ForbiddenException("不能查看其他乡镇的项目 (another township's projects)");
+            throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         condition(where, params, township, "p.township = :township", "township");
         condition(where, params, filter.chain(), "p.industry_chain = :chain", "chain");

@@ -39,14 +39,13 @@ public class ProjectQueryController {
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
         if (stage != null && !stage.isBlank() && Stage.byCode(stage) == null) {
-            throw new InvalidInputException("stage", "未知的阶段，可选 " + java.util.Arrays.toString(Stage.values())
-                    + " (unknown stage)");
+            throw new InvalidInputException("stage", "未知的阶段，可选 " + java.util.Arrays.toString(Stage.values()));
         }
         if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "须在 0–100000 之间 (0..100000)");
+            throw new InvalidInputException("page", "须在 0–100000 之间");
         }
         if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "须在 1–200 之间 (1..200)");
+            throw new InvalidInputException("size", "须在 1–200 之间");
         }
         var filter = new ProjectQueries.Filter(codes.township(township), codes.chain(chain), blankToNull(stage),
                 signedFrom, signedTo, name);

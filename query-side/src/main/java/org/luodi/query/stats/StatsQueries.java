@@ -36,7 +36,7 @@ public class StatsQueries {
     public Stats stats(LuodiUser user, int year, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
         if (user.isClerk() && groupBy == GroupBy.CHAIN) {
             // a chain's row adds up every township's projects of that chain
-            throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链汇总 (townships see their own row only)");
+            throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链汇总");
         }
         StatsPeriod period = new StatsPeriod(year, asOf);
         List<UnitFigures> units = figures(groupBy, period, knownAt).stream()

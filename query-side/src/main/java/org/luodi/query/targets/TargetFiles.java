@@ -1,16 +1,10 @@
 package org.luodi.query.targets;
 
+import org.luodi.events.ReferenceCsv;
 import org.luodi.platform.reference.ReferenceData;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -117,24 +111,12 @@ final class TargetFiles {
         }
     }
 
-    /** The header and then the rows (ReferenceData's reader, which drops the header), each cell stripped. */
+    /** The header and then the rows, each cell stripped. */
     private static List<String[]> read(String resource) {
-        InputStream in = TargetFiles.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing target file " + resource);
-        }
-        String header;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            header = reader.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (header == null) {
-            throw new IllegalStateException("empty target file " + resource);
-        }
+        ReferenceCsv csv = ReferenceCsv.read(resource);
         List<String[]> lines = new ArrayList<>();
-        lines.add(Arrays.stream(header.strip().split(",", -1)).map(String::strip).toArray(String[]::new));
-        lines.addAll(ReferenceData.readCsv(resource));
+        lines.add(csv.header());
+        lines.addAll(csv.rows());
         return lines;
     }
 }

@@ -21,7 +21,7 @@ public class FilterCodes {
     public String township(String text) {
         String code = blankToNull(text);
         if (code != null && !reference.isTownship(code)) {
-            throw new InvalidInputException("township", "未知的乡镇代码 (unknown township)");
+            throw new InvalidInputException("township", "未知的乡镇代码");
         }
         return code;
     }
@@ -30,7 +30,7 @@ public class FilterCodes {
     public String chain(String text) {
         String code = blankToNull(text);
         if (code != null && !reference.isIndustryChain(code)) {
-            throw new InvalidInputException("chain", "未知的产业链代码 (unknown industry chain)");
+            throw new InvalidInputException("chain", "未知的产业链代码");
         }
         return code;
     }

@@ -42,7 +42,7 @@ public class QueryTime {
         try {
             day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("asOf", "日期格式应为 YYYY-MM-DD (expected a date)");
+            throw new InvalidInputException("asOf", "日期格式应为 YYYY-MM-DD");
         }
         return within("asOf", day);
     }
@@ -50,7 +50,7 @@ public class QueryTime {
     /** {@code day} when it lies between 1900-01-01 and 9999-12-31; a 400 naming {@code field} otherwise. */
     public static LocalDate within(String field, LocalDate day) {
         if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-            throw new InvalidInputException(field, "日期须在 1900-01-01 与 9999-12-31 之间 (date out of range)");
+            throw new InvalidInputException(field, "日期须在 1900-01-01 与 9999-12-31 之间");
         }
         return day;
     }
@@ -59,7 +59,7 @@ public class QueryTime {
     public static Instant within(String field, Instant instant) {
         if (instant.isBefore(EARLIEST.atStartOfDay(SHANGHAI).toInstant())
                 || !instant.isBefore(LATEST.plusDays(1).atStartOfDay(SHANGHAI).toInstant())) {
-            throw new InvalidInputException(field, "时间须在 1900 年与 9999 年之间 (instant out of range)");
+            throw new InvalidInputException(field, "时间须在 1900 年与 9999 年之间");
         }
         return instant;
     }
@@ -76,7 +76,7 @@ public class QueryTime {
             }
             return within("knownAt", OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("knownAt", "时间格式应为 ISO-8601，如 2024-04-01T00:00:00+08:00 (expected an instant)");
+            throw new InvalidInputException("knownAt", "时间格式应为 ISO-8601，如 2024-04-01T00:00:00+08:00");
         }
     }
 }

@@ -53,6 +53,7 @@ class ReadModelRebuildTest extends QuerySideTest {
         ApiClient.Answer unknown = as("admin").post("/api/admin/rebuild/no-such-model");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asText()).contains("no-such-model");
+        assertThat(unknown.json().get("code").asText()).isEqualTo("read-model.not-found");
 
         JsonNode processors = as("admin").get("/api/admin/processors").ok();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);

@@ -170,9 +170,14 @@ class ProjectQueriesTest extends QuerySideTest {
         assertThat(amounts(knownInApril)).containsExactly("500");
 
         assertThat(supervisor.get(path, "knownAt", "2024-03-01T00:00:00Z").status()).isEqualTo(404);
-        assertThat(supervisor.get(path, "asOf", "2024-02-29").status()).isEqualTo(404);
+        ApiClient.Answer notYetSigned = supervisor.get(path, "asOf", "2024-02-29");
+        assertThat(notYetSigned.status()).isEqualTo(404);
+        assertThat(notYetSigned.json().get("code").asText()).isEqualTo("project.not-found");
+        assertThat(notYetSigned.json().get("detail").asText()).isEqualTo("项目在 2024-02-29 尚未签约");
         assertThat(supervisor.get("/api/projects/" + newId()).status()).isEqualTo(404);
-        assertThat(as("chengui").get(path).status()).isEqualTo(403);
+        ApiClient.Answer otherTownship = as("chengui").get(path);
+        assertThat(otherTownship.status()).isEqualTo(403);
+        assertThat(otherTownship.json().get("code").asText()).isEqualTo("access.other-township");
         assertThat(as("gaoxin").get(path).ok().get("projectId").asText()).isEqualTo(id);
     }
 
@@ -211,6 +216,7 @@ class ProjectQueriesTest extends QuerySideTest {
 
     private static String field(ApiClient.Answer answer) {
         assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("request.invalid");
         return answer.json().get("errors").get(0).get("field").asText();
     }
 }

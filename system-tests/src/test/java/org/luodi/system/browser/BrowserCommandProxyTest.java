@@ -171,7 +171,8 @@ class BrowserCommandProxyTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             JsonNode problem = json.readTree(answer.body());
             assertThat(problem.get("status").asInt()).isEqualTo(503);
-            assertThat(problem.get("detail").asText()).contains("录入服务暂不可用");
+            assertThat(problem.get("detail").asText()).isEqualTo("录入服务暂不可用，请稍后重试");
+            assertThat(problem.get("code").asText()).isEqualTo("command-side.unavailable");
         }
     }
 

@@ -22,6 +22,8 @@ final class Verdicts {
                     + "|[A-Za-z]+Error\\b(?!\")|\\bjava\\.(lang|util|io|sql|time|net)\\.|\\bjakarta\\.|org\\.springframework"
                     + "|org\\.axonframework|org\\.postgresql|org\\.apache\\.|com\\.fasterxml|org\\.hibernate"
                     + "|\\bPSQLException|\\bSQLState|\\borg\\.luodi\\.|Apache Tomcat");
+    /** A problem's stable code (docs/contract.md §8), e.g. {@code request.invalid}. */
+    private static final Pattern CODE = Pattern.compile("[a-z-]+(\\.[a-z-]+)+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -60,6 +62,9 @@ final class Verdicts {
                     if (problem == null || problem.path("status").asInt() != answer.status()
                             || !problem.path("title").isTextual()) {
                         violation("problem without its status or title on " + where, request + " -> " + answer);
+                    }
+                    if (problem != null && !CODE.matcher(problem.path("code").asText()).matches()) {
+                        violation("problem without a code on " + where, request + " -> " + answer);
                     }
                 } catch (java.io.IOException e) {
                     violation("problem+json that is not JSON on " + where, request + " -> " + answer);

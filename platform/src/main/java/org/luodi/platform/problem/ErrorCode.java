@@ -1,0 +1,99 @@
+package org.luodi.platform.problem;
+
+/**
+ * Every refusal's stable, machine-readable {@code code}, the HTTP status it comes with and what it means. A client
+ * decides by the code; people read the problem's Chinese {@code detail}. docs/contract.md lists them all (a test
+ * keeps the two in step); a code, once published, keeps its meaning.
+ */
+public enum ErrorCode {
+    REQUEST_INVALID("request.invalid", 400, "请求内容有误，errors 逐项列出有误的字段"),
+    REQUEST_MALFORMED("request.malformed", 400, "请求内容无法读取：不是有效的 JSON，或传输格式有误"),
+    REQUEST_REJECTED("request.rejected", 400, "请求格式不正确：地址、参数或请求头不合规"),
+    AUTH_REQUIRED("auth.required", 401, "请先登录：没有凭据，或凭据无效"),
+    AUTH_BAD_CREDENTIALS("auth.bad-credentials", 401, "登录页：用户名或密码不正确"),
+    ACCESS_DENIED("access.denied", 403, "当前角色无权执行此操作"),
+    CSRF_INVALID("csrf.invalid", 403, "页面已过期（浏览器会话缺少有效的 CSRF 令牌），请刷新后重试"),
+    ACCESS_OTHER_TOWNSHIP("access.other-township", 403, "不能查看或操作其他乡镇的数据"),
+    PROJECT_NOT_FOUND("project.not-found", 404, "项目不存在，或在所选日期尚未签约"),
+    READ_MODEL_NOT_FOUND("read-model.not-found", 404, "没有这个读模型，或它没有死信队列"),
+    DEAD_LETTER_NOT_FOUND("dead-letter.not-found", 404, "没有这个搁置事件"),
+    AUDIT_DIGEST_NOT_FOUND("audit-digest.not-found", 404, "所问时刻之前尚无封存的审计摘要"),
+    RESOURCE_NOT_FOUND("resource.not-found", 404, "没有这个地址"),
+    METHOD_NOT_ALLOWED("request.method-not-allowed", 405, "该地址不支持这种请求方法"),
+    NOT_ACCEPTABLE("request.not-acceptable", 406, "无法以请求的格式（Accept）作答"),
+    REQUEST_TIMEOUT("request.timeout", 408, "请求超时"),
+    PROJECT_EXISTS("project.exists", 409, "该项目编号已存在"),
+    PROJECT_CONCURRENT_CHANGE("project.concurrent-change", 409, "项目刚被他人修改，请刷新后重试"),
+    PROJECT_VOID("project.void", 409, "项目已作废"),
+    PROJECT_TERMINATED("project.terminated", 409, "项目已解约，只能更正"),
+    MILESTONE_ALREADY_RECORDED("milestone.already-recorded", 409, "该里程碑已记录，改动请用更正"),
+    MILESTONE_NOT_RECORDED("milestone.not-recorded", 409, "该里程碑尚未记录，无法更正或撤销"),
+    MILESTONE_SIGNING_PERMANENT("milestone.signing-permanent", 409, "签约不能撤销，误录请作废项目"),
+    MILESTONE_OUT_OF_ORDER("milestone.out-of-order", 409,
+            "里程碑的日期或先后不合规则（如开工早于签约、未开工就入库、已投产的项目解约）"),
+    FUNDS_NO_SUCH_ARRIVAL("funds.no-such-arrival", 409, "没有这一笔到位资金"),
+    AMOUNT_IMPLAUSIBLE("amount.implausible", 409,
+            "金额与项目其他金额相差过大，疑为单位有误；确认无误后带 confirmImplausible: true 再提交"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key.reused", 409, "该幂等键已用于另一个请求"),
+    READ_MODEL_NOT_RESETTABLE("read-model.not-resettable", 409, "该读模型不支持重建"),
+    READ_MODEL_CLAIMED("read-model.claimed-elsewhere", 409, "其他查询端实例正在处理该读模型"),
+    BODY_TOO_LARGE("request.body-too-large", 413, "请求内容超过 1 MiB"),
+    URI_TOO_LONG("request.uri-too-long", 414, "地址过长"),
+    UNSUPPORTED_MEDIA_TYPE("request.unsupported-media-type", 415, "不支持的内容类型（Content-Type）"),
+    HEADERS_TOO_LARGE("request.headers-too-large", 431, "请求头过大"),
+    REQUEST_REFUSED("request.refused", 400, "请求无法处理（其他 4xx 状态，以 status 为准）"),
+    INTERNAL("server.internal", 500, "服务器内部错误"),
+    NOT_IMPLEMENTED("request.not-implemented", 501, "不支持的请求方式或传输编码"),
+    SERVER_BUSY("server.busy", 503, "系统繁忙（数据库连接已用尽），请稍后重试"),
+    DATABASE_UNAVAILABLE("database.unavailable", 503, "数据库暂不可用，请稍后重试"),
+    COMMAND_SIDE_UNAVAILABLE("command-side.unavailable", 503, "录入服务暂不可用，请稍后重试"),
+    SERVICE_UNAVAILABLE("server.unavailable", 503, "服务暂不可用，请稍后重试"),
+    HTTP_VERSION("request.http-version", 505, "不支持的 HTTP 版本");
+
+    private final String code;
+    private final int status;
+    private final String meaning;
+
+    ErrorCode(String code, int status, String meaning) {
+        this.code = code;
+        this.status = status;
+        this.meaning = meaning;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** What the code means, in Chinese; also the detail when nothing more precise can be said. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /**
+     * The code for a bare status, where nothing but the status is known (the servlet container's error page,
+     * Tomcat's own refusals, Spring MVC's refusals before any handler ran).
+     */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> REQUEST_REJECTED;
+            case 401 -> AUTH_REQUIRED;
+            case 403 -> ACCESS_DENIED;
+            case 404 -> RESOURCE_NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
+            case 413 -> BODY_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 501 -> NOT_IMPLEMENTED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            case 505 -> HTTP_VERSION;
+            default -> status >= 500 ? INTERNAL : REQUEST_REFUSED;
+        };
+    }
+}
