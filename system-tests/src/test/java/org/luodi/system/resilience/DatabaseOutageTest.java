@@ -98,7 +98,7 @@ class DatabaseOutageTest {
                 .allMatch(o -> o.status() == 503 && o.problemJson() && o.body().contains("\"status\":503")
                         && o.latencyMillis() < FAIL_FAST.toMillis());
         assertThat(duringOutage).as("named as the database being away, not as a busy server")
-                .allMatch(o -> o.body().contains("(database unavailable)"));
+                .allMatch(o -> o.body().contains("\"code\":\"database.unavailable\""));
         assertThat(queriesDuringOutage).as("queries while the database is down: 503 problem+json")
                 .allMatch(a -> a.status() == 503 && a.contentType().startsWith("application/problem+json")
                         && a.millis() < FAIL_FAST.toMillis());
