@@ -57,6 +57,16 @@ class ApiDocsTest extends CommandSideApiTest {
         assertThat(get("/v3/api-docs.yaml").body()).contains("openapi: 3.1");
     }
 
+    @Test
+    void forwardedHeadersAreIgnoredNotTrusted() throws Exception {
+        // a made-up X-Forwarded-Host once made this redirect a 500 that logged every header, credentials included
+        HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/swagger-ui.html")).header("X-Forwarded-Host", "() { :; }; echo vulnerable")
+                .header("X-Forwarded-Proto", "gopher").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location").orElse("")).isEqualTo("/swagger-ui/index.html");
+    }
+
     private JsonNode document() throws Exception {
         HttpResponse<String> answer = get("/v3/api-docs");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

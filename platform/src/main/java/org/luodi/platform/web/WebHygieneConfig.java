@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -32,6 +35,20 @@ public class WebHygieneConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestHygiene());
+    }
+
+    /**
+     * Luodi answers browsers and programs directly, behind no proxy it trusts, so X-Forwarded-* and Forwarded headers
+     * are removed before anything reads them: a made-up {@code X-Forwarded-Host} made Swagger UI's redirect fail
+     * with a 500 whose message repeated every request header, credentials included. First, so no filter sees them.
+     */
+    @Bean
+    public FilterRegistrationBean<ForwardedHeaderFilter> forwardedHeadersRemoved() {
+        ForwardedHeaderFilter filter = new ForwardedHeaderFilter();
+        filter.setRemoveOnly(true);
+        FilterRegistrationBean<ForwardedHeaderFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /**
