@@ -1,5 +1,7 @@
 package org.luodi.bench;
 
+import org.luodi.launcher.BackupTables;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,6 @@ import java.util.function.BooleanSupplier;
  * group reads every event.
  */
 final class ReadModels {
-    /** Tables that are not read models built from events: never truncated by a reset. */
-    static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
-            "snapshot_event_entry", "token_entry", "idempotency_key", "saga_entry", "association_value_entry",
-            "dead_letter_entry", "target", "target_change", RawInsert.TABLE);
 
     /** The read model the bench also rebuilds alone, and the tables its reset handler empties. */
     static final String PROJECT_VERSIONS = "project-versions";
@@ -123,16 +121,10 @@ final class ReadModels {
      * indexes in place).
      */
     List<String> resetOffline(boolean setAside) throws SQLException {
-        List<String> truncated = new ArrayList<>();
+        // the read models' tables as the launcher's backup knows them; everything else (the seals, targets,
+        // announcements, idempotency keys) is no read model and is kept, as a restore keeps it
+        List<String> truncated = BackupTables.READ_MODELS.stream().sorted().toList();
         try (Connection c = cluster.sql(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                    + "ORDER BY tablename")) {
-                while (rs.next()) {
-                    if (!NOT_READ_MODELS.contains(rs.getString(1))) {
-                        truncated.add(rs.getString(1));
-                    }
-                }
-            }
             s.execute("DELETE FROM token_entry");
             if (!truncated.isEmpty()) {
                 s.execute("TRUNCATE " + String.join(", ", truncated));

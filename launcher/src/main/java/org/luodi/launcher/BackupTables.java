@@ -22,13 +22,22 @@ import java.util.Set;
  * replay that has not happened yet, the secondary indexes set aside during a rebuild, and Flyway's history (the
  * restore lets Flyway create the schema of the running version).
  */
-final class BackupTables {
+public final class BackupTables {
     private BackupTables() {
     }
 
+    /** The read models' tables: what the query side's processors fill from the events, and empty when reset. */
+    public static final Set<String> READ_MODELS = Set.of("project_version", "fund_arrival_version", "project_event");
+
     /** Rebuilt from the events by the query side, or the schema's own bookkeeping: never in a backup. */
-    static final Set<String> REBUILT = Set.of("project_version", "fund_arrival_version", "project_event",
-            "token_entry", "dead_letter_entry", "set_aside_index", "flyway_schema_history");
+    static final Set<String> REBUILT = union(READ_MODELS,
+            Set.of("token_entry", "dead_letter_entry", "set_aside_index", "flyway_schema_history"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     /** The tables of the current schema that a backup keeps, in name order, with their columns in table order. */
     static Map<String, List<String>> kept(Connection connection) throws SQLException {
