@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.RecordedAt;
 import org.luodi.events.ProjectEvent;
@@ -42,9 +43,11 @@ public class ProjectVersionProjection {
     }
 
     @EventHandler
-    void on(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, RecordedAt.of(metaData, timestamp)),
-                this::write);
+    void on(ProjectEvent event, @SequenceNumber long sequence, TrackingToken token, MetaData metaData,
+            @Timestamp Instant timestamp) {
+        Long globalIndex = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, globalIndex,
+                RecordedAt.of(metaData, timestamp)), this::write);
     }
 
     private void write(List<ProjectVersionWriter.Recorded> batch) {

@@ -18,11 +18,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static java.sql.Types.INTEGER;
 import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
@@ -33,7 +31,8 @@ import static org.luodi.query.jdbc.TypedBatch.timestamp;
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
  * the batch's projects once, folds the events in memory, then closes rows with JDBC batches and appends the new ones
  * with COPY.
- * Events already in the tables (a redelivery) are skipped.
+ * Events already in the tables (a redelivery) are skipped; another event under a sequence number already written (the
+ * number reused after an event was deleted from the store) is refused, so that it is parked for this project only.
  */
 @Component
 class ProjectVersionWriter {
@@ -41,12 +40,12 @@ class ProjectVersionWriter {
             "UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR);
     private static final CopyBatch INSERT_PROJECT = new CopyBatch("project_version",
-            ("version, recorded_from, recorded_to, " + ProjectVersions.COLUMNS).split(", "));
+            ("version, global_index, recorded_from, recorded_to, " + ProjectVersions.COLUMNS).split(", "));
     private static final TypedBatch CLOSE_ARRIVAL = new TypedBatch("UPDATE fund_arrival_version SET recorded_to = ? "
             + "WHERE project_id = ? AND arrival_no = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
     private static final CopyBatch INSERT_ARRIVAL = new CopyBatch("fund_arrival_version", "project_id", "arrival_no",
-            "version", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
+            "version", "global_index", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
             "township", "industry_chain");
 
     private final JdbcTemplate jdbc;
@@ -55,8 +54,11 @@ class ProjectVersionWriter {
         this.jdbc = jdbc;
     }
 
-    /** An event with its aggregate sequence number and the instant it was recorded. */
-    record Recorded(ProjectEvent event, long sequence, Instant recordedAt) {
+    /**
+     * An event with its aggregate sequence number, its position in the store (null where the processor does not
+     * know it) and the instant it was recorded.
+     */
+    record Recorded(ProjectEvent event, long sequence, Long globalIndex, Instant recordedAt) {
     }
 
     /** A version about to be inserted; {@code to} is set when a later event of the same batch replaces it. */
@@ -64,14 +66,16 @@ class ProjectVersionWriter {
         final String projectId;
         final T value;
         final long version;
+        final Long globalIndex;
         final Instant from;
         Instant to;
 
-        NewRow(String projectId, T value, long version, Instant from) {
+        NewRow(String projectId, T value, Recorded event) {
             this.projectId = projectId;
             this.value = value;
-            this.version = version;
-            this.from = from;
+            this.version = event.sequence();
+            this.globalIndex = event.globalIndex();
+            this.from = event.recordedAt();
         }
     }
 
@@ -84,7 +88,7 @@ class ProjectVersionWriter {
 
     void write(List<Recorded> batch) {
         String[] ids = batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new);
-        Set<Applied> applied = alreadyApplied(batch);
+        Map<Applied, Long> applied = alreadyApplied(batch);
         Map<String, ProjectState> states = currentStates(ids);
         Map<ArrivalKey, FundArrival> arrivals = currentArrivals(batch);
 
@@ -98,7 +102,7 @@ class ProjectVersionWriter {
         for (Recorded r : batch) {
             ProjectEvent event = r.event();
             String id = event.projectId();
-            if (!applied.add(new Applied(id, r.sequence()))) {
+            if (alreadyWritten(applied, r)) {
                 continue; // redelivered
             }
             OffsetDateTime at = timestamp(r.recordedAt());
@@ -116,7 +120,7 @@ class ProjectVersionWriter {
                     arrivals.remove(key);
                 } else {
                     arrivals.put(key, after);
-                    NewRow<FundArrival> row = new NewRow<>(id, after, r.sequence(), r.recordedAt());
+                    NewRow<FundArrival> row = new NewRow<>(id, after, r);
                     pendingArrivals.put(key, row);
                     arrivalRows.add(row);
                 }
@@ -130,7 +134,7 @@ class ProjectVersionWriter {
                 ProjectState after = event instanceof ProjectSigned signed ? ProjectState.signed(signed)
                         : before.apply(event);
                 states.put(id, after);
-                NewRow<ProjectState> row = new NewRow<>(id, after, r.sequence(), r.recordedAt());
+                NewRow<ProjectState> row = new NewRow<>(id, after, r);
                 pendingProjects.put(id, row);
                 projectRows.add(row);
             }
@@ -187,26 +191,45 @@ class ProjectVersionWriter {
     }
 
     /**
-     * The batch's events that are already in the tables (a redelivery): those that made a version, found by key. The
+     * Whether the event was written already (by an earlier batch or earlier in this one); marks it written. The same
+     * sequence number with another global index is not a redelivery but a reused number.
+     */
+    private static boolean alreadyWritten(Map<Applied, Long> applied, Recorded r) {
+        Applied key = new Applied(r.event().projectId(), r.sequence());
+        if (!applied.containsKey(key)) {
+            applied.put(key, r.globalIndex());
+            return false;
+        }
+        Long written = applied.get(key);
+        if (written != null && r.globalIndex() != null && !written.equals(r.globalIndex())) {
+            throw new SequenceNumberReused(key.projectId(), r.sequence(), written, r.globalIndex());
+        }
+        return true;
+    }
+
+    /**
+     * The batch's events that are already in the tables, with the global index of the event that wrote them (a redelivery): those that made a version, found by key. The
      * other events make no row (a retraction of an arrival, a correction or retraction of an arrival already gone)
      * and change nothing when applied again, since arrival numbers are never reused. Only probes for the batch's own
      * keys: reading every version of the batch's projects instead was the largest statement of a rebuild. Each
      * lookup is a LATERAL … LIMIT 1 so that it stays one index probe per key: as a join, a table just emptied for a
      * rebuild (its statistics saying it is tiny) was read whole into a hash table on every batch.
      */
-    private Set<Applied> alreadyApplied(List<Recorded> batch) {
+    private Map<Applied, Long> alreadyApplied(List<Recorded> batch) {
         List<Recorded> projectEvents = batch.stream().filter(r -> arrivalNo(r.event()) == null).toList();
         List<Recorded> arrivalEvents = batch.stream().filter(r -> arrivalNo(r.event()) != null).toList();
-        Set<Applied> applied = new HashSet<>();
-        jdbc.query("SELECT u.project_id, u.version FROM unnest(?::varchar[], ?::bigint[]) AS u(project_id, version) "
-                        + "CROSS JOIN LATERAL (SELECT 1 FROM project_version v WHERE v.project_id = u.project_id "
-                        + "AND v.version = u.version LIMIT 1) found "
-                        + "UNION ALL SELECT u.project_id, u.version FROM unnest(?::varchar[], ?::int[], ?::bigint[]) "
-                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT 1 "
+        Map<Applied, Long> applied = new HashMap<>();
+        jdbc.query("SELECT u.project_id, u.version, found.global_index "
+                        + "FROM unnest(?::varchar[], ?::bigint[]) AS u(project_id, version) "
+                        + "CROSS JOIN LATERAL (SELECT v.global_index FROM project_version v "
+                        + "WHERE v.project_id = u.project_id AND v.version = u.version LIMIT 1) found "
+                        + "UNION ALL SELECT u.project_id, u.version, found.global_index "
+                        + "FROM unnest(?::varchar[], ?::int[], ?::bigint[]) "
+                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT f.global_index "
                         + "FROM fund_arrival_version f WHERE f.project_id = u.project_id "
                         + "AND f.arrival_no = u.arrival_no AND f.version = u.version LIMIT 1) found",
                 rs -> {
-                    applied.add(new Applied(rs.getString(1), rs.getLong(2)));
+                    applied.put(new Applied(rs.getString(1), rs.getLong(2)), rs.getObject(3, Long.class));
                 },
                 projectIds(projectEvents), sequences(projectEvents),
                 projectIds(arrivalEvents), arrivalEvents.stream().mapToInt(r -> arrivalNo(r.event())).toArray(),
@@ -250,7 +273,7 @@ class ProjectVersionWriter {
 
     private static Object[] projectRow(NewRow<ProjectState> row) {
         ProjectState s = row.value;
-        return new Object[]{row.version, timestamp(row.from), timestamp(row.to),
+        return new Object[]{row.version, row.globalIndex, timestamp(row.from), timestamp(row.to),
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(),
                 s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
@@ -261,7 +284,7 @@ class ProjectVersionWriter {
     /** An arrival with its project's township and chain, which no event changes after signing (V31). */
     private static Object[] arrivalRow(NewRow<FundArrival> row, ProjectState project) {
         FundArrival a = row.value;
-        return new Object[]{row.projectId, a.arrivalNo(), row.version, timestamp(row.from), timestamp(row.to),
+        return new Object[]{row.projectId, a.arrivalNo(), row.version, row.globalIndex, timestamp(row.from), timestamp(row.to),
                 a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan(), project.township(),
                 project.industryChain()};
     }
