@@ -97,6 +97,10 @@ final class Commands {
         } else if (e instanceof ProjectVoided c) {
             path = "/void";
             body.put("reason", c.reason());
+        } else if (e instanceof org.luodi.events.CreditCorrected c) {
+            path = "/credit";
+            body.put("department", c.department());
+            body.put("reason", c.reason());
         } else {
             throw new IllegalArgumentException(e.toString());
         }

@@ -102,7 +102,7 @@ final class Plans {
         List<Dated> milestones = new ArrayList<>();
         milestones.add(new Dated(signedOn, 0, new ProjectSigned(projectId, profile.name(), profile.investor(),
                 township, profile.chain(), profile.industrial(), amount, source, signedOn,
-                r.nextInt(10) == 0 ? "市招商服务中心" : null), null, false));
+                profile.introducedBy(), null), null, false));
         int fate = r.nextInt(100);
         LocalDate registeredOn = null;
         if (r.nextInt(100) < 70) {

@@ -66,7 +66,7 @@ public class Recorder {
         String id = UUID.randomUUID().toString();
         townshipOf.put(id, township);
         record(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
-                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, null), signedOn);
+                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, null, null), signedOn);
         return id;
     }
 

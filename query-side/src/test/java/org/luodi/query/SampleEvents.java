@@ -25,7 +25,7 @@ public final class SampleEvents {
     /** A 1.2 亿元 industrial smart-equipment project from within the province. */
     public static ProjectSigned signed(String projectId, String township, String name, LocalDate signedOn) {
         return new ProjectSigned(projectId, name, name + "投资有限公司", township, "smart-equipment", true,
-                new BigDecimal("12000"), SourceRegion.IN_PROVINCE, signedOn, null);
+                new BigDecimal("12000"), SourceRegion.IN_PROVINCE, signedOn, null, null);
     }
 
     public static ConstructionStarted started(String projectId, LocalDate startedOn) {

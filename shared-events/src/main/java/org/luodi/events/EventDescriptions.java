@@ -2,8 +2,10 @@ package org.luodi.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Revision;
 import org.luodi.events.upcasting.FundsArrivedUpcaster;
+import org.luodi.events.upcasting.ProjectSignedUpcaster;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,18 +28,25 @@ import java.util.stream.Collectors;
  */
 public final class EventDescriptions {
     /** The revision of each event type the descriptions below were written for. */
-    public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.of(
-            ProjectSigned.class, "1", CompanyRegistered.class, "1", ConstructionStarted.class, "1",
-            ProjectStored.class, "1", ProductionStarted.class, "1", FundsArrived.class, "2",
-            ProjectTerminated.class, "1", MilestoneCorrected.class, "1", MilestoneRetracted.class, "1",
-            ProjectVoided.class, "1");
+    public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.ofEntries(
+            Map.entry(ProjectSigned.class, "2"),
+            Map.entry(CompanyRegistered.class, "1"),
+            Map.entry(ConstructionStarted.class, "1"),
+            Map.entry(ProjectStored.class, "1"),
+            Map.entry(ProductionStarted.class, "1"),
+            Map.entry(FundsArrived.class, "2"),
+            Map.entry(ProjectTerminated.class, "1"),
+            Map.entry(MilestoneCorrected.class, "1"),
+            Map.entry(MilestoneRetracted.class, "1"),
+            Map.entry(ProjectVoided.class, "1"),
+            Map.entry(CreditCorrected.class, "1"));
 
     /** Each event type's name for people, in lifecycle order (the timeline's and the audit filter's words). */
     public static final Map<String, String> TYPE_LABELS = labels(
             ProjectSigned.class, "签约", CompanyRegistered.class, "注册", ConstructionStarted.class, "开工",
             ProjectStored.class, "入库", ProductionStarted.class, "投产", FundsArrived.class, "到位资金",
             ProjectTerminated.class, "解约", MilestoneCorrected.class, "更正", MilestoneRetracted.class, "撤销",
-            ProjectVoided.class, "作废");
+            ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正");
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
@@ -62,6 +71,9 @@ public final class EventDescriptions {
             if (eventClass == FundsArrived.class && !node.has("amount")) {
                 node = FundsArrivedUpcaster.toRevision2(node);
             }
+            if (eventClass == ProjectSigned.class && !node.has("introducedByText") && node.isObject()) {
+                node = ProjectSignedUpcaster.toRevision2((ObjectNode) node);
+            }
             return describe((ProjectEvent) JSON.treeToValue(node, eventClass));
         } catch (Exception e) {
             return "（记录内容无法解读）";
@@ -72,7 +84,7 @@ public final class EventDescriptions {
         if (event instanceof ProjectSigned e) {
             return "合同金额 " + wan(e.contractAmountWan()) + "（" + yi(e.contractAmountWan()) + "），投资方 "
                     + text(e.investor()) + "，" + (e.industrial() ? "工业项目" : "非工业项目") + "，来源"
-                    + source(e.sourceRegion()) + (e.introducedBy() != null ? "，引荐单位 " + e.introducedBy() : "");
+                    + source(e.sourceRegion()) + credit(e.introducedBy(), e.introducedByText());
         }
         if (event instanceof CompanyRegistered e) {
             return text(e.companyName()) + "，统一社会信用代码 " + text(e.creditCode())
@@ -114,7 +126,24 @@ public final class EventDescriptions {
         if (event instanceof ProjectVoided) {
             return "项目作废，不再计入任何统计";
         }
+        if (event instanceof CreditCorrected e) {
+            return e.department() == null ? "引荐单位改为：无（不计入任何部门）"
+                    : "引荐单位改为 " + departmentName(e.department());
+        }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /** The credit of a signing: a department by name; a revision-1 free text that names none, as uncredited. */
+    private static String credit(String introducedBy, String introducedByText) {
+        if (introducedBy != null) {
+            return "，引荐单位 " + departmentName(introducedBy);
+        }
+        return introducedByText == null ? "" : "，引荐单位（未认定）" + introducedByText;
+    }
+
+    private static String departmentName(String code) {
+        Departments.Department department = Departments.of(code);
+        return department == null ? code : department.name();
     }
 
     /** An amount in its own currency: "1,200 万元" or "500 万美元". */

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /** Every event of an investment project's life. The aggregate identifier is {@link #projectId()}. */
 public sealed interface ProjectEvent permits ProjectSigned, CompanyRegistered, ConstructionStarted, ProjectStored,
-        ProductionStarted, FundsArrived, ProjectTerminated, MilestoneCorrected, MilestoneRetracted, ProjectVoided {
+        ProductionStarted, FundsArrived, ProjectTerminated, MilestoneCorrected, MilestoneRetracted, ProjectVoided,
+        CreditCorrected {
 
     String projectId();
 

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
 import org.luodi.command.project.ProjectCommands.RegisterCompany;
@@ -18,6 +19,8 @@ import org.luodi.command.project.ProjectCommands.VoidProject;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCode;
+import org.luodi.events.CreditCorrected;
+import org.luodi.events.Departments;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
@@ -38,6 +41,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -66,6 +70,8 @@ public class InvestmentProject {
     /** The amounts as {@link Plausibility} weighs them, corrections applied. */
     private BigDecimal contractAmountWan;
     private BigDecimal plannedInvestmentWan;
+    /** The department credited as 引荐单位, or null. */
+    private String creditedTo;
 
     /** A fund arrival as the aggregate needs it to check corrections; {@code wan} is null for USD. */
     private record Arrival(LocalDate arrivedOn, SourceRegion source, BigDecimal wan) {
@@ -94,13 +100,14 @@ public class InvestmentProject {
                 .positive("contractAmountWan", cmd.contractAmountWan())
                 .required("sourceRegion", cmd.sourceRegion())
                 .date("signedOn", cmd.signedOn())
-                .text("introducedBy", cmd.introducedBy(), 100, false)
+                .that(cmd.introducedBy() == null || cmd.introducedBy().isBlank()
+                        || Departments.isDepartment(cmd.introducedBy().strip()), "introducedBy", "未知的部门代码")
                 .throwIfAny();
         actor.mustBeClerkOf(cmd.township());
         plausibility.contract(cmd.contractAmountWan(), "contractAmountWan", cmd.confirmImplausible());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
-                blankToNull(cmd.introducedBy())));
+                blankToNull(cmd.introducedBy()), null));
     }
 
     @CommandHandler
@@ -256,6 +263,20 @@ public class InvestmentProject {
         apply(new ProjectVoided(projectId, cmd.reason().strip()));
     }
 
+    /** 引荐单位更正: credit to another department or to none; only supervisors, with a reason (SPEC, #16). */
+    @CommandHandler
+    public void handle(CorrectCredit cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeSupervisor();
+        String department = blankToNull(cmd.department());
+        new Checks(clock)
+                .that(department == null || Departments.isDepartment(department), "department", "未知的部门代码")
+                .text("reason", cmd.reason(), 500, true)
+                .that(!Objects.equals(department, creditedTo), "department", "引荐单位与现有记录相同，无需更正")
+                .throwIfAny();
+        mustNotBeVoided();
+        apply(new CreditCorrected(projectId, department, cmd.reason().strip()));
+    }
+
     // ---- rules shared by the handlers
 
     /** arrivalNo names an arrival; on any other milestone the event would claim an arrival it is not about. */
@@ -393,6 +414,12 @@ public class InvestmentProject {
         township = e.township();
         signedOn = e.signedOn();
         contractAmountWan = e.contractAmountWan();
+        creditedTo = e.introducedBy();
+    }
+
+    @EventSourcingHandler
+    void on(CreditCorrected e) {
+        creditedTo = e.department();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package org.luodi.command.project;
 
 import org.luodi.command.api.IdempotentCommands;
+import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
 import org.luodi.command.project.ProjectCommands.RegisterCompany;
@@ -78,6 +79,9 @@ public class ProjectCommandController {
     public record VoidRequest(String reason) {
     }
 
+    public record CreditRequest(String department, String reason) {
+    }
+
     @PostMapping
     public ResponseEntity<Object> sign(@RequestBody SignRequest body, @RequestHeader(name = KEY, required = false) String key) {
         String id = body.projectId() == null ? UUID.randomUUID().toString() : uuid(body.projectId(), true);
@@ -148,6 +152,13 @@ public class ProjectCommandController {
     public ResponseEntity<Object> voidProject(@PathVariable String id, @RequestBody VoidRequest body,
                                               @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "void", body, new VoidProject(uuid(id, false), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{id}/credit")
+    public ResponseEntity<Object> correctCredit(@PathVariable String id, @RequestBody CreditRequest body,
+                                                @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "credit", body, new CorrectCredit(uuid(id, false), body.department(), body.reason()),
+                body.reason());
     }
 
     private ResponseEntity<Object> send(String key, String id, String action, Object body, Object command,

@@ -74,6 +74,10 @@ public final class ProjectCommands {
                                    Integer arrivalNo, String reason) {
     }
 
+    /** {@code department} null or blank: credited to no department. */
+    public record CorrectCredit(@TargetAggregateIdentifier String projectId, String department, String reason) {
+    }
+
     public record VoidProject(@TargetAggregateIdentifier String projectId, String reason) {
     }
 }

@@ -67,7 +67,7 @@ class BusinessDatesTest {
     private static TestExecutor<InvestmentProject> givenAnOldProject(DatedCommand dated) {
         ProjectSigned s = signed();
         ProjectSigned old = new ProjectSigned(ID, s.name(), s.investor(), s.township(), s.industryChain(),
-                s.industrial(), s.contractAmountWan(), s.sourceRegion(), EARLIEST, null);
+                s.industrial(), s.contractAmountWan(), s.sourceRegion(), EARLIEST, null, null);
         boolean needsAStart = dated.field().equals("storedOn") || dated.field().equals("productionOn");
         return needsAStart ? Given.fixture().given(old, new ConstructionStarted(ID, EARLIEST, StartKind.NEW))
                 : Given.fixture().given(old);

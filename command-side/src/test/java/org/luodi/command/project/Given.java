@@ -43,7 +43,7 @@ final class Given {
 
     static ProjectSigned signed() {
         return new ProjectSigned(ID, "光谷智能装备产业园", "武汉某公司", "gaoxin", "smart-equipment", true,
-                new BigDecimal("12000.50"), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null);
+                new BigDecimal("12000.50"), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null, null);
     }
 
     static CompanyRegistered registered(LocalDate on) {

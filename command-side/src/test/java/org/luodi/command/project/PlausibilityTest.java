@@ -105,7 +105,7 @@ class PlausibilityTest {
 
     private static ProjectSigned signedFor(String wan) {
         return new ProjectSigned(ID, "光谷智能装备产业园", "武汉某公司", "gaoxin", "smart-equipment", true,
-                new BigDecimal(wan), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null);
+                new BigDecimal(wan), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null, null);
     }
 
     @Test

@@ -33,7 +33,7 @@ class SigningTest {
                 .when(sign("gaoxin", "smart-equipment", "12000.50"), GAOXIN_CLERK)
                 // 12000.50, not 12000.5: record equality compares BigDecimal scale too
                 .expectEvents(new ProjectSigned(ID, "光谷智能装备产业园", "武汉某公司", "gaoxin", "smart-equipment", true,
-                        new BigDecimal("12000.50"), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null));
+                        new BigDecimal("12000.50"), SourceRegion.OUT_OF_PROVINCE, SIGNED_ON, null, null));
     }
 
     @Test

@@ -57,6 +57,9 @@ public final class DemoData {
         signing.put("contractAmountWan", profile.contractAmountWan());
         signing.put("sourceRegion", profile.sourceRegion().name());
         signing.put("signedOn", p.signedOn().toString());
+        if (profile.introducedBy() != null) {
+            signing.put("introducedBy", profile.introducedBy());
+        }
         post(clerk, "/api/projects", signing, id + "-sign");
         if (p.registeredOn() != null) {
             post(clerk, "/api/projects/" + id + "/registration", Map.of(

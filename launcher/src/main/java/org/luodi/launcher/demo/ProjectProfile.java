@@ -17,13 +17,19 @@ import java.util.Random;
  * same project.
  */
 public record ProjectProfile(String name, String investor, String chain, boolean industrial,
-                             BigDecimal contractAmountWan, SourceRegion sourceRegion, String companyName) {
+                             BigDecimal contractAmountWan, SourceRegion sourceRegion, String companyName,
+                             String introducedBy) {
     private static final List<String> CHAINS = new ArrayList<>();
     private static final int[] CHAIN_WEIGHTS;
     private static final int CHAIN_TOTAL;
     private static final List<List<Vocabulary.Product>> PRODUCTS_OF_CHAIN = new ArrayList<>();
     /** Per source region, each city repeated by its weight: one draw picks a city (the national data set draws millions). */
     private static final Vocabulary.City[][] CITIES_BY_WEIGHT = new Vocabulary.City[SourceRegion.values().length][];
+
+    /** Each department's code repeated by its 2024 signing target (at least once): who introduces how much. */
+    private static final String[] DEPARTMENTS_BY_WEIGHT = csv("reference/department-targets-daye-2024.csv").stream()
+            .flatMap(row -> Collections.nCopies(row[1].isBlank() ? 1 : Integer.parseInt(row[1]), row[0]).stream())
+            .toArray(String[]::new);
 
     static {
         List<int[]> weights = new ArrayList<>();
@@ -70,7 +76,18 @@ public record ProjectProfile(String name, String investor, String chain, boolean
                 ? Vocabulary.FOREIGN_KINDS.get(r.nextInt(Vocabulary.FOREIGN_KINDS.size()))
                 : Vocabulary.DOMESTIC_KINDS.get(r.nextInt(Vocabulary.DOMESTIC_KINDS.size())));
         String company = "大冶" + product.stem() + (r.nextBoolean() ? "科技有限公司" : "有限公司");
-        return new ProjectProfile(name, investor, product.chain(), product.industrial(), amountWan, region, company);
+        return new ProjectProfile(name, investor, product.chain(), product.industrial(), amountWan, region, company,
+                introducer(name + investor));
+    }
+
+    /**
+     * The department credited as 引荐单位: about five projects in six have one (附件2 asks 117 signings of the
+     * departments, 附件1 138 of the townships), spread as the departments' targets are. Drawn from the project's own
+     * words rather than from {@code r}, so that the draws of every other project stay as they were.
+     */
+    private static String introducer(String words) {
+        Random own = new Random(words.hashCode());
+        return own.nextInt(6) == 0 ? null : DEPARTMENTS_BY_WEIGHT[own.nextInt(DEPARTMENTS_BY_WEIGHT.length)];
     }
 
     /** In 万元, rounded as contracts are: to 100 万 below 10 亿, to 1 亿 above. */

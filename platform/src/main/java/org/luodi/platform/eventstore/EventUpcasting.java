@@ -2,6 +2,7 @@ package org.luodi.platform.eventstore;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.luodi.events.upcasting.FundsArrivedUpcaster;
+import org.luodi.events.upcasting.ProjectSignedUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +19,11 @@ public class EventUpcasting {
     @Bean
     public EventUpcaster fundsArrivedUpcaster() {
         return new FundsArrivedUpcaster();
+    }
+
+    /** ProjectSigned 1 → 2: the free-text 引荐单位 becomes a department code where it names one. */
+    @Bean
+    public EventUpcaster projectSignedUpcaster() {
+        return new ProjectSignedUpcaster();
     }
 }

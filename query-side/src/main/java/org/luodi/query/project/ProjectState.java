@@ -2,6 +2,7 @@ package org.luodi.query.project;
 
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
+import org.luodi.events.CreditCorrected;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProductionStarted;
@@ -19,10 +20,13 @@ import java.time.LocalDate;
 /**
  * A project's attributes and milestones as the read side shows them (fund arrivals are kept apart, see
  * {@link FundArrival}). {@link #apply} folds one event in; the command side has already checked it.
+ * {@code introducedBy} is the credited department's code; {@code introducedByText} what an old signing said in free
+ * text that names no department (credited to nobody).
  */
 public record ProjectState(String projectId, String name, String investor, String township, String industryChain,
                            boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
-                           LocalDate signedOn, String introducedBy, LocalDate registeredOn, String companyName,
+                           LocalDate signedOn, String introducedBy, String introducedByText, LocalDate registeredOn,
+                           String companyName,
                            String creditCode, Boolean foreignInvested, LocalDate startedOn, StartKind startKind,
                            LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
                            LocalDate terminatedOn, String terminationReason, boolean voided) {
@@ -34,7 +38,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
 
     static ProjectState signed(ProjectSigned e) {
         return new ProjectState(e.projectId(), e.name(), e.investor(), e.township(), e.industryChain(), e.industrial(),
-                e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), null, null, null, null, null,
+                e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(), null, null, null, null, null,
                 null, null, null, null, null, null, false);
     }
 
@@ -80,6 +84,12 @@ public record ProjectState(String projectId, String name, String investor, Strin
         }
         if (event instanceof ProjectVoided) {
             return with(b -> b.voided = true);
+        }
+        if (event instanceof CreditCorrected e) {
+            return with(b -> {
+                b.introducedBy = e.department();
+                b.introducedByText = null;
+            });
         }
         return this; // FundsArrived: kept with the fund arrivals
     }
@@ -129,6 +139,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
         private final ProjectState from;
         BigDecimal contractAmountWan;
         LocalDate signedOn;
+        String introducedBy;
+        String introducedByText;
         LocalDate registeredOn;
         String companyName;
         String creditCode;
@@ -146,6 +158,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
             from = s;
             contractAmountWan = s.contractAmountWan;
             signedOn = s.signedOn;
+            introducedBy = s.introducedBy;
+            introducedByText = s.introducedByText;
             registeredOn = s.registeredOn;
             companyName = s.companyName;
             creditCode = s.creditCode;
@@ -209,7 +223,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
 
         ProjectState build() {
             return new ProjectState(from.projectId, from.name, from.investor, from.township, from.industryChain,
-                    from.industrial, contractAmountWan, from.sourceRegion, signedOn, from.introducedBy, registeredOn,
+                    from.industrial, contractAmountWan, from.sourceRegion, signedOn, introducedBy, introducedByText, registeredOn,
                     companyName, creditCode, foreignInvested, startedOn, startKind, storedOn, plannedInvestmentWan,
                     productionOn, terminatedOn, terminationReason, voided);
         }

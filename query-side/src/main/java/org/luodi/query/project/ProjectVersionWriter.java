@@ -275,7 +275,7 @@ class ProjectVersionWriter {
         ProjectState s = row.value;
         return new Object[]{row.version, row.globalIndex, timestamp(row.from), timestamp(row.to),
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
-                s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(),
+                s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
                 s.startKind() == null ? null : s.startKind().name(), s.storedOn(), s.plannedInvestmentWan(),
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};

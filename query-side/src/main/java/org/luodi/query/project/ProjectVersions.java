@@ -18,7 +18,7 @@ import java.util.Optional;
 @Repository
 public class ProjectVersions {
     static final String COLUMNS = "project_id, name, investor, township, industry_chain, industrial, "
-            + "contract_amount_wan, source_region, signed_on, introduced_by, registered_on, company_name, credit_code, "
+            + "contract_amount_wan, source_region, signed_on, introduced_by, introduced_by_text, registered_on, company_name, credit_code, "
             + "foreign_invested, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
             + "terminated_on, termination_reason, voided";
 
@@ -64,7 +64,7 @@ public class ProjectVersions {
                 rs.getString("township"), rs.getString("industry_chain"), rs.getBoolean("industrial"),
                 rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(),
                 SourceRegion.valueOf(rs.getString("source_region")), rs.getObject("signed_on", LocalDate.class),
-                rs.getString("introduced_by"), rs.getObject("registered_on", LocalDate.class),
+                rs.getString("introduced_by"), rs.getString("introduced_by_text"), rs.getObject("registered_on", LocalDate.class),
                 rs.getString("company_name"), rs.getString("credit_code"),
                 (Boolean) rs.getObject("foreign_invested"), rs.getObject("started_on", LocalDate.class),
                 startKind == null ? null : StartKind.valueOf(startKind), rs.getObject("stored_on", LocalDate.class),

@@ -183,7 +183,7 @@ class ProjectQueriesTest extends QuerySideTest {
 
     private ProjectSigned project(String id, String township, String chain, String suffix, String signedOn) {
         return new ProjectSigned(id, mark + suffix, mark + suffix + "投资有限公司", township, chain, true,
-                new BigDecimal("15000"), SourceRegion.OUT_OF_PROVINCE, LocalDate.parse(signedOn), null);
+                new BigDecimal("15000"), SourceRegion.OUT_OF_PROVINCE, LocalDate.parse(signedOn), null, null);
     }
 
     /** The ids listed for {@code user}, limited to this test's projects, as of 2025-06-30 unless told. */

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StageTest {
     private static final LocalDate D = LocalDate.of(2024, 3, 1);
     private static final ProjectState SIGNED = ProjectState.signed(new ProjectSigned("p", "厂", "某公司", "gaoxin",
-            "copper", true, BigDecimal.valueOf(20_000), SourceRegion.IN_PROVINCE, D, null));
+            "copper", true, BigDecimal.valueOf(20_000), SourceRegion.IN_PROVINCE, D, null, null));
 
     @Test
     void theLatestMilestoneWinsTerminationOverAllAndVoidingOverEverything() {
@@ -39,7 +39,7 @@ class StageTest {
     /** {@code s} with one more milestone dated (or voided). */
     private static ProjectState with(ProjectState s, String field) {
         return new ProjectState(s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
-                s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
+                s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 field.equals("registeredOn") ? D : s.registeredOn(), s.companyName(), s.creditCode(),
                 s.foreignInvested(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
                 field.equals("storedOn") ? D : s.storedOn(), s.plannedInvestmentWan(),

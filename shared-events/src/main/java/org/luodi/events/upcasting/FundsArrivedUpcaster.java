@@ -1,16 +1,11 @@
 package org.luodi.events.upcasting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-import org.luodi.events.EventJson;
 import org.luodi.events.FundsArrived;
-
-import java.io.IOException;
 
 /**
  * FundsArrived revision 1 → 2, on the stored JSON as it is read (nothing in the store changes):
@@ -20,15 +15,11 @@ import java.io.IOException;
  * </pre>
  * Revision 1 had exactly one of the two amounts; should both ever be present, 万元 wins (as revision 1's readers
  * counted a domestic arrival by its {@code amountWan}); should neither be, the amount is null.
- * <p>
- * A stored payload that is no JSON object (damaged in the store) is passed on as it is, so that it fails where every
- * unreadable event fails, in the handler, and is parked for its project. Read as a {@link JsonNode}, it would fail
- * in the conversion before this upcaster, again when the dead-letter queue stores the event, and stop the stream.
+ * A payload that is no JSON object is passed on unchanged ({@link StoredJson}).
  */
 public final class FundsArrivedUpcaster extends SingleEventUpcaster {
     static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(FundsArrived.class.getName(), "1");
     static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(FundsArrived.class.getName(), "2");
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -42,20 +33,7 @@ public final class FundsArrivedUpcaster extends SingleEventUpcaster {
 
     /** The revision-2 bytes of stored revision-1 bytes; bytes that are no JSON object, unchanged. */
     static byte[] toRevision2(byte[] stored) {
-        JsonNode revision1;
-        try {
-            revision1 = JSON.readTree(stored);
-        } catch (IOException unreadable) {
-            return stored;
-        }
-        if (revision1 == null || !revision1.isObject()) {
-            return stored;
-        }
-        try {
-            return JSON.writeValueAsBytes(toRevision2(revision1));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree that cannot be written", impossible);
-        }
+        return StoredJson.rewrite(stored, payload -> (ObjectNode) toRevision2(payload));
     }
 
     /** The revision-2 payload of a revision-1 payload. */

@@ -1,6 +1,8 @@
 package org.luodi.system.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.luodi.events.upcasting.ProjectSignedUpcaster;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -43,7 +45,7 @@ public final class Recomputation {
             "recorded_from TIMESTAMP",
             "recorded_to TIMESTAMP", "name TEXT", "investor TEXT", "township TEXT", "industry_chain TEXT",
             "industrial BOOLEAN", "contract_amount_wan DECIMAL", "source_region TEXT", "signed_on DATE",
-            "introduced_by TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
+            "introduced_by TEXT", "introduced_by_text TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
             "foreign_invested BOOLEAN", "started_on DATE", "start_kind TEXT", "stored_on DATE",
             "planned_investment_wan DECIMAL", "production_on DATE", "terminated_on DATE", "termination_reason TEXT",
             "voided BOOLEAN");
@@ -125,7 +127,11 @@ public final class Recomputation {
                     state.put("contract_amount_wan", decimal(e, "contractAmountWan"));
                     state.put("source_region", text(e, "sourceRegion"));
                     state.put("signed_on", text(e, "signedOn"));
-                    state.put("introduced_by", text(e, "introducedBy"));
+                    // revision 1 held free text; ProjectSignedUpcaster's mapping, as the read model reads it
+                    JsonNode credit = e.has("introducedByText") ? e
+                            : ProjectSignedUpcaster.toRevision2((ObjectNode) e);
+                    state.put("introduced_by", text(credit, "introducedBy"));
+                    state.put("introduced_by_text", text(credit, "introducedByText"));
                     state.put("voided", "false");
                 }
                 case "CompanyRegistered" -> {
@@ -148,6 +154,10 @@ public final class Recomputation {
                     state.put("termination_reason", text(e, "reason"));
                 }
                 case "ProjectVoided" -> state.put("voided", "true");
+                case "CreditCorrected" -> {
+                    state.put("introduced_by", text(e, "department"));
+                    state.put("introduced_by_text", null);
+                }
                 case "FundsArrived" -> {
                     Map<String, String> arrival = new LinkedHashMap<>();
                     arrival.put("project_id", event.projectId());
