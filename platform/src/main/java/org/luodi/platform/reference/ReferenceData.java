@@ -1,5 +1,6 @@
 package org.luodi.platform.reference;
 
+import org.luodi.events.Departments;
 import org.luodi.events.ReferenceCsv;
 
 import java.util.Collections;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Townships and industry chains of 大冶, read from the CSV files shipped in {@code reference/} (copied from the
+ * Townships, industry chains and departments ({@link Departments}, 附件2) of 大冶, read from the CSV files shipped in {@code reference/} (copied from the
  * source documents). Both sides use it: the command side to refuse unknown codes, the query side to name rows.
  */
 public final class ReferenceData {
@@ -60,6 +61,19 @@ public final class ReferenceData {
 
     public IndustryChain chain(String code) {
         return chains.get(code);
+    }
+
+    public boolean isDepartment(String code) {
+        return Departments.isDepartment(code);
+    }
+
+    /** In file order, which is the order of the seed's 附件2 table. */
+    public List<Departments.Department> departments() {
+        return Departments.all();
+    }
+
+    public Departments.Department department(String code) {
+        return Departments.of(code);
     }
 
     private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> key) {

@@ -22,14 +22,20 @@ import java.util.Map;
  */
 @Repository
 public class ProjectSums {
-    /** The unit the sums are per: a column of project_version and fund_arrival_version. */
+    /**
+     * The unit the sums are per: a column of project_version, which fund_arrival_version repeats for the township and
+     * the chain (fixed at signing). A department's credit can be corrected later, so an arrival finds its department
+     * through its project's version known at knownAt.
+     */
     public enum Unit {
-        TOWNSHIP("township"), CHAIN("industry_chain");
+        TOWNSHIP("township", true), CHAIN("industry_chain", true), DEPARTMENT("introduced_by", false);
 
         private final String column;
+        private final boolean onArrivals;
 
-        Unit(String column) {
+        Unit(String column, boolean onArrivals) {
             this.column = column;
+            this.onArrivals = onArrivals;
         }
     }
 
@@ -77,23 +83,25 @@ public class ProjectSums {
                                               AND p.production_on <= :to) AS signed_and_in_production
                     FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
                           FROM (%2$s) v) p
-                    WHERE NOT p.voided AND p.signed_on <= :to
+                    WHERE NOT p.voided AND p.signed_on <= :to AND p.%1$s IS NOT NULL
                       AND greatest(p.signed_on, p.registered_on, p.stored_on) >= :from
                     GROUP BY 1),
                 funds AS (
-                    SELECT f.%1$s AS unit,
+                    SELECT %5$s AS unit,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source IN ('IN_PROVINCE', 'OUT_OF_PROVINCE')), 0)
                                AS domestic,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source = 'OUT_OF_PROVINCE'), 0) AS out_of_province,
                            coalesce(sum(f.amount_usd_wan) FILTER (WHERE f.source = 'FOREIGN'), 0) AS foreign_usd
-                    FROM (%3$s) f
+                    FROM (%3$s) f %6$s
                     WHERE f.arrived_on BETWEEN :from AND :to AND f.project_id NOT IN (%4$s)
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
                        registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
-                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
+                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt),
+                unit.onArrivals ? "f." + unit.column : "credit." + unit.column,
+                unit.onArrivals ? "" : "JOIN (" + versions + ") credit ON credit.project_id = f.project_id");
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel

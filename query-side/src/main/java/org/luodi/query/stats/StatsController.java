@@ -33,7 +33,7 @@ public class StatsController {
         }
         GroupBy grouping = groupBy == null || groupBy.isBlank() ? GroupBy.TOWNSHIP : GroupBy.of(groupBy.strip());
         if (grouping == null) {
-            throw new InvalidInputException("groupBy", "可选 township（按乡镇）或 chain（按产业链）");
+            throw new InvalidInputException("groupBy", "可选 township（按乡镇）、chain（按产业链）或 department（按部门单位）");
         }
         return queries.stats(LuodiUser.current(), statsYear, day, time.knownAt(knownAt), grouping);
     }

@@ -34,9 +34,9 @@ public class StatsQueries {
     }
 
     public Stats stats(LuodiUser user, int year, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
-        if (user.isClerk() && groupBy == GroupBy.CHAIN) {
-            // a chain's row adds up every township's projects of that chain
-            throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链汇总");
+        if (user.isClerk() && groupBy != GroupBy.TOWNSHIP) {
+            // a chain's or a department's row adds up every township's projects
+            throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链或部门汇总");
         }
         StatsPeriod period = new StatsPeriod(year, asOf);
         List<UnitFigures> units = figures(groupBy, period, knownAt).stream()
@@ -47,16 +47,16 @@ public class StatsQueries {
         return new Stats(year, asOf, knownAt, period.scheduleProgress(), groupBy.code(), rows, total);
     }
 
-    /** Every township's (or chain's) sums and targets, whoever asks: the bulletin ranks all townships. */
+    /** Every township's (chain's, department's) sums and targets, whoever asks: the bulletin ranks all townships. */
     public List<UnitFigures> figures(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
         Map<String, UnitSums> byUnit = sums.byUnit(groupBy.unit(), period.from(), period.to(), period.asOf(), knownAt);
         Map<String, Map<Indicator, BigDecimal>> targetsByUnit = targets.of(period.year(), groupBy.unitKind(), knownAt);
-        List<ReferenceData.Township> townships = groupBy == GroupBy.TOWNSHIP ? reference.townships() : List.of();
-        List<ReferenceData.IndustryChain> chains = groupBy == GroupBy.CHAIN ? reference.chains() : List.of();
-        return Stream.concat(
-                        townships.stream().map(t -> unit(t.code(), t.name(), byUnit, targetsByUnit)),
-                        chains.stream().map(c -> unit(c.code(), c.name(), byUnit, targetsByUnit)))
-                .toList();
+        Stream<Map.Entry<String, String>> units = switch (groupBy) {
+            case TOWNSHIP -> reference.townships().stream().map(t -> Map.entry(t.code(), t.name()));
+            case CHAIN -> reference.chains().stream().map(c -> Map.entry(c.code(), c.name()));
+            case DEPARTMENT -> reference.departments().stream().map(d -> Map.entry(d.code(), d.name()));
+        };
+        return units.map(u -> unit(u.getKey(), u.getValue(), byUnit, targetsByUnit)).toList();
     }
 
     private static UnitFigures unit(String code, String name, Map<String, UnitSums> byUnit,

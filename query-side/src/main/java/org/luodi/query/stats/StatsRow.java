@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * One row of GET /api/stats (SPEC §7; field names fixed there): a township's or a chain's indicators, rates,
- * targets, completion and the indicators behind 序时进度. {@code township} or {@code chain} names the row; a total
- * carries neither. {@code cohort} shows the counts behind the rates.
+ * targets, completion and the indicators behind 序时进度. {@code township}, {@code chain} or {@code department} names
+ * the row; a total carries none. {@code cohort} shows the counts behind the rates.
  */
 public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String township,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String chain,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String department,
                        String name,
                        SignedAbove1Yi signedAbove1Yi,
                        Count registered,
@@ -82,7 +83,8 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 Ratios.of(s.cohortInProduction(), s.signedCount()));
         boolean total = unit.code() == null;
         return new StatsRow(!total && groupBy == GroupBy.TOWNSHIP ? unit.code() : null,
-                !total && groupBy == GroupBy.CHAIN ? unit.code() : null, unit.name(),
+                !total && groupBy == GroupBy.CHAIN ? unit.code() : null,
+                !total && groupBy == GroupBy.DEPARTMENT ? unit.code() : null, unit.name(),
                 new SignedAbove1Yi(s.signedCount(), s.signedAmountWan(), s.signedIndustrialCount()),
                 new Count(s.registeredCount()),
                 new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),

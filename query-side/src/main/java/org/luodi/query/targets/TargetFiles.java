@@ -32,6 +32,20 @@ final class TargetFiles {
             Map.entry("foreign_oriented_entities", new Column(Indicator.FOREIGN_ORIENTED_ENTITIES, false)),
             Map.entry("new_foreign_enterprises", new Column(Indicator.NEW_FOREIGN_ENTERPRISES, false)),
             Map.entry("foreign_capital_usd_wan", new Column(Indicator.FOREIGN_USD, false)));
+    /**
+     * Department file column → indicator (附件2: 新签约项目, 签约额, 新开工入库项目), counted as for townships, among the
+     * projects of 1 亿元 and more credited to the department. Two columns are the seed's words kept for people and
+     * measured by nothing yet: {@code fund_wan} (the four state investment companies' 出资 8000 万元基金, a
+     * contribution to a fund that no project event records) and {@code foreign_projects_only} (市商务局's signing is a
+     * foreign project). {@code signed_amount_usd_wan} (市商务局's 700 万美元) is measured as the foreign capital that
+     * arrives for its credited projects, since Luodi keeps contract amounts in 万元 only.
+     */
+    private static final Map<String, Column> DEPARTMENT_COLUMNS = Map.of(
+            "signed_count", new Column(Indicator.SIGNED_COUNT, false),
+            "signed_amount_yi", new Column(Indicator.SIGNED_AMOUNT, true),
+            "started_stored_count", new Column(Indicator.STARTED_STORED_COUNT, false),
+            "signed_amount_usd_wan", new Column(Indicator.FOREIGN_USD, false));
+    private static final List<String> DEPARTMENT_COLUMNS_NOT_MEASURED = List.of("fund_wan", "foreign_projects_only");
     private static final Pattern CHAIN_SIGNING = Pattern.compile("signing_target_(\\d{4})");
     private static final Pattern CHAIN_AMOUNT = Pattern.compile("amount_target_(\\d{4})_yi");
 
@@ -62,6 +76,32 @@ final class TargetFiles {
                 BigDecimal value = number(row[i], column.inYi(), resource);
                 if (value != null) {
                     targets.add(new FileTarget(year, UnitKind.TOWNSHIP, township, column.indicator(), value));
+                }
+            }
+        }
+        return targets;
+    }
+
+    static List<FileTarget> departmentTargets(int year, String resource, ReferenceData reference) {
+        List<String[]> lines = read(resource);
+        String[] header = lines.get(0);
+        List<FileTarget> targets = new ArrayList<>();
+        for (String[] row : lines.subList(1, lines.size())) {
+            String department = row[0];
+            if (!reference.isDepartment(department)) {
+                throw new IllegalStateException(resource + ": unknown department " + department);
+            }
+            for (int i = 1; i < header.length; i++) {
+                if (DEPARTMENT_COLUMNS_NOT_MEASURED.contains(header[i])) {
+                    continue;
+                }
+                Column column = DEPARTMENT_COLUMNS.get(header[i]);
+                if (column == null) {
+                    throw new IllegalStateException(resource + ": unknown column " + header[i]);
+                }
+                BigDecimal value = number(row[i], column.inYi(), resource);
+                if (value != null) {
+                    targets.add(new FileTarget(year, UnitKind.DEPARTMENT, department, column.indicator(), value));
                 }
             }
         }

@@ -38,6 +38,9 @@ public class TargetLoader implements ApplicationRunner {
         for (Map.Entry<Integer, String> file : files.townshipFiles().entrySet()) {
             all.addAll(TargetFiles.townshipTargets(file.getKey(), file.getValue(), reference));
         }
+        for (Map.Entry<Integer, String> file : files.departmentFiles().entrySet()) {
+            all.addAll(TargetFiles.departmentTargets(file.getKey(), file.getValue(), reference));
+        }
         if (files.chainFile() != null && !files.chainFile().isBlank()) {
             all.addAll(TargetFiles.chainTargets(files.chainFile(), reference));
         }

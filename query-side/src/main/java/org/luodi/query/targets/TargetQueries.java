@@ -26,28 +26,35 @@ public class TargetQueries {
     }
 
     /**
-     * Every township in the order of the seed's table, and (for supervisors) every industry chain; as the targets
+     * Every township in the order of the seed's table, and (for supervisors) every industry chain and department
+     * (附件2's order); as the targets
      * stood at {@code knownAt} (null: now).
      */
     public TargetTable table(LuodiUser user, int year, Instant knownAt) {
         Map<String, Map<Indicator, BigDecimal>> byTownship = targets.of(year, UnitKind.TOWNSHIP, knownAt);
         List<TargetTable.UnitTargets> townships = reference.townships().stream()
                 .filter(t -> user.mayAccessTownship(t.code()))
-                .map(t -> new TargetTable.UnitTargets(t.code(), null, t.name(),
+                .map(t -> new TargetTable.UnitTargets(t.code(), null, null, t.name(),
                         keyed(byTownship.getOrDefault(t.code(), Map.of()))))
                 .toList();
         List<TargetTable.UnitTargets> chains = List.of();
+        List<TargetTable.UnitTargets> departments = List.of();
         if (!user.isClerk()) {
             Map<String, Map<Indicator, BigDecimal>> byChain = targets.of(year, UnitKind.CHAIN, knownAt);
             chains = reference.chains().stream()
-                    .map(c -> new TargetTable.UnitTargets(null, c.code(), c.name(),
+                    .map(c -> new TargetTable.UnitTargets(null, c.code(), null, c.name(),
                             keyed(byChain.getOrDefault(c.code(), Map.of()))))
+                    .toList();
+            Map<String, Map<Indicator, BigDecimal>> byDepartment = targets.of(year, UnitKind.DEPARTMENT, knownAt);
+            departments = reference.departments().stream()
+                    .map(d -> new TargetTable.UnitTargets(null, null, d.code(), d.name(),
+                            keyed(byDepartment.getOrDefault(d.code(), Map.of()))))
                     .toList();
         }
         List<TargetTable.IndicatorInfo> indicators = Arrays.stream(Indicator.values())
                 .map(TargetTable.IndicatorInfo::of)
                 .toList();
-        return new TargetTable(year, indicators, townships, chains);
+        return new TargetTable(year, indicators, townships, chains, departments);
     }
 
     public ChangeLog changes(LuodiUser user, int year, Instant knownAt) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GET /api/targets: the year's targets per township and per industry chain, keyed by indicator (万元, 万美元 or a
+ * GET /api/targets: the year's targets per township, per industry chain and per department (附件2), keyed by indicator (万元, 万美元 or a
  * count), and the indicators that can carry a target with their Chinese names.
  */
 public record TargetTable(int year, List<IndicatorInfo> indicators, List<UnitTargets> townships,
-                          List<UnitTargets> chains) {
+                          List<UnitTargets> chains, List<UnitTargets> departments) {
 
     public record IndicatorInfo(String key, String name, String unit, boolean measured) {
         static IndicatorInfo of(Indicator indicator) {
@@ -20,9 +20,10 @@ public record TargetTable(int year, List<IndicatorInfo> indicators, List<UnitTar
         }
     }
 
-    /** One unit's targets; {@code township} or {@code chain} names it, the other is left out. */
+    /** One unit's targets; {@code township}, {@code chain} or {@code department} names it, the others are left out. */
     public record UnitTargets(@JsonInclude(JsonInclude.Include.NON_NULL) String township,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String chain, String name,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String chain,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String department, String name,
                               Map<String, BigDecimal> targets) {
     }
 }

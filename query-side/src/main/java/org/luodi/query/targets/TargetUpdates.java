@@ -46,7 +46,7 @@ public class TargetUpdates {
         update.targets().forEach((key, value) -> targets.set(year, UnitKind.TOWNSHIP, township,
                 Indicator.byKey(key).orElseThrow(), value, author));
         var after = targets.of(year, UnitKind.TOWNSHIP, null).getOrDefault(township, Map.of());
-        return new TargetTable.UnitTargets(township, null, reference.township(township).name(),
+        return new TargetTable.UnitTargets(township, null, null, reference.township(township).name(),
                 TargetQueries.keyed(after));
     }
 

@@ -148,6 +148,10 @@ public class Targets {
             var chain = reference.chain(code);
             return chain == null ? null : chain.name();
         }
+        if (UnitKind.DEPARTMENT.code().equals(kind)) {
+            var department = reference.department(code);
+            return department == null ? null : department.name();
+        }
         var township = reference.township(code);
         return township == null ? null : township.name();
     }

@@ -1,8 +1,8 @@
 package org.luodi.query.targets;
 
-/** What a target is set for: a township (乡镇、街道、园区) or an industry chain (产业链). */
+/** What a target is set for: a township (乡镇、街道、园区), an industry chain (产业链) or a department (部门单位, 附件2). */
 public enum UnitKind {
-    TOWNSHIP("township"), CHAIN("chain");
+    TOWNSHIP("township"), CHAIN("chain"), DEPARTMENT("department");
 
     private final String code;
 
