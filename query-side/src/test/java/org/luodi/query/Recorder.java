@@ -3,6 +3,7 @@ package org.luodi.query;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
+import org.luodi.events.CreditCorrected;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
@@ -63,10 +64,20 @@ public class Recorder {
     }
 
     public String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn) {
+        return signed(township, chain, industrial, amountWan, signedOn, null);
+    }
+
+    /** A project of the smart-equipment chain credited to {@code department} (引荐单位). */
+    public String credited(String township, String department, String amountWan, LocalDate signedOn) {
+        return signed(township, "smart-equipment", true, amountWan, signedOn, department);
+    }
+
+    private String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn,
+                          String department) {
         String id = UUID.randomUUID().toString();
         townshipOf.put(id, township);
         record(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
-                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, null, null), signedOn);
+                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, department, null), signedOn);
         return id;
     }
 
@@ -110,6 +121,10 @@ public class Recorder {
 
     public void voided(String id) {
         supervisor(new ProjectVoided(id, "重复录入"));
+    }
+
+    public void creditCorrected(String id, String department) {
+        supervisor(new CreditCorrected(id, department, "经核实更正引荐单位"));
     }
 
     /** Waits until every read model shows everything recorded so far. */
