@@ -200,6 +200,10 @@ public class DeadLetterAdmin {
         if (reason.strip().length() > REASON_LENGTH) {
             throw new InvalidInputException("reason", "原因不能超过 " + REASON_LENGTH + " 字");
         }
+        if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            // as a command's text: an escape sequence in the record of who did what is no reason anybody typed
+            throw new InvalidInputException("reason", "含有控制字符");
+        }
         return reason.strip();
     }
 

@@ -62,6 +62,9 @@ public class TargetUpdates {
             errors.add(new FieldProblem("reason", "请填写调整目标的原因"));
         } else if (update.reason().strip().length() > REASON_MAX) {
             errors.add(new FieldProblem("reason", "原因不能超过 " + REASON_MAX + " 字"));
+        } else if (update.reason().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            // as a command's text: an escape sequence in a target's change log is no reason anybody typed
+            errors.add(new FieldProblem("reason", "含有控制字符"));
         }
         if (update == null || update.targets() == null || update.targets().isEmpty()) {
             errors.add(new FieldProblem("targets", "请至少填写一项目标"));

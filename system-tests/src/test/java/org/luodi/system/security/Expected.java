@@ -19,21 +19,45 @@ final class Expected {
     private Expected() {
     }
 
-    /** One refusal a breaker causes: where in the order it is met, its status, and what it is. */
-    record Effect(int stage, int status, String why) {
+    /**
+     * One refusal a breaker causes: where in the order it is met, its status, its problem {@code code} (ErrorCode,
+     * docs/contract.md §8) and what it is.
+     */
+    record Effect(int stage, int status, String code, String why) {
         @Override
         public String toString() {
-            return status + " (" + why + ")";
+            return status + " " + code + " (" + why + ")";
         }
     }
 
     /**
+     * The refusal a request must get: the status of the first stage any breaker reaches, and the codes of the
+     * breakers met at that stage (more than one only where two breakers meet the same stage and which of them the
+     * server reads first depends on where in the body they are, e.g. an unknown field and a key twice).
+     */
+    record Refusal(int status, java.util.Set<String> codes, String why) {
+        @Override
+        public String toString() {
+            return status + " " + String.join("|", codes) + " (" + why + ")";
+        }
+    }
+
+    static final String AUTH_REQUIRED = "auth.required", ACCESS_DENIED = "access.denied",
+            OTHER_TOWNSHIP = "access.other-township", INVALID = "request.invalid", MALFORMED = "request.malformed",
+            REJECTED = "request.rejected", METHOD_NOT_ALLOWED = "request.method-not-allowed",
+            NOT_ACCEPTABLE = "request.not-acceptable", UNSUPPORTED = "request.unsupported-media-type",
+            PROJECT_NOT_FOUND = "project.not-found", READ_MODEL_NOT_FOUND = "read-model.not-found",
+            DEAD_LETTER_NOT_FOUND = "dead-letter.not-found";
+
+    /**
      * The order; {@code PROXY} is the query side's command proxy, which refuses an id that is not a UUID before it
-     * forwards the body unread (the command side reads the body before it looks at the id).
+     * forwards the body unread (the command side reads the body before it looks at the id); {@code PATH} a path
+     * variable Spring cannot convert (read before the body); {@code LOOKUP} what a path variable names (a parked
+     * event, a read model), looked up only after the caller's role and the body passed.
      */
     static final int FIREWALL = 0, AUTHENTICATION = 1, METHOD = 2, CONTENT_TYPE = 3, ACCEPT = 4, KEY = 5, PROXY = 6,
-            CONVERTER = 7, JSON = 8, CONTROLLER = 9, PROJECT = 10, ROLE = 11, REACH = 12, CHECKS = 13,
-            SIGNING_TOWNSHIP = 14;
+            PATH = 7, CONVERTER = 8, JSON = 9, CONTROLLER = 10, PROJECT = 11, ROLE = 12, REACH = 13, CHECKS = 14,
+            SIGNING_TOWNSHIP = 15, LOOKUP = 16;
 
     /**
      * A refused Content-Type: the request hygiene refuses wildcards, unknown charsets and what does not parse (415
@@ -50,7 +74,7 @@ final class Expected {
         } catch (IllegalArgumentException unparseable) {
             hygiene = true;
         }
-        return new Effect(hygiene ? CONTENT_TYPE : CONVERTER, 415, "Content-Type " + type);
+        return new Effect(hygiene ? CONTENT_TYPE : CONVERTER, 415, UNSUPPORTED, "Content-Type " + type);
     }
 
     private static boolean isSupported(String charset) {
@@ -61,8 +85,14 @@ final class Expected {
         }
     }
 
-    static Effect firstOf(Collection<Effect> effects) {
-        return effects.stream().min(Comparator.comparingInt(Effect::stage)).orElse(null);
+    static Refusal firstOf(Collection<Effect> effects) {
+        Effect first = effects.stream().min(Comparator.comparingInt(Effect::stage)).orElse(null);
+        if (first == null) {
+            return null;
+        }
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        effects.stream().filter(e -> e.stage() == first.stage()).forEach(e -> codes.add(e.code()));
+        return new Refusal(first.status(), codes, first.why());
     }
 
     /** Path segments the firewall (or Tomcat's decoding) refuses with a 400 before anybody is authenticated. */
@@ -72,17 +102,18 @@ final class Expected {
     /** The effect of a project id in the path that names no project. */
     static Effect unknownProjectInPath(String segment, String side) {
         if (REFUSED_SEGMENTS.contains(segment)) {
-            return new Effect(FIREWALL, 400, "path refused by the firewall");
+            return new Effect(FIREWALL, 400, REJECTED, "path refused by the firewall");
         }
         try {
             java.util.UUID parsed = java.util.UUID.fromString(segment);
             if (parsed.toString().equalsIgnoreCase(segment)) {
-                return new Effect(PROJECT, 404, "no such project");
+                return new Effect(PROJECT, 404, PROJECT_NOT_FOUND, "no such project");
             }
         } catch (IllegalArgumentException notAUuid) {
             // below
         }
-        return new Effect(side.equals("query") ? PROXY : CONTROLLER, 404, "an id that is not a UUID names no project");
+        return new Effect(side.equals("query") ? PROXY : CONTROLLER, 404, PROJECT_NOT_FOUND,
+                "an id that is not a UUID names no project");
     }
 
     private static final List<String> UNPARSED_DATES = List.of("\"2024-02-30\"", "\"2024-13-01\"", "\"2024-5-1\"",
@@ -96,7 +127,7 @@ final class Expected {
      */
     static Effect fieldValue(Field field, String value, boolean signing) {
         boolean unbound = switch (field.kind()) {
-            case TEXT, TOWNSHIP, CHAIN, CREDIT_CODE, UUID -> !value.startsWith("\"") && !value.equals("null")
+            case TEXT, REASON, TOWNSHIP, CHAIN, CREDIT_CODE, UUID -> !value.startsWith("\"") && !value.equals("null")
                     || value.contains("\\u0000") || value.contains("\\ud800") || value.contains("\\udc00");
             case BOOL -> !value.equals("null") && !value.equals("true") && !value.equals("false");
             case AMOUNT -> !value.equals("null") && !value.equals("\"1e400\"") && !value.equals("\"\"")
@@ -104,18 +135,20 @@ final class Expected {
                     || value.length() > 1000 || value.equals("1e2147483648");
             case DATE -> UNPARSED_DATES.contains(value);
             case ENUM -> !value.equals("null") && !field.enumValues().contains(value.replace("\"", ""));
+            // a map of indicator keys to numbers: anything else, or a value that is no number, is not read
+            case TARGETS -> !value.equals("null") && !value.startsWith("{") || value.matches(".*:\\s*[\\[\"].*");
         };
         if (unbound) {
-            return new Effect(JSON, 400, field.name() + " cannot be read as " + field.kind());
+            return new Effect(JSON, 400, INVALID, field.name() + " cannot be read as " + field.kind());
         }
         if (field.kind() == Kind.UUID) {
-            return new Effect(CONTROLLER, 400, field.name() + " is not a UUID");
+            return new Effect(CONTROLLER, 400, INVALID, field.name() + " is not a UUID");
         }
-        return new Effect(CHECKS, 400, field.name() + " refused by the command's checks");
+        return new Effect(CHECKS, 400, INVALID, field.name() + " refused by the command's checks");
     }
 
     static Effect missing(Field field) {
-        return new Effect(CHECKS, 400, field.name() + " missing");
+        return new Effect(CHECKS, 400, INVALID, field.name() + " missing");
     }
 
     /**
@@ -127,18 +160,18 @@ final class Expected {
         String own = clerk ? caller : null;
         if (signing) {
             if (!clerk) {
-                return new Effect(ROLE, 403, caller + " is no clerk");
+                return new Effect(ROLE, 403, ACCESS_DENIED, caller + " is no clerk");
             }
             return township != null && !township.equals(own)
-                    ? new Effect(SIGNING_TOWNSHIP, 403, caller + " signs for " + township) : null;
+                    ? new Effect(SIGNING_TOWNSHIP, 403, OTHER_TOWNSHIP, caller + " signs for " + township) : null;
         }
         return switch (sender) {
-            case CLERK -> !clerk ? new Effect(ROLE, 403, caller + " is no clerk")
-                    : own.equals("gaoxin") ? null : new Effect(REACH, 403, caller + " is not of 高新区");
+            case CLERK -> !clerk ? new Effect(ROLE, 403, ACCESS_DENIED, caller + " is no clerk")
+                    : own.equals("gaoxin") ? null : new Effect(REACH, 403, OTHER_TOWNSHIP, caller + " is not of 高新区");
             case CLERK_OR_SUPERVISOR -> caller.equals("supervisor") || caller.equals("gaoxin") ? null
-                    : clerk ? new Effect(REACH, 403, caller + " is not of 高新区")
-                    : new Effect(ROLE, 403, caller + " is neither clerk nor supervisor");
-            case SUPERVISOR -> caller.equals("supervisor") ? null : new Effect(ROLE, 403, caller + " is no supervisor");
+                    : clerk ? new Effect(REACH, 403, OTHER_TOWNSHIP, caller + " is not of 高新区")
+                    : new Effect(ROLE, 403, ACCESS_DENIED, caller + " is neither clerk nor supervisor");
+            case SUPERVISOR -> caller.equals("supervisor") ? null : new Effect(ROLE, 403, ACCESS_DENIED, caller + " is no supervisor");
         };
     }
 }

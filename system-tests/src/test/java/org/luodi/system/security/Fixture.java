@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -102,14 +103,34 @@ final class Fixture {
 
     /** The number of stored events: what "nothing was written" is measured by. */
     synchronized long storedEvents() {
+        return count("SELECT count(*) FROM domain_event_entry");
+    }
+
+    /** The single number a counting query answers (e.g. the rows of a table a write endpoint writes). */
+    synchronized long count(String sql) {
         try {
             if (counting == null || counting.isClosed()) {
                 counting = luodi.sql();
             }
-            try (Statement s = counting.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            try (Statement s = counting.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The new value (plain, without trailing zeros) and the reason of a township target's latest change. */
+    synchronized List<String> latestTargetChange(String year, String township, String indicator) {
+        try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT new_value, reason FROM target_change "
+                + "WHERE year = ? AND unit_kind = 'township' AND unit_code = ? AND indicator = ? ORDER BY id DESC LIMIT 1")) {
+            s.setInt(1, Integer.parseInt(year));
+            s.setString(2, township);
+            s.setString(3, indicator);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? List.of(rs.getBigDecimal(1).stripTrailingZeros().toPlainString(), rs.getString(2))
+                        : List.of();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -20,7 +20,9 @@ final class Hostile {
     private Hostile() {
     }
 
-    enum Kind { TEXT, TOWNSHIP, CHAIN, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE }
+    /** {@code REASON}: a reason beside a target or an administrator's action (at most 500 characters); {@code
+     * TARGETS}: a map of indicator keys to numbers. */
+    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS }
 
     /** One field of a command body: its kind, whether the command needs it, and a valid raw JSON value. */
     record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues) {
@@ -126,6 +128,12 @@ final class Hostile {
             case TEXT -> List.of("[]", "{}", "{\"a\":1}", "\"\\u0000null byte\"", "\"lone \\ud800 high surrogate\"",
                     "\"lone \\udc00 low surrogate\"", "\"swapped \\udc00\\ud800 pair\"", "\"bell\\u0007\"",
                     "\"esc\\u001b[31m\"", "\"   \"", "\"" + "长".repeat(701) + "\"", "\"\\u0000\"");
+            case REASON -> List.of("[]", "{}", "\"\\u0000null byte\"", "\"lone \\ud800 high surrogate\"",
+                    "\"bell\\u0007\"", "\"esc\\u001b[31m\"", "\"   \"", "\"" + "长".repeat(501) + "\"", "\"\"");
+            case TARGETS -> List.of("[]", "\"x\"", "42", "{}", "{\"registered.count\":\"abc\"}",
+                    "{\"registered.count\":-1}", "{\"registered.count\":1.5}", "{\"no.such.indicator\":1}",
+                    "{\"registered.count\":1e400}", "{\"registered.count\":123456789012345}",
+                    "{\"registered.count\":[1]}", "{\"__proto__\":1}");
             case TOWNSHIP -> List.of("\"nowhere\"", "\"GAOXIN\"", "\"gaoxin' OR '1'='1\"", "\"gao\\u0000xin\"", "\"\"",
                     "[]", "{}", "\"高新区\"", "\"gaoxin \"");
             case CHAIN -> List.of("\"no-such-chain\"", "\"<script>alert(1)</script>\"", "[]", "\"\"", "\"new-materials;--\"");
@@ -214,18 +222,39 @@ final class Hostile {
         return json.append('}').toString();
     }
 
-    /** Whole bodies that are not a command at all. */
-    static byte[] junkBody(Random random) {
-        List<byte[]> bodies = new ArrayList<>(List.of(
-                bytes(""), bytes("null"), bytes("[]"), bytes("\"string\""), bytes("123"), bytes("{"), bytes("}"),
-                bytes("{\"a\":}"), bytes("{'single':'quotes'}"), bytes("{a:1}"), bytes("{\"a\":1,}"),
-                bytes("{/* comment */}"), bytes("[".repeat(5000) + "]".repeat(5000)),
-                bytes("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)), bytes("{\"x\":" + "1".repeat(5000) + "}"),
-                bytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"),
-                bytes("name=x&township=gaoxin"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 0x7b, 0, 0x7d},
-                new byte[]{0x7b, 0x22, (byte) 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d}, new byte[]{0, 0, 0, 0},
-                bytes("\u0000{}"), bytes("{\"name\":\"" + "\\".repeat(101) + "\"}")));
+    /**
+     * A whole body that is not a command at all, and the code of its 400 where a body with fields is required:
+     * {@code request.malformed} for each of them, also for an object of unknown fields whose JSON does not parse to
+     * its end (the parser meets the broken syntax before the unknown field is reported).
+     */
+    record Junk(byte[] bytes, String code) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final String MALFORMED = Expected.MALFORMED;
+
+    static Junk junkBody(Random random) {
+        List<Junk> bodies = new ArrayList<>(List.of(
+                junk("", MALFORMED), junk("null", MALFORMED), junk("[]", MALFORMED), junk("\"string\"", MALFORMED),
+                junk("123", MALFORMED), junk("{", MALFORMED), junk("}", MALFORMED), junk("{\"a\":}", MALFORMED),
+                junk("{'single':'quotes'}", MALFORMED), junk("{a:1}", MALFORMED), junk("{\"a\":1,}", MALFORMED),
+                junk("{/* comment */}", MALFORMED), junk("[".repeat(5000) + "]".repeat(5000), MALFORMED),
+                junk("{\"a\":".repeat(3000) + "1" + "}".repeat(3000), MALFORMED),
+                junk("{\"x\":" + "1".repeat(5000) + "}", MALFORMED),
+                junk("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+                        MALFORMED),
+                junk("name=x&township=gaoxin", MALFORMED),
+                new Junk(new byte[]{(byte) 0xff, (byte) 0xfe, 0, 0x7b, 0, 0x7d}, MALFORMED),
+                new Junk(new byte[]{0x7b, 0x22, (byte) 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d}, MALFORMED),
+                new Junk(new byte[]{0, 0, 0, 0}, MALFORMED),
+                junk("\u0000{}", MALFORMED), junk("{\"name\":\"" + "\\".repeat(101) + "\"}", MALFORMED)));
         return bodies.get(random.nextInt(bodies.size()));
+    }
+
+    private static Junk junk(String text, String code) {
+        return new Junk(bytes(text), code);
     }
 
     static byte[] bytes(String text) {

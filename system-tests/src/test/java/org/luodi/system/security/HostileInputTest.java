@@ -82,10 +82,17 @@ class HostileInputTest {
      */
     record Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
                    boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern,
-                   Expected.Effect expected, List<String> oddTexts) {
+                   Expected.Refusal expected, List<String> oddTexts, OtherWrites.Write write) {
         Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
                 boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern) {
-            this(endpoint, method, path, headers, body, meantValid, caller, breakers, offPattern, null, List.of());
+            this(endpoint, method, path, headers, body, meantValid, caller, breakers, offPattern, null, List.of(), null);
+        }
+
+        Attempt(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
+                boolean meantValid, String caller, Set<Breaker> breakers, boolean offPattern,
+                Expected.Refusal expected, List<String> oddTexts) {
+            this(endpoint, method, path, headers, body, meantValid, caller, breakers, offPattern, expected, oddTexts,
+                    null);
         }
 
         @Override
@@ -113,10 +120,23 @@ class HostileInputTest {
         SUMMARY.put("endpoints", all.size() + " " + all);
         assertThat(writeEndpoints).as("command endpoints found").isNotEmpty();
         assertThat(readEndpoints).as("query endpoints found").isNotEmpty();
-        List<Endpoint> untemplated = writeEndpoints.stream()
-                .filter(e -> e.isApi() && Hostile.template(e.method(), e.pattern()) == null).toList();
-        SUMMARY.put("write endpoints without a valid-body template (generic junk only)", untemplated.toString());
+        List<String> untemplated = writeEndpoints.stream().filter(e -> e.isApi()
+                        && Hostile.template(e.method(), e.pattern()) == null && OtherWrites.of(e.method(), e.pattern()) == null)
+                .map(e -> e.method() + " " + e.pattern()).filter(e -> !WITHOUT_TEMPLATE.containsKey(e)).distinct().toList();
+        // a new write endpoint must come with its template (Hostile.COMMANDS or OtherWrites), or the random junk
+        // sent to it could only be held to "some 4xx"
+        assertThat(untemplated).as("API write endpoints without a template in Hostile or OtherWrites").isEmpty();
+        SUMMARY.put("write endpoints without a template", WITHOUT_TEMPLATE.toString());
+        SUMMARY.put("write endpoints whose valid call is not made (every call must get the lookup's refusal)",
+                OtherWrites.ALL.stream().filter(w -> w.lookup() != null).map(w -> w.method() + " " + w.pattern()
+                        + " -> " + w.lookup()).toList().toString());
     }
+
+    /**
+     * API write endpoints allowed to have no template, each with the reason (METHOD pattern → why). Empty: every
+     * write endpoint there is has one.
+     */
+    static final Map<String, String> WITHOUT_TEMPLATE = Map.of();
 
     @AfterAll
     static void summarize() throws IOException {
@@ -178,10 +198,28 @@ class HostileInputTest {
 
     private static void checkCommand(Attempt attempt, Verdicts verdicts) {
         long before = fixture.storedEvents();
+        // a write that is not a command writes elsewhere: counted in the table it writes
+        String own = attempt.write() == null ? null : attempt.write().writes();
+        long ownBefore = own == null ? 0 : fixture.count(own);
         Http.Answer answer = send(attempt);
         long written = fixture.storedEvents() - before;
+        long ownWritten = own == null ? 0 : fixture.count(own) - ownBefore;
         String where = attempt.endpoint().toString();
         verdicts.answer(where, attempt.toString(), answer);
+        if (attempt.write() != null) {
+            if (written != 0) {
+                verdicts.violation(attempt.write().pattern() + " WROTE " + written + " events", attempt + " -> " + answer);
+            }
+            if (attempt.meantValid()) {
+                checkValidOtherWrite(attempt, answer, ownWritten, verdicts);
+                return;
+            }
+            if (ownWritten != 0) {
+                verdicts.violation("hostile request WROTE " + ownWritten + " rows (" + own + ") on " + where + " "
+                        + attempt.breakers(), attempt + " -> " + answer);
+            }
+            written = ownWritten;
+        }
         if (attempt.meantValid()) {
             // a valid command on a fresh project: recorded, exactly once, and its odd texts stored as they were sent
             if (answer.status() / 100 == 2 && written == 1) {
@@ -203,6 +241,9 @@ class HostileInputTest {
             if (attempt.expected() != null && answer.status() != attempt.expected().status()) {
                 verdicts.violation("expected " + attempt.expected().status() + ", got " + answer.status() + " on "
                         + where + " " + attempt.breakers(), attempt + " -> " + answer);
+            } else if (attempt.expected() != null && !attempt.expected().codes().contains(code(answer))) {
+                verdicts.violation("expected code " + attempt.expected().codes() + ", got " + code(answer) + " on "
+                        + where + " " + attempt.breakers(), attempt + " -> " + answer);
             } else if (answer.status() < 400) {
                 verdicts.violation("hostile request accepted (" + answer.status() + ") on " + where + " "
                         + attempt.breakers(), attempt + " -> " + answer);
@@ -211,6 +252,42 @@ class HostileInputTest {
         if (attempt.caller().equals("nobody") && attempt.endpoint().isApi()
                 && answer.status() != 401 && answer.status() != 400 && answer.status() != 413) {
             verdicts.violation("anonymous not refused with 401 on " + where, attempt + " -> " + answer);
+        }
+    }
+
+    /** The problem's code of an answer, or what its body is when it is no problem. */
+    private static String code(Http.Answer answer) {
+        if (!answer.isProblem()) {
+            return "(no problem: " + answer.contentType() + ")";
+        }
+        try {
+            return JSON.readTree(answer.body()).path("code").asText();
+        } catch (IOException e) {
+            return "(not JSON)";
+        }
+    }
+
+    /**
+     * A valid call of a write that is not a command (the targets): answered with its status, one change written, and
+     * the value and the reason stored as they were sent (odd-but-legal text included; the reason is stored stripped
+     * of surrounding blanks, which no odd text has), read back from the change it wrote.
+     */
+    private static void checkValidOtherWrite(Attempt attempt, Http.Answer answer, long written, Verdicts verdicts) {
+        String where = attempt.endpoint().toString();
+        if (answer.status() != attempt.write().validStatus() || written != 1) {
+            verdicts.violation("valid call not done (" + answer.status() + ", " + written + " rows) on " + where,
+                    attempt + " -> " + answer);
+            return;
+        }
+        WRITES.incrementAndGet();
+        JsonNode sent = json(new String(attempt.body(), StandardCharsets.UTF_8));
+        String value = sent.path("targets").path(OtherWrites.TARGET_INDICATOR).asText();
+        List<String> stored = fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "gaoxin", OtherWrites.TARGET_INDICATOR);
+        List<String> expected = List.of(new java.math.BigDecimal(value).stripTrailingZeros().toPlainString(),
+                sent.path("reason").asText());
+        if (!stored.equals(expected)) {
+            verdicts.violation("target or reason not stored as sent on " + where, attempt + " -> stored " + stored
+                    + ", sent " + expected);
         }
     }
 
@@ -275,7 +352,9 @@ class HostileInputTest {
                                    Random random) {
         Template template = Hostile.template(endpoint.method(), endpoint.pattern());
         if (template == null) {
-            return genericWrite(endpoint, breakers, random);
+            OtherWrites.Write write = OtherWrites.of(endpoint.method(), endpoint.pattern());
+            return write == null ? genericWrite(endpoint, breakers, random)
+                    : otherWriteAttempt(endpoint, write, meantValid, breakers, oddTexts, random);
         }
         Set<Breaker> applied = meantValid ? EnumSet.noneOf(Breaker.class) : EnumSet.copyOf(breakers);
         String project = template.suffix().isEmpty() ? null
@@ -300,30 +379,14 @@ class HostileInputTest {
         String caller = rightCaller(template, random);
         String authorization = Http.demo(caller);
         String method = "POST";
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", random.nextBoolean() ? "application/json" : "application/json;charset=UTF-8");
-        if (random.nextInt(3) == 0) {
-            headers.put("Idempotency-Key", Hostile.uuid(random).toString());
-        }
-        if (random.nextInt(4) == 0) {
-            headers.put("Accept", Hostile.pick(random, List.of("application/json", "*/*", "application/problem+json",
-                    "application/json, text/plain, */*", "application/*")));
-        }
+        Map<String, String> headers = validHeaders(random);
         String suffix = template.suffix();
         byte[] body = null;
         for (Breaker breaker : applied) {
             switch (breaker) {
                 case NOBODY -> {
                     caller = "nobody";
-                    authorization = Hostile.pick(random, List.of("", "Basic", "Basic ===", "Basic "
-                            + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)),
-                            Http.basic("gaoxin", "wrong-" + random.nextInt(1000)), Http.basic("nobody-" + random.nextInt(), "x"),
-                            "Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiU1VQRVJWSVNPUiJ9.", "Digest username=\"gaoxin\"",
-                            Http.basic("gaoxin", "gaoxin\u0000"), Http.basic("supervisor ", "supervisor"),
-                            "basic " + java.util.Base64.getEncoder().encodeToString("gaoxin:GAOXIN".getBytes())));
-                    if (authorization.isEmpty()) {
-                        authorization = null;
-                    }
+                    authorization = nobodyAuthorization(random);
                 }
                 case WRONG_ROLE -> {
                     caller = template.sender() == Sender.SUPERVISOR ? "gaoxin"
@@ -382,54 +445,12 @@ class HostileInputTest {
                 }
             }
         }
-        if (applied.contains(Breaker.UNKNOWN_FIELD)) {
-            effects.add(new Expected.Effect(Expected.JSON, 400, "unknown field"));
-        }
-        String json = Hostile.objectJson(fields);
-        if (applied.contains(Breaker.DUPLICATE_KEY)) {
-            effects.add(new Expected.Effect(Expected.JSON, 400, "a key twice"));
-            Field field = Hostile.pick(random, template.fields());
-            String value = field.valid() == null ? "\"0-0-0-0-0\"" : field.valid();
-            json = json.substring(0, json.length() - 1) + (fields.isEmpty() ? "" : ",") + "\"" + field.name() + "\":"
-                    + value + "}";
-            if (!fields.containsKey(field.name())) {
-                json = json.substring(0, json.length() - 1) + ",\"" + field.name() + "\":" + value + "}";
-            }
-        }
-        if (applied.contains(Breaker.TRAILING_GARBAGE)) {
-            json += Hostile.pick(random, List.of("]", "}", " {\"township\":\"chengui\"}", "garbage", ",", "\u0000",
-                    " // comment", "{}"));
-            effects.add(new Expected.Effect(Expected.JSON, 400, "text after the JSON"));
-        }
-        body = applied.contains(Breaker.JUNK_BODY) ? Hostile.junkBody(random) : Hostile.bytes(json);
-        if (applied.contains(Breaker.JUNK_BODY)) {
-            effects.add(new Expected.Effect(Expected.JSON, 400, "a body that is no command"));
-        }
-        if (applied.contains(Breaker.CONTENT_TYPE)) {
-            String type = Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED);
-            headers.put("Content-Type", type);
-            if (random.nextInt(5) == 0) {
-                headers.remove("Content-Type");
-                effects.add(new Expected.Effect(Expected.CONVERTER, 415, "no Content-Type"));
-            } else {
-                effects.add(Expected.contentType(type));
-            }
-        }
-        if (applied.contains(Breaker.IDEMPOTENCY_KEY)) {
-            headers.put("Idempotency-Key", Hostile.pick(random, Hostile.IDEMPOTENCY_KEYS_REFUSED));
-            effects.add(new Expected.Effect(Expected.KEY, 400, "Idempotency-Key"));
-        }
-        if (applied.contains(Breaker.UNACCEPTABLE)) {
-            headers.put("Accept", Hostile.pick(random, Hostile.ACCEPT_REFUSED));
-            effects.add(new Expected.Effect(Expected.ACCEPT, 406, "Accept without JSON"));
-        }
-        if (applied.contains(Breaker.WRONG_METHOD)) {
-            // not GET: on the query side, GET /api/projects is the (valid) list next to the forwarded POST
-            method = Hostile.pick(random, List.of("PUT", "PATCH", "DELETE"));
-            effects.add(new Expected.Effect(Expected.METHOD, 405, method + " is not mapped"));
-        }
+        Request request = wholeRequest(applied, template.fields(), fields, headers, effects, OtherWrites.Body.REQUIRED,
+                "POST", random);
+        method = request.method();
+        body = request.body();
         if (caller.equals("nobody")) {
-            effects.add(new Expected.Effect(Expected.AUTHENTICATION, 401, "no valid credentials"));
+            effects.add(new Expected.Effect(Expected.AUTHENTICATION, 401, Expected.AUTH_REQUIRED, "no valid credentials"));
         } else {
             String township = fields.get("township") == null ? null : fields.get("township").replace("\"", "");
             Expected.Effect who = Expected.caller(caller, template.sender(), signing,
@@ -438,8 +459,10 @@ class HostileInputTest {
                 effects.add(who);
             }
         }
-        effects.addAll(fieldEffects.values());
-        Expected.Effect expected = meantValid ? null : Expected.firstOf(effects);
+        if (!applied.contains(Breaker.JUNK_BODY)) { // a junk body replaced the fields
+            effects.addAll(fieldEffects.values());
+        }
+        Expected.Refusal expected = meantValid ? null : Expected.firstOf(effects);
         List<String> odd = new ArrayList<>();
         for (Field field : texts) {
             String value = fields.get(field.name());
@@ -453,6 +476,210 @@ class HostileInputTest {
         String path = project == null ? endpoint.pattern() : Hostile.fill(endpoint.pattern(), Map.of("id", project), project);
         return new Attempt(endpoint, method, path, headers, body, meantValid, caller, applied, false, expected,
                 odd);
+    }
+
+    /** The method and body of a request after the breakers of the request as a whole. */
+    record Request(String method, byte[] body) {
+    }
+
+    /**
+     * Applies the breakers of the request as a whole (body, Content-Type, Accept, Idempotency-Key, method) to a
+     * request whose fields are {@code fields}, adding the refusal each causes to {@code effects}; a body that is not
+     * read ({@code NOT_READ}) makes the body's breakers harmless, and an empty or {@code null} body where the body
+     * is optional is a body without its fields.
+     */
+    private static Request wholeRequest(Set<Breaker> applied, List<Field> template, Map<String, String> fields,
+                                        Map<String, String> headers, List<Expected.Effect> effects,
+                                        OtherWrites.Body use, String method, Random random) {
+        List<Expected.Effect> bodyEffects = new ArrayList<>();
+        if (applied.contains(Breaker.UNKNOWN_FIELD)) {
+            bodyEffects.add(new Expected.Effect(Expected.JSON, 400, Expected.INVALID, "unknown field"));
+        }
+        String json = Hostile.objectJson(fields);
+        if (applied.contains(Breaker.DUPLICATE_KEY)) {
+            bodyEffects.add(new Expected.Effect(Expected.JSON, 400, Expected.MALFORMED, "a key twice"));
+            Field field = template.isEmpty() ? Field.of("reason", Kind.REASON, true, "\"x\"")
+                    : Hostile.pick(random, template);
+            String value = field.valid() == null ? "\"0-0-0-0-0\"" : field.valid();
+            json = json.substring(0, json.length() - 1) + (fields.isEmpty() ? "" : ",") + "\"" + field.name() + "\":"
+                    + value + "}";
+            if (!fields.containsKey(field.name())) {
+                json = json.substring(0, json.length() - 1) + ",\"" + field.name() + "\":" + value + "}";
+            }
+        }
+        if (applied.contains(Breaker.TRAILING_GARBAGE)) {
+            json += Hostile.pick(random, List.of("]", "}", " {\"township\":\"chengui\"}", "garbage", ",", "\u0000",
+                    " // comment", "{}"));
+            bodyEffects.add(new Expected.Effect(Expected.JSON, 400, Expected.MALFORMED, "text after the JSON"));
+        }
+        byte[] body = Hostile.bytes(json);
+        if (applied.contains(Breaker.JUNK_BODY)) {
+            Hostile.Junk junk = Hostile.junkBody(random);
+            body = junk.bytes();
+            boolean empty = junk.text().isEmpty() || junk.text().equals("null");
+            if (use == OtherWrites.Body.OPTIONAL && empty) {
+                // no body: the endpoint's required fields are missing
+                bodyEffects.clear();
+                template.stream().filter(Field::required).forEach(f -> bodyEffects.add(Expected.missing(f)));
+            } else {
+                bodyEffects.add(new Expected.Effect(Expected.JSON, 400, junk.code(), "a body that is no command"));
+            }
+        }
+        if (applied.contains(Breaker.CONTENT_TYPE)) {
+            String type = Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED);
+            headers.put("Content-Type", type);
+            if (random.nextInt(5) == 0) {
+                headers.remove("Content-Type");
+                if (body.length > 0) { // an empty body without a type is no body: nothing to convert
+                    effects.add(new Expected.Effect(Expected.CONVERTER, 415, Expected.UNSUPPORTED, "no Content-Type"));
+                }
+            } else {
+                effects.add(Expected.contentType(type));
+            }
+        }
+        if (applied.contains(Breaker.IDEMPOTENCY_KEY)) {
+            headers.put("Idempotency-Key", Hostile.pick(random, Hostile.IDEMPOTENCY_KEYS_REFUSED));
+            effects.add(new Expected.Effect(Expected.KEY, 400, Expected.INVALID, "Idempotency-Key"));
+        }
+        if (applied.contains(Breaker.UNACCEPTABLE)) {
+            headers.put("Accept", Hostile.pick(random, Hostile.ACCEPT_REFUSED));
+            effects.add(new Expected.Effect(Expected.ACCEPT, 406, Expected.NOT_ACCEPTABLE, "Accept without JSON"));
+        }
+        if (applied.contains(Breaker.WRONG_METHOD)) {
+            // not GET: on the query side, GET /api/projects is the (valid) list next to the forwarded POST
+            String mapped = method;
+            method = Hostile.pick(random, Stream.of("POST", "PUT", "PATCH", "DELETE").filter(m -> !m.equals(mapped))
+                    .toList());
+            effects.add(new Expected.Effect(Expected.METHOD, 405, Expected.METHOD_NOT_ALLOWED, method + " is not mapped"));
+        }
+        if (use != OtherWrites.Body.NOT_READ) {
+            effects.addAll(bodyEffects);
+        } else {
+            // nothing reads the body: only the request hygiene looks at its Content-Type
+            effects.removeIf(e -> e.stage() == Expected.CONVERTER);
+        }
+        return new Request(method, body);
+    }
+
+    /** No, a malformed or a wrong Authorization header (null: none). */
+    private static String nobodyAuthorization(Random random) {
+        String authorization = Hostile.pick(random, List.of("", "Basic", "Basic ===", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)),
+                Http.basic("gaoxin", "wrong-" + random.nextInt(1000)), Http.basic("nobody-" + random.nextInt(), "x"),
+                "Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiU1VQRVJWSVNPUiJ9.", "Digest username=\"gaoxin\"",
+                Http.basic("gaoxin", "gaoxin\u0000"), Http.basic("supervisor ", "supervisor"),
+                "basic " + java.util.Base64.getEncoder().encodeToString("gaoxin:GAOXIN".getBytes())));
+        return authorization.isEmpty() ? null : authorization;
+    }
+
+    /** Content-Type, sometimes an Idempotency-Key and an Accept that admits JSON: the headers of a valid write. */
+    private static Map<String, String> validHeaders(Random random) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", random.nextBoolean() ? "application/json" : "application/json;charset=UTF-8");
+        if (random.nextInt(3) == 0) {
+            headers.put("Idempotency-Key", Hostile.uuid(random).toString());
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("Accept", Hostile.pick(random, List.of("application/json", "*/*", "application/problem+json",
+                    "application/json, text/plain, */*", "application/*")));
+        }
+        return headers;
+    }
+
+    /**
+     * A write that is not a project command ({@link OtherWrites}), broken like a command: the same breakers, each
+     * with the refusal it gets there. Where the valid call cannot be made on the shared Luodi, a try meant valid is
+     * the valid call on a path that names nothing, and must get exactly that refusal.
+     */
+    private Attempt otherWriteAttempt(Endpoint endpoint, OtherWrites.Write write, boolean meantValid,
+                                      Set<Breaker> breakers, int oddTexts, Random random) {
+        Set<Breaker> applied = meantValid ? EnumSet.noneOf(Breaker.class) : EnumSet.copyOf(breakers);
+        Map<String, String> variables = new LinkedHashMap<>(write.path());
+        Map<String, String> fields = new LinkedHashMap<>();
+        write.fields().forEach(field -> fields.put(field.name(), field.valid()));
+        if (fields.containsKey("targets")) { // a new value each time, so that a valid call changes the target
+            fields.put("targets", "{\"" + OtherWrites.TARGET_INDICATOR + "\":" + (1 + random.nextInt(1_000_000)) + "}");
+        }
+        List<Field> texts = write.fields().stream().filter(f -> f.kind() == Kind.REASON).toList();
+        for (int i = 0; i < oddTexts && !texts.isEmpty(); i++) {
+            fields.put(Hostile.pick(random, texts).name(), Hostile.pick(random, Hostile.ODD_BUT_LEGAL_TEXT));
+        }
+        Map<String, Expected.Effect> fieldEffects = new LinkedHashMap<>();
+        List<Expected.Effect> effects = new ArrayList<>();
+        if (write.lookup() != null) {
+            effects.add(write.lookup());
+        }
+        String caller = write.caller();
+        String authorization = Http.demo(caller);
+        Map<String, String> headers = validHeaders(random);
+        for (Breaker breaker : applied) {
+            switch (breaker) {
+                case NOBODY -> {
+                    caller = "nobody";
+                    authorization = nobodyAuthorization(random);
+                }
+                case WRONG_ROLE, OTHER_TOWNSHIP -> {
+                    // a clerk of another township is, here, a caller of the wrong role
+                    caller = breaker == Breaker.OTHER_TOWNSHIP ? "chengui" : Hostile.pick(random, write.wrongCallers());
+                    authorization = Http.demo(caller);
+                }
+                case UNKNOWN_PROJECT -> {
+                    if (!write.pathBreaks().isEmpty()) {
+                        OtherWrites.PathBreak broken = Hostile.pick(random, write.pathBreaks());
+                        variables.put(broken.variable(), broken.value());
+                        effects.add(broken.effect());
+                    }
+                }
+                case FIELD_VALUE -> {
+                    if (!write.fields().isEmpty()) {
+                        Field field = Hostile.pick(random, write.fields());
+                        String value = Hostile.pick(random, Hostile.breaking(field));
+                        fields.put(field.name(), value);
+                        fieldEffects.put(field.name(), Expected.fieldValue(field, value, false));
+                    }
+                }
+                case FIELD_MISSING -> {
+                    if (!write.fields().isEmpty()) {
+                        Field field = Hostile.pick(random, write.fields());
+                        if (random.nextBoolean()) {
+                            fields.remove(field.name());
+                        } else {
+                            fields.put(field.name(), "null");
+                        }
+                        fieldEffects.put(field.name(), Expected.missing(field));
+                    }
+                }
+                case UNKNOWN_FIELD -> fields.put(Hostile.pick(random, List.of("isAdmin", "__proto__", "actor",
+                        "Reason", "reason ", "@class", "processingGroup")), Hostile.pick(random, List.of("true", "{}",
+                        "\"ADMIN\"", "{\"@class\":\"java.lang.Runtime\"}")));
+                default -> {
+                    // the whole-request breakers are applied below
+                }
+            }
+        }
+        Request request = wholeRequest(applied, write.fields(), fields, headers, effects, write.body(), write.method(),
+                random);
+        if (caller.equals("nobody")) {
+            effects.add(new Expected.Effect(Expected.AUTHENTICATION, 401, Expected.AUTH_REQUIRED, "no valid credentials"));
+        } else if (!caller.equals(write.caller())) {
+            effects.add(new Expected.Effect(Expected.ROLE, 403, Expected.ACCESS_DENIED, caller + " may not"));
+        }
+        if (write.body() != OtherWrites.Body.NOT_READ && !applied.contains(Breaker.JUNK_BODY)) {
+            effects.addAll(fieldEffects.values());
+        }
+        boolean valid = meantValid && write.lookup() == null;
+        List<String> odd = new ArrayList<>();
+        for (Field field : texts) {
+            String value = fields.get(field.name());
+            if (valid && value != null && Hostile.ODD_BUT_LEGAL_TEXT.contains(value)) {
+                odd.add(HostileInputTest.json(value).asText());
+            }
+        }
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        return new Attempt(endpoint, request.method(), write.filledPath(variables), headers, request.body(), valid,
+                caller, applied, false, valid ? null : Expected.firstOf(effects), odd, write);
     }
 
     private static String rightCaller(Template template, Random random) {
@@ -472,7 +699,7 @@ class HostileInputTest {
                     true, null);
             fields.put(field.name(), Hostile.pick(random, Hostile.breaking(field)));
         }
-        byte[] body = random.nextBoolean() ? Hostile.junkBody(random) : Hostile.bytes(Hostile.objectJson(fields));
+        byte[] body = random.nextBoolean() ? Hostile.junkBody(random).bytes() : Hostile.bytes(Hostile.objectJson(fields));
         String caller = Hostile.pick(random, List.of("supervisor", "admin", "gaoxin", "nobody"));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", breakers.contains(Breaker.CONTENT_TYPE)

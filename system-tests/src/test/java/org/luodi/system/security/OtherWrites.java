@@ -1,0 +1,90 @@
+package org.luodi.system.security;
+
+import org.luodi.system.security.Hostile.Field;
+import org.luodi.system.security.Hostile.Kind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write endpoints that are not project commands (the query side's targets and administration), as templates the
+ * hostile-input test breaks like a command: the valid call, who may make it, its body's fields, what a broken path
+ * variable gets, and which table tells whether the call wrote something (these calls never touch the event store,
+ * so "nothing written" is measured where they write).
+ */
+final class OtherWrites {
+    private OtherWrites() {
+    }
+
+    /** How an endpoint reads its body: required, optional (absent or {@code null} is an empty body), or not at all. */
+    enum Body { REQUIRED, OPTIONAL, NOT_READ }
+
+    /** A path variable's value that breaks the call, and the refusal it gets. */
+    record PathBreak(String variable, String value, Expected.Effect effect) {
+    }
+
+    /**
+     * One endpoint: {@code path} fills its variables for the valid call; {@code lookup} is the refusal every call
+     * gets when the valid one cannot be made on the shared Luodi (null: the valid call is made and must succeed with
+     * {@code validStatus}); {@code writes} counts the rows the endpoint writes.
+     */
+    record Write(String method, String pattern, String caller, List<String> wrongCallers, Map<String, String> path,
+                 Body body, List<Field> fields, List<PathBreak> pathBreaks, Expected.Effect lookup, int validStatus,
+                 String writes) {
+        String filledPath(Map<String, String> values) {
+            return Hostile.fill(pattern, values, "x");
+        }
+    }
+
+    /** The indicator a valid targets call sets (a count: any whole number up to 14 digits is valid). */
+    static final String TARGET_INDICATOR = "registered.count";
+    /** Never a year other tests read: a valid call must not move the targets they compare against. */
+    static final String TARGET_YEAR = "2099";
+
+    private static final Expected.Effect INVALID_PATH = new Expected.Effect(Expected.CHECKS, 400, Expected.INVALID,
+            "a path variable out of range");
+    private static final Expected.Effect UNCONVERTED_PATH = new Expected.Effect(Expected.PATH, 400, Expected.INVALID,
+            "a path variable that is no number");
+
+    static final List<Write> ALL = List.of(
+            new Write("PUT", "/api/targets/{year}/{township}", "supervisor", List.of("gaoxin", "chengui", "admin"),
+                    Map.of("year", TARGET_YEAR, "township", "gaoxin"), Body.REQUIRED, List.of(
+                    Field.of("targets", Kind.TARGETS, true, "{\"" + TARGET_INDICATOR + "\":42}"),
+                    Field.of("reason", Kind.REASON, true, "\"年中调整\"")),
+                    List.of(new PathBreak("year", "1999", INVALID_PATH), new PathBreak("year", "2101", INVALID_PATH),
+                            new PathBreak("year", "abc", UNCONVERTED_PATH),
+                            new PathBreak("year", "99999999999", UNCONVERTED_PATH),
+                            new PathBreak("year", "1e400", UNCONVERTED_PATH),
+                            new PathBreak("township", "nowhere", INVALID_PATH),
+                            new PathBreak("township", "GAOXIN", INVALID_PATH)),
+                    null, 200, "SELECT count(*) FROM target_change"),
+            deadLetter("retry"),
+            deadLetter("evict"),
+            // the path never names a read model: a rebuild empties and replays one that the other cases (and test
+            // classes) read, so the valid call is left to the rebuild tests; every refusal here is exact
+            new Write("POST", "/api/admin/rebuild/{processingGroup}", "admin", List.of("supervisor", "gaoxin"),
+                    Map.of("processingGroup", "no-such-read-model"), Body.NOT_READ, List.of(), List.of(),
+                    new Expected.Effect(Expected.LOOKUP, 404, Expected.READ_MODEL_NOT_FOUND, "no such read model"), 0,
+                    "SELECT count(*) FROM dead_letter_action"));
+
+    /**
+     * Retry and evict need a parked event, i.e. a read model failing on the shared Luodi, which would make its
+     * health DEGRADED for every other test: the path names a letter that is not parked, so the valid call is
+     * answered exactly 404 (after the role and the reason passed) and records nothing.
+     */
+    private static Write deadLetter(String action) {
+        Expected.Effect none = new Expected.Effect(Expected.LOOKUP, 404, Expected.DEAD_LETTER_NOT_FOUND,
+                "no such parked event");
+        return new Write("POST", "/api/admin/dead-letters/{id}/" + action, "admin", List.of("supervisor", "gaoxin"),
+                Map.of("id", "00000000-0000-4000-8000-00000000dead"), Body.OPTIONAL, List.of(
+                Field.of("reason", Kind.REASON, true, "\"修复投影后重试\"")),
+                List.of(new PathBreak("id", "not-a-letter", none), new PathBreak("id", "1", none)),
+                none, 0, "SELECT (SELECT count(*) FROM dead_letter_action) + (SELECT count(*) FROM dead_letter_entry)");
+    }
+
+    /** The template of a write endpoint that is not a project command, or null. */
+    static Write of(String method, String pattern) {
+        return ALL.stream().filter(w -> w.method().equals(method) && w.pattern().equals(pattern)).findFirst()
+                .orElse(null);
+    }
+}
