@@ -27,7 +27,8 @@ public class CategoryController {
     @GetMapping("/api/targets/categories")
     public CategoryTable table(@RequestParam(required = false) Integer year,
                                @RequestParam(required = false) String knownAt) {
-        return categories.table(year == null ? time.today().getYear() : year, time.knownAt(knownAt));
+        return categories.table(LuodiUser.current(), year == null ? time.today().getYear() : year,
+                time.knownAt(knownAt));
     }
 
     /** {@code knownAt}: only the changes made by then. */

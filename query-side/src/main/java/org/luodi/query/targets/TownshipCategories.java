@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The townships' categories of a year: read by everyone (the ranking within them is published to all, as the
- * bulletin's ranking is), set by supervisors with a reason, every change kept with who, when and why.
+ * The townships' categories of a year: set by supervisors with a reason, every change kept with who, when and why;
+ * read like the targets beside them (a clerk: its own township; the bulletin publishes the ranking within them).
  */
 @Service
 public class TownshipCategories {
@@ -32,11 +32,14 @@ public class TownshipCategories {
         this.clock = clock;
     }
 
-    /** Every township in the reference order with its category as it stood at {@code knownAt} (null: now). */
-    public CategoryTable table(int year, Instant knownAt) {
+    /**
+     * Every township the user may read, in the reference order, with its category as it stood at {@code knownAt}
+     * (null: now).
+     */
+    public CategoryTable table(LuodiUser user, int year, Instant knownAt) {
         Map<String, Category> byTownship = categories.of(year, knownAt);
         return new CategoryTable(year, Arrays.stream(Category.values()).map(CategoryTable.CategoryInfo::of).toList(),
-                reference.townships().stream()
+                reference.townships().stream().filter(t -> user.mayAccessTownship(t.code()))
                         .map(t -> CategoryTable.TownshipCategory.of(t.code(), t.name(), byTownship.get(t.code())))
                         .toList());
     }
@@ -58,7 +61,7 @@ public class TownshipCategories {
         categories.lock(year);
         update.categories().forEach((township, key) -> categories.set(year, township,
                 key == null ? null : Category.byKey(key).orElseThrow(), author));
-        return table(year, null);
+        return table(user, year, null);
     }
 
     private void validate(int year, CategoryUpdate update) {

@@ -146,8 +146,10 @@ class TargetsTest extends IsolatedQuerySideTest {
      */
     @Test
     void categoriesAreSetBySupervisorsWithAReasonAndSurviveTheNextLoad() {
-        JsonNode shipped = as("mingshan").get("/api/targets/categories?year=2024").ok();
+        JsonNode shipped = supervisor().get("/api/targets/categories?year=2024").ok();
         assertThat(shipped.get("townships")).hasSize(14);
+        JsonNode own = as("mingshan").get("/api/targets/categories?year=2024").ok().get("townships");
+        assertThat(own).extracting(t -> t.get("township").asText()).containsExactly("mingshan");
         assertThat(unit(shipped.get("townships"), "township", "gaoxin").get("category").asText()).isEqualTo("apart");
         assertThat(unit(shipped.get("townships"), "township", "gaoxin").get("categoryName").asText())
                 .isEqualTo("单列考核");

@@ -99,6 +99,8 @@ final class Hostile {
      */
     static final Map<String, String> OTHER_VALID_BODIES = Map.of(
             "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
+            "PUT /api/targets/{year}/chains/{chain}", "{\"targets\":{\"signedAbove1Yi.count\":7},\"reason\":\"年中调整\"}",
+            "PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}",
             "POST /api/admin/rebuild/{processingGroup}", "{}",
             "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
             "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}");
