@@ -1,6 +1,7 @@
 // 驾驶舱: the supervisors' view of a year up to a date — the bulletin table per township as in seed 000's 附件1,
-// the four rates against their targets (65% / 45%), stalled contracts, score, rank and the 约谈 ladder, a chart of the rates, the
-// city total, and the bulletin as an Excel file.
+// the four rates against their targets (65% / 45%), stalled contracts, score, rank (overall and within the township's
+// category: 一类 / 二类 / 三类乡镇) and the 约谈 ladder, a chart of the rates, the city total, and the bulletin as an
+// Excel file.
 import { h, s, replace, message, route } from '../dom.js';
 import { get, withQuery, ApiError } from '../api.js';
 import { fmt, wanToYi, pct, atLeast } from '../money.js';
@@ -131,6 +132,7 @@ export async function render(main, { query, me }) {
       knownAt ? `；仅含 ${knownAt} 及以前录入的记录` : ''),
     city ? cards(city, clerk ? (me.townshipName || me.township) : '全市') : null,
     !(bulletin instanceof Error) && bulletin ? ranking(bulletin, clerk ? me.township : null, month) : null,
+    !(bulletin instanceof Error) && bulletin ? categoryRanking(bulletin, clerk ? bulletinRows.get(me.township) : null, month) : null,
     h('div', { class: 'panel' },
       h('div', { class: 'panel-head' }, h('h2', null, clerk
         ? `${year} 年${me.townshipName || me.township}招商选资工作目标完成情况`
@@ -170,6 +172,30 @@ function ranking(bulletin, own, month) {
 }
 
 /**
+ * The month's ranking within each category (一类 / 二类 / 三类乡镇), the pools the year-end rewards go by; a township
+ * without a category, or assessed on its own (单列考核), is ranked in none, and a clerk's own is told so.
+ */
+function categoryRanking(bulletin, ownRow, month) {
+  const pools = Array.isArray(bulletin.categories) ? bulletin.categories : [];
+  if (!pools.length) return null;
+  const own = ownRow ? ownRow.township : null;
+  const ownText = !ownRow ? null
+    : ownRow.rankInCategory != null ? `本单位为${ownRow.categoryName}，类别内排名第 ${ownRow.rankInCategory} 名（共 ${ownRow.rankedInCategory} 个）`
+      : ownRow.category == null ? '本单位未分类，不参与类别内排名'
+        : ownRow.rank == null ? `本单位为${ownRow.categoryName}，无目标任务，不参与排名` : `本单位${ownRow.categoryName}，不参与类别内排名`;
+  return h('div', { class: 'panel', id: 'dash-category-ranking' },
+    h('div', { class: 'panel-head' }, h('h2', null, `${month} 月类别内排名`),
+      h('span', { class: 'muted small' }, '年终考核按一类、二类、三类乡镇分别排名；未分类及单列考核的单位不参与类别内排名')),
+    ownText ? h('p', { id: 'dash-own-category-rank' }, ownText) : null,
+    h('div', { class: 'category-pools' }, pools.map(pool => h('div', { class: 'category-pool', dataset: { category: pool.category } },
+      h('h3', null, pool.name),
+      pool.ranking.length
+        ? h('ol', { class: 'ranking' }, pool.ranking.map(r => h('li', { class: r.township === own ? 'own' : null, dataset: { township: r.township } },
+          h('span', { class: 'rank' }, String(r.rank)), ' ', r.name)))
+        : h('p', { class: 'muted small' }, '暂无参与排名的单位')))));
+}
+
+/**
  * One township (or the city) with its stalled contracts on asOf (from /api/alerts, so that they follow the chosen
  * date; the bulletin's month-end counts otherwise) and the bulletin's score, rank and 约谈 flags.
  */
@@ -182,6 +208,9 @@ function merge(row, bulletinRow, alertCount) {
     score: pick(b, 'score'),
     scoreDetail: pick(b, 'scoreDetail'),
     rank: pick(b, 'rank'),
+    categoryName: pick(b, 'categoryName'),
+    rankInCategory: pick(b, 'rankInCategory'),
+    rankedInCategory: pick(b, 'rankedInCategory'),
     lastPlaceMonths: pick(b, 'lastPlaceMonthsRunning'),
     talk: talkOf(b),
   };
@@ -259,7 +288,7 @@ function table(rows, city) {
     groups.map(g => g.group ? h('th', { colspan: g.span }, g.group) : h('th', { rowspan: 2 }, g.ind.label)),
     h('th', { rowspan: 2 }, '开工率'), h('th', { rowspan: 2 }, '入库率'), h('th', { rowspan: 2 }, '投产率'),
     h('th', { rowspan: 2 }, '预警'), h('th', { rowspan: 2 }, '逾期'), h('th', { rowspan: 2 }, '得分'),
-    h('th', { rowspan: 2 }, '排名'), h('th', { rowspan: 2 }, '约谈'));
+    h('th', { rowspan: 2 }, '排名'), h('th', { rowspan: 2 }, '类别内排名'), h('th', { rowspan: 2 }, '约谈'));
   const head2 = h('tr', null, indicators.filter(i => i.group).map(i => h('th', null, i.label)));
   const line = (row, isTotal) => h('tr', { dataset: { township: row.township || 'total' } },
     h('td', { class: 'unit' }, isTotal ? '合计' : (row.name || row.township)),
@@ -271,6 +300,9 @@ function table(rows, city) {
     h('td', { class: 'num', dataset: { key: 'score' }, title: scoreTitle(row.scoreDetail) },
       row.score == null ? '—' : fmt(row.score, { scale: 2 })),
     h('td', { class: 'center', dataset: { key: 'rank' } }, row.rank ?? '—'),
+    h('td', { class: 'center nowrap', dataset: { key: 'rankInCategory' }, title: row.rankedInCategory ? `共 ${row.rankedInCategory} 个参与排名` : null },
+      isTotal ? '' : row.rankInCategory != null ? `${row.categoryName} ${row.rankInCategory}`
+        : h('span', { class: 'muted' }, row.categoryName || '—')),
     h('td', { class: 'center', dataset: { key: 'talk' } },
       row.talk ? h('span', { class: 'flag talk' + row.talk.level }, row.talk.text) : ''));
   return h('div', { style: { overflowX: 'auto' } },

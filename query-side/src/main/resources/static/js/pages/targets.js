@@ -1,7 +1,9 @@
 // 年度目标: the year's targets of every township (a clerk sees its own), and for supervisors a form that changes one
 // township's targets with a reason; only the targets that differ are sent. The server keeps every change, and the
 // newest are listed under the table. Amounts in 万元 are shown and typed in 亿元, as the dashboard speaks, with
-// the 万元 they make echoed beside the field; the conversion is exact (money.js, no floating point).
+// the 万元 they make echoed beside the field; the conversion is exact (money.js, no floating point). Below, the
+// townships' categories of the year (一类 / 二类 / 三类乡镇, 单列考核) that the bulletin ranks within, which supervisors
+// set with a reason, and their change log.
 import { h, replace, message, route } from '../dom.js';
 import { get, request, Decimal, ApiError, localTime } from '../api.js';
 import { fmt, parseAmount, toWan, wanToYi, wan } from '../money.js';
@@ -16,7 +18,9 @@ const shownUnit = i => inYi(i) ? '亿元' : i.unit;
 export async function render(main, { query, me }) {
   const { year, today } = await period(query);
   const editing = query.get('edit') || '';
-  const [table, log] = await Promise.all([get('/api/targets', { year }), get('/api/targets/changes', { year })]);
+  const [table, log, categories, categoryLog] = await Promise.all([get('/api/targets', { year }),
+    get('/api/targets/changes', { year }), get('/api/targets/categories', { year }),
+    get('/api/targets/categories/changes', { year })]);
   const indicators = table.indicators;
   const yearInput = h('input', { id: 't-year', type: 'number', min: 2000, max: 2100, value: year, style: { width: '90px' } });
   const unit = table.townships.find(t => t.township === editing);
@@ -46,7 +50,77 @@ export async function render(main, { query, me }) {
           me.role === 'SUPERVISOR'
             ? h('td', { class: 'nowrap' }, h('a', { href: route('/targets', { year, edit: t.township }), class: 'edit' }, '修改'))
             : null))))),
-    changes(log.changes, indicators));
+    changes(log.changes, indicators),
+    categoryPanel(year, categories, me.role === 'SUPERVISOR', query.get('saved') === 'categories'),
+    categoryChanges(categoryLog.changes, categories));
+}
+
+/**
+ * Every township's category of the year; a supervisor picks them in place and saves the ones changed, with a
+ * reason. The seeds name no member of any category: a township left 未分类 is ranked in no category.
+ */
+function categoryPanel(year, table, supervisor, saved) {
+  const selects = {};
+  const status = h('div', { id: 'categories-status' });
+  const reason = h('input', { id: 'c-reason', type: 'text', size: 40, placeholder: '如：市委常委会确定年度乡镇分类' });
+  const option = (key, name, current) => h('option', { value: key, selected: key === (current ?? '') }, name);
+  const save = async event => {
+    event.preventDefault();
+    const changed = {};
+    for (const t of table.townships) {
+      const value = selects[t.township].value || null;
+      if (value !== (t.category ?? null)) changed[t.township] = value;
+    }
+    const wrong = [];
+    if (Object.keys(changed).length === 0) wrong.push('没有改动任何类别');
+    if (!reason.value.trim()) wrong.push('调整原因：必填');
+    if (wrong.length) {
+      replace(status, message('error', wrong.join('；')));
+      return;
+    }
+    try {
+      await request('/api/targets/' + year + '/categories', { method: 'PUT', body: { categories: changed, reason: reason.value.trim() } });
+      navigate(route('/targets', { year, saved: 'categories' }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const name = field => (table.townships.find(t => 'categories.' + t.township === field) || {}).name
+        || (field === 'reason' ? '调整原因' : field || '');
+      replace(status, message('error', [e.message, ...e.errors.map(err => name(err.field) + '：' + chinese(err.message))].join('；')));
+    }
+  };
+  const rows = table.townships.map(t => h('tr', { dataset: { township: t.township } },
+    h('td', { class: 'nowrap' }, t.name),
+    h('td', { dataset: { key: 'category' } }, supervisor
+      ? (selects[t.township] = h('select', { name: t.township }, option('', '未分类', t.category),
+        table.categories.map(c => option(c.key, c.name, t.category))))
+      : t.categoryName)));
+  return h('form', { class: 'panel', id: 'categories', onsubmit: save },
+    h('div', { class: 'panel-head' }, h('h2', null, year + ' 年乡镇分类'),
+      h('span', { class: 'muted small' }, '通报按一类、二类、三类乡镇分别排名；单列考核（高新区）和未分类的单位不参与类别内排名')),
+    saved ? message('ok', '已保存乡镇分类。') : null,
+    h('table', { class: 'grid', id: 'categories-table' },
+      h('thead', null, h('tr', null, h('th', null, '单位'), h('th', null, '类别'))),
+      h('tbody', null, rows)),
+    supervisor ? h('div', { class: 'toolbar', style: { marginTop: '8px' } },
+      h('label', null, '调整原因', h('span', { class: 'req' }, '*'), reason),
+      h('button', { type: 'submit', id: 'c-save' }, '保存分类')) : null,
+    status);
+}
+
+function categoryChanges(list, table) {
+  const name = key => key == null ? '未分类' : (table.categories.find(c => c.key === key) || { name: key }).name;
+  const shown = list.slice(0, 30);
+  return h('div', { class: 'panel', id: 'categories-changes' },
+    h('div', { class: 'panel-head' }, h('h2', null, '分类调整记录')),
+    shown.length === 0 ? message('info', '本年度乡镇分类尚未调整过。') : h('table', { class: 'grid' },
+      h('thead', null, h('tr', null, ['调整时间', '调整人', '单位', '原类别', '新类别', '原因'].map(t => h('th', null, t)))),
+      h('tbody', null, shown.map(c => h('tr', null,
+        h('td', { class: 'nowrap' }, localTime(c.changedAt)),
+        h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
+        h('td', null, c.townshipName),
+        h('td', null, name(c.oldCategory)),
+        h('td', null, name(c.newCategory)),
+        h('td', null, c.reason))))));
 }
 
 /** The form for one township's targets: an empty field removes that target; the reason is required. */

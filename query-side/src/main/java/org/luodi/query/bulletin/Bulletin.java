@@ -14,17 +14,23 @@ import java.util.Map;
  * given, reproduces the bulletin as it could be published then; {@code rankedTownships} is how many were ranked.
  * A month not over yet (today, or on knownAt's day) is counted up to that day: {@code asOf} is that day,
  * {@code monthEnded} false and {@code unfinishedNote} says so ("截至 12月4日，本月未结束"), 序时进度 too is to that day.
- * {@code ranking} is every ranked township's rank and nothing else, which the bulletin publishes to all; the
- * {@code rows} are those the user may read (a clerk: its own).
+ * {@code ranking} is every ranked township's rank and nothing else, which the bulletin publishes to all;
+ * {@code categories} the same within each ranked category (一类 / 二类 / 三类乡镇, all three, a category without a
+ * ranked township with an empty ranking): the pools the year-end rewards go by. The {@code rows} are those the user may
+ * read (a clerk: its own).
  * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
 public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, String unfinishedNote,
                        Instant knownAt, String title, BigDecimal scheduleProgress, ScoringRules scoring,
-                       int rankedTownships, List<Ranked> ranking, List<BulletinRow> rows, Total total,
-                       String digest) {
+                       int rankedTownships, List<Ranked> ranking, List<CategoryRanking> categories,
+                       List<BulletinRow> rows, Total total, String digest) {
 
     /** A township's place in the month's ranking. */
     public record Ranked(String township, String name, int rank) {
+    }
+
+    /** One category's ranking: its key, its Chinese name and its townships' places within it, best first. */
+    public record CategoryRanking(String category, String name, List<Ranked> ranking) {
     }
 
     /** The scoring rules in force, so that a reader can recompute every score. */

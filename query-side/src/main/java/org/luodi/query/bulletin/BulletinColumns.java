@@ -68,6 +68,9 @@ final class BulletinColumns {
                 new Column(null, "当年签约当年投产（个）", Format.COUNT, Line::sameYearProduction),
                 new Column(null, "得分", Format.SCORE, l -> l.bulletin() == null ? "" : l.bulletin().score()),
                 new Column(null, "排名", Format.COUNT, l -> l.bulletin() == null ? "" : l.bulletin().rank()),
+                new Column(null, "类别", Format.TEXT, l -> l.bulletin() == null ? "" : l.bulletin().categoryName()),
+                new Column(null, "类别内排名", Format.COUNT,
+                        l -> l.bulletin() == null ? "" : l.bulletin().rankInCategory()),
                 new Column(null, "约谈提醒", Format.TEXT, l -> talk(l.bulletin())));
     }
 

@@ -9,6 +9,8 @@ import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.stats.UnitFigures;
+import org.luodi.query.targets.Categories;
+import org.luodi.query.targets.Category;
 import org.luodi.query.targets.Indicator;
 import org.luodi.query.web.QueryTime;
 import org.springframework.stereotype.Service;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +31,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The monthly bulletin: the statistics of every township on the month's last day, its stalled contracts, a score
- * and a rank, and the 约谈 ladder, which looks back at the ranks of the previous months of the same year as known
- * at the same {@code knownAt}. Ranks are always computed over all townships; a clerk is then shown its own row, and
- * of the others only their rank. A month not over on today (or on knownAt's day) is counted up to that day.
+ * The monthly bulletin: the statistics of every township on the month's last day, its stalled contracts, a score,
+ * a rank among all townships and one within its category of the year, and the 约谈 ladder, which looks back at the
+ * ranks of the previous months as known at the same {@code knownAt}, across the turn of the year (a township last
+ * in November, December and January has been last three months running). Ranks are always computed over all
+ * townships; a clerk is then shown its own row, and of the others only their rank. A month not over on today (or on
+ * knownAt's day) is counted up to that day. The ladder goes by the overall rank: seed 001 (line 347) speaks of
+ * the township "排名倒数第一" in the monthly 通报, not of a category.
  */
 @Service
 public class BulletinQueries {
@@ -44,18 +51,21 @@ public class BulletinQueries {
     private final Scoring scoring;
     private final QueryTime time;
     private final AuditDigests digests;
+    private final Categories categories;
 
     public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
-                           AuditDigests digests) {
+                           AuditDigests digests, Categories categories) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
         this.time = time;
         this.digests = digests;
+        this.categories = categories;
     }
 
     /** One township in one month's standings, before a user's view is cut out of them. */
-    private record Standing(UnitFigures unit, StatsRow row, long warnings, long overdue, Score score, Integer rank) {
+    private record Standing(UnitFigures unit, StatsRow row, long warnings, long overdue, Score score, Integer rank,
+                            Category category, PoolRanking.Place<Category> place) {
     }
 
     private record Standings(StatsPeriod period, List<Standing> townships) {
@@ -80,8 +90,11 @@ public class BulletinQueries {
         List<BulletinRow> rows = shown.stream().map(s -> {
             int running = lastRunning.getOrDefault(s.unit().code(), 0);
             return new BulletinRow(s.row(), s.warnings(), s.overdue(), s.unit().sums().signedAndInProduction(),
-                    s.score() == null ? null : s.score().total(), s.score(), s.rank(), running > 0, running,
-                    running >= LEADER_IN_CHARGE_MONTHS, running >= TOP_LEADERS_MONTHS);
+                    s.score() == null ? null : s.score().total(), s.score(), s.rank(),
+                    s.category() == null ? null : s.category().key(),
+                    s.category() == null ? Category.NONE_LABEL : s.category().label(),
+                    s.place() == null ? null : s.place().rank(), s.place() == null ? null : s.place().ranked(),
+                    running > 0, running, running >= LEADER_IN_CHARGE_MONTHS, running >= TOP_LEADERS_MONTHS);
         }).toList();
         UnitFigures sum = UnitFigures.total(shown.stream().map(Standing::unit).toList());
         Bulletin.Total total = new Bulletin.Total(StatsRow.of(GroupBy.TOWNSHIP, sum, current.period()),
@@ -89,12 +102,22 @@ public class BulletinQueries {
                 sum.sums().signedAndInProduction());
         List<Bulletin.Ranked> ranking = current.townships().stream().filter(s -> s.rank() != null)
                 .map(s -> new Bulletin.Ranked(s.unit().code(), s.unit().name(), s.rank()))
-                .sorted(java.util.Comparator.comparingInt(Bulletin.Ranked::rank)).toList();
+                .sorted(Comparator.comparingInt(Bulletin.Ranked::rank)).toList();
         LocalDate asOf = current.period().asOf();
         boolean monthEnded = !asOf.isBefore(YearMonth.of(year, month).atEndOfMonth());
         return new Bulletin(year, month, asOf, monthEnded, unfinishedNote(year, month, asOf), knownAt,
-                title(year, month), current.period().scheduleProgress(), rules(), ranking.size(), ranking, rows, total,
-                digests.asOf(knownAt));
+                title(year, month), current.period().scheduleProgress(), rules(), ranking.size(), ranking,
+                categoryRankings(current), rows, total, digests.asOf(knownAt));
+    }
+
+    /** Each ranked category's places, best first (ties in the reference order). */
+    private static List<Bulletin.CategoryRanking> categoryRankings(Standings standings) {
+        return Arrays.stream(Category.values()).filter(Category::ranked)
+                .map(category -> new Bulletin.CategoryRanking(category.key(), category.label(), standings.townships()
+                        .stream().filter(s -> s.place() != null && s.place().pool() == category)
+                        .map(s -> new Bulletin.Ranked(s.unit().code(), s.unit().name(), s.place().rank()))
+                        .sorted(Comparator.comparingInt(Bulletin.Ranked::rank)).toList()))
+                .toList();
     }
 
     /**
@@ -144,26 +167,35 @@ public class BulletinQueries {
                 scores.put(unit.code(), score);
             }
         }
-        Map<String, Integer> ranks = Scoring.ranks(scores.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().total())));
+        Map<String, BigDecimal> totals = scores.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().total()));
+        Map<String, Integer> ranks = Scoring.ranks(totals);
+        Map<String, Category> byTownship = categories.of(year, knownAt);
+        Map<String, PoolRanking.Place<Category>> places = PoolRanking.within(totals,
+                township -> byTownship.containsKey(township) && byTownship.get(township).ranked()
+                        ? byTownship.get(township) : null);
         List<Standing> standings = units.stream().map(unit -> {
             Map<AlertLevel, Long> counts = stalled.getOrDefault(unit.code(), Map.of());
             return new Standing(unit, rows.get(unit.code()), counts.getOrDefault(AlertLevel.WARNING, 0L),
-                    counts.getOrDefault(AlertLevel.OVERDUE, 0L), scores.get(unit.code()), ranks.get(unit.code()));
+                    counts.getOrDefault(AlertLevel.OVERDUE, 0L), scores.get(unit.code()), ranks.get(unit.code()),
+                    byTownship.get(unit.code()), places.get(unit.code()));
         }).toList();
         return new Standings(period, standings);
     }
 
     /**
-     * How many months running (this one included, at most three, never before January) each township has been
-     * last; earlier months are only computed while someone is still on the run.
+     * How many months running (this one included, at most three) each township has been last; January looks back
+     * at the previous year's December and November bulletins (each year ranked against its own targets). Earlier
+     * months are only computed while someone is still on the run.
      */
     private Map<String, Integer> lastPlaceMonthsRunning(Standings current, int year, int month, Instant knownAt,
                                                         LocalDate until) {
         Set<String> stillLast = current.lastPlace();
         Map<String, Integer> running = stillLast.stream().collect(Collectors.toMap(Function.identity(), t -> 1));
-        for (int back = 1; back < TOP_LEADERS_MONTHS && month - back >= 1 && !stillLast.isEmpty(); back++) {
-            Set<String> earlier = standings(year, month - back, knownAt, until).lastPlace();
+        YearMonth thisMonth = YearMonth.of(year, month);
+        for (int back = 1; back < TOP_LEADERS_MONTHS && !stillLast.isEmpty(); back++) {
+            YearMonth before = thisMonth.minusMonths(back);
+            Set<String> earlier = standings(before.getYear(), before.getMonthValue(), knownAt, until).lastPlace();
             stillLast = stillLast.stream().filter(earlier::contains).collect(Collectors.toSet());
             stillLast.forEach(t -> running.merge(t, 1, Integer::sum));
         }

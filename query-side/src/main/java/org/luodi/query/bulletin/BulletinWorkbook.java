@@ -51,7 +51,8 @@ public final class BulletinWorkbook {
                             + " 分），每个逾期未开工项目扣 " + plain(bulletin.scoring().overduePenaltyPerProject())
                             + " 分，每个当年签约当年投产项目加 "
                             + plain(bulletin.scoring().sameYearProductionBonusPerProject())
-                            + " 分；得分相同者名次并列；无目标任务的单位不参与排名。");
+                            + " 分；得分相同者名次并列；无目标任务的单位不参与排名。类别内排名在当年的一类、二类、三类乡镇中"
+                            + "分别排出，未分类和单列考核的单位不参与类别内排名。");
             // the event store's digest as of the bulletin, for an auditor to verify it against (docs/audit-digest.md)
             merged(main, main.getLastRowNum() + 1, main.getLastRowNum() + 1, 0, BulletinColumns.main().size() - 1,
                     "审计摘要 (digest)：" + (bulletin.digest() == null ? "尚未封存" : bulletin.digest()), styles.note);

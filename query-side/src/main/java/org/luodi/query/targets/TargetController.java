@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * GET /api/targets, PUT /api/targets/{year}/{township} and GET /api/targets/changes (SPEC §7). The two reads accept
+ * GET /api/targets, PUT /api/targets/{year}/{township}, PUT /api/targets/{year}/chains/{chain} and
+ * GET /api/targets/changes (SPEC §7). The two reads accept
  * {@code knownAt}, as the stats and the bulletin do, so that the targets beside a past bulletin can be read too.
  */
 @RestController
@@ -45,5 +46,12 @@ public class TargetController {
     public TargetTable.UnitTargets set(@PathVariable int year, @PathVariable String township,
                                        @RequestBody TargetUpdate update) {
         return updates.set(LuodiUser.current(), year, township, update);
+    }
+
+    /** An industry chain's targets, by the rules of a township's (reason required, supervisors only, logged). */
+    @PutMapping("/api/targets/{year}/chains/{chain}")
+    public TargetTable.UnitTargets setChain(@PathVariable int year, @PathVariable String chain,
+                                            @RequestBody TargetUpdate update) {
+        return updates.setChain(LuodiUser.current(), year, chain, update);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * At every start, loads the shipped target files into {@code target}, inserting only what is absent: a target a
  * supervisor has changed (or removed) since stays as the supervisor left it. Safe with several query-side instances
- * starting at once (the insert ignores conflicts).
+ * starting at once (the insert ignores conflicts). The configured township categories are loaded the same way.
  */
 @Component
 @EnableConfigurationProperties(TargetProperties.class)
@@ -23,11 +23,13 @@ public class TargetLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(TargetLoader.class);
 
     private final Targets targets;
+    private final Categories categories;
     private final TargetProperties files;
     private final ReferenceData reference;
 
-    public TargetLoader(Targets targets, TargetProperties files, ReferenceData reference) {
+    public TargetLoader(Targets targets, Categories categories, TargetProperties files, ReferenceData reference) {
         this.targets = targets;
+        this.categories = categories;
         this.files = files;
         this.reference = reference;
     }
@@ -46,5 +48,22 @@ public class TargetLoader implements ApplicationRunner {
         }
         int inserted = targets.insertIfAbsent(all);
         log.info("targets: {} in the shipped files, {} new", all.size(), inserted);
+        files.categories().forEach((year, byTownship) -> {
+            int added = categories.insertIfAbsent(year, defaults(year, byTownship));
+            log.info("township categories of {}: {} configured, {} new", year, byTownship.size(), added);
+        });
+    }
+
+    /** The configured categories of a year; an unknown township or category stops the start, as a bad file does. */
+    private Map<String, Category> defaults(int year, Map<String, String> byTownship) {
+        Map<String, Category> defaults = new java.util.LinkedHashMap<>();
+        byTownship.forEach((township, key) -> {
+            if (!reference.isTownship(township)) {
+                throw new IllegalStateException("luodi.targets.categories." + year + ": unknown township " + township);
+            }
+            defaults.put(township, Category.byKey(key).orElseThrow(() -> new IllegalStateException(
+                    "luodi.targets.categories." + year + "." + township + ": unknown category " + key)));
+        });
+        return defaults;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A supervisor sets a township's targets for a year (SPEC §1: supervisors set targets). Every change keeps who,
- * when and why; a request that breaks any rule changes nothing.
+ * A supervisor sets a township's or an industry chain's targets for a year (SPEC §1: supervisors set targets).
+ * Every change keeps who, when and why; a request that breaks any rule changes nothing.
  */
 @Service
 public class TargetUpdates {
@@ -35,37 +35,47 @@ public class TargetUpdates {
         this.clock = clock;
     }
 
-    /** Applies {@code update} and answers the township's targets after it. */
+    /** Applies {@code update} to a township's targets and answers them after it. */
     @Transactional
     @PreAuthorize("hasRole('SUPERVISOR')")
     public TargetTable.UnitTargets set(LuodiUser user, int year, String township, TargetUpdate update) {
-        validate(year, township, update);
-        Targets.Author author = new Targets.Author(user.username(), user.role().name(), clock.instant(),
-                update.reason().strip());
-        targets.lock(year, UnitKind.TOWNSHIP, township);
-        update.targets().forEach((key, value) -> targets.set(year, UnitKind.TOWNSHIP, township,
-                Indicator.byKey(key).orElseThrow(), value, author));
-        var after = targets.of(year, UnitKind.TOWNSHIP, null).getOrDefault(township, Map.of());
-        return new TargetTable.UnitTargets(township, null, null, reference.township(township).name(),
-                TargetQueries.keyed(after));
+        apply(user, year, UnitKind.TOWNSHIP, township, update);
+        return new TargetTable.UnitTargets(township, null, null, reference.township(township).name(), after(year,
+                UnitKind.TOWNSHIP, township));
     }
 
-    private void validate(int year, String township, TargetUpdate update) {
+    /** Applies {@code update} to an industry chain's targets, by the same rules, and answers them after it. */
+    @Transactional
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public TargetTable.UnitTargets setChain(LuodiUser user, int year, String chain, TargetUpdate update) {
+        apply(user, year, UnitKind.CHAIN, chain, update);
+        return new TargetTable.UnitTargets(null, chain, null, reference.chain(chain).name(), after(year, UnitKind.CHAIN,
+                chain));
+    }
+
+    private void apply(LuodiUser user, int year, UnitKind kind, String unit, TargetUpdate update) {
+        validate(year, kind, unit, update);
+        Targets.Author author = new Targets.Author(user.username(), user.role().name(), clock.instant(),
+                update.reason().strip());
+        targets.lock(year, kind, unit);
+        update.targets().forEach((key, value) -> targets.set(year, kind, unit, Indicator.byKey(key).orElseThrow(),
+                value, author));
+    }
+
+    private Map<String, BigDecimal> after(int year, UnitKind kind, String unit) {
+        return TargetQueries.keyed(targets.of(year, kind, null).getOrDefault(unit, Map.of()));
+    }
+
+    private void validate(int year, UnitKind kind, String unit, TargetUpdate update) {
         List<FieldProblem> errors = new ArrayList<>();
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            errors.add(new FieldProblem("year", "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间"));
+        yearProblem(year).ifPresent(errors::add);
+        if (kind == UnitKind.TOWNSHIP && !reference.isTownship(unit)) {
+            errors.add(new FieldProblem("township", "未知的乡镇代码: " + unit));
         }
-        if (!reference.isTownship(township)) {
-            errors.add(new FieldProblem("township", "未知的乡镇代码: " + township));
+        if (kind == UnitKind.CHAIN && !reference.isIndustryChain(unit)) {
+            errors.add(new FieldProblem("chain", "未知的产业链代码: " + unit));
         }
-        if (update == null || update.reason() == null || update.reason().isBlank()) {
-            errors.add(new FieldProblem("reason", "请填写调整目标的原因"));
-        } else if (update.reason().strip().length() > REASON_MAX) {
-            errors.add(new FieldProblem("reason", "原因不能超过 " + REASON_MAX + " 字"));
-        } else if (update.reason().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            // as a command's text: an escape sequence in a target's change log is no reason anybody typed
-            errors.add(new FieldProblem("reason", "含有控制字符"));
-        }
+        reasonProblem(update == null ? null : update.reason(), "请填写调整目标的原因").ifPresent(errors::add);
         if (update == null || update.targets() == null || update.targets().isEmpty()) {
             errors.add(new FieldProblem("targets", "请至少填写一项目标"));
         } else {
@@ -74,6 +84,28 @@ public class TargetUpdates {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** The year out of range, or nothing; every change of a year's data checks it. */
+    static Optional<FieldProblem> yearProblem(int year) {
+        return year < FIRST_YEAR || year > LAST_YEAR
+                ? Optional.of(new FieldProblem("year", "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间"))
+                : Optional.empty();
+    }
+
+    /** A reason missing or too long, or nothing; every change of a year's data needs one. */
+    static Optional<FieldProblem> reasonProblem(String reason, String missing) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new FieldProblem("reason", missing));
+        }
+        if (reason.strip().length() > REASON_MAX) {
+            return Optional.of(new FieldProblem("reason", "原因不能超过 " + REASON_MAX + " 字"));
+        }
+        if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            // as a command's text: an escape sequence in a change log is no reason anybody typed
+            return Optional.of(new FieldProblem("reason", "含有控制字符"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<FieldProblem> problem(String key, BigDecimal value) {

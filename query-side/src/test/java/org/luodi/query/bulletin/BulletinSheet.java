@@ -53,6 +53,7 @@ final class BulletinSheet {
         MAIN.put("当年签约当年投产（个）", "/signedAndInProductionCount");
         MAIN.put("得分", "/score");
         MAIN.put("排名", "/rank");
+        MAIN.put("类别内排名", "/rankInCategory");
     }
 
     private final Table main;
@@ -118,12 +119,14 @@ final class BulletinSheet {
             String unit = line.get("name").asText();
             boolean total = !line.has("township");
             MAIN.forEach((column, pointer) -> {
-                if (total && (column.equals("得分") || column.equals("排名"))) {
+                if (total && (column.equals("得分") || column.equals("排名") || column.equals("类别内排名"))) {
                     assertThat(main.cell(unit, column).getStringCellValue()).isEmpty();
                     return;
                 }
                 expect(main, unit, column, line.at(pointer), IN_YI.contains(column));
             });
+            assertThat(main.cell(unit, "类别").getStringCellValue()).as(unit + " / 类别")
+                    .isEqualTo(total ? "" : line.get("categoryName").asText());
             for (Indicator indicator : Indicator.values()) {
                 if (!indicator.measured()) {
                     continue;

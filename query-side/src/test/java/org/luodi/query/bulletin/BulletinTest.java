@@ -150,6 +150,144 @@ class BulletinTest extends IsolatedQuerySideTest {
     }
 
     /**
+     * The 约谈 ladder across the turn of the year. Targets of 2 signings each in 2016 and 2017, nothing else weighted:
+     * 90 × completion. chengui signs 2 in January 2016 and 1 in January 2017, dongyuelu 1 and 1, liurenba none in
+     * 2016 and 1 in February 2017. November and December 2016: 90, 45, 0; January 2017: 45, 45, 0, so liurenba has
+     * been last three months running (November, December, January) and goes to the top leaders; February 2017: all
+     * 45, nobody is last.
+     */
+    @Test
+    void theTalkLadderLooksBackAcrossTheTurnOfTheYear() {
+        clock.setToday(LocalDate.of(2016, 1, 1));
+        for (int year : new int[] {2016, 2017}) {
+            for (String township : new String[] {"chengui", "dongyuelu", "liurenba"}) {
+                putTargets(year, township, "{\"signedAbove1Yi.count\": 2}");
+            }
+        }
+        signedAndStarted("chengui", LocalDate.of(2016, 1, 10));
+        signedAndStarted("chengui", LocalDate.of(2016, 1, 11));
+        signedAndStarted("dongyuelu", LocalDate.of(2016, 1, 15));
+        signedAndStarted("chengui", LocalDate.of(2017, 1, 5));
+        signedAndStarted("dongyuelu", LocalDate.of(2017, 1, 6));
+        signedAndStarted("liurenba", LocalDate.of(2017, 2, 10));
+        recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2017, 3, 5));
+
+        JsonNode december = supervisor().get("/api/bulletin?year=2016&month=12").ok();
+        assertThat(decimal(row(december, "chengui").get("score"))).isEqualByComparingTo("90");
+        assertThat(decimal(row(december, "dongyuelu").get("score"))).isEqualByComparingTo("45");
+        assertThat(decimal(row(december, "liurenba").get("score"))).isEqualByComparingTo("0");
+        assertThat(row(december, "liurenba").get("rank").asInt()).isEqualTo(3);
+
+        JsonNode january = supervisor().get("/api/bulletin?year=2017&month=1").ok();
+        assertThat(decimal(row(january, "chengui").get("score"))).isEqualByComparingTo("45");
+        assertThat(decimal(row(january, "dongyuelu").get("score"))).isEqualByComparingTo("45");
+        assertThat(row(january, "liurenba").get("rank").asInt()).isEqualTo(3);
+        assertThat(row(january, "liurenba").get("lastPlaceMonthsRunning").asInt()).isEqualTo(3);
+        assertFlags(row(january, "liurenba"), true, true, true);
+        assertFlags(row(january, "dongyuelu"), false, false, false);
+        assertThat(BulletinSheet.read(supervisor().get("/api/bulletin.xlsx", "year", 2017, "month", 1).bytes())
+                .text("刘仁八镇", "约谈提醒")).isEqualTo("连续3个月排名末位，由市委市政府主要领导约谈");
+
+        JsonNode february = supervisor().get("/api/bulletin?year=2017&month=2").ok();
+        for (String township : new String[] {"chengui", "dongyuelu", "liurenba"}) {
+            assertThat(row(february, township).get("rank").asInt()).isEqualTo(1);
+            assertFlags(row(february, township), false, false, false);
+        }
+    }
+
+    /**
+     * June 2018, targets of 4 signings each and nothing else weighted: 90 × completion, capped at 1.2. Signed (and
+     * started at once): gaoxin 5 → 108, jinniu 4 → 90, jinhu 3 → 67.5, jinshandian 3 → 67.5, dajipu 2 → 45, baoan
+     * 1 → 22.5, mingshan 1 → 22.5, yinzu 0 → 0. Overall: 1, 2, 3, 3, 5, 6, 6, 8. Categories: 一类 jinhu, jinshandian,
+     * baoan → 1, 1, 3; 二类 jinniu, dajipu → 1, 2; 三类 yinzu → 1; gaoxin 单列考核 and mingshan 未分类 ranked in none.
+     * In August baoan moves to 二类 (→ 3rd of 3 there, 一类 ranks 2); the bulletin as known in July keeps the old pools.
+     */
+    @Test
+    void townshipsAreRankedWithinTheirCategoryAndAnUncategorisedOneInNone() {
+        clock.setToday(LocalDate.of(2018, 1, 2));
+        String[] townships = {"gaoxin", "jinniu", "jinhu", "jinshandian", "dajipu", "baoan", "mingshan", "yinzu"};
+        int[] signings = {5, 4, 3, 3, 2, 1, 1, 0};
+        for (int i = 0; i < townships.length; i++) {
+            putTargets(2018, townships[i], "{\"signedAbove1Yi.count\": 4}");
+            for (int n = 0; n < signings[i]; n++) {
+                signedAndStarted(townships[i], LocalDate.of(2018, 2, 1 + n));
+            }
+        }
+        putCategories(2018, "{\"jinhu\": \"first\", \"jinshandian\": \"first\", \"baoan\": \"first\", "
+                + "\"jinniu\": \"second\", \"dajipu\": \"second\", \"yinzu\": \"third\", \"gaoxin\": \"apart\"}");
+        recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2018, 7, 10));
+
+        JsonNode june = supervisor().get("/api/bulletin?year=2018&month=6").ok();
+        assertThat(decimal(row(june, "gaoxin").get("score"))).isEqualByComparingTo("108");
+        assertThat(decimal(row(june, "jinhu").get("score"))).isEqualByComparingTo("67.5");
+        assertRanks(june, "gaoxin", 1, "apart", "单列考核", null, null);
+        assertRanks(june, "jinniu", 2, "second", "二类乡镇", 1, 2);
+        assertRanks(june, "jinhu", 3, "first", "一类乡镇", 1, 3);
+        assertRanks(june, "jinshandian", 3, "first", "一类乡镇", 1, 3);
+        assertRanks(june, "dajipu", 5, "second", "二类乡镇", 2, 2);
+        assertRanks(june, "baoan", 6, "first", "一类乡镇", 3, 3);
+        assertRanks(june, "mingshan", 6, null, "未分类", null, null);
+        assertRanks(june, "yinzu", 8, "third", "三类乡镇", 1, 1);
+        assertRanks(june, "liurenba", null, null, "未分类", null, null); // no target: ranked nowhere
+        assertThat(june.get("categories")).extracting(c -> c.get("category").asText())
+                .containsExactly("first", "second", "third");
+        assertThat(june.at("/categories/0/name").asText()).isEqualTo("一类乡镇");
+        assertThat(june.at("/categories/0/ranking")).extracting(r -> r.get("township").asText() + r.get("rank"))
+                .containsExactlyInAnyOrder("jinhu1", "jinshandian1", "baoan3");
+        assertThat(june.at("/categories/0/ranking/2/township").asText()).isEqualTo("baoan");
+        assertThat(june.at("/categories/2/ranking")).extracting(r -> r.get("township").asText())
+                .containsExactly("yinzu");
+
+        // a clerk: its own row, and of the others only their places, as in the overall ranking
+        JsonNode asDajipu = as("dajipu").get("/api/bulletin?year=2018&month=6").ok();
+        assertThat(asDajipu.get("rows")).hasSize(1);
+        assertThat(asDajipu.at("/rows/0/rankInCategory").asInt()).isEqualTo(2);
+        assertThat(asDajipu.at("/categories/1/ranking")).hasSize(2);
+
+        BulletinSheet sheet = BulletinSheet.read(supervisor().get("/api/bulletin.xlsx", "year", 2018, "month", 6)
+                .bytes());
+        assertThat(sheet.text("茗山乡", "类别")).isEqualTo("未分类");
+        assertThat(sheet.text("茗山乡", "类别内排名")).isEqualTo("—");
+        assertThat(sheet.number("保安镇", "类别内排名")).isEqualByComparingTo("3");
+        sheet.assertMatches(june);
+
+        clock.setToday(LocalDate.of(2018, 8, 1));
+        putCategories(2018, "{\"baoan\": \"second\"}");
+        JsonNode moved = supervisor().get("/api/bulletin?year=2018&month=6").ok();
+        assertRanks(moved, "baoan", 6, "second", "二类乡镇", 3, 3);
+        assertRanks(moved, "jinhu", 3, "first", "一类乡镇", 1, 2);
+        JsonNode asKnownInJuly = supervisor().get("/api/bulletin?year=2018&month=6&knownAt=2018-07-15").ok();
+        assertRanks(asKnownInJuly, "baoan", 6, "first", "一类乡镇", 3, 3);
+        assertRanks(asKnownInJuly, "dajipu", 5, "second", "二类乡镇", 2, 2);
+    }
+
+    private void signedAndStarted(String township, LocalDate on) {
+        String id = recorder.signed(township, "10000", on);
+        recorder.started(id, on);
+    }
+
+    private void putCategories(int year, String categories) {
+        ApiClient.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/" + year + "/categories",
+                "{\"categories\": " + categories + ", \"reason\": \"确定乡镇分类\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    private static void assertRanks(JsonNode bulletin, String township, Integer rank, String category,
+                                    String categoryName, Integer rankInCategory, Integer rankedInCategory) {
+        JsonNode row = row(bulletin, township);
+        assertThat(row.get("rank").isNull() ? null : row.get("rank").asInt()).as(township + " rank").isEqualTo(rank);
+        assertThat(row.get("category").isNull() ? null : row.get("category").asText()).as(township + " category")
+                .isEqualTo(category);
+        assertThat(row.get("categoryName").asText()).as(township + " categoryName").isEqualTo(categoryName);
+        assertThat(row.get("rankInCategory").isNull() ? null : row.get("rankInCategory").asInt())
+                .as(township + " rankInCategory").isEqualTo(rankInCategory);
+        assertThat(row.get("rankedInCategory").isNull() ? null : row.get("rankedInCategory").asInt())
+                .as(township + " rankedInCategory").isEqualTo(rankedInCategory);
+    }
+
+    /**
      * March 2023 as published on 5 April: jinshandian 500 of 1000 万, dajipu 300 of 1000 万, one of two signings
      * each: (15×0.5 + 30×0.5) × 90/45 = 45 and (15×0.5 + 30×0.3) × 2 = 33. In May, 600 万 are back-dated into
      * dajipu's March and jinshandian's domestic target is raised to 2000 万: 69 and 30, the ranks swap. With

@@ -139,6 +139,130 @@ class TargetsTest extends IsolatedQuerySideTest {
         assertThat(as("jinniu").get("/api/targets", "year", 2024, "knownAt", "yesterday").status()).isEqualTo(400);
     }
 
+    /**
+     * 2024 starts with the one category the seeds give (高新区 assessed apart) and every other township uncategorised;
+     * a supervisor's categories are logged with who and why, read back as they stood at knownAt, and survive the next
+     * load, a removal included.
+     */
+    @Test
+    void categoriesAreSetBySupervisorsWithAReasonAndSurviveTheNextLoad() {
+        JsonNode shipped = supervisor().get("/api/targets/categories?year=2024").ok();
+        assertThat(shipped.get("townships")).hasSize(14);
+        JsonNode own = as("mingshan").get("/api/targets/categories?year=2024").ok().get("townships");
+        assertThat(own).extracting(t -> t.get("township").asText()).containsExactly("mingshan");
+        assertThat(unit(shipped.get("townships"), "township", "gaoxin").get("category").asText()).isEqualTo("apart");
+        assertThat(unit(shipped.get("townships"), "township", "gaoxin").get("categoryName").asText())
+                .isEqualTo("单列考核");
+        JsonNode mingshan = unit(shipped.get("townships"), "township", "mingshan");
+        assertThat(mingshan.get("category").isNull()).isTrue();
+        assertThat(mingshan.get("categoryName").asText()).isEqualTo("未分类");
+        assertThat(shipped.get("categories")).extracting(c -> c.get("key").asText())
+                .containsExactly("first", "second", "third", "apart");
+
+        String body = "{\"categories\": {\"lingxiang\": \"first\", \"chengui\": \"first\", "
+                + "\"mingshan\": \"third\", \"gaoxin\": null}, \"reason\": \"市委常委会确定2024年乡镇分类\"}";
+        ApiClient.Answer refused = as("mingshan").exchange(HttpMethod.PUT, "/api/targets/2024/categories", body);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asText()).isEqualTo("access.denied");
+
+        clock.setToday(LocalDate.of(2024, 3, 1));
+        ApiClient.Answer put = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/categories", body);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(unit(put.json().get("townships"), "township", "chengui").get("categoryName").asText())
+                .isEqualTo("一类乡镇");
+        loader.run(null); // as at the next start: gaoxin's removal stays
+
+        JsonNode now = supervisor().get("/api/targets/categories?year=2024").ok().get("townships");
+        assertThat(unit(now, "township", "lingxiang").get("category").asText()).isEqualTo("first");
+        assertThat(unit(now, "township", "mingshan").get("category").asText()).isEqualTo("third");
+        assertThat(unit(now, "township", "gaoxin").get("category").isNull()).isTrue();
+        assertThat(unit(now, "township", "baoan").get("category").isNull()).isTrue();
+
+        JsonNode changes = supervisor().get("/api/targets/categories/changes?year=2024").ok().get("changes");
+        assertThat(changes).hasSize(4);
+        JsonNode gaoxin = unit(changes, "township", "gaoxin");
+        assertThat(gaoxin.get("oldCategory").asText()).isEqualTo("apart");
+        assertThat(gaoxin.get("newCategory").isNull()).isTrue();
+        assertThat(gaoxin.get("townshipName").asText()).isEqualTo("高新区");
+        assertThat(gaoxin.get("changedBy").asText()).isEqualTo("supervisor");
+        assertThat(gaoxin.get("changedRole").asText()).isEqualTo("SUPERVISOR");
+        assertThat(gaoxin.get("reason").asText()).isEqualTo("市委常委会确定2024年乡镇分类");
+        assertThat(unit(changes, "township", "mingshan").get("oldCategory").isNull()).isTrue();
+        assertThat(as("mingshan").get("/api/targets/categories/changes?year=2024").ok().get("changes")).hasSize(1);
+
+        // the same again changes nothing and logs nothing
+        assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/categories", body).status())
+                .isEqualTo(200);
+        assertThat(supervisor().get("/api/targets/categories/changes?year=2024").ok().get("changes")).hasSize(4);
+
+        JsonNode before = supervisor().get("/api/targets/categories", "year", 2024, "knownAt", "2024-02-29").ok();
+        assertThat(unit(before.get("townships"), "township", "gaoxin").get("category").asText()).isEqualTo("apart");
+        assertThat(unit(before.get("townships"), "township", "lingxiang").get("category").isNull()).isTrue();
+        assertThat(supervisor().get("/api/targets/categories/changes", "year", 2024, "knownAt", "2024-02-29").ok()
+                .get("changes")).isEmpty();
+    }
+
+    @Test
+    void badCategoriesAreRefusedWholeAndNothingIsWritten() {
+        ApiClient.Answer answer = supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/categories",
+                "{\"categories\": {\"baoan\": \"second\", \"nowhere\": \"first\", \"jinhu\": \"fourth\"}}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("code").asText()).isEqualTo("request.invalid");
+        assertThat(answer.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("categories.nowhere", "categories.jinhu", "reason");
+        assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/categories",
+                "{\"categories\": {}, \"reason\": \"调整\"}").json().at("/errors/0/field").asText())
+                .isEqualTo("categories");
+        assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/1999/categories",
+                "{\"categories\": {\"baoan\": \"second\"}, \"reason\": \"调整\"}").json()
+                .at("/errors/0/field").asText()).isEqualTo("year");
+
+        JsonNode table = supervisor().get("/api/targets/categories?year=2024").ok().get("townships");
+        assertThat(unit(table, "township", "baoan").get("category").isNull()).isTrue();
+        assertThat(supervisor().get("/api/targets/categories/changes?year=2024").ok().get("changes"))
+                .extracting(c -> c.get("township").asText()).doesNotContain("baoan", "jinhu");
+    }
+
+    /** 2023's 纺织服装 chain: 6 signings and 30 亿 in the shipped file; changed by the township rules. */
+    @Test
+    void chainTargetsAreChangedLikeATownshipsWithAReasonBySupervisorsOnly() {
+        String body = "{\"targets\": {\"signedAbove1Yi.count\": 7, \"signedAbove1Yi.amountWan\": null}, "
+                + "\"reason\": \"产业链年中调整\"}";
+        assertThat(as("jinniu").exchange(HttpMethod.PUT, "/api/targets/2023/chains/textiles", body).status())
+                .isEqualTo(403);
+        ApiClient.Answer unknown = supervisor().exchange(HttpMethod.PUT, "/api/targets/2023/chains/nowhere", body);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("chain");
+        ApiClient.Answer noReason = supervisor().exchange(HttpMethod.PUT, "/api/targets/2023/chains/textiles",
+                "{\"targets\": {\"signedAbove1Yi.count\": 7}}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().at("/errors/0/field").asText()).isEqualTo("reason");
+
+        ApiClient.Answer put = supervisor().exchange(HttpMethod.PUT, "/api/targets/2023/chains/textiles", body);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("chain").asText()).isEqualTo("textiles");
+        assertThat(put.json().has("township")).isFalse();
+        assertThat(decimal(put.json().at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("7");
+        assertThat(put.json().get("targets").has("signedAbove1Yi.amountWan")).isFalse();
+        loader.run(null);
+
+        JsonNode textiles = unit(supervisor().get("/api/targets?year=2023").ok().get("chains"), "chain", "textiles");
+        assertThat(decimal(textiles.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("7");
+        assertThat(textiles.get("targets").has("signedAbove1Yi.amountWan")).isFalse();
+        JsonNode changes = supervisor().get("/api/targets/changes?year=2023").ok().get("changes");
+        assertThat(changes).hasSize(2);
+        JsonNode count = change(changes, "signedAbove1Yi.count");
+        assertThat(count.get("unitKind").asText()).isEqualTo("chain");
+        assertThat(count.get("unitName").asText()).isEqualTo("纺织服装");
+        assertThat(decimal(count.get("oldValue"))).isEqualByComparingTo("6");
+        assertThat(count.get("reason").asText()).isEqualTo("产业链年中调整");
+        assertThat(decimal(change(changes, "signedAbove1Yi.amountWan").get("oldValue")))
+                .isEqualByComparingTo("300000");
+        assertThat(as("jinniu").get("/api/targets/changes?year=2023").ok().get("changes")).isEmpty();
+    }
+
     private static JsonNode unit(JsonNode units, String field, String code) {
         for (JsonNode unit : units) {
             if (code.equals(unit.path(field).asText())) {

@@ -119,6 +119,23 @@ class BrowserPagesTest {
     }
 
     @Test
+    void aSupervisorSetsTheTownshipsCategoriesWithAReason() throws Exception {
+        browser.login("supervisor").go("/targets?year=2031");
+        browser.waitFor("#categories-table");
+        browser.select("#categories-table select[name='mingshan']", "third").click("#c-save");
+        assertThat(browser.text("#categories-status")).contains("调整原因");
+        browser.type("#c-reason", "确定乡镇分类").click("#c-save");
+        browser.waitForText(".message.ok", "已保存乡镇分类");
+        assertThat(browser.waitFor("#categories-table select[name='mingshan']").getAttribute("value")).isEqualTo("third");
+        assertThat(browser.text("#categories-changes")).contains("确定乡镇分类", "茗山乡", "未分类", "三类乡镇");
+        JsonNode mingshan = api.await("/api/targets/categories?year=2031", table -> true).path("townships")
+                .findParents("township").stream().filter(t -> t.path("township").asText().equals("mingshan"))
+                .findFirst().orElseThrow();
+        assertThat(mingshan.path("category").asText()).isEqualTo("third");
+        browser.screenshot("categories");
+    }
+
+    @Test
     void theAuditSearchFindsAClerksRecords() {
         browser.login("supervisor").go("/audit");
         browser.waitFor("#audit-table");

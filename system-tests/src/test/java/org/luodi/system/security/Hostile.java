@@ -22,7 +22,7 @@ final class Hostile {
 
     /** {@code REASON}: a reason beside a target or an administrator's action (at most 500 characters); {@code
      * TARGETS}: a map of indicator keys to numbers. */
-    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS }
+    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS }
 
     /** One field of a command body: its kind, whether the command needs it, and a valid raw JSON value. */
     record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues) {
@@ -58,7 +58,7 @@ final class Hostile {
                 Field.of("contractAmountWan", Kind.AMOUNT, true, "35000.5"),
                 Field.of("sourceRegion", Kind.ENUM, true, "\"OUT_OF_PROVINCE\"", "IN_PROVINCE", "OUT_OF_PROVINCE", "FOREIGN"),
                 Field.of("signedOn", Kind.DATE, true, "\"2024-05-20\""),
-                Field.of("introducedBy", Kind.TEXT, false, "\"市招商服务中心\""),
+                Field.of("introducedBy", Kind.DEPARTMENT, false, "\"dept38\""),
                 Field.of("projectId", Kind.UUID, false, null))));
         add(new Template("/registration", Sender.CLERK, false, List.of(
                 Field.of("registeredOn", Kind.DATE, true, "\"2024-06-01\""),
@@ -89,6 +89,10 @@ final class Hostile {
                 Field.of("reason", Kind.TEXT, true, "\"仪式开工，未实际施工\""))));
         add(new Template("/void", Sender.SUPERVISOR, false, List.of(
                 Field.of("reason", Kind.TEXT, true, "\"重复录入\""))));
+        // fresh projects are signed without credit, so crediting 市委办公室 is a change
+        add(new Template("/credit", Sender.SUPERVISOR, false, List.of(
+                Field.of("department", Kind.DEPARTMENT, false, "\"dept01\""),
+                Field.of("reason", Kind.TEXT, true, "\"经核实由市委办公室引荐\""))));
     }
 
     private static void add(Template template) {
@@ -101,6 +105,8 @@ final class Hostile {
      */
     static final Map<String, String> OTHER_VALID_BODIES = Map.of(
             "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
+            "PUT /api/targets/{year}/chains/{chain}", "{\"targets\":{\"signedAbove1Yi.count\":7},\"reason\":\"年中调整\"}",
+            "PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}",
             "POST /api/admin/rebuild/{processingGroup}", "{}",
             "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
             "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}");
@@ -136,6 +142,8 @@ final class Hostile {
                     "{\"registered.count\":[1]}", "{\"__proto__\":1}");
             case TOWNSHIP -> List.of("\"nowhere\"", "\"GAOXIN\"", "\"gaoxin' OR '1'='1\"", "\"gao\\u0000xin\"", "\"\"",
                     "[]", "{}", "\"高新区\"", "\"gaoxin \"");
+            case DEPARTMENT -> List.of("\"dept74\"", "\"市商务局\"", "\"DEPT38\"", "\"dept38' OR '1'='1\"",
+                    "\"dept\\u000038\"", "[]", "{}", "\"<script>alert(1)</script>\"");
             case CHAIN -> List.of("\"no-such-chain\"", "\"<script>alert(1)</script>\"", "[]", "\"\"", "\"new-materials;--\"");
             case BOOL -> List.of("\"maybe\"", "{}", "[]", "null", "\"tru\"", "\"是\"");
             case AMOUNT -> List.of("0", "-1", "-0.0", "1e400", "-1e400", "123456789012345678901234567890.123456789",
