@@ -47,6 +47,7 @@ export async function ref() {
     reference = await get('/api/ui/reference');
     reference.townshipName = code => (reference.townships.find(t => t.code === code) || {}).name || code || '—';
     reference.chainName = code => (reference.chains.find(c => c.code === code) || {}).name || code || '—';
+    reference.departmentName = code => (reference.departments.find(d => d.code === code) || {}).name || code || '—';
   }
   return reference;
 }

@@ -102,6 +102,7 @@ function actions(p, me, id, current, eventCount) {
   } else if (me.role === 'SUPERVISOR') {
     items.push(to('corrections', '更正', 'secondary'));
     items.push(to('retractions', '撤销里程碑', 'secondary'));
+    items.push(to('credit', '更正引荐单位', 'secondary'));
     items.push(to('void', '作废项目', 'secondary'));
   }
   return items.length ? h('div', { class: 'actions', id: 'project-actions', style: { marginBottom: '10px' } }, items) : null;
@@ -113,7 +114,8 @@ function attributes(p, reference) {
     ['所属乡镇', p.townshipName || reference.townshipName(p.township)],
     ['产业链', p.industryChainName || reference.chainName(p.industryChain)], ['工业项目', yesNo(p.industrial)],
     ['合同金额', `${wan(p.contractAmountWan)} 万元（${fmt(p.contractAmountWan, { shiftLeft: 4, scale: 6, trim: true })} 亿元）`],
-    ['投资方来源', label(SOURCES, p.sourceRegion)], ['签约日期', p.signedOn], ['引荐单位', p.introducedBy || '—'],
+    ['投资方来源', label(SOURCES, p.sourceRegion)], ['签约日期', p.signedOn], ['引荐单位', p.introducedBy ? (p.introducedByName || reference.departmentName(p.introducedBy))
+      : p.introducedByText ? p.introducedByText + '（未认定，不计入部门）' : '—'],
     ['注册日期', p.registeredOn || '—'], ['公司名称', p.companyName || '—'], ['统一社会信用代码', p.creditCode || '—'],
     ['外资企业', yesNo(p.foreignInvested)],
     ['开工日期', p.startedOn || '—'], ['开工方式', p.startKind ? label(START_KINDS, p.startKind) : '—'],

@@ -45,6 +45,11 @@ const ACTIONS = {
   ] },
   corrections: { title: '更正', type: 'MilestoneCorrected', roles: ['CLERK', 'SUPERVISOR'], fields: p => correctionFields(p, true) },
   retractions: { title: '撤销里程碑', type: 'MilestoneRetracted', roles: ['SUPERVISOR'], fields: p => correctionFields(p, false) },
+  credit: { title: '更正引荐单位', type: 'CreditCorrected', roles: ['SUPERVISOR'], fields: (p, reference) => [
+    selectField('department', '引荐单位', reference.departments.filter(d => d.code !== p.introducedBy)
+      .map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
+    textField('reason', '更正原因', { required: true, multiline: true, maxLength: 500, hint: '如：经核实由该部门引荐' }),
+  ] },
   void: { title: '作废项目', type: 'ProjectVoided', roles: ['SUPERVISOR'], fields: () => [
     textField('reason', '作废原因', { required: true, multiline: true, maxLength: 500, hint: '如：重复录入、录入错误' }),
   ] },
@@ -117,7 +122,7 @@ async function signPage(main, me) {
     amountField('contractAmountWan', '合同投资额', { required: true, hint: '亿元以上项目计入考核' }),
     selectField('sourceRegion', '投资方来源', choices(SOURCES), { required: true }),
     dateField('signedOn', '签约日期', { required: true, max: today() }),
-    textField('introducedBy', '引荐单位', { maxLength: 200, placeholder: '可不填' }),
+    selectField('introducedBy', '引荐单位', reference.departments.map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
   ];
   const picker = h('div', { id: 'record-picker' });
   replace(main,
@@ -202,7 +207,7 @@ async function milestonePage(main, id, action, eventCount, me) {
       eventCount = 0;
     }
   }
-  const fields = spec.fields(project);
+  const fields = spec.fields(project, reference);
   const projectLink = route('/project/' + encodeURIComponent(id));
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, spec.title),

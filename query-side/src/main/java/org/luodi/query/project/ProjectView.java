@@ -1,5 +1,6 @@
 package org.luodi.query.project;
 
+import org.luodi.events.Departments;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 
@@ -12,7 +13,8 @@ import java.util.List;
 public record ProjectView(String projectId, String name, String investor, String township, String townshipName,
                           String industryChain, String industryChainName, boolean industrial,
                           BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
-                          String introducedBy, LocalDate registeredOn, String companyName, String creditCode,
+                          String introducedBy, String introducedByName, String introducedByText,
+                          LocalDate registeredOn, String companyName, String creditCode,
                           Boolean foreignInvested, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
                           BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
                           String terminationReason, boolean voided, String stage, List<FundArrival> funds,
@@ -43,8 +45,14 @@ public record ProjectView(String projectId, String name, String investor, String
                           LocalDate asOf, Instant knownAt) {
         return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
                 chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
+                departmentName(s.introducedBy()), s.introducedByText(),
                 s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
                 s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
+    }
+
+    private static String departmentName(String code) {
+        Departments.Department department = Departments.of(code);
+        return department == null ? null : department.name();
     }
 }

@@ -1,5 +1,6 @@
 package org.luodi.query.web;
 
+import org.luodi.events.Departments;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,8 @@ public class MeController {
     public record Me(String username, String role, String township, String townshipName) {
     }
 
-    public record Reference(List<ReferenceData.Township> townships, List<ReferenceData.IndustryChain> chains) {
+    public record Reference(List<ReferenceData.Township> townships, List<ReferenceData.IndustryChain> chains,
+                            List<Departments.Department> departments) {
     }
 
     @GetMapping("/api/me")
@@ -35,6 +37,6 @@ public class MeController {
 
     @GetMapping("/api/ui/reference")
     public Reference reference() {
-        return new Reference(reference.townships(), reference.chains());
+        return new Reference(reference.townships(), reference.chains(), reference.departments());
     }
 }
