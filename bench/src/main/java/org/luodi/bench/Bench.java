@@ -206,6 +206,9 @@ public final class Bench {
         int[] historyOf = pick.ints(settings.queries() + 10, 0, national.projects()).toArray();
         Queries.Result stats = query(national1, "GET /api/stats?year=" + year + "&groupBy=township",
                 i -> "/api/stats?year=" + year + "&groupBy=township", true);
+        // every project of the national set is credited to a department five times in six (ProjectProfile)
+        Queries.Result departments = query(national1, "GET /api/stats?year=" + year + "&groupBy=department",
+                i -> "/api/stats?year=" + year + "&groupBy=department", true);
         Queries.Result alerts = query(national1, "GET /api/alerts", i -> "/api/alerts", false);
         Queries.Result history = query(national1, "GET /api/projects/{id}/history",
                 i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
@@ -238,7 +241,8 @@ public final class Bench {
         // 9. plans of what the query side runs for those queries
         Path plans = cluster.work().resolve("logs/explain-analyze.txt");
         List<String> slowStatements = Explain.capture(cluster, http, national1.url(), List.of(
-                        "/api/stats?year=" + year + "&groupBy=township", "/api/alerts",
+                        "/api/stats?year=" + year + "&groupBy=township",
+                        "/api/stats?year=" + year + "&groupBy=department", "/api/alerts",
                         "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[0]) + "/history",
                         "/api/projects?page=3&size=20"),
                 plans);
@@ -301,6 +305,7 @@ public final class Bench {
                 rebuildVersions.describe(),
                 "", "", rebuildVersions.eventsPerSecond() >= 20_000 && rebuildVersions.complete());
         queryRow("GET /api/stats?year=" + year + "&groupBy=township", stats, 200);
+        queryRow("GET /api/stats?year=" + year + "&groupBy=department", departments, 200);
         queryRow("GET /api/alerts", alerts, 200);
         queryRow("GET /api/projects/{id}/history", history, 20);
         queryRow("GET /api/calendar", calendar, 200);
