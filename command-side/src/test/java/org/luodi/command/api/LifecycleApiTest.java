@@ -1,5 +1,6 @@
 package org.luodi.command.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.CreditCode;
 
@@ -49,6 +50,32 @@ class LifecycleApiTest extends CommandSideApiTest {
         ok(supervisor.post("/api/projects/" + id + "/void", """
                 {"reason":"重复录入的项目"}"""), id);
         assertThat(eventTypes(id)).containsExactly("ProjectSigned", "ProjectTerminated", "ProjectVoided");
+    }
+
+    @Test
+    void aProjectCreditedAtSigningAndCorrectedLaterBySupervisors() {
+        ApiClient.Answer signed = gaoxin.post("/api/projects", signing(null).replace("\"signedOn\"",
+                "\"introducedBy\":\"dept38\",\"signedOn\""));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        String id = signed.projectId();
+        String credit = "/api/projects/" + id + "/credit";
+
+        JsonNode unknown = refused(400, () -> supervisor.post(credit, """
+                {"department":"市商务局","reason":"按名称填写"}"""));
+        assertThat(unknown.at("/errors/0/field").asText()).isEqualTo("department");
+        refused(403, () -> gaoxin.post(credit, """
+                {"department":"dept01","reason":"乡镇自行更正"}"""));
+        ok(supervisor.post(credit, """
+                {"department":"dept01","reason":"经核实由市委办公室引荐"}"""), id);
+        ok(supervisor.post(credit, """
+                {"department":null,"reason":"不计入部门"}"""), id);
+
+        assertThat(eventTypes(id)).containsExactly("ProjectSigned", "CreditCorrected", "CreditCorrected");
+        assertThat(jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id))
+                .satisfiesExactly(s -> assertThat(s).contains("\"introducedBy\":\"dept38\""),
+                        s -> assertThat(s).contains("\"department\":\"dept01\""),
+                        s -> assertThat(s).contains("\"department\":null"));
     }
 
     private static void ok(ApiClient.Answer answer, String projectId) {

@@ -18,12 +18,13 @@ import java.util.Map;
  * {@code categories} the same within each ranked category (一类 / 二类 / 三类乡镇, all three, a category without a
  * ranked township with an empty ranking): the pools the year-end rewards go by. The {@code rows} are those the user may
  * read (a clerk: its own).
+ * {@code departments}: 附件2's departments (for supervisors and admins; empty for a clerk), see {@link DepartmentRow}.
  * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
 public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, String unfinishedNote,
                        Instant knownAt, String title, BigDecimal scheduleProgress, ScoringRules scoring,
                        int rankedTownships, List<Ranked> ranking, List<CategoryRanking> categories,
-                       List<BulletinRow> rows, Total total, String digest) {
+                       List<BulletinRow> rows, Total total, List<DepartmentRow> departments, String digest) {
 
     /** A township's place in the month's ranking. */
     public record Ranked(String township, String name, int rank) {

@@ -14,8 +14,11 @@ import java.util.function.Function;
 final class BulletinColumns {
     enum Format { TEXT, COUNT, YI, USD_WAN, PERCENT, SCORE }
 
-    /** One column: its group heading (null for a heading over both header rows), its own heading and value. */
-    record Column(String group, String heading, Format format, Function<Line, Object> value) {
+    /**
+     * One column: its group heading (null for a heading over both header rows), its own heading and its value in a
+     * line of type {@code L} (a township's {@link Line}, or a department's {@link DepartmentRow}).
+     */
+    record Column<L>(String group, String heading, Format format, Function<L, Object> value) {
     }
 
     /** What a data row shows: a township's row, or the total (no score, rank or 约谈). */
@@ -38,7 +41,7 @@ final class BulletinColumns {
         return lines;
     }
 
-    static List<Column> main() {
+    static List<Column<Line>> main() {
         String signed = "新签约亿元以上项目";
         String stored = "亿元以上项目开工入库";
         String domestic = "实际到位内资（亿元）";
@@ -46,37 +49,60 @@ final class BulletinColumns {
         String rates = "项目推进率";
         String stalled = "签约未开工项目（个）";
         return List.of(
-                new Column(null, "序号", Format.COUNT, l -> l.bulletin() == null ? "" : l.number()),
-                new Column(null, "责任单位", Format.TEXT, l -> l.stats().name()),
-                new Column(signed, "个数", Format.COUNT, l -> l.stats().signedAbove1Yi().count()),
-                new Column(signed, "投资额（亿元）", Format.YI, l -> l.stats().signedAbove1Yi().amountWan()),
-                new Column(signed, "其中工业项目", Format.COUNT, l -> l.stats().signedAbove1Yi().industrialCount()),
-                new Column(null, "新注册项目（个）", Format.COUNT, l -> l.stats().registered().count()),
-                new Column(stored, "项目个数", Format.COUNT, l -> l.stats().startedStoredAbove1Yi().count()),
-                new Column(stored, "计划投资额（亿元）", Format.YI,
+                new Column<>(null, "序号", Format.COUNT, l -> l.bulletin() == null ? "" : l.number()),
+                new Column<>(null, "责任单位", Format.TEXT, l -> l.stats().name()),
+                new Column<>(signed, "个数", Format.COUNT, l -> l.stats().signedAbove1Yi().count()),
+                new Column<>(signed, "投资额（亿元）", Format.YI, l -> l.stats().signedAbove1Yi().amountWan()),
+                new Column<>(signed, "其中工业项目", Format.COUNT, l -> l.stats().signedAbove1Yi().industrialCount()),
+                new Column<>(null, "新注册项目（个）", Format.COUNT, l -> l.stats().registered().count()),
+                new Column<>(stored, "项目个数", Format.COUNT, l -> l.stats().startedStoredAbove1Yi().count()),
+                new Column<>(stored, "计划投资额（亿元）", Format.YI,
                         l -> l.stats().startedStoredAbove1Yi().plannedInvestmentWan()),
-                new Column(domestic, "总额", Format.YI, l -> l.stats().domesticFunds().totalWan()),
-                new Column(domestic, "其中：省外资金", Format.YI, l -> l.stats().domesticFunds().outOfProvinceWan()),
-                new Column(foreign, "新批外资企业（个）", Format.COUNT, l -> l.stats().newForeignEnterprises().count()),
-                new Column(foreign, "实际利用外资（万美元）", Format.USD_WAN, l -> l.stats().foreignFunds().usdWan()),
-                new Column(rates, "签约率", Format.PERCENT, l -> l.stats().rates().signingRate()),
-                new Column(rates, "开工率", Format.PERCENT, l -> l.stats().rates().startRate()),
-                new Column(rates, "入库率", Format.PERCENT, l -> l.stats().rates().storageRate()),
-                new Column(rates, "投产率", Format.PERCENT, l -> l.stats().rates().productionRate()),
-                new Column(stalled, "预警", Format.COUNT, Line::warnings),
-                new Column(stalled, "逾期未开工", Format.COUNT, Line::overdue),
-                new Column(null, "当年签约当年投产（个）", Format.COUNT, Line::sameYearProduction),
-                new Column(null, "得分", Format.SCORE, l -> l.bulletin() == null ? "" : l.bulletin().score()),
-                new Column(null, "排名", Format.COUNT, l -> l.bulletin() == null ? "" : l.bulletin().rank()),
-                new Column(null, "类别", Format.TEXT, l -> l.bulletin() == null ? "" : l.bulletin().categoryName()),
-                new Column(null, "类别内排名", Format.COUNT,
+                new Column<>(domestic, "总额", Format.YI, l -> l.stats().domesticFunds().totalWan()),
+                new Column<>(domestic, "其中：省外资金", Format.YI, l -> l.stats().domesticFunds().outOfProvinceWan()),
+                new Column<>(foreign, "新批外资企业（个）", Format.COUNT, l -> l.stats().newForeignEnterprises().count()),
+                new Column<>(foreign, "实际利用外资（万美元）", Format.USD_WAN, l -> l.stats().foreignFunds().usdWan()),
+                new Column<>(rates, "签约率", Format.PERCENT, l -> l.stats().rates().signingRate()),
+                new Column<>(rates, "开工率", Format.PERCENT, l -> l.stats().rates().startRate()),
+                new Column<>(rates, "入库率", Format.PERCENT, l -> l.stats().rates().storageRate()),
+                new Column<>(rates, "投产率", Format.PERCENT, l -> l.stats().rates().productionRate()),
+                new Column<>(stalled, "预警", Format.COUNT, Line::warnings),
+                new Column<>(stalled, "逾期未开工", Format.COUNT, Line::overdue),
+                new Column<>(null, "当年签约当年投产（个）", Format.COUNT, Line::sameYearProduction),
+                new Column<>(null, "得分", Format.SCORE, l -> l.bulletin() == null ? "" : l.bulletin().score()),
+                new Column<>(null, "排名", Format.COUNT, l -> l.bulletin() == null ? "" : l.bulletin().rank()),
+                new Column<>(null, "类别", Format.TEXT, l -> l.bulletin() == null ? "" : l.bulletin().categoryName()),
+                new Column<>(null, "类别内排名", Format.COUNT,
                         l -> l.bulletin() == null ? "" : l.bulletin().rankInCategory()),
-                new Column(null, "约谈提醒", Format.TEXT, l -> talk(l.bulletin())));
+                new Column<>(null, "约谈提醒", Format.TEXT, l -> talk(l.bulletin())));
     }
 
-    static List<Column> targets() {
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Column(null, "责任单位", Format.TEXT, l -> l.stats().name()));
+    /** The department sheet (附件2's three indicators, target and completion, score, rank and 约谈). */
+    static List<Column<DepartmentRow>> departments() {
+        String signed = "新签约项目（个）";
+        String amount = "签约额（亿元）";
+        String stored = "新开工入库项目（个）";
+        return List.of(
+                new Column<>(null, "责任单位", Format.TEXT, d -> d.indicators().name()),
+                new Column<>(signed, "目标", Format.COUNT, d -> d.indicators().targets().get("signedAbove1Yi.count")),
+                new Column<>(signed, "完成", Format.COUNT, d -> d.indicators().signedAbove1Yi().count()),
+                new Column<>(amount, "目标", Format.YI, d -> d.indicators().targets().get("signedAbove1Yi.amountWan")),
+                new Column<>(amount, "完成", Format.YI, d -> d.indicators().signedAbove1Yi().amountWan()),
+                new Column<>(stored, "目标", Format.COUNT,
+                        d -> d.indicators().targets().get("startedStoredAbove1Yi.count")),
+                new Column<>(stored, "完成", Format.COUNT, d -> d.indicators().startedStoredAbove1Yi().count()),
+                new Column<>(null, "得分", Format.SCORE, DepartmentRow::score),
+                new Column<>(null, "排名", Format.COUNT, DepartmentRow::rank),
+                new Column<>(null, "任务完成", Format.TEXT, d -> d.score() == null ? "无可计量目标"
+                        : d.allTasksComplete() ? "全部完成" : "未完成"),
+                new Column<>(null, "约谈", Format.TEXT, d -> d.interviewByTopLeaders() ? "连续3个月无实效：主要领导约谈"
+                        : d.interviewByLeaderInCharge() ? "连续2个月无实效：分管市领导约谈"
+                        : d.topFive() ? "前五名" : d.bottomThree() ? "后三名" : null));
+    }
+
+    static List<Column<Line>> targets() {
+        List<Column<Line>> columns = new ArrayList<>();
+        columns.add(new Column<>(null, "责任单位", Format.TEXT, l -> l.stats().name()));
         for (Indicator indicator : Indicator.values()) {
             if (!indicator.measured()) {
                 continue;
@@ -84,11 +110,11 @@ final class BulletinColumns {
             String group = indicator.label() + "（" + unitLabel(indicator) + "）";
             Format format = indicator.unit() == Indicator.Unit.WAN ? Format.YI
                     : indicator.unit() == Indicator.Unit.USD_WAN ? Format.USD_WAN : Format.COUNT;
-            columns.add(new Column(group, "目标", format, l -> l.stats().targets().get(indicator.key())));
-            columns.add(new Column(group, "完成", format, l -> actual(l.stats(), indicator)));
-            columns.add(new Column(group, "完成率", Format.PERCENT, l -> l.stats().completion().get(indicator.key())));
+            columns.add(new Column<>(group, "目标", format, l -> l.stats().targets().get(indicator.key())));
+            columns.add(new Column<>(group, "完成", format, l -> actual(l.stats(), indicator)));
+            columns.add(new Column<>(group, "完成率", Format.PERCENT, l -> l.stats().completion().get(indicator.key())));
         }
-        columns.add(new Column(null, "落后于序时进度的指标", Format.TEXT, l -> String.join("、",
+        columns.add(new Column<>(null, "落后于序时进度的指标", Format.TEXT, l -> String.join("、",
                 l.stats().behindSchedule().stream()
                         .map(key -> Indicator.byKey(key).map(Indicator::label).orElse(key)).toList())));
         return columns;

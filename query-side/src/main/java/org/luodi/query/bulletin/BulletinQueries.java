@@ -52,15 +52,17 @@ public class BulletinQueries {
     private final QueryTime time;
     private final AuditDigests digests;
     private final Categories categories;
+    private final DepartmentStandings departments;
 
     public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
-                           AuditDigests digests, Categories categories) {
+                           AuditDigests digests, Categories categories, DepartmentStandings departments) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
         this.time = time;
         this.digests = digests;
         this.categories = categories;
+        this.departments = departments;
     }
 
     /** One township in one month's standings, before a user's view is cut out of them. */
@@ -107,7 +109,9 @@ public class BulletinQueries {
         boolean monthEnded = !asOf.isBefore(YearMonth.of(year, month).atEndOfMonth());
         return new Bulletin(year, month, asOf, monthEnded, unfinishedNote(year, month, asOf), knownAt,
                 title(year, month), current.period().scheduleProgress(), rules(), ranking.size(), ranking,
-                categoryRankings(current), rows, total, digests.asOf(knownAt));
+                categoryRankings(current), rows, total,
+                user.isClerk() ? List.of() : departments.rows(current.period(), month, knownAt),
+                digests.asOf(knownAt));
     }
 
     /** Each ranked category's places, best first (ties in the reference order). */

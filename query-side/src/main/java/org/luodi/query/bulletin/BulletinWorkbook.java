@@ -29,6 +29,7 @@ import java.util.List;
 public final class BulletinWorkbook {
     static final String MAIN_SHEET = "通报";
     static final String TARGET_SHEET = "目标完成情况";
+    static final String DEPARTMENT_SHEET = "部门单位";
     static final int HEADER_ROWS = 2;
     static final int FIRST_DATA_ROW = 2 + HEADER_ROWS;
     private static final String NONE = "—";
@@ -58,6 +59,13 @@ public final class BulletinWorkbook {
                     "审计摘要 (digest)：" + (bulletin.digest() == null ? "尚未封存" : bulletin.digest()), styles.note);
             table(workbook.createSheet(TARGET_SHEET), styles, title + "（目标完成情况）", subtitle,
                     BulletinColumns.targets(), lines, "注：完成率低于序时进度的指标列于最后一栏。");
+            if (!bulletin.departments().isEmpty()) {
+                table(workbook.createSheet(DEPARTMENT_SHEET), styles, title + "（部门单位及金融机构）", subtitle,
+                        BulletinColumns.departments(), bulletin.departments(),
+                        "注：按附件2，计入引荐单位为本单位的亿元以上项目；得分按目标完成率加权（规则同乡镇，不扣逾期分）；"
+                                + "无实效指当月无引荐项目签约或开工入库，连续2个月由分管市领导约谈、连续3个月由市委市政府"
+                                + "主要领导约谈；出资设立基金的任务暂不计量，该类单位不参与排名。");
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -82,8 +90,8 @@ public final class BulletinWorkbook {
                 + "　数据：" + known;
     }
 
-    private static void table(Sheet sheet, WorkbookStyles styles, String title, String subtitle, List<BulletinColumns.Column> columns,
-                              List<BulletinColumns.Line> lines, String note) {
+    private static <L> void table(Sheet sheet, WorkbookStyles styles, String title, String subtitle,
+                                  List<BulletinColumns.Column<L>> columns, List<L> lines, String note) {
         int last = columns.size() - 1;
         merged(sheet, 0, 0, 0, last, title, styles.title);
         merged(sheet, 1, 1, 0, last, subtitle, styles.subtitle);
@@ -92,7 +100,7 @@ public final class BulletinWorkbook {
         groups.setHeightInPoints(24);
         headings.setHeightInPoints(36);
         for (int c = 0; c < columns.size(); c++) {
-            BulletinColumns.Column column = columns.get(c);
+            BulletinColumns.Column<L> column = columns.get(c);
             if (column.group() == null) {
                 merged(sheet, 2, 3, c, c, column.heading(), styles.header);
             } else {
@@ -109,7 +117,7 @@ public final class BulletinWorkbook {
             sheet.setColumnWidth(c, width(column) * 256);
         }
         int r = FIRST_DATA_ROW;
-        for (BulletinColumns.Line line : lines) {
+        for (L line : lines) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
                 value(row, c, columns.get(c).format(), columns.get(c).value().apply(line), styles);
@@ -128,7 +136,7 @@ public final class BulletinWorkbook {
     }
 
     /** In characters: narrow numbers, a wide name, wider free text. */
-    private static int width(BulletinColumns.Column column) {
+    private static int width(BulletinColumns.Column<?> column) {
         if (column.heading().equals("序号")) {
             return 6;
         }

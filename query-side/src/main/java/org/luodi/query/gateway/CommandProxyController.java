@@ -44,7 +44,7 @@ public class CommandProxyController {
     private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
-            "termination", "corrections", "retractions", "void");
+            "termination", "corrections", "retractions", "void", "credit");
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
 
     private final URI commandSide;

@@ -21,7 +21,7 @@ import static org.luodi.query.Recorder.shanghai;
  *    funds 300 万美元 (04-10) and 1,000 万元 in province (04-11)
  * P2 陈贵镇, 市商务局, 8,000 万 (under 1 亿: no signing counted), 200 万元 in province (04-15)
  * P3 金湖街道, 市委办公室 (dept01), 20,000 万, signed 05-01, 500 万元 from outside 湖北 (05-20);
- *    credit corrected to 市发改局 (dept22) on 06-10
+ *    credit corrected to 市工商联 (dept22) on 06-10
  * P4 高新区, no credit, 50,000 万, signed 01-15: in the township's row, in no department's
  * P5 高新区, 市商务局, 15,000 万, signed 2023-12-20, stored 2024-02-01 (plan 16,000): stored this year
  * </pre>
@@ -30,7 +30,7 @@ import static org.luodi.query.Recorder.shanghai;
 class DepartmentStatsTest extends IsolatedQuerySideTest {
     private static final String COMMERCE = "dept38";
     private static final String PARTY_OFFICE = "dept01";
-    private static final String REFORM = "dept22";
+    private static final String FEDERATION = "dept22";
 
     private boolean recorded;
 
@@ -53,7 +53,7 @@ class DepartmentStatsTest extends IsolatedQuerySideTest {
         recorder.signed("gaoxin", "50000", day("2024-01-15"));
         String p5 = recorder.credited("gaoxin", COMMERCE, "15000", day("2023-12-20"));
         recorder.stored(p5, day("2024-02-01"), "16000");
-        recorder.recordingAt(shanghai("2024-06-10T10:00:00")).creditCorrected(p3, REFORM);
+        recorder.recordingAt(shanghai("2024-06-10T10:00:00")).creditCorrected(p3, FEDERATION);
         recorder.recordingAt(null).awaitProjections();
     }
 
@@ -80,7 +80,7 @@ class DepartmentStatsTest extends IsolatedQuerySideTest {
         assertThat(decimal(commerce.at("/completion/startedStoredAbove1Yi.count"))).isEqualByComparingTo("2");
         assertThat(decimal(commerce.at("/completion/foreignFunds.usdWan"))).isEqualByComparingTo("0.4286");
 
-        JsonNode reform = row(stats, REFORM);
+        JsonNode reform = row(stats, FEDERATION);
         assertThat(reform.at("/signedAbove1Yi/count").asLong()).isEqualTo(1); // P3, credited since 06-10
         assertThat(decimal(reform.at("/domesticFunds/outOfProvinceWan"))).isEqualByComparingTo("500");
         JsonNode partyOffice = row(stats, PARTY_OFFICE);
@@ -103,8 +103,8 @@ class DepartmentStatsTest extends IsolatedQuerySideTest {
                 .ok();
         assertThat(row(before, PARTY_OFFICE).at("/signedAbove1Yi/count").asLong()).isEqualTo(1);
         assertThat(decimal(row(before, PARTY_OFFICE).at("/domesticFunds/outOfProvinceWan"))).isEqualByComparingTo("500");
-        assertThat(row(before, REFORM).at("/signedAbove1Yi/count").asLong()).isZero();
-        assertThat(decimal(row(before, REFORM).at("/domesticFunds/outOfProvinceWan"))).isEqualByComparingTo("0");
+        assertThat(row(before, FEDERATION).at("/signedAbove1Yi/count").asLong()).isZero();
+        assertThat(decimal(row(before, FEDERATION).at("/domesticFunds/outOfProvinceWan"))).isEqualByComparingTo("0");
     }
 
     @Test

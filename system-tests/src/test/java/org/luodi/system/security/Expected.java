@@ -116,6 +116,9 @@ final class Expected {
                 "an id that is not a UUID names no project");
     }
 
+    private static final List<String> AMOUNTS_NOT_JSON = List.of("NaN", "Infinity", "-Infinity", "1.", ".5", "0x10",
+            "1_000");
+
     private static final List<String> UNPARSED_DATES = List.of("\"2024-02-30\"", "\"2024-13-01\"", "\"2024-5-1\"",
             "\"20240520\"", "\"２０２４-０５-２０\"", "\"2024-05-20\\u0000\"", "\"0000-00-00\"",
             "\"2024-05-20'; DROP TABLE domain_event_entry; --\"", "{}", "[]", "19999");
@@ -138,6 +141,10 @@ final class Expected {
             // a map of indicator keys to numbers: anything else, or a value that is no number, is not read
             case TARGETS -> !value.equals("null") && !value.startsWith("{") || value.matches(".*:\\s*[\\[\"].*");
         };
+        if (field.kind() == Kind.AMOUNT && (AMOUNTS_NOT_JSON.contains(value) || value.length() > 1000)) {
+            // no JSON number at all (or one longer than the parser reads): the body is no JSON
+            return new Effect(JSON, 400, MALFORMED, field.name() + " holds a token JSON does not know");
+        }
         if (unbound) {
             return new Effect(JSON, 400, INVALID, field.name() + " cannot be read as " + field.kind());
         }

@@ -122,12 +122,14 @@ final class Fixture {
     }
 
     /** The new value (plain, without trailing zeros) and the reason of a township target's latest change. */
-    synchronized List<String> latestTargetChange(String year, String township, String indicator) {
+    /** The latest change of a township's (or, {@code kind} "chain", a chain's) target: its new value and reason. */
+    synchronized List<String> latestTargetChange(String year, String kind, String unit, String indicator) {
         try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT new_value, reason FROM target_change "
-                + "WHERE year = ? AND unit_kind = 'township' AND unit_code = ? AND indicator = ? ORDER BY id DESC LIMIT 1")) {
+                + "WHERE year = ? AND unit_kind = ? AND unit_code = ? AND indicator = ? ORDER BY id DESC LIMIT 1")) {
             s.setInt(1, Integer.parseInt(year));
-            s.setString(2, township);
-            s.setString(3, indicator);
+            s.setString(2, kind);
+            s.setString(3, unit);
+            s.setString(4, indicator);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? List.of(rs.getBigDecimal(1).stripTrailingZeros().toPlainString(), rs.getString(2))
                         : List.of();

@@ -91,7 +91,7 @@ final class Hostile {
                 Field.of("reason", Kind.TEXT, true, "\"重复录入\""))));
         // fresh projects are signed without credit, so crediting 市委办公室 is a change
         add(new Template("/credit", Sender.SUPERVISOR, false, List.of(
-                Field.of("department", Kind.DEPARTMENT, false, "\"dept01\""),
+                Field.of("department", Kind.DEPARTMENT, true, "\"dept01\""),
                 Field.of("reason", Kind.TEXT, true, "\"经核实由市委办公室引荐\""))));
     }
 

@@ -133,10 +133,13 @@ class HostileInputTest {
     }
 
     /**
-     * API write endpoints allowed to have no template, each with the reason (METHOD pattern → why). Empty: every
-     * write endpoint there is has one.
+     * API write endpoints allowed to have no template (generic junk only, held to "some 4xx, problem+json, nothing
+     * written"), each with the reason (METHOD pattern → why).
      */
-    static final Map<String, String> WITHOUT_TEMPLATE = Map.of();
+    static final Map<String, String> WITHOUT_TEMPLATE = Map.of("PUT /api/targets/{year}/categories",
+            "a valid call logs a change only when the category differs from the current one, which a seeded random "
+                    + "body cannot know; its refusals and its valid calls are held exactly by TargetsTest (query side) "
+                    + "and its role and township gates by AccessTest");
 
     @AfterAll
     static void summarize() throws IOException {
@@ -282,7 +285,11 @@ class HostileInputTest {
         WRITES.incrementAndGet();
         JsonNode sent = json(new String(attempt.body(), StandardCharsets.UTF_8));
         String value = sent.path("targets").path(OtherWrites.TARGET_INDICATOR).asText();
-        List<String> stored = fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "gaoxin", OtherWrites.TARGET_INDICATOR);
+        Map<String, String> path = attempt.write().path();
+        List<String> stored = path.containsKey("chain")
+                ? fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "chain", path.get("chain"), OtherWrites.TARGET_INDICATOR)
+                : fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "township", path.get("township"),
+                OtherWrites.TARGET_INDICATOR);
         List<String> expected = List.of(new java.math.BigDecimal(value).stripTrailingZeros().toPlainString(),
                 sent.path("reason").asText());
         if (!stored.equals(expected)) {
@@ -527,6 +534,12 @@ class HostileInputTest {
         }
         if (applied.contains(Breaker.CONTENT_TYPE)) {
             String type = Hostile.pick(random, Hostile.CONTENT_TYPES_REFUSED);
+            if (type.startsWith("application/x-www-form-urlencoded") && new String(body, StandardCharsets.UTF_8)
+                    .contains("%")) {
+                // read as a form, "%00" is a parameter holding NUL, which the firewall refuses (400) wherever a filter
+                // first reads parameters: that is the firewall's case, not the Content-Type's
+                type = "text/plain";
+            }
             headers.put("Content-Type", type);
             if (random.nextInt(5) == 0) {
                 headers.remove("Content-Type");

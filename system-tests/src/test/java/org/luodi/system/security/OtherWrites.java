@@ -58,6 +58,14 @@ final class OtherWrites {
                             new PathBreak("township", "nowhere", INVALID_PATH),
                             new PathBreak("township", "GAOXIN", INVALID_PATH)),
                     null, 200, "SELECT count(*) FROM target_change"),
+            new Write("PUT", "/api/targets/{year}/chains/{chain}", "supervisor", List.of("gaoxin", "chengui", "admin"),
+                    Map.of("year", TARGET_YEAR, "chain", "new-materials"), Body.REQUIRED, List.of(
+                    Field.of("targets", Kind.TARGETS, true, "{\"" + TARGET_INDICATOR + "\":7}"),
+                    Field.of("reason", Kind.REASON, true, "\"年中调整\"")),
+                    List.of(new PathBreak("year", "1999", INVALID_PATH), new PathBreak("year", "abc", UNCONVERTED_PATH),
+                            new PathBreak("chain", "no-such-chain", INVALID_PATH),
+                            new PathBreak("chain", "NEW-MATERIALS", INVALID_PATH)),
+                    null, 200, "SELECT count(*) FROM target_change"),
             deadLetter("retry"),
             deadLetter("evict"),
             // the path never names a read model: a rebuild empties and replays one that the other cases (and test

@@ -1,0 +1,94 @@
+package org.luodi.query.bulletin;
+
+import org.luodi.events.Departments;
+import org.luodi.query.project.ProjectSums;
+import org.luodi.query.project.UnitSums;
+import org.luodi.query.stats.GroupBy;
+import org.luodi.query.stats.StatsPeriod;
+import org.luodi.query.stats.StatsQueries;
+import org.luodi.query.stats.StatsRow;
+import org.luodi.query.stats.UnitFigures;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The department sheet of a month's bulletin: 附件2's indicators to the bulletin's day, scored by the townships'
+ * rules (weighted completion; no overdue penalty, since stalled contracts are the townships' to start), ranked, and
+ * the 约谈 ladder of months without 招商实效, which looks back across the turn of the year.
+ */
+@Component
+class DepartmentStandings {
+    static final int LEADER_IN_CHARGE_MONTHS = 2;
+    static final int TOP_LEADERS_MONTHS = 3;
+    private static final int TOP = 5;
+    private static final int BOTTOM = 3;
+
+    private final StatsQueries stats;
+    private final ProjectSums sums;
+    private final Scoring scoring;
+
+    DepartmentStandings(StatsQueries stats, ProjectSums sums, Scoring scoring) {
+        this.stats = stats;
+        this.sums = sums;
+        this.scoring = scoring;
+    }
+
+    List<DepartmentRow> rows(StatsPeriod period, int month, Instant knownAt) {
+        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt);
+        Map<String, StatsRow> rows = new LinkedHashMap<>();
+        Map<String, BigDecimal> scores = new HashMap<>();
+        for (UnitFigures unit : units) {
+            StatsRow row = StatsRow.of(GroupBy.DEPARTMENT, unit, period);
+            rows.put(unit.code(), row);
+            Score score = scoring.score(row.completion(), 0, 0);
+            if (score != null) {
+                scores.put(unit.code(), score.total());
+            }
+        }
+        Map<String, Integer> ranks = Scoring.ranks(scores);
+        int ranked = ranks.size();
+        Map<String, Integer> idle = monthsWithoutResults(YearMonth.of(period.year(), month), period.asOf(), knownAt);
+        return units.stream().map(unit -> {
+            StatsRow row = rows.get(unit.code());
+            Integer rank = ranks.get(unit.code());
+            int months = idle.getOrDefault(unit.code(), 0);
+            boolean complete = !row.completion().isEmpty()
+                    && row.completion().values().stream().allMatch(c -> c != null && c.compareTo(BigDecimal.ONE) >= 0);
+            return new DepartmentRow(row, Departments.of(unit.code()).kind(), scores.get(unit.code()), rank, complete,
+                    rank != null && rank <= TOP, rank != null && ranked > TOP && rank > ranked - BOTTOM, months,
+                    months >= LEADER_IN_CHARGE_MONTHS, months >= TOP_LEADERS_MONTHS);
+        }).toList();
+    }
+
+    /**
+     * How many months running (the bulletin's included, at most three) each department has had no 招商实效: no credited
+     * project of 1 亿元 or more signed, or started and stored, in the month (the bulletin's own month up to its day).
+     * Earlier months are only read while some department is still on the run.
+     */
+    private Map<String, Integer> monthsWithoutResults(YearMonth month, LocalDate asOf, Instant knownAt) {
+        Set<String> idle = Departments.all().stream().map(Departments.Department::code).collect(Collectors.toSet());
+        Map<String, Integer> running = new HashMap<>();
+        for (int back = 0; back < TOP_LEADERS_MONTHS && !idle.isEmpty(); back++) {
+            YearMonth which = month.minusMonths(back);
+            LocalDate end = back == 0 && asOf.isBefore(which.atEndOfMonth()) ? asOf : which.atEndOfMonth();
+            Map<String, UnitSums> results = sums.byUnit(ProjectSums.Unit.DEPARTMENT, which.atDay(1), end, end,
+                    knownAt);
+            idle = idle.stream().filter(code -> {
+                UnitSums s = results.get(code);
+                return s == null || s.signedCount() + s.startedStoredCount() == 0;
+            }).collect(Collectors.toSet());
+            idle.forEach(code -> running.merge(code, 1, Integer::sum));
+        }
+        return running;
+    }
+}
