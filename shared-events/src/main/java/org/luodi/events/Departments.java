@@ -33,6 +33,12 @@ public final class Departments {
         return code == null ? null : BY_CODE.get(code);
     }
 
+    /** The unit's name, or null for a code that names none. */
+    public static String nameOf(String code) {
+        Department department = of(code);
+        return department == null ? null : department.name();
+    }
+
     /**
      * The code a person's text names, or null: the code itself, or the unit's name as the seed writes it, compared
      * without spaces and with full-width parentheses as half-width ones ("市委党校（市行政学校…）").

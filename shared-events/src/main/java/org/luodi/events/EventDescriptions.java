@@ -142,8 +142,8 @@ public final class EventDescriptions {
     }
 
     private static String departmentName(String code) {
-        Departments.Department department = Departments.of(code);
-        return department == null ? code : department.name();
+        String name = Departments.nameOf(code);
+        return name == null ? code : name;
     }
 
     /** An amount in its own currency: "1,200 万元" or "500 万美元". */

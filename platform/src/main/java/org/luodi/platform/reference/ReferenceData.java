@@ -72,10 +72,6 @@ public final class ReferenceData {
         return Departments.all();
     }
 
-    public Departments.Department department(String code) {
-        return Departments.of(code);
-    }
-
     private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> key) {
         Map<String, T> map = new LinkedHashMap<>();
         values.forEach(v -> map.put(key.apply(v), v));

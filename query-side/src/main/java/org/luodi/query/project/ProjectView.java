@@ -45,14 +45,9 @@ public record ProjectView(String projectId, String name, String investor, String
                           LocalDate asOf, Instant knownAt) {
         return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
                 chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
-                departmentName(s.introducedBy()), s.introducedByText(),
+                Departments.nameOf(s.introducedBy()), s.introducedByText(),
                 s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
                 s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
-    }
-
-    private static String departmentName(String code) {
-        Departments.Department department = Departments.of(code);
-        return department == null ? null : department.name();
     }
 }

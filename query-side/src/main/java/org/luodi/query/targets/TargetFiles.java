@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,48 +61,36 @@ final class TargetFiles {
     }
 
     static List<FileTarget> townshipTargets(int year, String resource, ReferenceData reference) {
-        List<String[]> lines = read(resource);
-        String[] header = lines.get(0);
-        List<FileTarget> targets = new ArrayList<>();
-        for (String[] row : lines.subList(1, lines.size())) {
-            String township = row[0];
-            if (!reference.isTownship(township)) {
-                throw new IllegalStateException(resource + ": unknown township " + township);
-            }
-            for (int i = 1; i < header.length; i++) {
-                Column column = TOWNSHIP_COLUMNS.get(header[i]);
-                if (column == null) {
-                    throw new IllegalStateException(resource + ": unknown column " + header[i]);
-                }
-                BigDecimal value = number(row[i], column.inYi(), resource);
-                if (value != null) {
-                    targets.add(new FileTarget(year, UnitKind.TOWNSHIP, township, column.indicator(), value));
-                }
-            }
-        }
-        return targets;
+        return unitTargets(year, resource, UnitKind.TOWNSHIP, reference::isTownship, TOWNSHIP_COLUMNS, List.of());
     }
 
     static List<FileTarget> departmentTargets(int year, String resource, ReferenceData reference) {
+        return unitTargets(year, resource, UnitKind.DEPARTMENT, reference::isDepartment, DEPARTMENT_COLUMNS,
+                DEPARTMENT_COLUMNS_NOT_MEASURED);
+    }
+
+    /** A file with one unit per row (its code first) and one indicator per column, for one year. */
+    private static List<FileTarget> unitTargets(int year, String resource, UnitKind kind, Predicate<String> known,
+                                                Map<String, Column> columns, List<String> notMeasured) {
         List<String[]> lines = read(resource);
         String[] header = lines.get(0);
         List<FileTarget> targets = new ArrayList<>();
         for (String[] row : lines.subList(1, lines.size())) {
-            String department = row[0];
-            if (!reference.isDepartment(department)) {
-                throw new IllegalStateException(resource + ": unknown department " + department);
+            String unit = row[0];
+            if (!known.test(unit)) {
+                throw new IllegalStateException(resource + ": unknown " + kind.code() + " " + unit);
             }
             for (int i = 1; i < header.length; i++) {
-                if (DEPARTMENT_COLUMNS_NOT_MEASURED.contains(header[i])) {
+                if (notMeasured.contains(header[i])) {
                     continue;
                 }
-                Column column = DEPARTMENT_COLUMNS.get(header[i]);
+                Column column = columns.get(header[i]);
                 if (column == null) {
                     throw new IllegalStateException(resource + ": unknown column " + header[i]);
                 }
                 BigDecimal value = number(row[i], column.inYi(), resource);
                 if (value != null) {
-                    targets.add(new FileTarget(year, UnitKind.DEPARTMENT, department, column.indicator(), value));
+                    targets.add(new FileTarget(year, kind, unit, column.indicator(), value));
                 }
             }
         }

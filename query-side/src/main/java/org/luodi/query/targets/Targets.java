@@ -1,5 +1,6 @@
 package org.luodi.query.targets;
 
+import org.luodi.events.Departments;
 import org.luodi.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -149,8 +150,7 @@ public class Targets {
             return chain == null ? null : chain.name();
         }
         if (UnitKind.DEPARTMENT.code().equals(kind)) {
-            var department = reference.department(code);
-            return department == null ? null : department.name();
+            return Departments.nameOf(code);
         }
         var township = reference.township(code);
         return township == null ? null : township.name();
