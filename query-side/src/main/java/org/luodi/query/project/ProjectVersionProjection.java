@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.RecordedAt;
 import org.luodi.events.ProjectEvent;
@@ -43,10 +43,9 @@ public class ProjectVersionProjection {
     }
 
     @EventHandler
-    void on(ProjectEvent event, @SequenceNumber long sequence, TrackingToken token, MetaData metaData,
+    void on(ProjectEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId, MetaData metaData,
             @Timestamp Instant timestamp) {
-        Long globalIndex = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
-        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, globalIndex,
+        UnitOfWorkBatch.add(GROUP, new ProjectVersionWriter.Recorded(event, sequence, eventId,
                 RecordedAt.of(metaData, timestamp)), this::write);
     }
 

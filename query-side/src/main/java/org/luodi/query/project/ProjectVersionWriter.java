@@ -40,12 +40,12 @@ class ProjectVersionWriter {
             "UPDATE project_version SET recorded_to = ? WHERE project_id = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR);
     private static final CopyBatch INSERT_PROJECT = new CopyBatch("project_version",
-            ("version, global_index, recorded_from, recorded_to, " + ProjectVersions.COLUMNS).split(", "));
+            ("version, event_id, recorded_from, recorded_to, " + ProjectVersions.COLUMNS).split(", "));
     private static final TypedBatch CLOSE_ARRIVAL = new TypedBatch("UPDATE fund_arrival_version SET recorded_to = ? "
             + "WHERE project_id = ? AND arrival_no = ? AND recorded_to IS NULL",
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
     private static final CopyBatch INSERT_ARRIVAL = new CopyBatch("fund_arrival_version", "project_id", "arrival_no",
-            "version", "global_index", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
+            "version", "event_id", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
             "township", "industry_chain");
 
     private final JdbcTemplate jdbc;
@@ -54,11 +54,8 @@ class ProjectVersionWriter {
         this.jdbc = jdbc;
     }
 
-    /**
-     * An event with its aggregate sequence number, its position in the store (null where the processor does not
-     * know it) and the instant it was recorded.
-     */
-    record Recorded(ProjectEvent event, long sequence, Long globalIndex, Instant recordedAt) {
+    /** An event with its aggregate sequence number, its identifier and the instant it was recorded. */
+    record Recorded(ProjectEvent event, long sequence, String eventId, Instant recordedAt) {
     }
 
     /** A version about to be inserted; {@code to} is set when a later event of the same batch replaces it. */
@@ -66,7 +63,7 @@ class ProjectVersionWriter {
         final String projectId;
         final T value;
         final long version;
-        final Long globalIndex;
+        final String eventId;
         final Instant from;
         Instant to;
 
@@ -74,7 +71,7 @@ class ProjectVersionWriter {
             this.projectId = projectId;
             this.value = value;
             this.version = event.sequence();
-            this.globalIndex = event.globalIndex();
+            this.eventId = event.eventId();
             this.from = event.recordedAt();
         }
     }
@@ -88,7 +85,7 @@ class ProjectVersionWriter {
 
     void write(List<Recorded> batch) {
         String[] ids = batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new);
-        Map<Applied, Long> applied = alreadyApplied(batch);
+        Map<Applied, String> applied = alreadyApplied(batch);
         Map<String, ProjectState> states = currentStates(ids);
         Map<ArrivalKey, FundArrival> arrivals = currentArrivals(batch);
 
@@ -192,44 +189,44 @@ class ProjectVersionWriter {
 
     /**
      * Whether the event was written already (by an earlier batch or earlier in this one); marks it written. The same
-     * sequence number with another global index is not a redelivery but a reused number.
+     * sequence number with another event identifier is not a redelivery but a reused number.
      */
-    private static boolean alreadyWritten(Map<Applied, Long> applied, Recorded r) {
+    private static boolean alreadyWritten(Map<Applied, String> applied, Recorded r) {
         Applied key = new Applied(r.event().projectId(), r.sequence());
         if (!applied.containsKey(key)) {
-            applied.put(key, r.globalIndex());
+            applied.put(key, r.eventId());
             return false;
         }
-        Long written = applied.get(key);
-        if (written != null && r.globalIndex() != null && !written.equals(r.globalIndex())) {
-            throw new SequenceNumberReused(key.projectId(), r.sequence(), written, r.globalIndex());
+        String written = applied.get(key);
+        if (written != null && r.eventId() != null && !written.equals(r.eventId())) {
+            throw new SequenceNumberReused(key.projectId(), r.sequence(), written, r.eventId());
         }
         return true;
     }
 
     /**
-     * The batch's events that are already in the tables, with the global index of the event that wrote them (a redelivery): those that made a version, found by key. The
+     * The batch's events that are already in the tables, with the identifier of the event that wrote them (a redelivery): those that made a version, found by key. The
      * other events make no row (a retraction of an arrival, a correction or retraction of an arrival already gone)
      * and change nothing when applied again, since arrival numbers are never reused. Only probes for the batch's own
      * keys: reading every version of the batch's projects instead was the largest statement of a rebuild. Each
      * lookup is a LATERAL … LIMIT 1 so that it stays one index probe per key: as a join, a table just emptied for a
      * rebuild (its statistics saying it is tiny) was read whole into a hash table on every batch.
      */
-    private Map<Applied, Long> alreadyApplied(List<Recorded> batch) {
+    private Map<Applied, String> alreadyApplied(List<Recorded> batch) {
         List<Recorded> projectEvents = batch.stream().filter(r -> arrivalNo(r.event()) == null).toList();
         List<Recorded> arrivalEvents = batch.stream().filter(r -> arrivalNo(r.event()) != null).toList();
-        Map<Applied, Long> applied = new HashMap<>();
-        jdbc.query("SELECT u.project_id, u.version, found.global_index "
+        Map<Applied, String> applied = new HashMap<>();
+        jdbc.query("SELECT u.project_id, u.version, found.event_id "
                         + "FROM unnest(?::varchar[], ?::bigint[]) AS u(project_id, version) "
-                        + "CROSS JOIN LATERAL (SELECT v.global_index FROM project_version v "
+                        + "CROSS JOIN LATERAL (SELECT v.event_id FROM project_version v "
                         + "WHERE v.project_id = u.project_id AND v.version = u.version LIMIT 1) found "
-                        + "UNION ALL SELECT u.project_id, u.version, found.global_index "
+                        + "UNION ALL SELECT u.project_id, u.version, found.event_id "
                         + "FROM unnest(?::varchar[], ?::int[], ?::bigint[]) "
-                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT f.global_index "
+                        + "AS u(project_id, arrival_no, version) CROSS JOIN LATERAL (SELECT f.event_id "
                         + "FROM fund_arrival_version f WHERE f.project_id = u.project_id "
                         + "AND f.arrival_no = u.arrival_no AND f.version = u.version LIMIT 1) found",
                 rs -> {
-                    applied.put(new Applied(rs.getString(1), rs.getLong(2)), rs.getObject(3, Long.class));
+                    applied.put(new Applied(rs.getString(1), rs.getLong(2)), rs.getString(3));
                 },
                 projectIds(projectEvents), sequences(projectEvents),
                 projectIds(arrivalEvents), arrivalEvents.stream().mapToInt(r -> arrivalNo(r.event())).toArray(),
@@ -273,7 +270,7 @@ class ProjectVersionWriter {
 
     private static Object[] projectRow(NewRow<ProjectState> row) {
         ProjectState s = row.value;
-        return new Object[]{row.version, row.globalIndex, timestamp(row.from), timestamp(row.to),
+        return new Object[]{row.version, row.eventId, timestamp(row.from), timestamp(row.to),
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
@@ -284,7 +281,7 @@ class ProjectVersionWriter {
     /** An arrival with its project's township and chain, which no event changes after signing (V31). */
     private static Object[] arrivalRow(NewRow<FundArrival> row, ProjectState project) {
         FundArrival a = row.value;
-        return new Object[]{row.projectId, a.arrivalNo(), row.version, row.globalIndex, timestamp(row.from), timestamp(row.to),
+        return new Object[]{row.projectId, a.arrivalNo(), row.version, row.eventId, timestamp(row.from), timestamp(row.to),
                 a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan(), project.township(),
                 project.industryChain()};
     }

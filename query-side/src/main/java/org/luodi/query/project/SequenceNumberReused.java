@@ -6,8 +6,8 @@ package org.luodi.query.project;
  * verify names it as tampering), never skipped as if it were a redelivery.
  */
 class SequenceNumberReused extends IllegalStateException {
-    SequenceNumberReused(String projectId, long sequence, long writtenFrom, long arriving) {
-        super("项目 " + projectId + " 的第 " + sequence + " 号事件已由全局第 " + writtenFrom + " 号事件写入读模型，"
-                + "全局第 " + arriving + " 号事件又使用了这个序号：事件存储被改动过（sequence number reused）");
+    SequenceNumberReused(String projectId, long sequence, String writtenBy, String arriving) {
+        super("项目 " + projectId + " 的第 " + sequence + " 号事件已由事件 " + writtenBy + " 写入读模型，"
+                + "事件 " + arriving + " 又使用了这个序号：事件存储被改动过（sequence number reused）");
     }
 }

@@ -79,12 +79,12 @@ class ProjectVersionWriterTest extends QuerySideTest {
         record(signed(id, "gaoxin", "序号项目", LocalDate.of(2024, 3, 1)));
         record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "原公司", "91420281MA4F000001", false));
         writer.write(events);
-        // the registration deleted from the store; the next event takes its number, at a later position
+        // the registration deleted from the store; the next event, another one, takes its number
         ProjectVersionWriter.Recorded reused = new ProjectVersionWriter.Recorded(new CompanyRegistered(id,
-                LocalDate.of(2024, 5, 1), "新公司", "91420281MA4F000002", false), 1, 1_000L + 7, Instant.now());
+                LocalDate.of(2024, 5, 1), "新公司", "91420281MA4F000002", false), 1, "event-7", Instant.now());
 
         assertThatThrownBy(() -> writer.write(List.of(reused))).isInstanceOf(SequenceNumberReused.class)
-                .hasMessageContaining("第 1 号事件已由全局第 1001 号").hasMessageContaining("全局第 1007 号");
+                .hasMessageContaining("第 1 号事件已由事件 event-1 写入").hasMessageContaining("事件 event-7 又使用");
         assertThat(projectRows()).extracting(row -> row.get("company_name")).containsExactly(null, "原公司");
         writer.write(events.subList(1, 2)); // the event that wrote it, again: a redelivery
         assertThat(projectRows()).hasSize(2);
@@ -92,7 +92,7 @@ class ProjectVersionWriterTest extends QuerySideTest {
 
     private void record(ProjectEvent event) {
         int sequence = events.size();
-        events.add(new ProjectVersionWriter.Recorded(event, sequence, 1_000L + sequence,
+        events.add(new ProjectVersionWriter.Recorded(event, sequence, "event-" + sequence,
                 Instant.parse("2024-07-01T01:00:00.133594500Z").plusSeconds(60L * sequence)));
     }
 

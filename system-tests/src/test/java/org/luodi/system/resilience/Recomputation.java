@@ -41,7 +41,8 @@ public final class Recomputation {
     record Column(String name, Kind kind) {
     }
 
-    static final List<Column> PROJECT_VERSION = columns("project_id TEXT", "version LONG", "recorded_from TIMESTAMP",
+    static final List<Column> PROJECT_VERSION = columns("project_id TEXT", "version LONG", "event_id TEXT",
+            "recorded_from TIMESTAMP",
             "recorded_to TIMESTAMP", "name TEXT", "investor TEXT", "township TEXT", "industry_chain TEXT",
             "industrial BOOLEAN", "contract_amount_wan DECIMAL", "source_region TEXT", "signed_on DATE",
             "introduced_by TEXT", "introduced_by_text TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
@@ -49,7 +50,7 @@ public final class Recomputation {
             "planned_investment_wan DECIMAL", "production_on DATE", "terminated_on DATE", "termination_reason TEXT",
             "voided BOOLEAN");
     static final List<Column> FUND_ARRIVAL_VERSION = columns("project_id TEXT", "arrival_no LONG", "version LONG",
-            "recorded_from TIMESTAMP", "recorded_to TIMESTAMP", "arrived_on DATE", "source TEXT",
+            "event_id TEXT", "recorded_from TIMESTAMP", "recorded_to TIMESTAMP", "arrived_on DATE", "source TEXT",
             "amount_wan DECIMAL", "amount_usd_wan DECIMAL", "township TEXT", "industry_chain TEXT");
     static final List<Column> PROJECT_EVENT = columns("global_index LONG", "event_identifier TEXT", "project_id TEXT",
             "sequence_number LONG", "type TEXT", "occurred_on DATE", "recorded_at TIMESTAMP", "actor TEXT",
@@ -162,6 +163,7 @@ public final class Recomputation {
                     arrival.put("project_id", event.projectId());
                     arrival.put("arrival_no", text(e, "arrivalNo"));
                     arrival.put("version", Long.toString(event.sequence()));
+                    arrival.put("event_id", event.eventId());
                     arrival.put("recorded_from", recordedAt);
                     arrival.put("recorded_to", null);
                     arrival.put("arrived_on", text(e, "arrivedOn"));
@@ -186,6 +188,7 @@ public final class Recomputation {
                 }
                 openVersion = new LinkedHashMap<>(state);
                 openVersion.put("version", Long.toString(event.sequence()));
+                openVersion.put("event_id", event.eventId());
                 openVersion.put("recorded_from", recordedAt);
             }
             history.add(historyRow(event, recordedAt, township));
