@@ -13,22 +13,25 @@ import * as project from './pages/project.js';
 import * as record from './pages/record.js';
 import * as audit from './pages/audit.js';
 import * as targets from './pages/targets.js';
+import * as departments from './pages/departments.js';
 import * as admin from './pages/admin.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
  * to a date (period.js): their URL always names both, and the menu carries them from one such page to the next.
- * A clerk's 驾驶舱 shows its own township's row of the bulletin and the ranking (the server cuts out the rest).
+ * A clerk's 驾驶舱 shows its own township's row of the bulletin and the ranking (the server cuts out the rest); a
+ * department account reads its own row of the department sheet and the projects credited to it, and records nothing.
  */
 const PAGES = [
   { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: dashboard, menu: true, period: true },
   { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true, period: true },
-  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: projects, menu: true, period: true },
+  { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
+  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: projects, menu: true, period: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
-  { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: project },
+  { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: project },
 ];
 
 let stopCurrent = null;
@@ -54,7 +57,7 @@ function drawShell(me, activePath) {
     h('a', { href: p.period ? route(p.path, carried) : '#' + p.path, class: p.path === activePath ? 'active' : null,
              'aria-current': p.path === activePath ? 'page' : null }, p.title)));
   replace(who,
-    h('span', { id: 'who-name' }, me.townshipName ? me.townshipName + ' · ' : '', me.username),
+    h('span', { id: 'who-name' }, me.townshipName || me.departmentName ? (me.townshipName || me.departmentName) + ' · ' : '', me.username),
     h('span', { class: 'muted-light' }, '（' + (ROLES[me.role] || me.role) + '）'),
     h('button', { type: 'button', id: 'logout', onclick: logout }, '退出'));
 }

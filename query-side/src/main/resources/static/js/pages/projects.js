@@ -41,7 +41,8 @@ export async function render(main, { query, me }) {
   const list = h('div', { id: 'projects-list' }, h('div', { class: 'loading' }, '正在加载…'));
   replace(main,
     h('div', { class: 'page-head' },
-      h('h1', null, me.role === 'CLERK' ? `${me.townshipName || me.township} 招商项目` : '招商项目'),
+      h('h1', null, me.role === 'CLERK' ? `${me.townshipName || me.township} 招商项目`
+        : me.role === 'DEPARTMENT' ? `${me.departmentName || me.department} 引荐的项目` : '招商项目'),
       h('span', { class: 'spacer' }),
       me.role === 'CLERK' ? h('a', { class: 'button', href: '#/record', id: 'new-project' }, '＋ 录入新签约项目') : null),
     h('form', { class: 'panel toolbar', onsubmit: search, id: 'projects-filter' },

@@ -12,6 +12,16 @@ import java.util.Map;
 public final class Departments {
     /** One unit: a stable code, its name in the seed, its kind (party-government, state-investment, financial). */
     public record Department(String code, String name, String kind) {
+
+        /** The kind as people say it: 市直部门, 国有投融资公司 (鄂东基金 among them), 金融机构 (seed 000 lines 58, 84). */
+        public String kindName() {
+            return switch (kind) {
+                case "party-government" -> "市直部门";
+                case "state-investment" -> "国有投融资公司";
+                case "financial" -> "金融机构";
+                default -> kind;
+            };
+        }
     }
 
     private static final Map<String, Department> BY_CODE = read();

@@ -8,22 +8,29 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The password accounts: configured ones (BCrypt hashes) and, when asked for, SPEC §8's demo accounts. */
 public class Accounts implements UserDetailsService {
     private final Map<String, LuodiUserDetails> byUsername = new LinkedHashMap<>();
+    /** Demo accounts are hashed when first used: 89 BCrypt hashes at start would cost each side seconds. */
+    private final Map<String, LuodiUser> demo = new LinkedHashMap<>();
+    private final Map<String, LuodiUserDetails> demoHashed = new ConcurrentHashMap<>();
+    private final PasswordEncoder encoder;
 
     public Accounts(SecurityProperties properties, ReferenceData referenceData, PasswordEncoder encoder) {
+        this.encoder = encoder;
         if (properties.demoAccounts()) {
-            // Demo passwords equal the usernames; they are hashed here and never kept in plain text.
-            add(new LuodiUser("supervisor", Role.SUPERVISOR, null), encoder.encode("supervisor"));
-            add(new LuodiUser("admin", Role.ADMIN, null), encoder.encode("admin"));
-            referenceData.townships().forEach(t ->
-                    add(new LuodiUser(t.code(), Role.CLERK, t.code()), encoder.encode(t.code())));
+            // Demo passwords equal the usernames; they are hashed and never kept in plain text.
+            addDemo(new LuodiUser("supervisor", Role.SUPERVISOR, null));
+            addDemo(new LuodiUser("admin", Role.ADMIN, null));
+            referenceData.townships().forEach(t -> addDemo(new LuodiUser(t.code(), Role.CLERK, t.code())));
+            referenceData.departments().forEach(d -> addDemo(new LuodiUser(d.code(), Role.DEPARTMENT, d.code())));
         }
         properties.users().forEach(a -> {
             check(a, referenceData);
-            add(new LuodiUser(a.username(), a.role(), a.role() == Role.CLERK ? a.township() : null), a.passwordHash());
+            byUsername.put(a.username(), new LuodiUserDetails(new LuodiUser(a.username(), a.role(), a.unit()),
+                    a.passwordHash()));
         });
     }
 
@@ -44,20 +51,27 @@ public class Accounts implements UserDetailsService {
             throw new IllegalStateException(who + ": password-hash must be a BCrypt hash ($2a$/$2b$/$2y$, 60 characters)");
         }
         if (a.role() == null) {
-            throw new IllegalStateException(who + ": role must be CLERK, SUPERVISOR or ADMIN");
+            throw new IllegalStateException(who + ": role must be CLERK, SUPERVISOR, ADMIN or DEPARTMENT");
         }
         if (a.role() == Role.CLERK && !referenceData.isTownship(a.township())) {
             throw new IllegalStateException(who + ": a clerk needs a known township code");
         }
+        if (a.role() == Role.DEPARTMENT && !referenceData.isDepartment(a.department())) {
+            throw new IllegalStateException(who + ": a department account needs a known department code (附件2)");
+        }
     }
 
-    private void add(LuodiUser user, String hash) {
-        byUsername.put(user.username(), new LuodiUserDetails(user, hash));
+    private void addDemo(LuodiUser user) {
+        demo.put(user.username(), user);
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         LuodiUserDetails details = byUsername.get(username);
+        if (details == null && demo.containsKey(username)) {
+            details = demoHashed.computeIfAbsent(username,
+                    name -> new LuodiUserDetails(demo.get(name), encoder.encode(name)));
+        }
         if (details == null) {
             throw new UsernameNotFoundException("unknown user");
         }

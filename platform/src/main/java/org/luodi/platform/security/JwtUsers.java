@@ -1,5 +1,6 @@
 package org.luodi.platform.security;
 
+import org.luodi.events.Departments;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -11,15 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * OIDC mode: the identity provider's token carries the role and the township as claims
+ * OIDC mode: the identity provider's token carries the role and the township (or the department) as claims
  * ({@code luodi.security.oidc.*-claim}); the username is {@code preferred_username}, else the subject.
  */
-public record JwtUsers(String roleClaim, String townshipClaim, String usernameClaim) {
+public record JwtUsers(String roleClaim, String townshipClaim, String usernameClaim, String departmentClaim) {
 
     /** The claims the configuration names, each defaulting to the usual one. */
     public static JwtUsers of(SecurityProperties.Oidc oidc) {
         return new JwtUsers(orDefault(oidc.roleClaim(), "role"), orDefault(oidc.townshipClaim(), "township"),
-                orDefault(oidc.usernameClaim(), "preferred_username"));
+                orDefault(oidc.usernameClaim(), "preferred_username"), orDefault(oidc.departmentClaim(), "department"));
     }
 
     /**
@@ -34,14 +35,18 @@ public record JwtUsers(String roleClaim, String townshipClaim, String usernameCl
         if (role == null) {
             throw new InvalidBearerTokenException("the token names no known role");
         }
-        String township = role == Role.CLERK ? jwt.getClaimAsString(townshipClaim) : null;
-        if (role == Role.CLERK && (township == null || township.isBlank())) {
+        String unit = role == Role.CLERK ? jwt.getClaimAsString(townshipClaim)
+                : role == Role.DEPARTMENT ? jwt.getClaimAsString(departmentClaim) : null;
+        if (role == Role.CLERK && (unit == null || unit.isBlank())) {
             throw new InvalidBearerTokenException("a clerk's token must name its township");
+        }
+        if (role == Role.DEPARTMENT && !Departments.isDepartment(unit)) {
+            throw new InvalidBearerTokenException("a department's token must name a known department");
         }
         if (username == null || username.isBlank()) {
             throw new InvalidBearerTokenException("the token names no user");
         }
-        return new LuodiUser(username, role, township);
+        return new LuodiUser(username, role, unit);
     }
 
     Converter<Jwt, AbstractAuthenticationToken> converter() {

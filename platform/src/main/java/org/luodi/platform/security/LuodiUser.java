@@ -3,8 +3,11 @@ package org.luodi.platform.security;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who is calling: a username, one role, and for a clerk the township it is bound to (null otherwise). */
-public record LuodiUser(String username, Role role, String township) {
+/**
+ * Who is calling: a username, one role, and the unit a bound role belongs to: a clerk's township, a department
+ * account's department (附件2 code); null for supervisors and admins, who are bound to no unit.
+ */
+public record LuodiUser(String username, Role role, String unit) {
 
     public boolean isClerk() {
         return role == Role.CLERK;
@@ -14,9 +17,41 @@ public record LuodiUser(String username, Role role, String township) {
         return role == Role.SUPERVISOR;
     }
 
-    /** A clerk sees and writes only its own township; supervisors and admins are not bound to one. */
+    public boolean isDepartment() {
+        return role == Role.DEPARTMENT;
+    }
+
+    /** Supervisors and admins: every unit's data. A clerk or a department sees only its own. */
+    public boolean seesEveryUnit() {
+        return !isClerk() && !isDepartment();
+    }
+
+    /** The clerk's township; null for everyone else. */
+    public String township() {
+        return isClerk() ? unit : null;
+    }
+
+    /** The department account's department; null for everyone else. */
+    public String department() {
+        return isDepartment() ? unit : null;
+    }
+
+    /** A township's projects and figures: its own clerk, and whoever sees every unit (never a department). */
     public boolean mayAccessTownship(String code) {
-        return !isClerk() || township.equals(code);
+        return seesEveryUnit() || isClerk() && unit.equals(code);
+    }
+
+    /** A department's figures: its own account, and whoever sees every unit (never a clerk). */
+    public boolean mayAccessDepartment(String code) {
+        return seesEveryUnit() || isDepartment() && unit.equals(code);
+    }
+
+    /**
+     * One project: its township's clerk, the department it is credited to (read only: a department account sends
+     * no command), and whoever sees every unit.
+     */
+    public boolean mayAccessProject(String township, String creditedDepartment) {
+        return isDepartment() ? unit.equals(creditedDepartment) : mayAccessTownship(township);
     }
 
     public static LuodiUser current() {

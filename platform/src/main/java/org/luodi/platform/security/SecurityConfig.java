@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -137,9 +138,10 @@ public class SecurityConfig {
         return new ProviderManager(new VerifiedPasswordCache(passwords));
     }
 
-    /** The same rules on both ways in. */
+    /** The same rules on both ways in; a department account reads only {@link DepartmentReads#PATHS}. */
     private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
-        auth.requestMatchers("/api/**").authenticated()
+        auth.requestMatchers(HttpMethod.GET, DepartmentReads.PATHS).authenticated()
+                .requestMatchers("/api/**").access(DepartmentReads.signedInOtherThanADepartment())
                 .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .anyRequest().permitAll();

@@ -15,14 +15,22 @@ public record SecurityProperties(String mode, boolean demoAccounts, List<Account
     public SecurityProperties {
         mode = mode == null ? "basic" : mode;
         users = users == null ? List.of() : users;
-        oidc = oidc == null ? new Oidc(null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
     }
 
-    /** A configured account; {@code passwordHash} is a BCrypt hash, never a plain password. */
-    public record Account(String username, String passwordHash, Role role, String township) {
+    /**
+     * A configured account; {@code passwordHash} is a BCrypt hash, never a plain password. A clerk names its
+     * {@code township}, a department account its {@code department}.
+     */
+    public record Account(String username, String passwordHash, Role role, String township, String department) {
+
+        /** The unit the account is bound to, by its role. */
+        String unit() {
+            return role == Role.CLERK ? township : role == Role.DEPARTMENT ? department : null;
+        }
     }
 
-    public record Oidc(String roleClaim, String townshipClaim, String usernameClaim) {
+    public record Oidc(String roleClaim, String townshipClaim, String usernameClaim, String departmentClaim) {
     }
 
     public boolean oidcMode() {

@@ -4,6 +4,8 @@ import org.luodi.events.EventDescriptions;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.project.ProjectState;
+import org.luodi.query.project.ProjectVersions;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,9 +27,11 @@ public class HistoryQueries {
             rs.getString("data"), EventDescriptions.describe(rs.getString("type"), rs.getString("data")));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectVersions versions;
 
-    public HistoryQueries(NamedParameterJdbcTemplate jdbc) {
+    public HistoryQueries(NamedParameterJdbcTemplate jdbc, ProjectVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     public record History(String projectId, List<HistoryEntry> events) {
@@ -51,7 +55,13 @@ public class HistoryQueries {
         if (events.isEmpty()) {
             throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId);
         }
-        if (!user.mayAccessTownship(events.get(0).projectTownship())) {
+        if (user.isDepartment()) {
+            // the history carries no credit: a department may read it while the project is credited to it
+            String credited = versions.knownAt(projectId, knownAt).map(ProjectState::introducedBy).orElse(null);
+            if (!user.mayAccessProject(null, credited)) {
+                throw new ForbiddenException("部门单位只能查看记在本单位名下的项目");
+            }
+        } else if (!user.mayAccessTownship(events.get(0).projectTownship())) {
             throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         return new History(projectId, events);

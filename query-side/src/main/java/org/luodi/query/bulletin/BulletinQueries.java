@@ -110,7 +110,8 @@ public class BulletinQueries {
         return new Bulletin(year, month, asOf, monthEnded, unfinishedNote(year, month, asOf), knownAt,
                 title(year, month), current.period().scheduleProgress(), rules(), ranking.size(), ranking,
                 categoryRankings(current), rows, total,
-                user.isClerk() ? List.of() : departments.rows(current.period(), month, knownAt),
+                departments.rows(current.period(), month, knownAt).stream()
+                        .filter(d -> user.mayAccessDepartment(d.indicators().department())).toList(),
                 digests.asOf(knownAt));
     }
 

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * the month — which after two months calls the 分管市领导 and after three the 市委市政府主要领导 to a 约谈 (001 lines
  * 352-354). {@code score} and {@code rank} are null for a unit with no measured target (a fund contribution only).
  */
-public record DepartmentRow(@JsonUnwrapped StatsRow indicators, String kind, BigDecimal score, Integer rank,
+public record DepartmentRow(@JsonUnwrapped StatsRow indicators, String kind, String kindName, BigDecimal score, Integer rank,
                             boolean allTasksComplete, boolean topFive, boolean bottomThree,
                             int monthsWithoutResults, boolean interviewByLeaderInCharge,
                             boolean interviewByTopLeaders) {

@@ -64,7 +64,7 @@ class DepartmentStandings {
             int months = idle.getOrDefault(unit.code(), 0);
             boolean complete = !row.completion().isEmpty()
                     && row.completion().values().stream().allMatch(c -> c != null && c.compareTo(BigDecimal.ONE) >= 0);
-            return new DepartmentRow(row, Departments.of(unit.code()).kind(), scores.get(unit.code()), rank, complete,
+            return new DepartmentRow(row, Departments.of(unit.code()).kind(), Departments.of(unit.code()).kindName(), scores.get(unit.code()), rank, complete,
                     rank != null && rank <= TOP, rank != null && ranked > TOP && rank > ranked - BOTTOM, months,
                     months >= LEADER_IN_CHARGE_MONTHS, months >= TOP_LEADERS_MONTHS);
         }).toList();

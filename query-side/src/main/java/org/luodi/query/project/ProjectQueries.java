@@ -43,8 +43,9 @@ public class ProjectQueries {
     public ProjectView project(LuodiUser user, String projectId, LocalDate asOf, Instant knownAt) {
         ProjectState known = versions.knownAt(projectId, knownAt)
                 .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.PROJECT, projectId));
-        if (!user.mayAccessTownship(known.township())) {
-            throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
+        if (!user.mayAccessProject(known.township(), known.introducedBy())) {
+            throw user.isDepartment() ? new ForbiddenException("部门单位只能查看记在本单位名下的项目")
+                    : ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         if (known.signedOn().isAfter(asOf)) {
             throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId, "项目在 " + asOf + " 尚未签约");
@@ -57,7 +58,7 @@ public class ProjectQueries {
 
     /**
      * Projects signed by {@code asOf}, newest signing first, each with its stage and the funds arrived by then; a
-     * clerk sees its own township only.
+     * clerk sees its own township only, a department the projects credited to it (at {@code knownAt}).
      */
     public Page list(LuodiUser user, Filter filter, LocalDate asOf, Instant knownAt, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf);
@@ -67,6 +68,7 @@ public class ProjectQueries {
             throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         condition(where, params, township, "p.township = :township", "township");
+        condition(where, params, user.department(), "p.introduced_by = :department", "department");
         condition(where, params, filter.chain(), "p.industry_chain = :chain", "chain");
         condition(where, params, filter.signedFrom(), "p.signed_on >= :signedFrom", "signedFrom");
         condition(where, params, filter.signedTo(), "p.signed_on <= :signedTo", "signedTo");

@@ -38,9 +38,16 @@ public class StatsQueries {
             // a chain's or a department's row adds up every township's projects
             throw new ForbiddenException("乡镇用户只能查看本乡镇的统计，不能按产业链或部门汇总");
         }
+        if (user.isDepartment() && groupBy != GroupBy.DEPARTMENT) {
+            throw new ForbiddenException("部门单位只能查看本单位的统计");
+        }
         StatsPeriod period = new StatsPeriod(year, asOf);
         List<UnitFigures> units = figures(groupBy, period, knownAt).stream()
-                .filter(u -> groupBy != GroupBy.TOWNSHIP || user.mayAccessTownship(u.code()))
+                .filter(u -> switch (groupBy) {
+                    case TOWNSHIP -> user.mayAccessTownship(u.code());
+                    case DEPARTMENT -> user.mayAccessDepartment(u.code());
+                    case CHAIN -> user.seesEveryUnit();
+                })
                 .toList();
         List<StatsRow> rows = units.stream().map(u -> StatsRow.of(groupBy, u, period)).toList();
         StatsRow total = StatsRow.of(groupBy, UnitFigures.total(units), period);

@@ -38,19 +38,19 @@ public class TargetQueries {
                         keyed(byTownship.getOrDefault(t.code(), Map.of()))))
                 .toList();
         List<TargetTable.UnitTargets> chains = List.of();
-        List<TargetTable.UnitTargets> departments = List.of();
-        if (!user.isClerk()) {
+        if (user.seesEveryUnit()) {
             Map<String, Map<Indicator, BigDecimal>> byChain = targets.of(year, UnitKind.CHAIN, knownAt);
             chains = reference.chains().stream()
                     .map(c -> new TargetTable.UnitTargets(null, c.code(), null, c.name(),
                             keyed(byChain.getOrDefault(c.code(), Map.of()))))
                     .toList();
-            Map<String, Map<Indicator, BigDecimal>> byDepartment = targets.of(year, UnitKind.DEPARTMENT, knownAt);
-            departments = reference.departments().stream()
-                    .map(d -> new TargetTable.UnitTargets(null, null, d.code(), d.name(),
-                            keyed(byDepartment.getOrDefault(d.code(), Map.of()))))
-                    .toList();
         }
+        Map<String, Map<Indicator, BigDecimal>> byDepartment = targets.of(year, UnitKind.DEPARTMENT, knownAt);
+        List<TargetTable.UnitTargets> departments = reference.departments().stream()
+                .filter(d -> user.mayAccessDepartment(d.code()))
+                .map(d -> new TargetTable.UnitTargets(null, null, d.code(), d.name(),
+                        keyed(byDepartment.getOrDefault(d.code(), Map.of()))))
+                .toList();
         List<TargetTable.IndicatorInfo> indicators = Arrays.stream(Indicator.values())
                 .map(TargetTable.IndicatorInfo::of)
                 .toList();

@@ -21,7 +21,8 @@ public class MeController {
         this.reference = reference;
     }
 
-    public record Me(String username, String role, String township, String townshipName) {
+    public record Me(String username, String role, String township, String townshipName, String department,
+                     String departmentName) {
     }
 
     public record Reference(List<ReferenceData.Township> townships, List<ReferenceData.IndustryChain> chains,
@@ -32,7 +33,8 @@ public class MeController {
     public Me me() {
         LuodiUser user = LuodiUser.current();
         ReferenceData.Township township = user.township() == null ? null : reference.township(user.township());
-        return new Me(user.username(), user.role().name(), user.township(), township == null ? null : township.name());
+        return new Me(user.username(), user.role().name(), user.township(), township == null ? null : township.name(),
+                user.department(), user.department() == null ? null : Departments.nameOf(user.department()));
     }
 
     @GetMapping("/api/ui/reference")

@@ -80,6 +80,52 @@ class AccessTest {
      */
     @Test
     void aClerkIsConfinedToItsTownshipOnEveryPath() {
+        Walk walk = walk("gaoxin", "陈贵镇", AccessTest::mentionsChengui);
+        // the positive controls: what the walk could have leaked, the supervisor does see
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/alerts") && r.contains("filtered"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects?") && r.contains("filtered")
+                || r.contains("GET /api/projects: filtered"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}/history") && r.contains("refused 403"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403")
+                || r.contains("GET /api/projects/{id}?") && r.contains("refused 403"));
+    }
+
+    /**
+     * The account of the department credited with 高新区's project walks the same paths, aimed at 陈贵镇's project
+     * (credited to another department) and that department's row: it sees none of it, nor any township's row or
+     * project, and writes nothing; its own project and row it does see.
+     */
+    @Test
+    void aDepartmentSeesOnlyWhatIsCreditedToItOnEveryPath() {
+        Walk walk = walk(Fixture.GAOXIN_DEPARTMENT, "the other department",
+                answer -> mentionsChengui(answer) || mentionsOtherDepartment(answer));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects: filtered"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}/history:") && r.contains("refused 403"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/bulletin?") && r.contains("filtered"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/alerts:") && r.contains("refused 403"));
+        // what is its own
+        String own = Http.demo(Fixture.GAOXIN_DEPARTMENT);
+        String query = fixture.luodi.queryUrl();
+        assertThat(Http.get(query + "/api/projects", own).text()).contains(fixture.gaoxinProject);
+        assertThat(Http.get(query + "/api/projects/" + fixture.gaoxinProject, own).status()).isEqualTo(200);
+        assertThat(Http.get(query + "/api/projects/" + fixture.gaoxinProject + "/history", own).status()).isEqualTo(200);
+        assertThat(Http.get(query + "/api/stats?year=2024&groupBy=department", own).text())
+                .contains("\"department\":\"" + Fixture.GAOXIN_DEPARTMENT + "\"");
+        assertThat(Http.get(query + "/api/me", own).text()).contains("\"role\":\"DEPARTMENT\"");
+    }
+
+    /** What one walk over every endpoint found. */
+    private record Walk(List<String> report) {
+    }
+
+    /**
+     * {@code intruder} aims every endpoint at 陈贵镇: its project id in the path, its code in the path and in
+     * {@code township=}. Every answer is a refusal (403/404) or leaves out what {@code victimsData} finds; the
+     * supervisor's answer to the same request shows where there was something to leave out. Commands are refused
+     * and write nothing.
+     */
+    private static Walk walk(String intruder, String victim, java.util.function.Predicate<Http.Answer> victimsData) {
         List<String> leaks = new ArrayList<>();
         List<String> report = new ArrayList<>();
         List<String> serverErrors = new ArrayList<>();
@@ -91,34 +137,35 @@ class AccessTest {
             String path = Hostile.fill(endpoint.pattern(), chengui, "chengui");
             if (endpoint.method().equals("GET")) {
                 for (String query : List.of("", "?township=chengui", "?year=2024&month=6&asOf=2024-12-31",
-                        "?year=2024&month=6&asOf=2024-12-31&township=chengui&groupBy=township", "?year=2099")) {
+                        "?year=2024&month=6&asOf=2024-12-31&township=chengui&groupBy=township",
+                        "?year=2024&asOf=2024-12-31&groupBy=department", "?year=2099")) {
                     String url = fixture.url(endpoint.side()) + path + query;
-                    Http.Answer clerk = read(url, Http.demo("gaoxin"));
+                    Http.Answer intruders = read(url, Http.demo(intruder));
                     Http.Answer supervisor = read(url, Http.demo("supervisor"));
-                    boolean supervisorSees = mentionsChengui(supervisor);
                     String outcome;
-                    if (clerk.status() == 403 || clerk.status() == 404) {
-                        outcome = "refused " + clerk.status();
-                    } else if (clerk.status() / 100 == 2) {
-                        if (mentionsChengui(clerk)) {
-                            leaks.add("gaoxin sees 陈贵镇 on " + endpoint + query + " -> " + clerk);
+                    if (intruders.status() == 403 || intruders.status() == 404) {
+                        outcome = "refused " + intruders.status();
+                    } else if (intruders.status() / 100 == 2) {
+                        if (victimsData.test(intruders)) {
+                            leaks.add(intruder + " sees " + victim + " on " + endpoint + query + " -> " + intruders);
                         }
-                        outcome = supervisorSees ? "filtered (the supervisor sees 陈贵镇)" : "nothing of 陈贵镇 for anyone";
+                        outcome = victimsData.test(supervisor) ? "filtered (the supervisor sees " + victim + ")"
+                                : "nothing of " + victim + " for anyone";
                     } else {
-                        outcome = "answered " + clerk.status();
+                        outcome = "answered " + intruders.status();
                     }
-                    if (clerk.status() >= 500 || supervisor.status() >= 500) {
+                    if (intruders.status() >= 500 || supervisor.status() >= 500) {
                         // a server error is no confinement: it hides whether the read would have leaked
-                        serverErrors.add(endpoint + query + ": gaoxin -> " + clerk + "; supervisor -> " + supervisor);
+                        serverErrors.add(endpoint + query + ": " + intruder + " -> " + intruders + "; supervisor -> " + supervisor);
                     }
                     report.add(endpoint + query + ": " + outcome);
                 }
             } else {
                 long before = fixture.storedEvents();
-                Http.Answer answer = write(endpoint, path, "gaoxin", validBodyAsChengui(endpoint));
+                Http.Answer answer = write(endpoint, path, intruder, validBodyAsChengui(endpoint));
                 long written = fixture.storedEvents() - before;
                 if (answer.status() != 403 || written != 0) {
-                    leaks.add("gaoxin wrote to 陈贵镇 through " + endpoint + " -> " + answer + ", " + written + " events");
+                    leaks.add(intruder + " wrote to 陈贵镇 through " + endpoint + " -> " + answer + ", " + written + " events");
                 }
                 report.add(endpoint + ": refused " + answer.status());
                 if (Hostile.template(endpoint.method(), endpoint.pattern()) == null) {
@@ -134,15 +181,9 @@ class AccessTest {
             }
         }
         report.forEach(System.out::println);
-        assertThat(leaks).as("陈贵镇's data reached, or was changed by, the clerk of 高新区").isEmpty();
+        assertThat(leaks).as(victim + "'s data reached, or was changed by, " + intruder).isEmpty();
         assertThat(serverErrors).as("reads answered with a server error").isEmpty();
-        // the positive controls: what the walk could have leaked, the supervisor does see
-        assertThat(report).anyMatch(r -> r.contains("GET /api/alerts") && r.contains("filtered"));
-        assertThat(report).anyMatch(r -> r.contains("GET /api/projects?") && r.contains("filtered")
-                || r.contains("GET /api/projects: filtered"));
-        assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}/history") && r.contains("refused 403"));
-        assertThat(report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403")
-                || r.contains("GET /api/projects/{id}?") && r.contains("refused 403"));
+        return new Walk(report);
     }
 
     /**
@@ -197,7 +238,7 @@ class AccessTest {
         bodies.put("/production", "{\"productionOn\":\"2024-08-01\"}");
         bodies.put("/funds", "{\"arrivedOn\":\"2024-06-15\",\"source\":\"OUT_OF_PROVINCE\",\"amountWan\":500}");
         bodies.put("/termination", "{\"terminatedOn\":\"2024-09-01\",\"reason\":\"督查代为解约\"}");
-        for (String caller : List.of("supervisor", "admin")) {
+        for (String caller : List.of("supervisor", "admin", Fixture.GAOXIN_DEPARTMENT)) {
             bodies.forEach((suffix, body) -> {
                 String url = fixture.luodi.commandUrl() + "/api/projects" + (suffix.isEmpty() ? "" : "/" + project + suffix);
                 long before = fixture.storedEvents();
@@ -224,7 +265,7 @@ class AccessTest {
     void demoAccountsExistOnlyWhenAskedFor() throws IOException {
         AccountsOnlySides sides = AccountsOnlySides.get();
         for (String url : List.of(sides.commandSide.url(), sides.querySide.url())) {
-            for (String demo : List.of("supervisor", "admin", "gaoxin", "chengui")) {
+            for (String demo : List.of("supervisor", "admin", "gaoxin", "chengui", "dept07")) {
                 assertThat(Http.get(url + "/api/projects", Http.demo(demo)).status())
                         .as(demo + "/" + demo + " on a side started without LUODI_SECURITY_DEMO_ACCOUNTS").isEqualTo(401);
             }
@@ -234,6 +275,10 @@ class AccessTest {
         // the configured accounts do work there
         assertThat(Http.get(sides.querySide.url() + "/api/projects", sides.authorization("duchashi")).status())
                 .isEqualTo(200);
+        assertThat(Http.get(sides.querySide.url() + "/api/me", sides.authorization("shangwu-wang")).text())
+                .contains("\"department\":\"dept38\"").contains("\"role\":\"DEPARTMENT\"");
+        assertThat(Http.get(sides.querySide.url() + "/api/alerts", sides.authorization("shangwu-wang")).status())
+                .isEqualTo(403);
         assertThat(Http.postJson(sides.commandSide.url() + "/api/projects", sides.authorization("gaoxin-li"), """
                 {"name":"配置账号签约","investor":"某公司","township":"gaoxin","industryChain":"new-materials",
                  "industrial":true,"contractAmountWan":12000,"sourceRegion":"IN_PROVINCE","signedOn":"2024-05-20"}""")
@@ -251,6 +296,7 @@ class AccessTest {
         Accounts demo = new Accounts(new SecurityProperties("basic", true, List.of(), null), ReferenceData.daye(), bcrypt);
         List<String> usernames = new ArrayList<>(List.of("supervisor", "admin"));
         ReferenceData.daye().townships().forEach(t -> usernames.add(t.code()));
+        ReferenceData.daye().departments().forEach(d -> usernames.add(d.code()));
         for (String username : usernames) {
             UserDetails user = demo.loadUserByUsername(username);
             assertThat(user.getPassword()).as(username).matches("^\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}$")
@@ -260,12 +306,12 @@ class AccessTest {
         // a configured account gives a hash; a plain password in its place is refused when the side starts
         String hash = bcrypt.encode("correct horse battery staple");
         Accounts configured = new Accounts(new SecurityProperties("basic", false, List.of(
-                new SecurityProperties.Account("ops", hash, org.luodi.platform.security.Role.ADMIN, null)), null),
+                new SecurityProperties.Account("ops", hash, org.luodi.platform.security.Role.ADMIN, null, null)), null),
                 ReferenceData.daye(), bcrypt);
         assertThat(configured.loadUserByUsername("ops").getPassword()).isEqualTo(hash);
         assertThatThrownBy(() -> new Accounts(new SecurityProperties("basic", false, List.of(
                 new SecurityProperties.Account("ops", "correct horse battery staple",
-                        org.luodi.platform.security.Role.ADMIN, null)), null), ReferenceData.daye(), bcrypt))
+                        org.luodi.platform.security.Role.ADMIN, null, null)), null), ReferenceData.daye(), bcrypt))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt")
                 .hasMessageNotContaining("correct horse");
     }
@@ -289,6 +335,17 @@ class AccessTest {
         boolean workbook = answer.body().length > 1 && answer.body()[0] == 'P' && answer.body()[1] == 'K';
         return text.contains(fixture.chenguiProject) || text.contains(fixture.chenguiMarker)
                 || CHENGUI_ROW.matcher(text).find() || workbook && text.contains("陈贵镇");
+    }
+
+    /** The other department's row (stats, bulletin, targets) or its name in a workbook. */
+    private static boolean mentionsOtherDepartment(Http.Answer answer) {
+        if (answer.status() / 100 != 2) {
+            return false;
+        }
+        String text = Leaks.readable(answer);
+        boolean workbook = answer.body().length > 1 && answer.body()[0] == 'P' && answer.body()[1] == 'K';
+        return text.matches("(?s).*\"department\"\\s*:\\s*\"" + Fixture.CHENGUI_DEPARTMENT + "\".*")
+                || workbook && text.contains(org.luodi.events.Departments.nameOf(Fixture.CHENGUI_DEPARTMENT));
     }
 
     private static final java.util.regex.Pattern PUBLISHED_RANKING =

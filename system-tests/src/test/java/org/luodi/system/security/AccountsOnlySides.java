@@ -77,7 +77,8 @@ final class AccountsOnlySides {
                 env.put("LUODI_SECURITY_DEMO_ACCOUNTS", "false"); // this JVM's own environment must not leak in
             }
             BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-            String[][] accounts = {{"ops", "ADMIN", ""}, {"duchashi", "SUPERVISOR", ""}, {"gaoxin-li", "CLERK", "gaoxin"}};
+            String[][] accounts = {{"ops", "ADMIN", ""}, {"duchashi", "SUPERVISOR", ""}, {"gaoxin-li", "CLERK", "gaoxin"},
+                    {"shangwu-wang", "DEPARTMENT", "dept38"}};
             for (int i = 0; i < accounts.length; i++) {
                 String password = "pw-" + HexFormat.of().formatHex(random.generateSeed(12));
                 passwords.put(accounts[i][0], password);
@@ -85,7 +86,8 @@ final class AccountsOnlySides {
                 env.put("LUODI_SECURITY_USERS_" + i + "_PASSWORDHASH", bcrypt.encode(password));
                 env.put("LUODI_SECURITY_USERS_" + i + "_ROLE", accounts[i][1]);
                 if (!accounts[i][2].isEmpty()) {
-                    env.put("LUODI_SECURITY_USERS_" + i + "_TOWNSHIP", accounts[i][2]);
+                    env.put("LUODI_SECURITY_USERS_" + i + (accounts[i][1].equals("DEPARTMENT") ? "_DEPARTMENT"
+                            : "_TOWNSHIP"), accounts[i][2]);
                 }
             }
             Path logs = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs");

@@ -24,6 +24,9 @@ final class Fixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final RunningLuodi luodi;
+    /** The departments (附件2) credited with the two projects: 市委统战部 and 招商银行. */
+    static final String GAOXIN_DEPARTMENT = "dept07";
+    static final String CHENGUI_DEPARTMENT = "dept65";
     final String gaoxinProject;
     final String chenguiProject;
     final String chenguiMarker;
@@ -44,8 +47,8 @@ final class Fixture {
 
     private static Fixture make(RunningLuodi luodi) {
         String marker = "陈贵保密" + UUID.randomUUID().toString().substring(0, 8);
-        String gaoxin = sign(luodi, "gaoxin", "高新区铜箔项目", "2024-03-15");
-        String chengui = sign(luodi, "chengui", marker + "项目", "2024-01-10");
+        String gaoxin = sign(luodi, "gaoxin", "高新区铜箔项目", "2024-03-15", GAOXIN_DEPARTMENT);
+        String chengui = sign(luodi, "chengui", marker + "项目", "2024-01-10", CHENGUI_DEPARTMENT);
         expect(Http.postJson(luodi.commandUrl() + "/api/projects/" + gaoxin + "/start", Http.demo("gaoxin"),
                 "{\"startedOn\":\"2024-04-01\",\"kind\":\"NEW\"}"), 200);
         expect(Http.postJson(luodi.commandUrl() + "/api/projects/" + gaoxin + "/funds", Http.demo("gaoxin"),
@@ -56,11 +59,12 @@ final class Fixture {
         return fixture;
     }
 
-    private static String sign(RunningLuodi luodi, String township, String name, String signedOn) {
+    private static String sign(RunningLuodi luodi, String township, String name, String signedOn, String department) {
         Http.Answer answer = Http.postJson(luodi.commandUrl() + "/api/projects", Http.demo(township), """
                 {"name":"%s","investor":"%s投资有限公司","township":"%s","industryChain":"new-materials",
-                 "industrial":true,"contractAmountWan":35000,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"%s"}"""
-                .formatted(name, name, township, signedOn));
+                 "industrial":true,"contractAmountWan":35000,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"%s",
+                 "introducedBy":"%s"}"""
+                .formatted(name, name, township, signedOn, department));
         expect(answer, 201);
         try {
             return JSON.readTree(answer.body()).get("projectId").asText();

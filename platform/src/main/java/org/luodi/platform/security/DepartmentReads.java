@@ -1,0 +1,33 @@
+package org.luodi.platform.security;
+
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * What a department account (附件2) may call: these reads, nothing else. Closed by default, so that an endpoint
+ * added later stays shut to departments until someone decides what of it a department may see. Each read filters
+ * its data to the department's own (its credited projects, its own row) where the data is read.
+ */
+final class DepartmentReads {
+    static final String[] PATHS = {"/api/me", "/api/vocabulary", "/api/ui/reference", "/api/calendar",
+            "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
+            "/api/bulletin.xlsx", "/api/targets"};
+
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    private DepartmentReads() {
+    }
+
+    /** Signed in, and not a department account (an anonymous caller is still told to sign in: 401, not 403). */
+    static AuthorizationManager<RequestAuthorizationContext> signedInOtherThanADepartment() {
+        return (authentication, context) -> {
+            var who = authentication.get();
+            boolean signedIn = who != null && who.isAuthenticated() && !TRUST.isAnonymous(who);
+            return new AuthorizationDecision(signedIn && who.getAuthorities().stream()
+                    .noneMatch(a -> Role.DEPARTMENT.authority().equals(a.getAuthority())));
+        };
+    }
+}
