@@ -28,10 +28,16 @@ final class Api {
 
     /** Signs a project as the township's clerk; returns its id once the query side shows it. */
     String sign(String township, String name, long amountWan, String signedOn) throws Exception {
+        return sign(township, name, amountWan, signedOn, null);
+    }
+
+    /** The same, credited to a department of 附件2 (null: to none). */
+    String sign(String township, String name, long amountWan, String signedOn, String department) throws Exception {
         HttpResponse<String> answer = post(township, "/api/projects", """
                 {"name":"%s","investor":"武汉测试投资有限公司","township":"%s","industryChain":"new-materials",
-                 "industrial":true,"contractAmountWan":%d,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"%s"}"""
-                .formatted(name, township, amountWan, signedOn));
+                 "industrial":true,"contractAmountWan":%d,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"%s",
+                 "introducedBy":%s}"""
+                .formatted(name, township, amountWan, signedOn, department == null ? "null" : "\"" + department + "\""));
         if (answer.statusCode() != 201) {
             throw new AssertionError("sign: " + answer.statusCode() + " " + answer.body());
         }
