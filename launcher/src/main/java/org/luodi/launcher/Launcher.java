@@ -75,7 +75,8 @@ public final class Launcher {
         say("  网页界面和查询接口 (web UI, query API)  " + querySide.url() + "/");
         say("  命令接口 (command API)                " + commandSide.url() + "/api/projects");
         say("  健康检查 (health)                     " + querySide.url() + "/actuator/health");
-        say("  登录 (sign in): supervisor/supervisor，或乡镇账号 (or a township clerk) gaoxin/gaoxin …");
+        say("  登录 (sign in): supervisor/supervisor，或乡镇账号 (or a township clerk) gaoxin/gaoxin …，"
+                + "或部门账号 (or a department of 附件2) dept07/dept07 …");
         say("按 Ctrl-C 停止 (press Ctrl-C to stop).");
         querySide.process().waitFor();
         commandSide.process().waitFor();
