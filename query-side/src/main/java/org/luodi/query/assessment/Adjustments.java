@@ -54,7 +54,9 @@ class Adjustments {
 
     /** The adjustment {@code id} of {@code year} with whoever cancelled it so far, if there is one. */
     Optional<Row> find(int year, UUID id) {
-        return list(year, null, null).stream().filter(r -> r.id().equals(id)).findFirst();
+        return jdbc.query("SELECT a.*, c.id AS cancelled_by FROM assessment_adjustment a "
+                + "LEFT JOIN assessment_adjustment c ON c.cancels = a.id WHERE a.year = :year AND a.id = :id",
+                new MapSqlParameterSource("year", year).addValue("id", id), ROW).stream().findFirst();
     }
 
     /**
