@@ -14,6 +14,7 @@ import * as record from './pages/record.js';
 import * as audit from './pages/audit.js';
 import * as targets from './pages/targets.js';
 import * as departments from './pages/departments.js';
+import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
 
 /**
@@ -29,6 +30,7 @@ const PAGES = [
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: projects, menu: true, period: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
+  { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: assessment, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: project },

@@ -10,6 +10,8 @@ export const START_KINDS = {};
 export const ROLES = {};
 export const LEVELS = {};
 export const TOWNSHIP_KINDS = {};
+/** The year-end assessment's adjustments: 通报表扬, 通报批评, 约谈扣分. */
+export const ADJUSTMENT_KINDS = {};
 /** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
 export const INDICATORS = [];
 /** The alert thresholds in months after signing: warningMonths, overdueMonths. */
@@ -19,7 +21,7 @@ export const THRESHOLDS = {};
 export function learn(words) {
   const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
-    [TOWNSHIP_KINDS, words.townshipKinds], [THRESHOLDS, words.thresholds]];
+    [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);

@@ -1,5 +1,6 @@
 package org.luodi.platform.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -62,11 +63,24 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException e && !e.getPath().isEmpty()) {
             return invalid(path(e), "类型不正确");
         }
-        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty()) {
+        if (cause instanceof JsonMappingException e && !e.getPath().isEmpty() && !brokenJson(e)) {
             return invalid(path(e), "无法解析");
         }
         // Every 400 carries errors, so that a client reads one shape; field null: the body as a whole is wrong.
         return Problem.invalid(ErrorCode.REQUEST_MALFORMED, List.of(new FieldProblem(null, "请求内容不是有效的 JSON")));
+    }
+
+    /**
+     * Whether the JSON itself broke inside a field's value (a string never closed): Jackson reports that wrapped in
+     * a mapping error with the field's path, but no value of any type would have done, so the body is malformed.
+     */
+    private static boolean brokenJson(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A query parameter or path variable that does not convert ("2024-13-01" for a date): 400 naming it. */

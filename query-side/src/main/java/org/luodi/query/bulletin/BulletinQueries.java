@@ -115,6 +115,24 @@ public class BulletinQueries {
                 digests.asOf(knownAt));
     }
 
+    /**
+     * Every township and department scored as in the December bulletin of {@code year} known at {@code knownAt}
+     * (counted to today, or to knownAt's day, while the year is not over), whoever asks: the year-end assessment
+     * decides what a user may see of it.
+     */
+    public YearEndScores yearEnd(int year, Instant knownAt) {
+        Standings standings = standings(year, 12, knownAt, until(knownAt));
+        List<YearEndScores.Unit> townships = standings.townships().stream()
+                .map(s -> new YearEndScores.Unit(s.unit().code(), s.unit().name(),
+                        s.category() == null ? null : s.category().key(), null,
+                        s.score() == null ? null : s.score().total(), StatsRow.allTargetsReached(s.unit()),
+                        s.row().targets()))
+                .toList();
+        LocalDate asOf = standings.period().asOf();
+        return new YearEndScores(year, asOf, !asOf.isBefore(LocalDate.of(year, 12, 31)), townships,
+                departments.scores(standings.period(), knownAt));
+    }
+
     /** Each ranked category's places, best first (ties in the reference order). */
     private static List<Bulletin.CategoryRanking> categoryRankings(Standings standings) {
         return Arrays.stream(Category.values()).filter(Category::ranked)

@@ -45,16 +45,8 @@ class DepartmentStandings {
 
     List<DepartmentRow> rows(StatsPeriod period, int month, Instant knownAt) {
         List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt);
-        Map<String, StatsRow> rows = new LinkedHashMap<>();
-        Map<String, BigDecimal> scores = new HashMap<>();
-        for (UnitFigures unit : units) {
-            StatsRow row = StatsRow.of(GroupBy.DEPARTMENT, unit, period);
-            rows.put(unit.code(), row);
-            Score score = scoring.score(row.completion(), 0, 0);
-            if (score != null) {
-                scores.put(unit.code(), score.total());
-            }
-        }
+        Map<String, StatsRow> rows = rows(units, period);
+        Map<String, BigDecimal> scores = scores(rows);
         Map<String, Integer> ranks = Scoring.ranks(scores);
         int ranked = ranks.size();
         Map<String, Integer> idle = monthsWithoutResults(YearMonth.of(period.year(), month), period.asOf(), knownAt);
@@ -62,12 +54,40 @@ class DepartmentStandings {
             StatsRow row = rows.get(unit.code());
             Integer rank = ranks.get(unit.code());
             int months = idle.getOrDefault(unit.code(), 0);
-            boolean complete = !row.completion().isEmpty()
-                    && row.completion().values().stream().allMatch(c -> c != null && c.compareTo(BigDecimal.ONE) >= 0);
-            return new DepartmentRow(row, Departments.of(unit.code()).kind(), Departments.of(unit.code()).kindName(), scores.get(unit.code()), rank, complete,
+            boolean complete = StatsRow.allTargetsReached(unit);
+            return new DepartmentRow(row, Departments.of(unit.code()).kind(), Departments.of(unit.code()).kindName(),
+                    scores.get(unit.code()), rank, complete,
                     rank != null && rank <= TOP, rank != null && ranked > TOP && rank > ranked - BOTTOM, months,
                     months >= LEADER_IN_CHARGE_MONTHS, months >= TOP_LEADERS_MONTHS);
         }).toList();
+    }
+
+    /** Every department's score and completeness to the period's day, for the year-end assessment. */
+    List<YearEndScores.Unit> scores(StatsPeriod period, Instant knownAt) {
+        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt);
+        Map<String, StatsRow> rows = rows(units, period);
+        Map<String, BigDecimal> scores = scores(rows);
+        return units.stream().map(unit -> new YearEndScores.Unit(unit.code(), unit.name(), null,
+                Departments.of(unit.code()).kind(), scores.get(unit.code()), StatsRow.allTargetsReached(unit),
+                rows.get(unit.code()).targets())).toList();
+    }
+
+    private static Map<String, StatsRow> rows(List<UnitFigures> units, StatsPeriod period) {
+        Map<String, StatsRow> rows = new LinkedHashMap<>();
+        units.forEach(unit -> rows.put(unit.code(), StatsRow.of(GroupBy.DEPARTMENT, unit, period)));
+        return rows;
+    }
+
+    /** The townships' weights and cap, without the overdue penalty or the production bonus (see the class). */
+    private Map<String, BigDecimal> scores(Map<String, StatsRow> rows) {
+        Map<String, BigDecimal> scores = new HashMap<>();
+        rows.forEach((code, row) -> {
+            Score score = scoring.score(row.completion(), 0, 0);
+            if (score != null) {
+                scores.put(code, score.total());
+            }
+        });
+        return scores;
     }
 
     /**

@@ -94,6 +94,28 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 TargetQueries.keyed(unit.targets()), completion, behind);
     }
 
+    /**
+     * Whether the unit reached every target Luodi measures ("完成各项招商任务", seed 000 line 108), compared exactly:
+     * the completion shown is rounded to four decimals, and 9,999.6 of 10,000 would show as 1 without being reached.
+     * A target of 0 is reached; targets of indicators nothing measures (外向型市场主体) are left out; a unit without
+     * any measured target has no task to complete and answers false.
+     */
+    public static boolean allTargetsReached(UnitFigures unit) {
+        Map<Indicator, BigDecimal> actual = actuals(unit.sums());
+        boolean any = false;
+        for (Map.Entry<Indicator, BigDecimal> target : unit.targets().entrySet()) {
+            BigDecimal reached = actual.get(target.getKey());
+            if (reached == null) {
+                continue;
+            }
+            any = true;
+            if (reached.compareTo(target.getValue()) < 0) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     /** The actual value of every measured indicator, to set against its target. */
     private static Map<Indicator, BigDecimal> actuals(UnitSums s) {
         Map<Indicator, BigDecimal> actual = new EnumMap<>(Indicator.class);

@@ -86,15 +86,18 @@ public class TargetUpdates {
         }
     }
 
-    /** The year out of range, or nothing; every change of a year's data checks it. */
-    static Optional<FieldProblem> yearProblem(int year) {
+    /** The year out of range, or nothing; every change of a year's data checks it (the assessment's too). */
+    public static Optional<FieldProblem> yearProblem(int year) {
         return year < FIRST_YEAR || year > LAST_YEAR
                 ? Optional.of(new FieldProblem("year", "年份须在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间"))
                 : Optional.empty();
     }
 
-    /** A reason missing or too long, or nothing; every change of a year's data needs one. */
-    static Optional<FieldProblem> reasonProblem(String reason, String missing) {
+    /**
+     * A reason missing or too long, or nothing; every change of a year's data needs one, and the assessment's
+     * adjustments check theirs by the same rule, so that every logged reason reads alike.
+     */
+    public static Optional<FieldProblem> reasonProblem(String reason, String missing) {
         if (reason == null || reason.isBlank()) {
             return Optional.of(new FieldProblem("reason", missing));
         }

@@ -7,6 +7,7 @@ import org.luodi.events.StartKind;
 import org.luodi.platform.security.Role;
 import org.luodi.query.alert.AlertLevel;
 import org.luodi.query.alert.AlertProperties;
+import org.luodi.query.assessment.AdjustmentKind;
 import org.luodi.query.project.Stage;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
@@ -27,7 +28,8 @@ import java.util.function.Function;
 public record Vocabulary(Map<String, String> stages, Map<String, String> milestones, Map<String, String> eventTypes,
                          Map<String, String> sources, Map<String, String> startKinds, Map<String, String> roles,
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
-                         List<IndicatorWord> indicators, Thresholds thresholds) {
+                         Map<String, String> adjustmentKinds, List<IndicatorWord> indicators,
+                         Thresholds thresholds) {
 
     /**
      * A target indicator: its API key, label, unit, whether recorded events measure it, and its headings in 附件1's
@@ -57,6 +59,7 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                 labels(Role.values(), Role::label),
                 labels(AlertLevel.values(), AlertLevel::label),
                 TOWNSHIP_KINDS,
+                labels(AdjustmentKind.values(), AdjustmentKind::label),
                 Arrays.stream(Indicator.values())
                         .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
                                 i.column())).toList(),

@@ -31,6 +31,7 @@ class VocabularyTest extends QuerySideTest {
         assertThat(words.at("/roles/CLERK").asText()).isEqualTo("乡镇招商专班");
         assertThat(words.at("/alertLevels/OVERDUE").asText()).isEqualTo("逾期未开工");
         assertThat(words.at("/townshipKinds/zone").asText()).isEqualTo("园区");
+        assertThat(words.at("/adjustmentKinds/INTERVIEW_DEDUCTION").asText()).isEqualTo("约谈扣分");
         assertThat(words.get("indicators")).hasSize(Indicator.values().length);
         assertThat(words.at("/indicators/0/key").asText()).isEqualTo("signedAbove1Yi.count");
         assertThat(words.at("/indicators/10/unit").asText()).isEqualTo("万美元");

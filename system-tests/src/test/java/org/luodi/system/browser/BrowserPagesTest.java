@@ -136,6 +136,24 @@ class BrowserPagesTest {
     }
 
     @Test
+    void aSupervisorRecordsAYearEndAdjustmentWithAReasonAndCancelsNothingByEditing() throws Exception {
+        browser.login("supervisor").go("/assessment?year=2032");
+        browser.waitFor("#assessment-townships");
+        browser.select("#adj-unit", "township:mingshan").select("#adj-kind", "PRAISE").type("#adj-points", "2")
+                .click("#adj-save");
+        assertThat(browser.text("#adjust-status")).contains("原因");
+        browser.type("#adj-reason", "招商工作突出，通报表扬").click("#adj-save");
+        browser.waitForText(".message.ok", "已保存加减分记录");
+        assertThat(browser.text("#assessment-townships tr[data-unit='mingshan'] td[data-key='adjustments']"))
+                .isEqualTo("+2");
+        assertThat(browser.text("#adjustments")).contains("招商工作突出，通报表扬", "茗山乡", "通报表扬", "supervisor");
+        JsonNode mingshan = api.await("/api/assessment/2032", table -> true).path("townships").findParents("unit")
+                .stream().filter(t -> t.path("unit").asText().equals("mingshan")).findFirst().orElseThrow();
+        assertThat(mingshan.path("adjustments").decimalValue()).isEqualByComparingTo("2");
+        browser.screenshot("assessment");
+    }
+
+    @Test
     void theAuditSearchFindsAClerksRecords() {
         browser.login("supervisor").go("/audit");
         browser.waitFor("#audit-table");

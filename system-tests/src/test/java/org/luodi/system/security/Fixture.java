@@ -125,6 +125,20 @@ final class Fixture {
         }
     }
 
+    /** The points (plain, without trailing zeros) and the reason of the latest assessment adjustment of a year. */
+    synchronized List<String> latestAdjustment(String year) {
+        try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT points, reason FROM "
+                + "assessment_adjustment WHERE year = ? ORDER BY recorded_at DESC LIMIT 1")) {
+            s.setInt(1, Integer.parseInt(year));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? List.of(rs.getBigDecimal(1).stripTrailingZeros().toPlainString(), rs.getString(2))
+                        : List.of();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The new value (plain, without trailing zeros) and the reason of a township target's latest change. */
     /** The latest change of a township's (or, {@code kind} "chain", a chain's) target: its new value and reason. */
     synchronized List<String> latestTargetChange(String year, String kind, String unit, String indicator) {

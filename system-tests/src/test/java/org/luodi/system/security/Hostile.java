@@ -109,7 +109,9 @@ final class Hostile {
             "PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}",
             "POST /api/admin/rebuild/{processingGroup}", "{}",
             "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
-            "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}");
+            "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}",
+            "POST /api/assessment/{year}/adjustments", "{\"unitKind\":\"township\",\"unit\":\"chengui\","
+                    + "\"kind\":\"CRITICISM\",\"points\":1,\"reason\":\"序时进度滞后，通报批评\"}");
 
     /** Who may use a write endpoint that is not a project command. */
     static String allowedCaller(String pattern) {

@@ -284,6 +284,15 @@ class HostileInputTest {
         }
         WRITES.incrementAndGet();
         JsonNode sent = json(new String(attempt.body(), StandardCharsets.UTF_8));
+        if (attempt.write().pattern().startsWith("/api/assessment/")) {
+            List<String> stored = fixture.latestAdjustment(OtherWrites.TARGET_YEAR);
+            List<String> expected = List.of(OtherWrites.ADJUSTMENT_POINTS, sent.path("reason").asText());
+            if (!stored.equals(expected)) {
+                verdicts.violation("adjustment or reason not stored as sent on " + where, attempt + " -> stored "
+                        + stored + ", sent " + expected);
+            }
+            return;
+        }
         String value = sent.path("targets").path(OtherWrites.TARGET_INDICATOR).asText();
         Map<String, String> path = attempt.write().path();
         List<String> stored = path.containsKey("chain")

@@ -36,6 +36,9 @@ final class OtherWrites {
         }
     }
 
+    /** What a valid assessment adjustment adds to 高新区's score of {@link #TARGET_YEAR} (a praise of 1.5). */
+    static final String ADJUSTMENT_POINTS = "1.5";
+
     /** The indicator a valid targets call sets (a count: any whole number up to 14 digits is valid). */
     static final String TARGET_INDICATOR = "registered.count";
     /** Never a year other tests read: a valid call must not move the targets they compare against. */
@@ -66,6 +69,20 @@ final class OtherWrites {
                             new PathBreak("chain", "no-such-chain", INVALID_PATH),
                             new PathBreak("chain", "NEW-MATERIALS", INVALID_PATH)),
                     null, 200, "SELECT count(*) FROM target_change"),
+            // a valid call adds one adjustment to 高新区's 2099 assessment, which no other test reads
+            new Write("POST", "/api/assessment/{year}/adjustments", "supervisor", List.of("gaoxin", "chengui", "admin"),
+                    Map.of("year", TARGET_YEAR), Body.REQUIRED, List.of(
+                    // "township" | "department": a plain string the checks compare, so TEXT's breakers all fail there
+                    Field.of("unitKind", Kind.TEXT, true, "\"township\""),
+                    Field.of("unit", Kind.TOWNSHIP, true, "\"gaoxin\""),
+                    Field.of("kind", Kind.ENUM, true, "\"PRAISE\"", "PRAISE", "CRITICISM", "INTERVIEW_DEDUCTION"),
+                    Field.of("points", Kind.AMOUNT, true, "1.5"),
+                    Field.of("reason", Kind.REASON, true, "\"市委通报表扬\"")),
+                    List.of(new PathBreak("year", "1999", INVALID_PATH), new PathBreak("year", "2101", INVALID_PATH),
+                            new PathBreak("year", "abc", UNCONVERTED_PATH),
+                            new PathBreak("year", "99999999999", UNCONVERTED_PATH),
+                            new PathBreak("year", "1e400", UNCONVERTED_PATH)),
+                    null, 200, "SELECT count(*) FROM assessment_adjustment"),
             deadLetter("retry"),
             deadLetter("evict"),
             // the path never names a read model: a rebuild empties and replays one that the other cases (and test
