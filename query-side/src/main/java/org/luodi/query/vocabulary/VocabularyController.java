@@ -1,6 +1,7 @@
 package org.luodi.query.vocabulary;
 
 import org.luodi.query.alert.AlertProperties;
+import org.luodi.query.bulletin.BulletinProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class VocabularyController {
     private final Vocabulary vocabulary;
 
-    public VocabularyController(AlertProperties alerts) {
-        this.vocabulary = Vocabulary.of(alerts);
+    public VocabularyController(AlertProperties alerts, BulletinProperties bulletin) {
+        this.vocabulary = Vocabulary.of(alerts, bulletin);
     }
 
     @GetMapping("/api/vocabulary")
