@@ -1,5 +1,6 @@
 package org.luodi.query.vocabulary;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.query.alert.AlertProperties;
 import org.luodi.query.bulletin.BulletinProperties;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ public class VocabularyController {
         this.vocabulary = Vocabulary.of(alerts, bulletin);
     }
 
+    @Operation(summary = "The domain's words with their Chinese labels, thresholds and the 约谈 ladder, for the pages")
     @GetMapping("/api/vocabulary")
     public Vocabulary vocabulary() {
         return vocabulary;
