@@ -14,7 +14,10 @@ export const TOWNSHIP_KINDS = {};
 export const ADJUSTMENT_KINDS = {};
 /** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
 export const INDICATORS = [];
-/** The alert thresholds in months after signing: warningMonths, overdueMonths. */
+/**
+ * The alert thresholds in months after signing (warningMonths, overdueMonths), the rate targets (startRate,
+ * storageRate) and the 约谈 ladder's months running (leaderInChargeMonths, topLeadersMonths).
+ */
 export const THRESHOLDS = {};
 
 /** Takes the server's vocabulary into the maps above. */

@@ -1,11 +1,9 @@
 package org.luodi.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.luodi.launcher.EmbeddedDatabase;
 import org.luodi.launcher.SideProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,82 +17,68 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, configured by
- * the launcher's {@link EmbeddedDatabase#configured} (as {@code ./luodi} runs it: fsync, synchronous_commit and
- * full_page_writes on) plus three things for diagnosis only: auto_explain preloaded but off (see {@link Explain}),
- * pg_stat_statements (see {@link Statements}) and the server's log in a file; and the sides from their executable
- * jars, each a JVM with a 1 GiB heap and a GC log, listening on loopback only.
+ * What a run starts and stops: one embedded PostgreSQL 15 with a fresh data folder under bench/target, the launcher's
+ * {@link EmbeddedDatabase} (as {@code ./luodi} runs it: fsync, synchronous_commit and full_page_writes on) plus three
+ * settings for diagnosis only: auto_explain preloaded but off (see {@link Explain}), pg_stat_statements (see
+ * {@link Statements}) and the server's log in a file; and the sides from their executable jars by the launcher's
+ * {@link SideProcess}, each a JVM with a 1 GiB heap and a GC log, listening on loopback only.
  */
 final class Cluster implements AutoCloseable {
     static final String HEAP = "-Xmx1g";
-    static final String DATABASE = "luodi";
 
     private final Path root;
     private final Path work;
-    private EmbeddedPostgres server;
-    private final int port;
+    private final EmbeddedDatabase database;
     private final List<SideProcess> running = new ArrayList<>();
     private final Map<String, Path> gcLogs = new HashMap<>();
 
-    private Cluster(Path root, Path work, EmbeddedPostgres server, int port) {
+    private Cluster(Path root, Path work, EmbeddedDatabase database) {
         this.root = root;
         this.work = work;
-        this.server = server;
-        this.port = port;
+        this.database = database;
     }
 
     static Cluster start(Path root, Path work) throws IOException, SQLException {
         Path pgdata = work.resolve("pgdata");
-        deleteRecursively(pgdata);
-        Files.createDirectories(pgdata);
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         Files.deleteIfExists(logs.resolve("postgresql.log"));
-        int port = freePort();
+        int port = SideProcess.freePort();
         Log.say("embedded PostgreSQL 15 on 127.0.0.1:" + port + " (fsync on, synchronous_commit on; data in " + pgdata
                 + ")");
-        EmbeddedPostgres server = launch(work, port);
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        try (Connection c = server.getDatabase("postgres", DATABASE).getConnection();
-             Statement s = c.createStatement()) {
+        EmbeddedDatabase database = EmbeddedDatabase.startFresh(pgdata, port, Map.of(
+                "shared_preload_libraries", "auto_explain,pg_stat_statements",
+                "logging_collector", "on",
+                "log_checkpoints", "on",
+                "log_directory", logs.toString(),
+                "log_filename", "postgresql.log"));
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION pg_stat_statements");
         }
-        return new Cluster(root, work, server, port);
-    }
-
-    private static EmbeddedPostgres launch(Path work, int port) throws IOException {
-        Path logs = work.resolve("logs");
-        return EmbeddedDatabase.configured(work.resolve("pgdata"), port)
-                .setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
-                .setServerConfig("logging_collector", "on")
-                .setServerConfig("log_checkpoints", "on")
-                .setServerConfig("log_directory", logs.toString())
-                .setServerConfig("log_filename", "postgresql.log")
-                .start();
+        return new Cluster(root, work, database);
     }
 
     /**
      * Stops PostgreSQL ({@code pg_ctl stop -m fast}: sessions end, open transactions roll back) and starts it again
      * on the same port and data folder after {@code down}, as an operator's restart or a crash-and-reboot does.
+     * Holds the cluster meanwhile, so that {@link #sql()} waits for the server instead of failing.
      */
     synchronized void restartDatabase(Duration down) throws IOException, InterruptedException {
-        server.close();
+        database.stop();
         Thread.sleep(down.toMillis());
-        server = launch(work, port);
+        database.restart();
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+        return database.jdbcUrl();
     }
 
     int databasePort() {
-        return port;
+        return database.port();
     }
 
     synchronized Connection sql() throws SQLException {
-        return server.getDatabase("postgres", DATABASE).getConnection();
+        return database.connect();
     }
 
     Path postgresLog() {
@@ -128,19 +112,14 @@ final class Cluster implements AutoCloseable {
     /** Starts a side ({@code module} is command-side or query-side) and waits until it answers its health check. */
     SideProcess startSide(String name, String module, Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {
-        Path jar = root.resolve(module).resolve("target").resolve(module + "-exec.jar");
         Path gcLog = work.resolve("logs").resolve(name + "-gc.log");
         Files.deleteIfExists(gcLog);
         Files.deleteIfExists(work.resolve("logs").resolve(name + ".log"));
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "DATABASE_URL", jdbcUrl(),
-                "DATABASE_USER", "postgres",
-                "DATABASE_PASSWORD", "",
-                "LUODI_SECURITY_DEMO_ACCOUNTS", "true",
-                "SERVER_ADDRESS", "127.0.0.1"));
+        Map<String, String> environment = SideProcess.environment(jdbcUrl());
+        environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.putAll(extraEnvironment);
-        SideProcess side = SideProcess.start(name, jar, freePort(), environment, work.resolve("logs"), HEAP,
-                "-Xlog:gc:file=" + gcLog + ":uptime");
+        SideProcess side = SideProcess.start(name, SideProcess.jar(root, module), SideProcess.freePort(), environment,
+                work.resolve("logs"), HEAP, "-Xlog:gc:file=" + gcLog + ":uptime");
         running.add(side);
         gcLogs.put(name, gcLog);
         side.awaitHealthy(Duration.ofMinutes(4));
@@ -169,26 +148,9 @@ final class Cluster implements AutoCloseable {
         }
         running.clear();
         try {
-            server.close();
+            database.close();
         } catch (IOException e) {
             System.err.println("while stopping PostgreSQL: " + e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

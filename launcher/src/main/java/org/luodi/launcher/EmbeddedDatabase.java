@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL 15 server that ships inside a Maven artifact (zonky): no install, no Docker. Its data lives in a
@@ -20,28 +23,62 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "luodi";
     private final Path dataDirectory;
     private final int port;
+    private final Map<String, String> extraSettings;
     private EmbeddedPostgres server;
 
-    private EmbeddedDatabase(Path dataDirectory, int port, EmbeddedPostgres server) {
+    private EmbeddedDatabase(Path dataDirectory, int port, Map<String, String> extraSettings,
+                             EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.extraSettings = extraSettings;
         this.server = server;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /**
+     * The server with {@code extraSettings} (postgresql.conf names) on top of Luodi's own, kept across
+     * {@link #restart()}: the bench adds its diagnosis settings this way.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> extraSettings)
+            throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres server = launch(dataDirectory, port);
+        EmbeddedPostgres server = launch(dataDirectory, port, extraSettings);
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!exists.next()) {
                 s.execute("CREATE DATABASE " + DATABASE);
             }
         }
-        return new EmbeddedDatabase(dataDirectory, port, server);
+        return new EmbeddedDatabase(dataDirectory, port, Map.copyOf(extraSettings), server);
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port) throws IOException {
-        return configured(dataDirectory, port).start();
+    /** A new server on an empty data folder: whatever {@code dataDirectory} held is deleted first. */
+    public static EmbeddedDatabase startFresh(Path dataDirectory, int port, Map<String, String> extraSettings)
+            throws IOException, SQLException {
+        deleteDataFolder(dataDirectory);
+        return start(dataDirectory, port, extraSettings);
+    }
+
+    /** Deletes a (stopped) server's data folder and everything in it; nothing when there is none. */
+    public static void deleteDataFolder(Path dataDirectory) throws IOException {
+        if (!Files.exists(dataDirectory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dataDirectory)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, Map<String, String> extraSettings)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = configured(dataDirectory, port);
+        extraSettings.forEach(builder::setServerConfig);
+        return builder.start();
     }
 
     /** The server as Luodi runs it, not started yet: durable (fsync, synchronous_commit, full_page_writes on). */
@@ -70,7 +107,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts the stopped server again on the same port and data folder (initdb is skipped: the data is there). */
     public synchronized void restart() throws IOException {
         if (server == null) {
-            server = launch(dataDirectory, port);
+            server = launch(dataDirectory, port, extraSettings);
         }
     }
 

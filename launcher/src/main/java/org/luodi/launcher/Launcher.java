@@ -48,12 +48,12 @@ public final class Launcher {
                 + "; their logs in " + home.resolve("logs") + ") …");
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("LUODI_UI_URL", "http://localhost:" + queryPort + "/");
-        SideProcess commandSide = SideProcess.start("command-side", jar(root, "command-side"), commandPort,
+        SideProcess commandSide = SideProcess.start("command-side", SideProcess.jar(root, "command-side"), commandPort,
                 commandEnvironment, home.resolve("logs"), "-Xmx512m", PLAIN_LOGS);
         Map<String, String> queryEnvironment = new HashMap<>(environment);
         queryEnvironment.put("LUODI_COMMAND_SIDE_URL", commandSide.url());
-        SideProcess querySide = SideProcess.start("query-side", jar(root, "query-side"), queryPort, queryEnvironment,
-                home.resolve("logs"), "-Xmx768m", PLAIN_LOGS);
+        SideProcess querySide = SideProcess.start("query-side", SideProcess.jar(root, "query-side"), queryPort,
+                queryEnvironment, home.resolve("logs"), "-Xmx768m", PLAIN_LOGS);
         EmbeddedDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(querySide, commandSide, db)));
 
@@ -80,10 +80,6 @@ public final class Launcher {
         say("按 Ctrl-C 停止 (press Ctrl-C to stop).");
         querySide.process().waitFor();
         commandSide.process().waitFor();
-    }
-
-    private static Path jar(Path root, String module) {
-        return root.resolve(module).resolve("target").resolve(module + "-exec.jar");
     }
 
     private static void stopAll(SideProcess querySide, SideProcess commandSide, EmbeddedDatabase database) {

@@ -1,6 +1,8 @@
 package org.luodi.launcher;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +27,31 @@ public final class SideProcess implements AutoCloseable {
         this.port = port;
         this.process = process;
         this.log = log;
+    }
+
+    /** The executable jar a module's build leaves: {@code root/module/target/module-exec.jar}. */
+    public static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-exec.jar");
+    }
+
+    /**
+     * The environment of a side on a local database ({@code jdbcUrl}) as its superuser {@code postgres} without a
+     * password, with the demo accounts: how {@code ./luodi} runs by default and how the system tests and the bench
+     * run. A new map, for the caller to add to.
+     */
+    public static Map<String, String> environment(String jdbcUrl) {
+        return new HashMap<>(Map.of(
+                "DATABASE_URL", jdbcUrl,
+                "DATABASE_USER", "postgres",
+                "DATABASE_PASSWORD", "",
+                "LUODI_SECURITY_DEMO_ACCOUNTS", "true"));
+    }
+
+    /** A port nobody listens on at the moment, on loopback. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Starts {@code jar} listening on {@code port}; its output goes to {@code logDirectory/name.log}. */

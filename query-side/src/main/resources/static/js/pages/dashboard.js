@@ -145,7 +145,8 @@ export async function render(main, { query, me }) {
         h('span', null, h('span', { class: 'sw', style: { background: '#fdecea' } }), '完成率低于序时进度'),
         h('span', null, h('span', { class: 'sw', style: { background: '#b42318' } }), `开工率低于 ${percent(startTarget())} 或入库率低于 ${percent(storageTarget())}`),
         h('span', null, `预警：签约满 ${THRESHOLDS.warningMonths} 个月未开工；逾期：满 ${THRESHOLDS.overdueMonths} 个月未开工`),
-        h('span', null, '约谈：连续 2 个月排名末位由分管市领导约谈，连续 3 个月由市主要领导约谈'))),
+        h('span', null, `约谈：连续 ${THRESHOLDS.leaderInChargeMonths} 个月排名末位由分管市领导约谈，`
+          + `连续 ${THRESHOLDS.topLeadersMonths} 个月由市主要领导约谈`))),
     // the audit digest as of this bulletin, printed so that an auditor can verify the store against it later
     !(bulletin instanceof Error) && bulletin && bulletin.digest
       ? h('div', { class: 'muted small', id: 'dash-digest' }, `审计摘要 (digest)：${bulletin.digest}`) : null,
@@ -216,7 +217,7 @@ function merge(row, bulletinRow, alertCount) {
   };
 }
 
-/** The 约谈 ladder of seed 001: last place 2 months running → 分管市领导; 3 months → 市主要领导. */
+/** The 约谈 ladder of seed 001 as the bulletin flags it: last place some months running → 分管市领导, more → 市主要领导. */
 function talkOf(b) {
   if (b.talkWithTopLeaders) return { level: 2, text: '市主要领导约谈' };
   if (b.talkWithLeaderInCharge) return { level: 1, text: '分管市领导约谈' };

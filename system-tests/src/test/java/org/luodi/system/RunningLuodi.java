@@ -5,7 +5,6 @@ import org.luodi.launcher.SideProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,10 +83,9 @@ public final class RunningLuodi implements AutoCloseable {
 
     private SideProcess startSide(String name, String side, String jar, Map<String, String> extra)
             throws IOException {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of("DATABASE_URL", jdbcUrl,
-                "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "", "LUODI_SECURITY_DEMO_ACCOUNTS", "true"));
+        Map<String, String> environment = SideProcess.environment(jdbcUrl);
         environment.putAll(extra);
-        return SideProcess.start(name + "-" + side, Path.of(jar), freePort(), environment,
+        return SideProcess.start(name + "-" + side, Path.of(jar), SideProcess.freePort(), environment,
                 Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs"), "-Xmx384m");
     }
 
@@ -101,12 +99,6 @@ public final class RunningLuodi implements AutoCloseable {
 
     public Connection sql() throws SQLException {
         return database.getDatabase("postgres", "luodi").getConnection();
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private final java.util.Deque<AutoCloseable> dependents = new java.util.concurrent.ConcurrentLinkedDeque<>();

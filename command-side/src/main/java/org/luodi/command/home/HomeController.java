@@ -1,5 +1,6 @@
 package org.luodi.command.home;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ public class HomeController {
     }
 
     /** A page for a browser (it asks for text/html), the same facts as JSON for anything else. */
+    @Operation(summary = "What the command side is and where the web UI is (no sign-in)")
     @GetMapping("/")
     public ResponseEntity<?> home(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {

@@ -1,5 +1,6 @@
 package org.luodi.command.project;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
@@ -82,6 +83,10 @@ public class ProjectCommandController {
     public record CreditRequest(String department, String reason) {
     }
 
+    @Operation(summary = "Sign a project (签约)",
+            description = "By the clerk of the project's township; 201 with the projectId (a given UUID, or a new "
+                    + "one). An amount that looks like a slip of 10,000× is refused 409 (amount.implausible) "
+                    + "and nothing is written, unless the body says confirmImplausible: true.")
     @PostMapping
     public ResponseEntity<Object> sign(@RequestBody SignRequest body, @RequestHeader(name = KEY, required = false) String key) {
         String id = body.projectId() == null ? UUID.randomUUID().toString() : uuid(body.projectId(), true);
@@ -92,6 +97,7 @@ public class ProjectCommandController {
                 id, HttpStatus.CREATED, null);
     }
 
+    @Operation(summary = "Record the company's registration (注册)")
     @PostMapping("/{id}/registration")
     public ResponseEntity<Object> register(@PathVariable String id, @RequestBody RegistrationRequest body,
                                            @RequestHeader(name = KEY, required = false) String key) {
@@ -99,12 +105,17 @@ public class ProjectCommandController {
                 body.companyName(), body.creditCode(), body.foreignInvested()), null);
     }
 
+    @Operation(summary = "Record the construction start (开工)")
     @PostMapping("/{id}/start")
     public ResponseEntity<Object> start(@PathVariable String id, @RequestBody StartRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "start", body, new StartConstruction(uuid(id, false), body.startedOn(), body.kind()), null);
     }
 
+    @Operation(summary = "Record the storage into the statistics (入库)",
+            description = "plannedInvestmentWan in 万元. An amount that looks like a slip of 10,000× is refused 409 "
+                    + "(amount.implausible) and nothing is written, unless the body says confirmImplausible: "
+                    + "true.")
     @PostMapping("/{id}/storage")
     public ResponseEntity<Object> store(@PathVariable String id, @RequestBody StorageRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
@@ -113,12 +124,17 @@ public class ProjectCommandController {
                         body.confirmImplausible()), null);
     }
 
+    @Operation(summary = "Record the start of production (投产)")
     @PostMapping("/{id}/production")
     public ResponseEntity<Object> produce(@PathVariable String id, @RequestBody ProductionRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "production", body, new StartProduction(uuid(id, false), body.productionOn()), null);
     }
 
+    @Operation(summary = "Record a fund arrival (到位资金)",
+            description = "amountWan for domestic money, amountUsdWan (万美元) when the source is FOREIGN. An amount "
+                    + "that looks like a slip of 10,000× is refused 409 (amount.implausible) and nothing is "
+                    + "written, unless the body says confirmImplausible: true.")
     @PostMapping("/{id}/funds")
     public ResponseEntity<Object> funds(@PathVariable String id, @RequestBody FundsRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
@@ -126,6 +142,8 @@ public class ProjectCommandController {
                 body.amountWan(), body.amountUsdWan(), body.confirmImplausible()), null);
     }
 
+    @Operation(summary = "Terminate the contract (解约)",
+            description = "Not after production; with a reason.")
     @PostMapping("/{id}/termination")
     public ResponseEntity<Object> terminate(@PathVariable String id, @RequestBody TerminationRequest body,
                                             @RequestHeader(name = KEY, required = false) String key) {
@@ -133,6 +151,11 @@ public class ProjectCommandController {
                 new TerminateProject(uuid(id, false), body.terminatedOn(), body.reason()), body.reason());
     }
 
+    @Operation(summary = "Correct a recorded milestone's date or amount",
+            description = "By the project's clerk or a supervisor, with a reason; the correction counts from the "
+                    + "moment it is recorded (knownAt), the earlier answers stay reproducible. An amount that "
+                    + "looks like a slip of 10,000× is refused 409 (amount.implausible) and nothing is written, "
+                    + "unless the body says confirmImplausible: true.")
     @PostMapping("/{id}/corrections")
     public ResponseEntity<Object> correct(@PathVariable String id, @RequestBody CorrectionRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
@@ -141,6 +164,8 @@ public class ProjectCommandController {
                 body.confirmImplausible()), body.reason());
     }
 
+    @Operation(summary = "Retract a recorded milestone (supervisors)",
+            description = "With a reason; a retracted milestone never counts.")
     @PostMapping("/{id}/retractions")
     public ResponseEntity<Object> retract(@PathVariable String id, @RequestBody RetractionRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
@@ -148,12 +173,16 @@ public class ProjectCommandController {
                 new RetractMilestone(uuid(id, false), body.milestone(), body.arrivalNo(), body.reason()), body.reason());
     }
 
+    @Operation(summary = "Void the project (supervisors)",
+            description = "With a reason; a voided project never counts.")
     @PostMapping("/{id}/void")
     public ResponseEntity<Object> voidProject(@PathVariable String id, @RequestBody VoidRequest body,
                                               @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "void", body, new VoidProject(uuid(id, false), body.reason()), body.reason());
     }
 
+    @Operation(summary = "Correct the introducing department (引荐单位; supervisors)",
+            description = "department: a code of 附件2, or null/empty for none; with a reason.")
     @PostMapping("/{id}/credit")
     public ResponseEntity<Object> correctCredit(@PathVariable String id, @RequestBody CreditRequest body,
                                                 @RequestHeader(name = KEY, required = false) String key) {

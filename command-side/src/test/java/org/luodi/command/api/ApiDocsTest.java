@@ -43,6 +43,18 @@ class ApiDocsTest extends CommandSideApiTest {
         JsonNode problem = document.path("components").path("schemas").path("Problem").path("properties");
         assertThat(problem.has("code") && problem.has("detail") && problem.has("errors")).as("%s", problem).isTrue();
         assertThat(ApiDocsCoverage.undescribed(document)).isEmpty();
+        JsonNode sign = document.path("paths").path("/api/projects").path("post");
+        assertThat(sign.path("description").asText()).contains("confirmImplausible");
+        assertThat(parameter(sign, "Idempotency-Key").path("description").asText()).contains("409");
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.TreeSet;
 /**
  * The OpenAPI document of either side ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): its title and
  * description from {@link ApiDocsProperties}, the two ways to sign in, every operation tagged with its feature
- * package and answering {@link ProblemSchema problem+json} for any 4xx and 5xx.
+ * package and answering {@link ProblemSchema problem+json} for any 4xx and 5xx, and the parameters whose rule is the
+ * same wherever they appear ({@link #COMMON_PARAMETERS}) described once. Each operation's own summary is an
+ * {@code @Operation} on its controller method.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiDocsProperties.class)
@@ -32,6 +34,15 @@ public class ApiDocsConfig {
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    /** The two times of every read (docs/contract.md §7) and the commands' at-most-once key. */
+    static final Map<String, String> COMMON_PARAMETERS = Map.of(
+            "asOf", "业务日期 (business date, yyyy-MM-dd; default today): the answer as things stood on that day",
+            "knownAt", "记录时间 (record time: an ISO-8601 instant, or a date meaning the end of that day in "
+                    + "Asia/Shanghai; default now): only what was recorded by then counts, so that a published answer "
+                    + "can be reproduced after later back-dated entries",
+            "Idempotency-Key", "幂等键 (optional): the same key and body answers the first answer again (header "
+                    + "Idempotent-Replayed) and writes nothing; the same key with another body is 409");
 
     @Bean
     public OpenAPI luodiOpenApi(ApiDocsProperties properties) {
@@ -54,6 +65,18 @@ public class ApiDocsConfig {
     @Bean
     public OperationCustomizer featureTags() {
         return (operation, handler) -> operation.tags(List.of(feature(handler.getBeanType().getPackageName())));
+    }
+
+    /** Describes {@link #COMMON_PARAMETERS} wherever an operation takes them and says nothing of its own. */
+    @Bean
+    public OperationCustomizer commonParameters() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getDescription() == null)
+                        .forEach(p -> p.setDescription(COMMON_PARAMETERS.get(p.getName())));
+            }
+            return operation;
+        };
     }
 
     static String feature(String packageName) {

@@ -54,8 +54,8 @@ public final class ApiDocsCoverage {
     }
 
     /**
-     * What the document leaves undescribed, one line each: an operation without problem+json for 4xx and 5xx, without
-     * a tag, or under {@code /api} without a sign-in; a tag without a description.
+     * What the document leaves undescribed, one line each: an operation without a summary, without problem+json for
+     * 4xx and 5xx, without a tag, or under {@code /api} without a sign-in; a tag without a description.
      */
     public static List<String> undescribed(JsonNode openApi) {
         List<String> gaps = new ArrayList<>();
@@ -71,6 +71,9 @@ public final class ApiDocsCoverage {
             }
             String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             JsonNode operation = op.getValue();
+            if (operation.path("summary").asText().isBlank()) {
+                gaps.add(name + ": no summary");
+            }
             for (String range : List.of("4XX", "5XX")) {
                 if (!operation.path("responses").path(range).path("content").path("application/problem+json")
                         .path("schema").path("$ref").asText().endsWith("/Problem")) {

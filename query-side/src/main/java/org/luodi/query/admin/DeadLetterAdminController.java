@@ -1,5 +1,6 @@
 package org.luodi.query.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.processing.DeadLetterAdmin;
 import org.luodi.query.processing.ReadModelWatch;
@@ -34,11 +35,15 @@ public class DeadLetterAdminController {
     public record Reason(String reason) {
     }
 
+    @Operation(summary = "Parked events with their error, and the actions taken on them (admins)")
     @GetMapping("/api/admin/dead-letters")
     public DeadLetters deadLetters() {
         return new DeadLetters(watch.check(), admin.parked(), admin.actions(100));
     }
 
+    @Operation(summary = "Retry a parked event (admins)",
+            description = "With a reason, logged: the project's parked events are applied again, in order, by the "
+                    + "read model's own handlers; they stay parked if they fail again.")
     @PostMapping("/api/admin/dead-letters/{id}/retry")
     public DeadLetterAdmin.Outcome retry(@PathVariable String id, @RequestBody(required = false) Reason body) {
         LuodiUser user = LuodiUser.current();
@@ -47,6 +52,9 @@ public class DeadLetterAdminController {
         return outcome;
     }
 
+    @Operation(summary = "Evict a parked event (admins)",
+            description = "With a reason, logged: the event is dropped; the project's later parked events, if any, "
+                    + "stay for a retry.")
     @PostMapping("/api/admin/dead-letters/{id}/evict")
     public DeadLetterAdmin.Outcome evict(@PathVariable String id, @RequestBody(required = false) Reason body) {
         LuodiUser user = LuodiUser.current();

@@ -1,5 +1,6 @@
 package org.luodi.query.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.processing.ProcessingProgress;
@@ -30,6 +31,7 @@ public class ProcessorAdminController {
     public record Processors(Long head, boolean caughtUp, List<ProcessorStatus> processors) {
     }
 
+    @Operation(summary = "Read models' progress against the head of the event store (admins)")
     @GetMapping("/api/admin/processors")
     public Processors processors() {
         List<ProcessorStatus> all = progress.all();
@@ -37,6 +39,9 @@ public class ProcessorAdminController {
     }
 
     /** 202: the replay runs in the background; poll GET /api/admin/processors for its progress. */
+    @Operation(summary = "Rebuild one read model from the event store (admins)",
+            description = "202: the replay runs in the background while the other read models keep serving; poll "
+                    + "GET /api/admin/processors for its progress.")
     @PostMapping("/api/admin/rebuild/{processingGroup}")
     public ResponseEntity<ProcessorStatus> rebuild(@PathVariable String processingGroup) {
         return rebuild.rebuild(processingGroup)

@@ -1,5 +1,6 @@
 package org.luodi.query.alert;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
@@ -29,6 +30,9 @@ public class AlertController {
     public record Alerts(LocalDate asOf, List<Alert> alerts) {
     }
 
+    @Operation(summary = "Signed but not started: WARNING and OVERDUE projects on a date",
+            description = "The level goes by calendar months from signing to asOf (luodi.alerts: 5 and 6 by "
+                    + "default). A clerk sees its own township only.")
     @GetMapping("/api/alerts")
     public Alerts alerts(@RequestParam(required = false) String township,
                          @RequestParam(required = false) String level,

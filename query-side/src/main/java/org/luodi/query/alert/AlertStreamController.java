@@ -1,5 +1,6 @@
 package org.luodi.query.alert;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
@@ -25,6 +26,10 @@ public class AlertStreamController {
         this.codes = codes;
     }
 
+    @Operation(summary = "Alert changes as server-sent events",
+            description = "One event named alert per announced change, its id the announcement's; the "
+                    + "Last-Event-ID header (or lastEventId) replays what a reconnecting client missed. A clerk "
+                    + "receives its own township's only.")
     @GetMapping("/api/alerts/stream")
     public SseEmitter stream(@RequestParam(required = false) String township,
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

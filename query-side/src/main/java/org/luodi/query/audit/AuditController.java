@@ -1,5 +1,6 @@
 package org.luodi.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.events.ProjectEvent;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
@@ -65,6 +66,9 @@ public class AuditController {
      * store still holds, unchanged and in order, everything the digest covered (docs/audit-digest.md).
      */
     @PreAuthorize(SUPERVISORS_AND_ADMINS)
+    @Operation(summary = "Re-check the hash chains and seals of the event store (supervisors and admins)",
+            description = "Names any stored row that was changed, inserted or removed; with a digest (LD1-…), also "
+                    + "that the store still holds everything it covered (docs/audit-digest.md).")
     @GetMapping("/api/audit/verify")
     public VerifyReport verify(@RequestParam(required = false) String digest) {
         if (blankToNull(digest) != null) {
@@ -82,6 +86,8 @@ public class AuditController {
 
     /** The current digest, or with {@code at} (an instant, or a date meaning its end) the last one sealed by then. */
     @PreAuthorize(SUPERVISORS_AND_ADMINS)
+    @Operation(summary = "The audit digest, now or as of a moment (supervisors and admins)",
+            description = "at: an instant, or a date meaning its end; the last digest sealed by then.")
     @GetMapping("/api/audit/digest")
     public AuditDigests.DigestView digest(@RequestParam(required = false) String at) {
         Instant moment = instant("at", at, true);
@@ -89,6 +95,7 @@ public class AuditController {
                 ? "事件库尚未封存，稍后再试" : "该时刻之前尚无封存记录"));
     }
 
+    @Operation(summary = "A project's events, oldest first, with who recorded them, when and why")
     @GetMapping("/api/projects/{id}/history")
     public HistoryQueries.History history(@PathVariable String id, @RequestParam(required = false) String knownAt) {
         return queries.history(LuodiUser.current(), id, time.knownAt(knownAt));
@@ -96,6 +103,8 @@ public class AuditController {
 
     /** {@code from} and {@code to} bound the record time; a bare date covers that whole day (Asia/Shanghai). */
     @PreAuthorize(SUPERVISORS_AND_ADMINS)
+    @Operation(summary = "Search the audit trail across projects (supervisors and admins)",
+            description = "from and to bound the record time; a bare date covers that whole day (Asia/Shanghai).")
     @GetMapping("/api/audit")
     public HistoryQueries.AuditPage search(@RequestParam(required = false) String actor,
                                            @RequestParam(required = false) String township,

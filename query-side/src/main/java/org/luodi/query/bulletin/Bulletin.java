@@ -34,9 +34,10 @@ public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, 
     public record CategoryRanking(String category, String name, List<Ranked> ranking) {
     }
 
-    /** The scoring rules in force, so that a reader can recompute every score. */
+    /** The scoring rules and the 约谈 ladder in force, so that a reader can recompute every score and flag. */
     public record ScoringRules(Map<String, BigDecimal> weights, BigDecimal totalWeight, BigDecimal completionCap,
-                               BigDecimal overduePenaltyPerProject, BigDecimal sameYearProductionBonusPerProject) {
+                               BigDecimal overduePenaltyPerProject, BigDecimal sameYearProductionBonusPerProject,
+                               int leaderInChargeMonths, int topLeadersMonths) {
     }
 
     /** The rows shown, added up. */

@@ -95,8 +95,9 @@ final class BulletinColumns {
                 new Column<>(null, "排名", Format.COUNT, DepartmentRow::rank),
                 new Column<>(null, "任务完成", Format.TEXT, d -> d.score() == null ? "无可计量目标"
                         : d.allTasksComplete() ? "全部完成" : "未完成"),
-                new Column<>(null, "约谈", Format.TEXT, d -> d.interviewByTopLeaders() ? "连续3个月无实效：主要领导约谈"
-                        : d.interviewByLeaderInCharge() ? "连续2个月无实效：分管市领导约谈"
+                new Column<>(null, "约谈", Format.TEXT, d -> d.interviewByTopLeaders()
+                        ? "连续" + d.monthsWithoutResults() + "个月无实效：主要领导约谈"
+                        : d.interviewByLeaderInCharge() ? "连续" + d.monthsWithoutResults() + "个月无实效：分管市领导约谈"
                         : d.topFive() ? "前五名" : d.bottomThree() ? "后三名" : null));
     }
 

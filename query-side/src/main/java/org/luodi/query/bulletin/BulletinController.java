@@ -1,5 +1,6 @@
 package org.luodi.query.bulletin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
@@ -34,6 +35,9 @@ public class BulletinController {
         this.time = time;
     }
 
+    @Operation(summary = "The monthly bulletin (一月一通报): scores, ranks and 约谈 flags",
+            description = "A month not over is counted up to today; with knownAt, the bulletin as it could be "
+                    + "published then. A clerk sees its own row and the others' ranks.")
     @GetMapping("/api/bulletin")
     public Bulletin bulletin(@RequestParam(required = false) Integer year,
                              @RequestParam(required = false) Integer month,
@@ -42,6 +46,8 @@ public class BulletinController {
         return queries.bulletin(LuodiUser.current(), which.getYear(), which.getMonthValue(), time.knownAt(knownAt));
     }
 
+    @Operation(summary = "The monthly bulletin as an Excel workbook laid out like the seed tables",
+            description = "The same numbers as GET /api/bulletin, with the same parameters.")
     @GetMapping("/api/bulletin.xlsx")
     public ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
                                            @RequestParam(required = false) Integer month,

@@ -2,6 +2,7 @@ package org.luodi.query.bulletin;
 
 import org.luodi.query.targets.Indicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -10,12 +11,24 @@ import java.util.Map;
 /**
  * {@code luodi.bulletin}: the city named in the title and the score of SPEC §5 (the real 考核计分办法 is not in
  * the seeds). {@code weights} are keyed by indicator; a key that is no measured indicator, or a negative weight,
- * stops the start rather than scoring silently otherwise.
+ * stops the start rather than scoring silently otherwise. The 约谈 ladder (seed 001 lines 347 and 352-354): a
+ * township last, or a department without 招商实效, {@code leaderInChargeMonths} months running (2) is called to a
+ * talk with the city leader in charge, {@code topLeadersMonths} running (3) with the city's top leaders.
  */
 @ConfigurationProperties("luodi.bulletin")
 public record BulletinProperties(String city, Map<String, BigDecimal> weights, BigDecimal completionCap,
-                                 BigDecimal overduePenalty, BigDecimal sameYearProductionBonus) {
+                                 BigDecimal overduePenalty, BigDecimal sameYearProductionBonus,
+                                 Integer leaderInChargeMonths, Integer topLeadersMonths) {
+    /** The ladder looks back month by month, each month a bulletin computed again: a year at most. */
+    private static final int LONGEST_LADDER = 12;
 
+    /** The score's settings with the seed's 约谈 ladder. */
+    public BulletinProperties(String city, Map<String, BigDecimal> weights, BigDecimal completionCap,
+                              BigDecimal overduePenalty, BigDecimal sameYearProductionBonus) {
+        this(city, weights, completionCap, overduePenalty, sameYearProductionBonus, null, null);
+    }
+
+    @ConstructorBinding
     public BulletinProperties {
         city = city == null ? "" : city;
         weights = weights == null || weights.isEmpty() ? Map.of(
@@ -37,6 +50,13 @@ public record BulletinProperties(String city, Map<String, BigDecimal> weights, B
         });
         if (weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
             throw new IllegalArgumentException("luodi.bulletin.weights: no weight at all");
+        }
+        leaderInChargeMonths = leaderInChargeMonths == null ? 2 : leaderInChargeMonths;
+        topLeadersMonths = topLeadersMonths == null ? 3 : topLeadersMonths;
+        if (leaderInChargeMonths < 1 || topLeadersMonths <= leaderInChargeMonths || topLeadersMonths > LONGEST_LADDER) {
+            throw new IllegalArgumentException("luodi.bulletin: the 约谈 ladder needs 1 ≤ leader-in-charge-months < "
+                    + "top-leaders-months ≤ " + LONGEST_LADDER + ", not " + leaderInChargeMonths + " and "
+                    + topLeadersMonths);
         }
     }
 

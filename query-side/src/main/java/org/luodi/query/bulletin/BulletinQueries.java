@@ -41,9 +41,6 @@ import java.util.stream.Collectors;
  */
 @Service
 public class BulletinQueries {
-    private static final int TOP_LEADERS_MONTHS = 3;
-    private static final int LEADER_IN_CHARGE_MONTHS = 2;
-
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final StatsQueries stats;
@@ -96,7 +93,8 @@ public class BulletinQueries {
                     s.category() == null ? null : s.category().key(),
                     s.category() == null ? Category.NONE_LABEL : s.category().label(),
                     s.place() == null ? null : s.place().rank(), s.place() == null ? null : s.place().ranked(),
-                    running > 0, running, running >= LEADER_IN_CHARGE_MONTHS, running >= TOP_LEADERS_MONTHS);
+                    running > 0, running, running >= scoring.rules().leaderInChargeMonths(),
+                    running >= scoring.rules().topLeadersMonths());
         }).toList();
         UnitFigures sum = UnitFigures.total(shown.stream().map(Standing::unit).toList());
         Bulletin.Total total = new Bulletin.Total(StatsRow.of(GroupBy.TOWNSHIP, sum, current.period()),
@@ -207,16 +205,16 @@ public class BulletinQueries {
     }
 
     /**
-     * How many months running (this one included, at most three) each township has been last; January looks back
-     * at the previous year's December and November bulletins (each year ranked against its own targets). Earlier
-     * months are only computed while someone is still on the run.
+     * How many months running (this one included, at most the top leaders' months) each township has been last;
+     * January looks back at the previous year's December and November bulletins (each year ranked against its own
+     * targets). Earlier months are only computed while someone is still on the run.
      */
     private Map<String, Integer> lastPlaceMonthsRunning(Standings current, int year, int month, Instant knownAt,
                                                         LocalDate until) {
         Set<String> stillLast = current.lastPlace();
         Map<String, Integer> running = stillLast.stream().collect(Collectors.toMap(Function.identity(), t -> 1));
         YearMonth thisMonth = YearMonth.of(year, month);
-        for (int back = 1; back < TOP_LEADERS_MONTHS && !stillLast.isEmpty(); back++) {
+        for (int back = 1; back < scoring.rules().topLeadersMonths() && !stillLast.isEmpty(); back++) {
             YearMonth before = thisMonth.minusMonths(back);
             Set<String> earlier = standings(before.getYear(), before.getMonthValue(), knownAt, until).lastPlace();
             stillLast = stillLast.stream().filter(earlier::contains).collect(Collectors.toSet());
@@ -230,6 +228,6 @@ public class BulletinQueries {
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         rules.indicatorWeights().forEach((Indicator indicator, BigDecimal weight) -> weights.put(indicator.key(), weight));
         return new Bulletin.ScoringRules(weights, rules.totalWeight(), rules.completionCap(), rules.overduePenalty(),
-                rules.sameYearProductionBonus());
+                rules.sameYearProductionBonus(), rules.leaderInChargeMonths(), rules.topLeadersMonths());
     }
 }

@@ -63,7 +63,8 @@ public final class BulletinWorkbook {
                 table(workbook.createSheet(DEPARTMENT_SHEET), styles, title + "（部门单位及金融机构）", subtitle,
                         BulletinColumns.departments(), bulletin.departments(),
                         "注：按附件2，计入引荐单位为本单位的亿元以上项目；得分按目标完成率加权（规则同乡镇，不扣逾期分）；"
-                                + "无实效指当月无引荐项目签约或开工入库，连续2个月由分管市领导约谈、连续3个月由市委市政府"
+                                + "无实效指当月无引荐项目签约或开工入库，连续" + bulletin.scoring().leaderInChargeMonths()
+                                + "个月由分管市领导约谈、连续" + bulletin.scoring().topLeadersMonths() + "个月由市委市政府"
                                 + "主要领导约谈；出资设立基金的任务暂不计量，该类单位不参与排名。");
             }
             workbook.write(out);

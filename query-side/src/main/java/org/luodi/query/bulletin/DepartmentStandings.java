@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
  */
 @Component
 class DepartmentStandings {
-    static final int LEADER_IN_CHARGE_MONTHS = 2;
-    static final int TOP_LEADERS_MONTHS = 3;
     private static final int TOP = 5;
     private static final int BOTTOM = 3;
 
@@ -58,7 +56,7 @@ class DepartmentStandings {
             return new DepartmentRow(row, Departments.of(unit.code()).kind(), Departments.of(unit.code()).kindName(),
                     scores.get(unit.code()), rank, complete,
                     rank != null && rank <= TOP, rank != null && ranked > TOP && rank > ranked - BOTTOM, months,
-                    months >= LEADER_IN_CHARGE_MONTHS, months >= TOP_LEADERS_MONTHS);
+                    months >= scoring.rules().leaderInChargeMonths(), months >= scoring.rules().topLeadersMonths());
         }).toList();
     }
 
@@ -91,14 +89,14 @@ class DepartmentStandings {
     }
 
     /**
-     * How many months running (the bulletin's included, at most three) each department has had no 招商实效: no credited
-     * project of 1 亿元 or more signed, or started and stored, in the month (the bulletin's own month up to its day).
-     * Earlier months are only read while some department is still on the run.
+     * How many months running (the bulletin's included, at most the top leaders' months) each department has had no
+     * 招商实效: no credited project of 1 亿元 or more signed, or started and stored, in the month (the bulletin's own
+     * month up to its day). Earlier months are only read while some department is still on the run.
      */
     private Map<String, Integer> monthsWithoutResults(YearMonth month, LocalDate asOf, Instant knownAt) {
         Set<String> idle = Departments.all().stream().map(Departments.Department::code).collect(Collectors.toSet());
         Map<String, Integer> running = new HashMap<>();
-        for (int back = 0; back < TOP_LEADERS_MONTHS && !idle.isEmpty(); back++) {
+        for (int back = 0; back < scoring.rules().topLeadersMonths() && !idle.isEmpty(); back++) {
             YearMonth which = month.minusMonths(back);
             LocalDate end = back == 0 && asOf.isBefore(which.atEndOfMonth()) ? asOf : which.atEndOfMonth();
             Map<String, UnitSums> results = sums.byUnit(ProjectSums.Unit.DEPARTMENT, which.atDay(1), end, end,

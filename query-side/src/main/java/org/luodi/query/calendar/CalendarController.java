@@ -1,5 +1,6 @@
 package org.luodi.query.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.query.web.QueryTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ public class CalendarController {
         this.time = time;
     }
 
+    @Operation(summary = "The year and date every page opens on, and the years with data")
     @GetMapping("/api/calendar")
     public Calendar calendar() {
         return queries.calendar(time.today());

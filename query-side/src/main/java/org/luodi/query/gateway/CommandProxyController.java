@@ -1,6 +1,7 @@
 package org.luodi.query.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.NotFoundException;
@@ -63,11 +64,18 @@ public class CommandProxyController {
                 .build();
     }
 
+    @Operation(summary = "Sign a project, forwarded to the command side",
+            description = "The web UI's door: the signed-in user's command goes to the command side unchanged (its "
+                    + "POST /api/projects) and its answer comes back; Idempotency-Key and confirmImplausible as "
+                    + "there. 503 when the command side cannot be reached.")
     @PostMapping("/api/projects")
     public ResponseEntity<byte[]> sign(HttpServletRequest request) throws IOException {
         return forward(request, "/api/projects");
     }
 
+    @Operation(summary = "Record a milestone or correction, forwarded to the command side",
+            description = "action is one of the command side's (registration, start, storage, production, funds, "
+                    + "termination, corrections, retractions, void, credit); the answer is the command side's.")
     @PostMapping("/api/projects/{id}/{action}")
     public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,
                                             HttpServletRequest request) throws IOException {

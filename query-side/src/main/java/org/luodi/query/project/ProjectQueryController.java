@@ -1,5 +1,6 @@
 package org.luodi.query.project;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
@@ -27,6 +28,8 @@ public class ProjectQueryController {
         this.codes = codes;
     }
 
+    @Operation(summary = "Projects, paged, filtered by township, chain, stage, signing date and name",
+            description = "Each project as it stood on asOf. A clerk sees its own township only.")
     @GetMapping("/api/projects")
     public ProjectQueries.Page list(@RequestParam(required = false) String township,
                                     @RequestParam(required = false) String chain,
@@ -52,6 +55,7 @@ public class ProjectQueryController {
         return queries.list(LuodiUser.current(), filter, time.asOf(asOf), time.knownAt(knownAt), page, size);
     }
 
+    @Operation(summary = "One project's state on a date")
     @GetMapping("/api/projects/{id}")
     public ProjectView project(@PathVariable String id, @RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String knownAt) {

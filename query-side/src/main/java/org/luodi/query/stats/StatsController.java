@@ -1,5 +1,6 @@
 package org.luodi.query.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.QueryTime;
@@ -21,6 +22,9 @@ public class StatsController {
     }
 
     /** {@code asOf} defaults to today, {@code year} to asOf's year, {@code groupBy} to township. */
+    @Operation(summary = "The year's indicators against targets, by township, industry chain or department",
+            description = "A milestone counts when its date lies in the year up to asOf. year defaults to asOf's "
+                    + "year, groupBy to township; a clerk sees its own township only.")
     @GetMapping("/api/stats")
     public Stats stats(@RequestParam(required = false) Integer year,
                        @RequestParam(required = false) String asOf,

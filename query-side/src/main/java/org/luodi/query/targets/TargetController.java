@@ -1,5 +1,6 @@
 package org.luodi.query.targets;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.QueryTime;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,8 @@ public class TargetController {
     }
 
     /** {@code year} defaults to the current year; {@code knownAt}: the targets as they stood at that moment. */
+    @Operation(summary = "A year's targets per township (and, for supervisors, per chain and department)",
+            description = "year defaults to the current year; knownAt: the targets as they stood at that moment.")
     @GetMapping("/api/targets")
     public TargetTable targets(@RequestParam(required = false) Integer year,
                                @RequestParam(required = false) String knownAt) {
@@ -35,6 +38,8 @@ public class TargetController {
     }
 
     /** {@code knownAt}: only the changes made by then. */
+    @Operation(summary = "Every change of a year's targets, with who and why",
+            description = "knownAt: only the changes made by then.")
     @GetMapping("/api/targets/changes")
     public TargetQueries.ChangeLog changes(@RequestParam(required = false) Integer year,
                                            @RequestParam(required = false) String knownAt) {
@@ -42,6 +47,8 @@ public class TargetController {
                 time.knownAt(knownAt));
     }
 
+    @Operation(summary = "Set a township's targets of a year (supervisors)",
+            description = "A reason is required; every change is kept with who and why.")
     @PutMapping("/api/targets/{year}/{township}")
     public TargetTable.UnitTargets set(@PathVariable int year, @PathVariable String township,
                                        @RequestBody TargetUpdate update) {
@@ -49,6 +56,8 @@ public class TargetController {
     }
 
     /** An industry chain's targets, by the rules of a township's (reason required, supervisors only, logged). */
+    @Operation(summary = "Set an industry chain's targets of a year (supervisors)",
+            description = "By the rules of a township's: reason required, logged with unitKind chain.")
     @PutMapping("/api/targets/{year}/chains/{chain}")
     public TargetTable.UnitTargets setChain(@PathVariable int year, @PathVariable String chain,
                                             @RequestBody TargetUpdate update) {

@@ -8,6 +8,7 @@ import org.luodi.platform.security.Role;
 import org.luodi.query.alert.AlertLevel;
 import org.luodi.query.alert.AlertProperties;
 import org.luodi.query.assessment.AdjustmentKind;
+import org.luodi.query.bulletin.BulletinProperties;
 import org.luodi.query.project.Stage;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
@@ -39,17 +40,19 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
     }
 
     /**
-     * The alert thresholds in months after signing, as configured (luodi.alerts), and the targets of 开工率 and
-     * 入库率 (SPEC §3).
+     * The alert thresholds in months after signing, as configured (luodi.alerts), the targets of 开工率 and
+     * 入库率 (SPEC §3), and the 约谈 ladder's months running (luodi.bulletin): to the city leader in charge, then to
+     * the city's top leaders.
      */
-    public record Thresholds(int warningMonths, int overdueMonths, BigDecimal startRate, BigDecimal storageRate) {
+    public record Thresholds(int warningMonths, int overdueMonths, BigDecimal startRate, BigDecimal storageRate,
+                             int leaderInChargeMonths, int topLeadersMonths) {
     }
 
     /** The kinds of township in the reference data (townships-*.csv, column kind). */
     static final Map<String, String> TOWNSHIP_KINDS = ordered(
             List.of("zone", "town", "street", "farm"), List.of("园区", "镇", "街道", "农场"));
 
-    public static Vocabulary of(AlertProperties alerts) {
+    public static Vocabulary of(AlertProperties alerts, BulletinProperties bulletin) {
         return new Vocabulary(
                 labels(Stage.values(), Stage::label),
                 labels(Milestone.values(), Milestone::label),
@@ -64,7 +67,7 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                         .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
                                 i.column())).toList(),
                 new Thresholds(alerts.warningMonths(), alerts.overdueMonths(), StatsRow.START_RATE_TARGET,
-                        StatsRow.STORAGE_RATE_TARGET));
+                        StatsRow.STORAGE_RATE_TARGET, bulletin.leaderInChargeMonths(), bulletin.topLeadersMonths()));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {

@@ -1,6 +1,8 @@
 package org.luodi.query.vocabulary;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.query.alert.AlertProperties;
+import org.luodi.query.bulletin.BulletinProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,10 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class VocabularyController {
     private final Vocabulary vocabulary;
 
-    public VocabularyController(AlertProperties alerts) {
-        this.vocabulary = Vocabulary.of(alerts);
+    public VocabularyController(AlertProperties alerts, BulletinProperties bulletin) {
+        this.vocabulary = Vocabulary.of(alerts, bulletin);
     }
 
+    @Operation(summary = "The domain's words with their Chinese labels, thresholds and the 约谈 ladder, for the pages")
     @GetMapping("/api/vocabulary")
     public Vocabulary vocabulary() {
         return vocabulary;

@@ -1,5 +1,6 @@
 package org.luodi.query.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.events.Departments;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
@@ -29,6 +30,7 @@ public class MeController {
                             List<Departments.Department> departments) {
     }
 
+    @Operation(summary = "Who is signed in: username, role and township")
     @GetMapping("/api/me")
     public Me me() {
         LuodiUser user = LuodiUser.current();
@@ -37,6 +39,7 @@ public class MeController {
                 user.department(), user.department() == null ? null : Departments.nameOf(user.department()));
     }
 
+    @Operation(summary = "The township, industry chain and department code lists")
     @GetMapping("/api/ui/reference")
     public Reference reference() {
         return new Reference(reference.townships(), reference.chains(), reference.departments());

@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,14 @@ class ApiDocsTest extends QuerySideTest {
         assertThat(document.path("components").path("schemas").path("Problem").path("properties").has("code"))
                 .isTrue();
         assertThat(ApiDocsCoverage.undescribed(document)).isEmpty();
+        // the rule of the two times, described once for every read that takes them
+        List<String> knownAt = new ArrayList<>();
+        document.path("paths").path("/api/stats").path("get").path("parameters").forEach(parameter -> {
+            if (parameter.path("name").asText().equals("knownAt")) {
+                knownAt.add(parameter.path("description").asText());
+            }
+        });
+        assertThat(knownAt).singleElement().asString().contains("back-dated");
     }
 
     @Test

@@ -40,6 +40,8 @@ class VocabularyTest extends QuerySideTest {
         assertThat(words.at("/thresholds/overdueMonths").asInt()).isEqualTo(6);
         assertThat(words.at("/thresholds/startRate").decimalValue()).isEqualByComparingTo("0.65");
         assertThat(words.at("/thresholds/storageRate").decimalValue()).isEqualByComparingTo("0.45");
+        assertThat(words.at("/thresholds/leaderInChargeMonths").asInt()).isEqualTo(2);
+        assertThat(words.at("/thresholds/topLeadersMonths").asInt()).isEqualTo(3);
         for (JsonNode labels : List.of(words.get("stages"), words.get("milestones"), words.get("eventTypes"))) {
             labels.forEach(label -> assertThat(label.asText()).isNotBlank().doesNotContainPattern("[A-Za-z]"));
         }

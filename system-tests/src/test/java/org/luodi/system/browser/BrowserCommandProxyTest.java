@@ -159,12 +159,10 @@ class BrowserCommandProxyTest {
             s.execute("CREATE DATABASE proxy_orphan");
             jdbcUrl = c.getMetaData().getURL().replaceFirst("/luodi(\\?|$)", "/proxy_orphan$1");
         }
-        int nowhere = RunningLuodi.freePort();
+        int nowhere = SideProcess.freePort();
         Path logs = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs");
         try (SideProcess orphan = SideProcess.start("proxy-orphan-query-side", Path.of(System.getProperty("luodi.queryJar")),
-                RunningLuodi.freePort(), Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", "postgres",
-                        "DATABASE_PASSWORD", "", "LUODI_SECURITY_DEMO_ACCOUNTS", "true",
-                        "LUODI_COMMAND_SIDE_URL", "http://127.0.0.1:" + nowhere), logs, "-Xmx256m")) {
+                SideProcess.freePort(), orphanEnvironment(jdbcUrl, nowhere), logs, "-Xmx256m")) {
             orphan.awaitHealthy(Duration.ofMinutes(2));
             HttpResponse<String> answer = post(orphan.url(), "gaoxin", "/api/projects", SIGN, null);
             assertThat(answer.statusCode()).isEqualTo(503);
@@ -174,6 +172,13 @@ class BrowserCommandProxyTest {
             assertThat(problem.get("detail").asText()).isEqualTo("录入服务暂不可用，请稍后重试");
             assertThat(problem.get("code").asText()).isEqualTo("command-side.unavailable");
         }
+    }
+
+    /** The shared sides' environment on its own database, with a command side where nothing listens. */
+    private static Map<String, String> orphanEnvironment(String jdbcUrl, int nowhere) {
+        Map<String, String> environment = SideProcess.environment(jdbcUrl);
+        environment.put("LUODI_COMMAND_SIDE_URL", "http://127.0.0.1:" + nowhere);
+        return environment;
     }
 
     private HttpResponse<String> post(String base, String user, String path, String body, String key) throws Exception {

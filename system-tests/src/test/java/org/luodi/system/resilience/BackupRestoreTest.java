@@ -6,8 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.luodi.launcher.Backup;
 import org.luodi.launcher.BackupManifest;
+import org.luodi.launcher.EmbeddedDatabase;
 import org.luodi.launcher.Restore;
-import org.luodi.system.RunningLuodi;
+import org.luodi.launcher.SideProcess;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,13 +108,13 @@ class BackupRestoreTest {
                 .hasSize((int) manifest.table("target_change").rows());
 
         Path pgdata = Cluster.output().resolve("backup-restored").resolve("pgdata");
-        Cluster.deleteRecursively(pgdata);
+        EmbeddedDatabase.deleteDataFolder(pgdata);
         Files.createDirectories(pgdata);
         Files.writeString(pgdata.resolve("something.txt"), "not empty");
-        assertThatThrownBy(() -> Restore.intoEmptyFolder(file, pgdata, RunningLuodi.freePort()))
+        assertThatThrownBy(() -> Restore.intoEmptyFolder(file, pgdata, SideProcess.freePort()))
                 .isInstanceOf(Restore.RestoreRefused.class).hasMessageContaining("不是空的");
         Files.delete(pgdata.resolve("something.txt"));
-        Restore.intoEmptyFolder(file, pgdata, RunningLuodi.freePort());
+        Restore.intoEmptyFolder(file, pgdata, SideProcess.freePort());
 
         Cluster restored = Cluster.startOn("backup-restored", pgdata, 1, 1);
         clusters.add(restored);

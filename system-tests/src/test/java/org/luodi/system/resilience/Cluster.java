@@ -2,17 +2,13 @@ package org.luodi.system.resilience;
 
 import org.luodi.launcher.EmbeddedDatabase;
 import org.luodi.launcher.SideProcess;
-import org.luodi.system.RunningLuodi;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,7 +47,7 @@ final class Cluster implements AutoCloseable {
     static Cluster start(String name, int commandSides, int querySides) {
         Path pgdata = output().resolve(name).resolve("pgdata");
         try {
-            deleteRecursively(pgdata);
+            EmbeddedDatabase.deleteDataFolder(pgdata);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -62,7 +58,7 @@ final class Cluster implements AutoCloseable {
     static Cluster startOn(String name, Path pgdata, int commandSides, int querySides) {
         Cluster cluster = null;
         try {
-            cluster = new Cluster(name, EmbeddedDatabase.start(pgdata, RunningLuodi.freePort()));
+            cluster = new Cluster(name, EmbeddedDatabase.start(pgdata, SideProcess.freePort()));
             for (int i = 1; i <= commandSides; i++) {
                 cluster.commandSides.add(cluster.startSide("command-" + i, "luodi.commandJar", Map.of(), Map.of()));
             }
@@ -84,13 +80,12 @@ final class Cluster implements AutoCloseable {
 
     private SideProcess startSide(String side, String jarProperty, Map<String, String> extraEnvironment,
                                   Map<String, String> properties) throws IOException {
-        Map<String, String> environment = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl(),
-                "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "", "LUODI_SECURITY_DEMO_ACCOUNTS", "true"));
+        Map<String, String> environment = SideProcess.environment(database.jdbcUrl());
         environment.putAll(extraEnvironment);
         List<String> jvm = new ArrayList<>(SMALL_JVM);
         properties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         return SideProcess.start(name + "-" + side, Path.of(System.getProperty(jarProperty)),
-                RunningLuodi.freePort(), environment, output().resolve("logs"), jvm.toArray(String[]::new));
+                SideProcess.freePort(), environment, output().resolve("logs"), jvm.toArray(String[]::new));
     }
 
     List<SideProcess> commandSides() {
@@ -125,16 +120,6 @@ final class Cluster implements AutoCloseable {
 
     static Path output() {
         return Path.of(System.getProperty("luodi.testOutput", "target/test-output"));
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     @Override

@@ -92,11 +92,11 @@ final class AccountsOnlySides {
             }
             Path logs = Path.of(System.getProperty("luodi.testOutput", "target/test-output"), "logs");
             SideProcess command = SideProcess.start("accounts-only-command-side",
-                    Path.of(System.getProperty("luodi.commandJar")), RunningLuodi.freePort(), env, logs, "-Xmx256m");
+                    Path.of(System.getProperty("luodi.commandJar")), SideProcess.freePort(), env, logs, "-Xmx256m");
             Map<String, String> queryEnv = new HashMap<>(env);
             queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
             SideProcess query = SideProcess.start("accounts-only-query-side",
-                    Path.of(System.getProperty("luodi.queryJar")), RunningLuodi.freePort(), queryEnv, logs, "-Xmx256m");
+                    Path.of(System.getProperty("luodi.queryJar")), SideProcess.freePort(), queryEnv, logs, "-Xmx256m");
             try {
                 // generous, as RunningLuodi's: two shared cores can make a side take minutes to start
                 command.awaitHealthy(Duration.ofMinutes(4));
