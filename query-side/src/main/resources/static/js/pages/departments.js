@@ -6,6 +6,7 @@ import { get, withQuery, ApiError } from '../api.js';
 import { fmt, wanToYi, pct } from '../money.js';
 import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
+import { THRESHOLDS } from '../labels.js';
 
 /** 附件2's three indicators: the key in a stats row, its heading, and whether it is an amount in 万元. */
 const COLUMNS = [
@@ -55,7 +56,8 @@ export async function render(main, { query, me }) {
     h('p', { class: 'muted' }, `${bulletin.title || ''}：按 ${month} 月通报（截至 ${bulletin.asOf}）`,
       bulletin.monthEnded === false ? '，' + bulletin.unfinishedNote : '',
       '。得分按附件2有目标的指标计算，无目标（或只有出资基金任务）的单位不排名；',
-      '“无成效”指当月没有 1 亿元以上的项目新签约或开工入库，连续两个月由分管市领导约谈、三个月由市主要领导约谈。'),
+      `“无成效”指当月没有 1 亿元以上的项目新签约或开工入库，连续 ${THRESHOLDS.leaderInChargeMonths} 个月由分管市领导约谈、`
+        + `${THRESHOLDS.topLeadersMonths} 个月由市主要领导约谈。`),
     rows.length ? table(rows) : message('info', '没有部门单位的数据。'),
     own ? h('p', null, h('a', { href: route('/projects', {}), id: 'dept-projects' }, '查看记在本单位名下的项目 →')) : null);
 }

@@ -1,5 +1,6 @@
 package org.luodi.query.assessment;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.QueryTime;
@@ -37,12 +38,14 @@ public class AssessmentController {
     }
 
     /** Every unit's score, adjustments, final score, rank in its pool, completeness and reward. */
+    @Operation(summary = "The year-end 考核: every unit's score, adjustments, final score, rank in its pool and reward")
     @GetMapping("/api/assessment/{year}")
     public Assessment assessment(@PathVariable int year, @RequestParam(required = false) String knownAt) {
         return queries.assessment(LuodiUser.current(), checked(year), time.knownAt(knownAt));
     }
 
     /** The same as an Excel workbook, with the adjustments on a sheet of their own. */
+    @Operation(summary = "The year-end 考核 as an Excel workbook, with the adjustments on a sheet of their own")
     @GetMapping("/api/assessment/{year}.xlsx")
     public ResponseEntity<byte[]> workbook(@PathVariable int year, @RequestParam(required = false) String knownAt) {
         Assessment assessment = assessment(year, knownAt);
@@ -55,12 +58,14 @@ public class AssessmentController {
     }
 
     /** The audit list: every adjustment and cancellation with who, when and why (a clerk: its own township's). */
+    @Operation(summary = "Every adjustment and cancellation of a year, with who, when and why")
     @GetMapping("/api/assessment/{year}/adjustments")
     public List<Adjustment> adjustments(@PathVariable int year, @RequestParam(required = false) String knownAt) {
         return adjustments.list(LuodiUser.current(), checked(year), time.knownAt(knownAt));
     }
 
     /** A supervisor records a praise, a criticism or a 约谈 deduction, or cancels an earlier one. */
+    @Operation(summary = "Record a praise, a criticism or a 约谈 deduction, or cancel an earlier one (supervisors)")
     @PostMapping("/api/assessment/{year}/adjustments")
     public Adjustment record(@PathVariable int year, @RequestBody AdjustmentRequest request) {
         return adjustments.record(LuodiUser.current(), year, request);
