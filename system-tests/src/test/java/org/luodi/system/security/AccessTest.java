@@ -99,7 +99,7 @@ class AccessTest {
     void aDepartmentSeesOnlyWhatIsCreditedToItOnEveryPath() {
         Walk walk = walk(Fixture.GAOXIN_DEPARTMENT, "the other department",
                 answer -> mentionsChengui(answer) || mentionsOtherDepartment(answer));
-        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects: filtered"));
+        assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects?name=") && r.contains("filtered"));
         assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}:") && r.contains("refused 403"));
         assertThat(walk.report).anyMatch(r -> r.contains("GET /api/projects/{id}/history:") && r.contains("refused 403"));
         assertThat(walk.report).anyMatch(r -> r.contains("GET /api/bulletin?") && r.contains("filtered"));
@@ -138,7 +138,10 @@ class AccessTest {
             if (endpoint.method().equals("GET")) {
                 for (String query : List.of("", "?township=chengui", "?year=2024&month=6&asOf=2024-12-31",
                         "?year=2024&month=6&asOf=2024-12-31&township=chengui&groupBy=township",
-                        "?year=2024&asOf=2024-12-31&groupBy=department", "?year=2099")) {
+                        "?year=2024&asOf=2024-12-31&groupBy=department", "?year=2099",
+                        // the project by its name: on the shared instance other tests' newer signings push it off
+                        // the list's first page, where the walk would not see it filtered
+                        "?name=" + java.net.URLEncoder.encode(fixture.chenguiMarker, java.nio.charset.StandardCharsets.UTF_8))) {
                     String url = fixture.url(endpoint.side()) + path + query;
                     Http.Answer intruders = read(url, Http.demo(intruder));
                     Http.Answer supervisor = read(url, Http.demo("supervisor"));
