@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class EventDescriptions {
     /** The revision of each event type the descriptions below were written for. */
     public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.ofEntries(
-            Map.entry(ProjectSigned.class, "2"),
+            Map.entry(ProjectSigned.class, "3"),
             Map.entry(CompanyRegistered.class, "1"),
             Map.entry(ConstructionStarted.class, "1"),
             Map.entry(ProjectStored.class, "1"),
@@ -39,14 +39,15 @@ public final class EventDescriptions {
             Map.entry(MilestoneCorrected.class, "1"),
             Map.entry(MilestoneRetracted.class, "1"),
             Map.entry(ProjectVoided.class, "1"),
-            Map.entry(CreditCorrected.class, "1"));
+            Map.entry(CreditCorrected.class, "1"),
+            Map.entry(AttributesCorrected.class, "1"));
 
     /** Each event type's name for people, in lifecycle order (the timeline's and the audit filter's words). */
     public static final Map<String, String> TYPE_LABELS = labels(
             ProjectSigned.class, "签约", CompanyRegistered.class, "注册", ConstructionStarted.class, "开工",
             ProjectStored.class, "入库", ProductionStarted.class, "投产", FundsArrived.class, "到位资金",
             ProjectTerminated.class, "解约", MilestoneCorrected.class, "更正", MilestoneRetracted.class, "撤销",
-            ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正");
+            ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正", AttributesCorrected.class, "更正项目信息");
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
@@ -84,7 +85,11 @@ public final class EventDescriptions {
         if (event instanceof ProjectSigned e) {
             return "合同金额 " + wan(e.contractAmountWan()) + "（" + yi(e.contractAmountWan()) + "），投资方 "
                     + text(e.investor()) + "，" + (e.industrial() ? "工业项目" : "非工业项目") + "，来源"
-                    + source(e.sourceRegion()) + credit(e.introducedBy(), e.introducedByText());
+                    + source(e.sourceRegion()) + credit(e.introducedBy(), e.introducedByText())
+                    + (e.plannedInvestmentWan() == null ? "" : "，计划总投资 " + wan(e.plannedInvestmentWan()))
+                    + (e.types().isEmpty() ? "" : "，项目类型 " + AttributeChanges.flags(e.types(), ProjectType::label))
+                    + (e.investorCategories().isEmpty() ? "" : "，投资方类别 "
+                    + AttributeChanges.flags(e.investorCategories(), InvestorCategory::label));
         }
         if (event instanceof CompanyRegistered e) {
             return text(e.companyName()) + "，统一社会信用代码 " + text(e.creditCode())
@@ -129,6 +134,9 @@ public final class EventDescriptions {
         if (event instanceof CreditCorrected e) {
             return e.department() == null ? "引荐单位改为：无（不计入任何部门）"
                     : "引荐单位改为 " + departmentName(e.department());
+        }
+        if (event instanceof AttributesCorrected e) {
+            return "更正项目信息：" + AttributeChanges.describe(e.before(), e.after());
         }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
     }

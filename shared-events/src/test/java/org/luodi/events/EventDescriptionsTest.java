@@ -3,12 +3,15 @@ package org.luodi.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,11 @@ class EventDescriptionsTest {
     /** The sample amount and how it must read: grouped, every decimal kept. */
     private static final BigDecimal MONEY = new BigDecimal("1234.5");
     private static final String MONEY_TEXT = "1,234.5";
+    private static final ProjectAttributes ATTRIBUTES = new ProjectAttributes("光谷智能装备产业园", "武汉某公司", "gaoxin",
+            "smart-equipment", true, SourceRegion.OUT_OF_PROVINCE, new BigDecimal("12000"), null, Set.of(), Set.of());
+    private static final ProjectAttributes OTHER_ATTRIBUTES = new ProjectAttributes("光谷智能装备产业园二期",
+            "武汉某集团", "chengui", "new-materials", false, SourceRegion.FOREIGN, MONEY, new BigDecimal("30000"),
+            Set.of(ProjectType.SECOND_ROUND, ProjectType.TECHNICAL_UPGRADE), Set.of(InvestorCategory.LISTED));
 
     @Test
     void everyEventTypeHasADescriptionForItsPresentRevision() {
@@ -82,6 +90,38 @@ class EventDescriptionsTest {
     }
 
     @Test
+    void aCorrectionOfAttributesReadsOldToNewForWhatChangedOnly() {
+        assertThat(EventDescriptions.describe(new AttributesCorrected("p", ATTRIBUTES, OTHER_ATTRIBUTES, "核实")))
+                .isEqualTo("更正项目信息：项目名称 光谷智能装备产业园 → 光谷智能装备产业园二期；投资方 武汉某公司 → 武汉某集团；"
+                        + "所属乡镇 高新区 → 陈贵镇；产业链 智能装备制造 → 新材料；工业项目 是 → 否；投资方来源 省外 → 境外；"
+                        + "合同金额 12,000 万元 → 1,234.5 万元；计划总投资 未填 → 30,000 万元；项目类型 无 → 二次招商、技改；"
+                        + "投资方类别 无 → 上市公司");
+        ProjectAttributes moved = new ProjectAttributes("光谷智能装备产业园", "武汉某公司", "chengui", "smart-equipment",
+                true, SourceRegion.OUT_OF_PROVINCE, new BigDecimal("12000.00"), null, Set.of(), Set.of());
+        assertThat(EventDescriptions.describe(new AttributesCorrected("p", ATTRIBUTES, moved, "移交")))
+                .as("12000 and 12000.00 are one amount").isEqualTo("更正项目信息：所属乡镇 高新区 → 陈贵镇");
+    }
+
+    @Test
+    void aSigningShowsItsPlanTypesAndInvestorCategoriesWhenItHasThem() {
+        ProjectSigned signed = new ProjectSigned("p", "铜箔项目", "某集团", "gaoxin", "new-materials", true,
+                new BigDecimal("35000"), SourceRegion.IN_PROVINCE, LocalDate.of(2024, 5, 20), null, null,
+                new BigDecimal("50000"), Set.of(ProjectType.TECHNICAL_UPGRADE, ProjectType.SECOND_ROUND),
+                Set.of(InvestorCategory.GLOBAL_500));
+        assertThat(EventDescriptions.describe(signed)).isEqualTo("合同金额 35,000 万元（3.50 亿元），投资方 某集团，工业项目，"
+                + "来源省内，计划总投资 50,000 万元，项目类型 二次招商、技改，投资方类别 世界500强");
+    }
+
+    @Test
+    void aRevisionTwoSigningOfTheReadModelStillReads() {
+        assertThat(EventDescriptions.describe("ProjectSigned", "{\"projectId\":\"p\",\"name\":\"铜箔\","
+                + "\"investor\":\"某集团\",\"township\":\"gaoxin\",\"industryChain\":\"new-materials\","
+                + "\"industrial\":false,\"contractAmountWan\":8000,\"sourceRegion\":\"FOREIGN\","
+                + "\"signedOn\":\"2024-05-20\",\"introducedBy\":null,\"introducedByText\":null}"))
+                .isEqualTo("合同金额 8,000 万元（0.80 亿元），投资方 某集团，非工业项目，来源境外");
+    }
+
+    @Test
     void aRevisionOneRowOfTheReadModelStillShowsItsAmount() {
         assertThat(EventDescriptions.describe("FundsArrived", "{\"projectId\":\"p\",\"arrivalNo\":3,"
                 + "\"arrivedOn\":\"2024-06-01\",\"source\":\"FOREIGN\",\"amountWan\":null,\"amountUsdWan\":80.25}"))
@@ -100,11 +140,11 @@ class EventDescriptionsTest {
         List<Object[]> samples = new ArrayList<>();
         Object[] base = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            base[i] = first(components[i].getType());
+            base[i] = first(components[i].getGenericType());
         }
         samples.add(base);
         for (int i = 0; i < components.length; i++) {
-            for (Object value : all(components[i].getType())) {
+            for (Object value : all(components[i].getGenericType())) {
                 Object[] variant = base.clone();
                 variant[i] = value;
                 samples.add(variant);
@@ -113,11 +153,19 @@ class EventDescriptionsTest {
         return samples;
     }
 
-    private static Object first(Class<?> type) {
+    private static Object first(Type type) {
         return all(type).get(0);
     }
 
-    private static List<Object> all(Class<?> type) {
+    private static List<Object> all(Type generic) {
+        if (generic instanceof ParameterizedType set && set.getRawType() == Set.class) {
+            Class<?> flag = (Class<?>) set.getActualTypeArguments()[0];
+            return List.of(Set.of(), Set.of((Object[]) flag.getEnumConstants()));
+        }
+        Class<?> type = (Class<?>) generic;
+        if (type == ProjectAttributes.class) {
+            return List.of(ATTRIBUTES, OTHER_ATTRIBUTES);
+        }
         if (type == String.class) {
             return List.of("示例");
         }

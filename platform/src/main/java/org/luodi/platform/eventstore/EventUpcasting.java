@@ -2,15 +2,18 @@ package org.luodi.platform.eventstore;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.luodi.events.upcasting.FundsArrivedUpcaster;
+import org.luodi.events.upcasting.ProjectSignedRevision3Upcaster;
 import org.luodi.events.upcasting.ProjectSignedUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The event upcasters, for both sides: Axon's Spring Boot configuration puts every {@link EventUpcaster} bean in
  * the configuration's upcaster chain, which the command side's storage engine uses when it loads an aggregate and
  * the query side's ({@code ProcessingConfig}) when its processors read the stream. Old events are read in today's
- * shape; the append-only store is never rewritten.
+ * shape; the append-only store is never rewritten. The chain applies them in {@link Order}: an event type's
+ * revision 1 → 2 before its 2 → 3.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventUpcasting {
@@ -23,7 +26,15 @@ public class EventUpcasting {
 
     /** ProjectSigned 1 → 2: the free-text 引荐单位 becomes a department code where it names one. */
     @Bean
+    @Order(1)
     public EventUpcaster projectSignedUpcaster() {
         return new ProjectSignedUpcaster();
+    }
+
+    /** ProjectSigned 2 → 3: no planned investment, no types and no investor categories stated. */
+    @Bean
+    @Order(2)
+    public EventUpcaster projectSignedRevision3Upcaster() {
+        return new ProjectSignedRevision3Upcaster();
     }
 }
