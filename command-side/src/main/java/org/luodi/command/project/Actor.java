@@ -43,6 +43,13 @@ record Actor(String username, Role role, String township) {
         }
     }
 
+    /** A project moves to another township only by a supervisor, never by a clerk of either township. */
+    void mustBeSupervisorToMove() {
+        if (role != Role.SUPERVISOR) {
+            throw new ForbiddenException("只有市级督查人员可以把项目移交其他乡镇");
+        }
+    }
+
     private void mustReach(String projectTownship) {
         if (!projectTownship.equals(township)) {
             throw ForbiddenException.otherTownship("不能操作其他乡镇的项目");

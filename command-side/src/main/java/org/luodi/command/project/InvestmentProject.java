@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.project.ProjectCommands.CorrectAttributes;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
@@ -16,6 +17,7 @@ import org.luodi.command.project.ProjectCommands.StartProduction;
 import org.luodi.command.project.ProjectCommands.StoreProject;
 import org.luodi.command.project.ProjectCommands.TerminateProject;
 import org.luodi.command.project.ProjectCommands.VoidProject;
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCode;
@@ -26,6 +28,7 @@ import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectSigned;
 import org.luodi.events.ProjectStored;
 import org.luodi.events.ProjectTerminated;
@@ -57,7 +60,8 @@ public class InvestmentProject {
 
     @AggregateIdentifier
     private String projectId;
-    private String township;
+    /** What the project is: name, township, chain, contract amount (corrections applied) and the rest. */
+    private ProjectAttributes attributes;
     private LocalDate signedOn;
     private LocalDate registeredOn;
     private LocalDate startedOn;
@@ -67,8 +71,7 @@ public class InvestmentProject {
     private boolean voided;
     private final Map<Integer, Arrival> arrivals = new HashMap<>();
     private int lastArrivalNo;
-    /** The amounts as {@link Plausibility} weighs them, corrections applied. */
-    private BigDecimal contractAmountWan;
+    /** The planned investment as 入库 restated it, corrections applied. */
     private BigDecimal plannedInvestmentWan;
     /** The department credited as 引荐单位, or null. */
     private String creditedTo;
@@ -87,7 +90,7 @@ public class InvestmentProject {
         Actor actor = Actor.from(metaData);
         actor.mustBeClerk();
         // Here the township is input: a missing or unknown code is a 400 before it can tell whose project this is.
-        new Checks(clock)
+        Checks checks = new Checks(clock)
                 .text("name", cmd.name(), 200, true)
                 .text("investor", cmd.investor(), 200, true)
                 .required("township", cmd.township())
@@ -102,17 +105,25 @@ public class InvestmentProject {
                 .date("signedOn", cmd.signedOn())
                 .that(cmd.introducedBy() == null || cmd.introducedBy().isBlank()
                         || Departments.isDepartment(cmd.introducedBy().strip()), "introducedBy", "未知的部门代码")
-                .throwIfAny();
+                .that(noNulls(cmd.types()), "types", "未知的项目类型")
+                .that(noNulls(cmd.investorCategories()), "investorCategories", "未知的投资方类别");
+        if (cmd.plannedInvestmentWan() != null) {
+            checks.positive("plannedInvestmentWan", cmd.plannedInvestmentWan());
+        }
+        checks.throwIfAny();
         actor.mustBeClerkOf(cmd.township());
         plausibility.contract(cmd.contractAmountWan(), "contractAmountWan", cmd.confirmImplausible());
+        plausibility.planned(cmd.plannedInvestmentWan(), cmd.contractAmountWan(), "plannedInvestmentWan",
+                cmd.confirmImplausible());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
-                blankToNull(cmd.introducedBy()), null));
+                blankToNull(cmd.introducedBy()), null, cmd.plannedInvestmentWan(), cmd.types(),
+                cmd.investorCategories()));
     }
 
     @CommandHandler
     public void handle(RegisterCompany cmd, MetaData metaData, Clock clock) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         new Checks(clock)
                 .date("registeredOn", cmd.registeredOn())
                 .text("companyName", cmd.companyName(), 200, true)
@@ -130,7 +141,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public void handle(StartConstruction cmd, MetaData metaData, Clock clock) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         new Checks(clock).date("startedOn", cmd.startedOn()).required("kind", cmd.kind()).throwIfAny();
         mustBeOpen();
         once(startedOn, "startedOn", "已开工");
@@ -140,7 +151,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public void handle(StoreProject cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         new Checks(clock)
                 .date("storedOn", cmd.storedOn())
                 .positive("plannedInvestmentWan", cmd.plannedInvestmentWan())
@@ -148,14 +159,14 @@ public class InvestmentProject {
         mustBeOpen();
         once(storedOn, "storedOn", "已入库");
         dates().withStored(cmd.storedOn()).check("storedOn");
-        plausibility.planned(cmd.plannedInvestmentWan(), contractAmountWan, "plannedInvestmentWan",
+        plausibility.planned(cmd.plannedInvestmentWan(), attributes.contractAmountWan(), "plannedInvestmentWan",
                 cmd.confirmImplausible());
         apply(new ProjectStored(projectId, cmd.storedOn(), cmd.plannedInvestmentWan()));
     }
 
     @CommandHandler
     public void handle(StartProduction cmd, MetaData metaData, Clock clock) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         new Checks(clock).date("productionOn", cmd.productionOn()).throwIfAny();
         mustBeOpen();
         once(productionOn, "productionOn", "已投产");
@@ -165,7 +176,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public void handle(RecordFundsArrival cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         Checks checks = new Checks(clock).date("arrivedOn", cmd.arrivedOn()).required("source", cmd.source());
         if (cmd.source() == SourceRegion.FOREIGN) {
             checks.positive("amountUsdWan", cmd.amountUsdWan())
@@ -180,7 +191,7 @@ public class InvestmentProject {
         dates().withFunds(arrivalNo, cmd.arrivedOn()).check("arrivedOn");
         if (cmd.amountWan() != null) {
             // only 万元 count: the contract is in 万元, and Luodi keeps no exchange rate to weigh 万美元 by
-            plausibility.funds(cnyFunds(null).add(cmd.amountWan()), contractAmountWan, "amountWan",
+            plausibility.funds(cnyFunds(null).add(cmd.amountWan()), attributes.contractAmountWan(), "amountWan",
                     cmd.confirmImplausible());
         }
         apply(new FundsArrived(projectId, arrivalNo, cmd.arrivedOn(), cmd.source(), cmd.amountWan(),
@@ -189,7 +200,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public void handle(TerminateProject cmd, MetaData metaData, Clock clock) {
-        Actor.from(metaData).mustBeClerkOf(township);
+        Actor.from(metaData).mustBeClerkOf(attributes.township());
         new Checks(clock)
                 .date("terminatedOn", cmd.terminatedOn())
                 .text("reason", cmd.reason(), 500, true)
@@ -201,7 +212,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public void handle(CorrectMilestone cmd, MetaData metaData, Clock clock, Plausibility plausibility) {
-        Actor.from(metaData).mustBeClerkOfOrSupervisor(township);
+        Actor.from(metaData).mustBeClerkOfOrSupervisor(attributes.township());
         Checks checks = new Checks(clock)
                 .required("milestone", cmd.milestone())
                 .text("reason", cmd.reason(), 500, true)
@@ -277,6 +288,24 @@ public class InvestmentProject {
         apply(new CreditCorrected(projectId, department, cmd.reason().strip()));
     }
 
+    /**
+     * 更正项目信息: by a supervisor or the clerk of the project's township, with a reason; only a supervisor moves a
+     * project to another township. Amounts are weighed as at signing, and only when the correction changes them.
+     */
+    @CommandHandler
+    public void handle(CorrectAttributes cmd, MetaData metaData, Clock clock, ReferenceData reference,
+                       Plausibility plausibility) {
+        Actor actor = Actor.from(metaData);
+        actor.mustBeClerkOfOrSupervisor(attributes.township());
+        ProjectAttributes after = AttributeCorrection.after(cmd, attributes, clock, reference);
+        if (!after.township().equals(attributes.township())) {
+            actor.mustBeSupervisorToMove();
+        }
+        mustNotBeVoided();
+        weighCorrectedAmounts(after, plausibility, cmd.confirmImplausible());
+        apply(new AttributesCorrected(projectId, attributes, after, cmd.reason().strip()));
+    }
+
     // ---- rules shared by the handlers
 
     /** arrivalNo names an arrival; on any other milestone the event would claim an arrival it is not about. */
@@ -341,13 +370,28 @@ public class InvestmentProject {
                 plausibility.contract(amount, "amountWan", confirmed);
                 plausibility.funds(cnyFunds(null), amount, "amountWan", confirmed);
                 plausibility.planned(plannedInvestmentWan, amount, "amountWan", confirmed);
+                plausibility.planned(attributes.plannedInvestmentWan(), amount, "amountWan", confirmed);
             }
-            case STORAGE -> plausibility.planned(amount, contractAmountWan, "amountWan", confirmed);
-            case FUNDS -> plausibility.funds(cnyFunds(cmd.arrivalNo()).add(amount), contractAmountWan, "amountWan",
-                    confirmed);
+            case STORAGE -> plausibility.planned(amount, attributes.contractAmountWan(), "amountWan", confirmed);
+            case FUNDS -> plausibility.funds(cnyFunds(cmd.arrivalNo()).add(amount), attributes.contractAmountWan(),
+                    "amountWan", confirmed);
             default -> {
                 // no other milestone carries an amount (checkCorrectedAmounts refused it)
             }
+        }
+    }
+
+    /** A corrected contract amount or plan is weighed as at signing against the amounts it is compared with. */
+    private void weighCorrectedAmounts(ProjectAttributes after, Plausibility plausibility, Boolean confirmed) {
+        boolean contract = !ProjectAttributes.sameAmount(after.contractAmountWan(), attributes.contractAmountWan());
+        if (contract) {
+            plausibility.contract(after.contractAmountWan(), "contractAmountWan", confirmed);
+            plausibility.funds(cnyFunds(null), after.contractAmountWan(), "contractAmountWan", confirmed);
+            plausibility.planned(plannedInvestmentWan, after.contractAmountWan(), "contractAmountWan", confirmed);
+        }
+        if (contract || !ProjectAttributes.sameAmount(after.plannedInvestmentWan(), attributes.plannedInvestmentWan())) {
+            plausibility.planned(after.plannedInvestmentWan(), after.contractAmountWan(), "plannedInvestmentWan",
+                    confirmed);
         }
     }
 
@@ -402,6 +446,10 @@ public class InvestmentProject {
                 Map.copyOf(funds));
     }
 
+    private static boolean noNulls(java.util.Collection<?> flags) {
+        return flags == null || flags.stream().noneMatch(Objects::isNull);
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -411,10 +459,14 @@ public class InvestmentProject {
     @EventSourcingHandler
     void on(ProjectSigned e) {
         projectId = e.projectId();
-        township = e.township();
+        attributes = e.attributes();
         signedOn = e.signedOn();
-        contractAmountWan = e.contractAmountWan();
         creditedTo = e.introducedBy();
+    }
+
+    @EventSourcingHandler
+    void on(AttributesCorrected e) {
+        attributes = e.after();
     }
 
     @EventSourcingHandler
@@ -461,7 +513,7 @@ public class InvestmentProject {
         }
         if (e.amountWan() != null) {
             switch (e.milestone()) {
-                case SIGNING -> contractAmountWan = e.amountWan();
+                case SIGNING -> attributes = attributes.withContractAmountWan(e.amountWan());
                 case STORAGE -> plannedInvestmentWan = e.amountWan();
                 case FUNDS -> arrivals.computeIfPresent(e.arrivalNo(),
                         (no, a) -> new Arrival(a.arrivedOn(), a.source(), e.amountWan()));

@@ -2,6 +2,7 @@ package org.luodi.command.project;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.command.api.IdempotentCommands;
+import org.luodi.command.project.ProjectCommands.CorrectAttributes;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
@@ -13,7 +14,9 @@ import org.luodi.command.project.ProjectCommands.StartProduction;
 import org.luodi.command.project.ProjectCommands.StoreProject;
 import org.luodi.command.project.ProjectCommands.TerminateProject;
 import org.luodi.command.project.ProjectCommands.VoidProject;
+import org.luodi.events.InvestorCategory;
 import org.luodi.events.Milestone;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 import org.luodi.platform.problem.InvalidInputException;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 /** SPEC §7's commands: translates each POST into a command, nothing more. The aggregate decides. */
@@ -47,7 +51,9 @@ public class ProjectCommandController {
 
     public record SignRequest(String projectId, String name, String investor, String township, String industryChain,
                               Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
-                              LocalDate signedOn, String introducedBy, Boolean confirmImplausible) {
+                              LocalDate signedOn, String introducedBy, BigDecimal plannedInvestmentWan,
+                              Set<ProjectType> types, Set<InvestorCategory> investorCategories,
+                              Boolean confirmImplausible) {
     }
 
     public record RegistrationRequest(LocalDate registeredOn, String companyName, String creditCode,
@@ -83,9 +89,16 @@ public class ProjectCommandController {
     public record CreditRequest(String department, String reason) {
     }
 
+    public record AttributesRequest(String name, String investor, String township, String industryChain,
+                                    Boolean industrial, SourceRegion sourceRegion, BigDecimal contractAmountWan,
+                                    BigDecimal plannedInvestmentWan, Set<ProjectType> types,
+                                    Set<InvestorCategory> investorCategories, String reason,
+                                    Boolean confirmImplausible) {
+    }
+
     @Operation(summary = "Sign a project (签约)",
             description = "By the clerk of the project's township; 201 with the projectId (a given UUID, or a new "
-                    + "one). An amount that looks like a slip of 10,000× is refused 409 (amount.implausible) "
+                    + "one). plannedInvestmentWan (计划总投资, 万元), types and investorCategories are optional. An amount that looks like a slip of 10,000× is refused 409 (amount.implausible) "
                     + "and nothing is written, unless the body says confirmImplausible: true.")
     @PostMapping
     public ResponseEntity<Object> sign(@RequestBody SignRequest body, @RequestHeader(name = KEY, required = false) String key) {
@@ -93,7 +106,8 @@ public class ProjectCommandController {
         return commands.send(key, "POST /api/projects", body,
                 new SignProject(id, body.name(), body.investor(), body.township(), body.industryChain(),
                         body.industrial(), body.contractAmountWan(), body.sourceRegion(), body.signedOn(),
-                        body.introducedBy(), body.confirmImplausible()),
+                        body.introducedBy(), body.plannedInvestmentWan(), body.types(), body.investorCategories(),
+                        body.confirmImplausible()),
                 id, HttpStatus.CREATED, null);
     }
 
@@ -188,6 +202,22 @@ public class ProjectCommandController {
                                                 @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "credit", body, new CorrectCredit(uuid(id, false), body.department(), body.reason()),
                 body.reason());
+    }
+
+    @Operation(summary = "Correct the project's attributes (更正项目信息)",
+            description = "By a supervisor or the clerk of the project's township, with a reason: the attributes "
+                    + "given (name, investor, township, industryChain, industrial, sourceRegion, contractAmountWan, "
+                    + "plannedInvestmentWan, types, investorCategories) replace the recorded ones, those left out "
+                    + "stay; a body that changes nothing is refused. Only a supervisor moves a project to another "
+                    + "township. Counts from the moment it is recorded (knownAt). An amount that looks like a slip "
+                    + "of 10,000× is refused 409 (amount.implausible) unless the body says confirmImplausible: true.")
+    @PostMapping("/{id}/attributes")
+    public ResponseEntity<Object> correctAttributes(@PathVariable String id, @RequestBody AttributesRequest body,
+                                                    @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "attributes", body, new CorrectAttributes(uuid(id, false), body.name(),
+                body.investor(), body.township(), body.industryChain(), body.industrial(), body.sourceRegion(),
+                body.contractAmountWan(), body.plannedInvestmentWan(), body.types(), body.investorCategories(),
+                body.reason(), body.confirmImplausible()), body.reason());
     }
 
     private ResponseEntity<Object> send(String key, String id, String action, Object body, Object command,

@@ -1,12 +1,15 @@
 package org.luodi.command.project;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.luodi.events.InvestorCategory;
 import org.luodi.events.Milestone;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * The commands of a project's life, one per milestone (SPEC §2). Who sends them travels as message metadata
@@ -17,10 +20,19 @@ public final class ProjectCommands {
     private ProjectCommands() {
     }
 
+    /** {@code plannedInvestmentWan} (计划总投资), {@code types} and {@code investorCategories} are optional. */
     public record SignProject(@TargetAggregateIdentifier String projectId, String name, String investor,
                               String township, String industryChain, Boolean industrial,
                               BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
-                              String introducedBy, Boolean confirmImplausible) {
+                              String introducedBy, BigDecimal plannedInvestmentWan, Set<ProjectType> types,
+                              Set<InvestorCategory> investorCategories, Boolean confirmImplausible) {
+        public SignProject(String projectId, String name, String investor, String township, String industryChain,
+                           Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
+                           LocalDate signedOn, String introducedBy, Boolean confirmImplausible) {
+            this(projectId, name, investor, township, industryChain, industrial, contractAmountWan, sourceRegion,
+                    signedOn, introducedBy, null, null, null, confirmImplausible);
+        }
+
         public SignProject(String projectId, String name, String investor, String township, String industryChain,
                            Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
                            LocalDate signedOn, String introducedBy) {
@@ -76,6 +88,18 @@ public final class ProjectCommands {
 
     /** {@code department} null or blank: credited to no department. */
     public record CorrectCredit(@TargetAggregateIdentifier String projectId, String department, String reason) {
+    }
+
+    /**
+     * 更正项目信息: each attribute given (not null) is corrected to that value; those left out stay as they are. An
+     * empty set of types or investor categories clears it.
+     */
+    public record CorrectAttributes(@TargetAggregateIdentifier String projectId, String name, String investor,
+                                    String township, String industryChain, Boolean industrial,
+                                    SourceRegion sourceRegion, BigDecimal contractAmountWan,
+                                    BigDecimal plannedInvestmentWan, Set<ProjectType> types,
+                                    Set<InvestorCategory> investorCategories, String reason,
+                                    Boolean confirmImplausible) {
     }
 
     public record VoidProject(@TargetAggregateIdentifier String projectId, String reason) {

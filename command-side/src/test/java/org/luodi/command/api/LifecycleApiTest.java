@@ -78,6 +78,49 @@ class LifecycleApiTest extends CommandSideApiTest {
                         s -> assertThat(s).contains("\"department\":null"));
     }
 
+    @Test
+    void aProjectSignedWithItsPlanAndTypesThenCorrectedAndMovedByASupervisor() {
+        ApiClient.Answer signed = gaoxin.post("/api/projects", signing(null).replace("\"signedOn\"",
+                "\"plannedInvestmentWan\":30000,\"types\":[\"TECHNICAL_UPGRADE\"],"
+                        + "\"investorCategories\":[\"LISTED\",\"GLOBAL_500\"],\"signedOn\""));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        String id = signed.projectId();
+        String attributes = "/api/projects/" + id + "/attributes";
+
+        JsonNode unknownType = refused(400, () -> supervisor.post(attributes, """
+                {"types":["TECH_RENOVATION"],"reason":"类型填错"}"""));
+        assertThat(unknownType.path("code").asText()).isEqualTo("request.invalid");
+        assertThat(fields(refused(400, () -> supervisor.post(attributes, """
+                {"industryChain":"smart-equipment","contractAmountWan":12000.5,"reason":"核对无误"}"""))))
+                .as("a body that changes nothing").containsExactly((String) null);
+        refused(403, () -> gaoxin.post(attributes, """
+                {"township":"chengui","reason":"项目实际落在陈贵镇"}"""));
+        refused(403, () -> chengui.post(attributes, """
+                {"name":"改名","reason":"陈贵镇自行更正"}"""));
+        ok(gaoxin.post(attributes, """
+                {"name":"光谷智能装备产业园（一期）","types":[],"reason":"名称以合同为准"}"""), id);
+        ok(supervisor.post(attributes, """
+                {"township":"chengui","contractAmountWan":13000,"reason":"项目实际落在陈贵镇"}"""), id);
+        // from now on the project is 陈贵镇's
+        refused(403, () -> gaoxin.post("/api/projects/" + id + "/start", """
+                {"startedOn":"2024-05-01","kind":"NEW"}"""));
+        ok(chengui.post("/api/projects/" + id + "/start", """
+                {"startedOn":"2024-05-01","kind":"NEW"}"""), id);
+
+        assertThat(eventTypes(id)).containsExactly("ProjectSigned", "AttributesCorrected", "AttributesCorrected",
+                "ConstructionStarted");
+        List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(payloads.get(0)).contains("\"plannedInvestmentWan\":30000")
+                .contains("\"types\":[\"TECHNICAL_UPGRADE\"]")
+                .contains("\"investorCategories\":[\"GLOBAL_500\",\"LISTED\"]");
+        assertThat(payloads.get(2)).contains("\"before\":{\"name\":\"光谷智能装备产业园（一期）\",\"investor\"")
+                .contains("\"township\":\"gaoxin\"").contains("\"township\":\"chengui\"")
+                .contains("\"contractAmountWan\":13000");
+        assertThat(jdbc.queryForObject("SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = 0", String.class, id)).isEqualTo("3");
+    }
+
     private static void ok(ApiClient.Answer answer, String projectId) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.projectId()).isEqualTo(projectId);

@@ -8,6 +8,7 @@ import org.luodi.platform.problem.ImplausibleAmountException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.RuleViolationException;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,9 +20,9 @@ final class Refusals {
     private Refusals() {
     }
 
-    /** 400, naming exactly these fields. */
+    /** 400, naming exactly these fields (null: the request as a whole). */
     static Matcher<Throwable> invalid(String... fields) {
-        List<String> expected = List.of(fields);
+        List<String> expected = Arrays.asList(fields);
         return new CustomTypeSafeMatcher<>("InvalidInputException on " + expected) {
             @Override
             protected boolean matchesSafely(Throwable t) {

@@ -3,11 +3,15 @@ package org.luodi.command.project;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.luodi.command.project.ProjectCommands.SignProject;
+import org.luodi.events.InvestorCategory;
 import org.luodi.events.ProjectSigned;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.luodi.command.project.Given.ADMIN;
 import static org.luodi.command.project.Given.CHENGUI_CLERK;
@@ -16,6 +20,7 @@ import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.SUPERVISOR;
 import static org.luodi.command.project.Refusals.forbidden;
+import static org.luodi.command.project.Refusals.implausible;
 import static org.luodi.command.project.Refusals.invalid;
 
 /** 签约: creates the project; only the township's own clerk, known codes, an exact positive amount. */
@@ -96,6 +101,46 @@ class SigningTest {
         fixture.givenNoPriorActivity()
                 .when(sign("gaoxin", "smart-equipment", "12000.0000001"), GAOXIN_CLERK)
                 .expectNoEvents().expectException(invalid("contractAmountWan"));
+    }
+
+    @Test
+    void thePlanTypesAndInvestorCategoriesAreKeptWhenGiven() {
+        fixture.givenNoPriorActivity()
+                .when(new SignProject(ID, "铜箔项目", "某集团", "gaoxin", "new-materials", true, new BigDecimal("35000"),
+                        SourceRegion.IN_PROVINCE, SIGNED_ON, null, new BigDecimal("50000"),
+                        Set.of(ProjectType.TECHNICAL_UPGRADE, ProjectType.SPECIALIZED_INNOVATIVE),
+                        Set.of(InvestorCategory.PRIVATE_500), null), GAOXIN_CLERK)
+                .expectEvents(new ProjectSigned(ID, "铜箔项目", "某集团", "gaoxin", "new-materials", true,
+                        new BigDecimal("35000"), SourceRegion.IN_PROVINCE, SIGNED_ON, null, null,
+                        new BigDecimal("50000"), Set.of(ProjectType.SPECIALIZED_INNOVATIVE, ProjectType.TECHNICAL_UPGRADE),
+                        Set.of(InvestorCategory.PRIVATE_500)));
+    }
+
+    @Test
+    void aStatedPlanIsAnAmountAndWeighedAgainstTheContract() {
+        fixture.givenNoPriorActivity()
+                .when(withPlan("0"), GAOXIN_CLERK)
+                .expectNoEvents().expectException(invalid("plannedInvestmentWan"));
+        Given.fixture().givenNoPriorActivity()
+                .when(withPlan("350001"), GAOXIN_CLERK)
+                .expectNoEvents().expectException(implausible("plannedInvestmentWan", "planned-over-contract"));
+    }
+
+    @Test
+    void aTypeOrCategoryThatIsNoneOfTheListIsBadInput() {
+        Set<ProjectType> types = new HashSet<>();
+        types.add(null);
+        Set<InvestorCategory> categories = new HashSet<>();
+        categories.add(null);
+        fixture.givenNoPriorActivity()
+                .when(new SignProject(ID, "铜箔项目", "某集团", "gaoxin", "new-materials", true, new BigDecimal("35000"),
+                        SourceRegion.IN_PROVINCE, SIGNED_ON, null, null, types, categories, null), GAOXIN_CLERK)
+                .expectNoEvents().expectException(invalid("types", "investorCategories"));
+    }
+
+    private static SignProject withPlan(String plannedWan) {
+        return new SignProject(ID, "铜箔项目", "某集团", "gaoxin", "new-materials", true, new BigDecimal("35000"),
+                SourceRegion.IN_PROVINCE, SIGNED_ON, null, new BigDecimal(plannedWan), null, null, null);
     }
 
     @Test
