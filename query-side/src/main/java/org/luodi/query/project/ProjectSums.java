@@ -23,19 +23,16 @@ import java.util.Map;
 @Repository
 public class ProjectSums {
     /**
-     * The unit the sums are per: a column of project_version, which fund_arrival_version repeats for the township and
-     * the chain (fixed at signing). A department's credit can be corrected later, so an arrival finds its department
-     * through its project's version known at knownAt.
+     * The unit the sums are per: a column of project_version that every fund_arrival_version row repeats as its
+     * project stood when the arrival's version was made (V31, V67).
      */
     public enum Unit {
-        TOWNSHIP("township", true), CHAIN("industry_chain", true), DEPARTMENT("introduced_by", false);
+        TOWNSHIP("township"), CHAIN("industry_chain"), DEPARTMENT("introduced_by");
 
         private final String column;
-        private final boolean onArrivals;
 
-        Unit(String column, boolean onArrivals) {
+        Unit(String column) {
             this.column = column;
-            this.onArrivals = onArrivals;
         }
     }
 
@@ -87,21 +84,20 @@ public class ProjectSums {
                       AND greatest(p.signed_on, p.registered_on, p.stored_on) >= :from
                     GROUP BY 1),
                 funds AS (
-                    SELECT %5$s AS unit,
+                    SELECT f.%1$s AS unit,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source IN ('IN_PROVINCE', 'OUT_OF_PROVINCE')), 0)
                                AS domestic,
                            coalesce(sum(f.amount_wan) FILTER (WHERE f.source = 'OUT_OF_PROVINCE'), 0) AS out_of_province,
                            coalesce(sum(f.amount_usd_wan) FILTER (WHERE f.source = 'FOREIGN'), 0) AS foreign_usd
-                    FROM (%3$s) f %6$s
-                    WHERE f.arrived_on BETWEEN :from AND :to AND f.project_id NOT IN (%4$s)
+                    FROM (%3$s) f
+                    WHERE f.arrived_on BETWEEN :from AND :to AND f.%1$s IS NOT NULL
+                      AND f.project_id NOT IN (%4$s)
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
                        registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
-                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt),
-                unit.onArrivals ? "f." + unit.column : "credit." + unit.column,
-                unit.onArrivals ? "" : "JOIN (" + versions + ") credit ON credit.project_id = f.project_id");
+                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel

@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static java.sql.Types.INTEGER;
 import static java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
@@ -30,7 +32,8 @@ import static org.luodi.query.jdbc.TypedBatch.timestamp;
 /**
  * Writes one processor batch of events into project_version and fund_arrival_version: reads the current rows of
  * the batch's projects once, folds the events in memory, then closes rows with JDBC batches and appends the new ones
- * with COPY.
+ * with COPY. An event that leaves a project counting for another township, chain or department gives each of its
+ * current arrivals a new version too, since arrival rows carry those units for the statistics.
  * Events already in the tables (a redelivery) are skipped; another event under a sequence number already written (the
  * number reused after an event was deleted from the store) is refused, so that it is parked for this project only.
  */
@@ -46,7 +49,7 @@ class ProjectVersionWriter {
             TIMESTAMP_WITH_TIMEZONE, VARCHAR, INTEGER);
     private static final CopyBatch INSERT_ARRIVAL = new CopyBatch("fund_arrival_version", "project_id", "arrival_no",
             "version", "event_id", "recorded_from", "recorded_to", "arrived_on", "source", "amount_wan", "amount_usd_wan",
-            "township", "industry_chain");
+            "township", "industry_chain", "introduced_by");
 
     private final JdbcTemplate jdbc;
 
@@ -83,64 +86,137 @@ class ProjectVersionWriter {
     private record Applied(String projectId, long sequence) {
     }
 
+    /**
+     * What an arrival counts for in the statistics: its project's township, chain and credit when the arrival's
+     * version was made. Arrival rows carry them (V31, V67) so that the year's sums per unit read the arrivals alone.
+     */
+    private record Units(String township, String industryChain, String introducedBy) {
+        static Units of(ProjectState project) {
+            return new Units(project.township(), project.industryChain(), project.introducedBy());
+        }
+    }
+
+    /** An arrival version about to be written, with the units it counts for. */
+    private record CountedArrival(FundArrival arrival, Units units) {
+    }
+
     void write(List<Recorded> batch) {
-        String[] ids = batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new);
-        Map<Applied, String> applied = alreadyApplied(batch);
-        Map<String, ProjectState> states = currentStates(ids);
-        Map<ArrivalKey, FundArrival> arrivals = currentArrivals(batch);
-
-        Map<String, NewRow<ProjectState>> pendingProjects = new LinkedHashMap<>();
-        Map<ArrivalKey, NewRow<FundArrival>> pendingArrivals = new LinkedHashMap<>();
-        List<NewRow<ProjectState>> projectRows = new ArrayList<>();
-        List<NewRow<FundArrival>> arrivalRows = new ArrayList<>();
-        List<Object[]> closedProjects = new ArrayList<>();
-        List<Object[]> closedArrivals = new ArrayList<>();
-
+        Fold fold = new Fold(batch);
         for (Recorded r : batch) {
-            ProjectEvent event = r.event();
-            String id = event.projectId();
-            if (alreadyWritten(applied, r)) {
+            if (alreadyWritten(fold.applied, r)) {
                 continue; // redelivered
             }
-            OffsetDateTime at = timestamp(r.recordedAt());
-            Integer arrivalNo = arrivalNo(event);
-            if (arrivalNo != null) {
-                ArrivalKey key = new ArrivalKey(id, arrivalNo);
-                FundArrival before = arrivals.get(key);
-                if (before == null && !(event instanceof FundsArrived)) {
-                    continue; // a correction or retraction of an arrival already gone: nothing to change
-                }
-                close(pendingArrivals.remove(key), before != null, r.recordedAt(), closedArrivals,
-                        new Object[]{at, id, arrivalNo});
-                FundArrival after = arrivalAfter(event, before);
-                if (after == null) {
-                    arrivals.remove(key);
-                } else {
-                    arrivals.put(key, after);
-                    NewRow<FundArrival> row = new NewRow<>(id, after, r);
-                    pendingArrivals.put(key, row);
-                    arrivalRows.add(row);
-                }
+            if (arrivalNo(r.event()) != null) {
+                fold.arrivalEvent(r);
             } else {
-                ProjectState before = states.get(id);
-                if (before == null && !(event instanceof ProjectSigned)) {
-                    throw new IllegalStateException("event " + r.sequence() + " of unknown project " + id);
-                }
-                close(pendingProjects.remove(id), before != null, r.recordedAt(), closedProjects,
-                        new Object[]{at, id});
-                ProjectState after = event instanceof ProjectSigned signed ? ProjectState.signed(signed)
-                        : before.apply(event);
-                states.put(id, after);
-                NewRow<ProjectState> row = new NewRow<>(id, after, r);
-                pendingProjects.put(id, row);
-                projectRows.add(row);
+                fold.projectEvent(r);
             }
         }
-        CLOSE_PROJECT.execute(jdbc, closedProjects);
-        INSERT_PROJECT.execute(jdbc, projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
-        CLOSE_ARRIVAL.execute(jdbc, closedArrivals);
-        INSERT_ARRIVAL.execute(jdbc, arrivalRows.stream().map(row -> arrivalRow(row, states.get(row.projectId)))
-                .toList());
+        CLOSE_PROJECT.execute(jdbc, fold.closedProjects);
+        INSERT_PROJECT.execute(jdbc, fold.projectRows.stream().map(ProjectVersionWriter::projectRow).toList());
+        CLOSE_ARRIVAL.execute(jdbc, fold.closedArrivals);
+        INSERT_ARRIVAL.execute(jdbc, fold.arrivalRows.stream().map(ProjectVersionWriter::arrivalRow).toList());
+    }
+
+    /** One batch folded in memory: the current rows it starts from, the rows it closes and the rows it adds. */
+    private final class Fold {
+        final Map<Applied, String> applied;
+        final Map<String, ProjectState> states;
+        final Map<ArrivalKey, FundArrival> arrivals;
+        /** The arrivals named by the batch's funds events: read (or found absent) before folding. */
+        final Set<ArrivalKey> probed;
+        /** The projects whose every current arrival has been read, because an event moved them to another unit. */
+        final Set<String> allArrivalsRead = new HashSet<>();
+        final Map<String, NewRow<ProjectState>> pendingProjects = new LinkedHashMap<>();
+        final Map<ArrivalKey, NewRow<CountedArrival>> pendingArrivals = new LinkedHashMap<>();
+        final List<NewRow<ProjectState>> projectRows = new ArrayList<>();
+        final List<NewRow<CountedArrival>> arrivalRows = new ArrayList<>();
+        final List<Object[]> closedProjects = new ArrayList<>();
+        final List<Object[]> closedArrivals = new ArrayList<>();
+
+        Fold(List<Recorded> batch) {
+            applied = alreadyApplied(batch);
+            states = currentStates(batch.stream().map(r -> r.event().projectId()).distinct().toArray(String[]::new));
+            arrivals = currentArrivals(batch);
+            probed = batch.stream().filter(r -> arrivalNo(r.event()) != null)
+                    .map(r -> new ArrivalKey(r.event().projectId(), arrivalNo(r.event()))).collect(Collectors.toSet());
+        }
+
+        void arrivalEvent(Recorded r) {
+            ProjectEvent event = r.event();
+            ArrivalKey key = new ArrivalKey(event.projectId(), arrivalNo(event));
+            FundArrival before = arrivals.get(key);
+            if (before == null && !(event instanceof FundsArrived)) {
+                return; // a correction or retraction of an arrival already gone: nothing to change
+            }
+            closeArrival(key, r.recordedAt());
+            FundArrival after = arrivalAfter(event, before);
+            if (after == null) {
+                arrivals.remove(key);
+            } else {
+                addArrival(key, after, Units.of(states.get(key.projectId())), r);
+            }
+        }
+
+        void projectEvent(Recorded r) {
+            ProjectEvent event = r.event();
+            String id = event.projectId();
+            ProjectState before = states.get(id);
+            if (before == null && !(event instanceof ProjectSigned)) {
+                throw new IllegalStateException("event " + r.sequence() + " of unknown project " + id);
+            }
+            close(pendingProjects.remove(id), before != null, r.recordedAt(), closedProjects,
+                    new Object[]{timestamp(r.recordedAt()), id});
+            ProjectState after = event instanceof ProjectSigned signed ? ProjectState.signed(signed)
+                    : before.apply(event);
+            states.put(id, after);
+            NewRow<ProjectState> row = new NewRow<>(id, after, r);
+            pendingProjects.put(id, row);
+            projectRows.add(row);
+            if (before != null && !Units.of(before).equals(Units.of(after))) {
+                moveArrivals(id, Units.of(after), r);
+            }
+        }
+
+        /** A project now counts for another unit: each of its current arrivals gets a version that says so. */
+        private void moveArrivals(String projectId, Units units, Recorded r) {
+            readAllArrivals(projectId);
+            List<Map.Entry<ArrivalKey, FundArrival>> current = arrivals.entrySet().stream()
+                    .filter(a -> a.getKey().projectId().equals(projectId)).toList();
+            for (Map.Entry<ArrivalKey, FundArrival> a : current) {
+                closeArrival(a.getKey(), r.recordedAt());
+                addArrival(a.getKey(), a.getValue(), units, r);
+            }
+        }
+
+        /** Ends an arrival's current version: this batch's pending row, or else the row in the table. */
+        private void closeArrival(ArrivalKey key, Instant at) {
+            close(pendingArrivals.remove(key), arrivals.containsKey(key), at, closedArrivals,
+                    new Object[]{timestamp(at), key.projectId(), key.arrivalNo()});
+        }
+
+        private void addArrival(ArrivalKey key, FundArrival arrival, Units units, Recorded r) {
+            arrivals.put(key, arrival);
+            NewRow<CountedArrival> row = new NewRow<>(key.projectId(), new CountedArrival(arrival, units), r);
+            pendingArrivals.put(key, row);
+            arrivalRows.add(row);
+        }
+
+        /**
+         * Adds the project's current arrivals in the table that the batch did not name (those it named are in
+         * {@code arrivals} already, as this batch left them). Only moves need this, and moves are rare.
+         */
+        private void readAllArrivals(String projectId) {
+            if (!allArrivalsRead.add(projectId)) {
+                return;
+            }
+            jdbc.query("SELECT * FROM fund_arrival_version WHERE project_id = ? AND recorded_to IS NULL", rs -> {
+                ArrivalKey key = new ArrivalKey(projectId, rs.getInt("arrival_no"));
+                if (!probed.contains(key)) {
+                    arrivals.put(key, ProjectVersions.ARRIVAL.mapRow(rs, 0));
+                }
+            }, projectId);
+        }
     }
 
     /** Ends the version being replaced: one of this batch's new rows, or the current row in the table. */
@@ -278,11 +354,11 @@ class ProjectVersionWriter {
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }
 
-    /** An arrival with its project's township and chain, which no event changes after signing (V31). */
-    private static Object[] arrivalRow(NewRow<FundArrival> row, ProjectState project) {
-        FundArrival a = row.value;
+    private static Object[] arrivalRow(NewRow<CountedArrival> row) {
+        FundArrival a = row.value.arrival();
+        Units units = row.value.units();
         return new Object[]{row.projectId, a.arrivalNo(), row.version, row.eventId, timestamp(row.from), timestamp(row.to),
-                a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan(), project.township(),
-                project.industryChain()};
+                a.arrivedOn(), a.source().name(), a.amountWan(), a.amountUsdWan(), units.township(),
+                units.industryChain(), units.introducedBy()};
     }
 }

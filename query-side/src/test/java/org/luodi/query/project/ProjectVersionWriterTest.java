@@ -2,6 +2,7 @@ package org.luodi.query.project;
 
 import org.junit.jupiter.api.Test;
 import org.luodi.events.CompanyRegistered;
+import org.luodi.events.CreditCorrected;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
@@ -88,6 +89,44 @@ class ProjectVersionWriterTest extends QuerySideTest {
         assertThat(projectRows()).extracting(row -> row.get("company_name")).containsExactly(null, "原公司");
         writer.write(events.subList(1, 2)); // the event that wrote it, again: a redelivery
         assertThat(projectRows()).hasSize(2);
+    }
+
+    /**
+     * Arrival rows carry the credit their project had when each version was made; crediting the project anew gives
+     * every current arrival a new version, whether the arrival was written in an earlier batch (read from the table)
+     * or earlier in the same batch (still pending), and a retracted arrival none.
+     */
+    @Test
+    void aNewCreditGivesEachCurrentArrivalAVersionThatCarriesIt() {
+        record(signed(id, "gaoxin", "改引荐项目", LocalDate.of(2024, 3, 1)));
+        record(new FundsArrived(id, 1, LocalDate.of(2024, 4, 1), SourceRegion.IN_PROVINCE, new BigDecimal("100"), null));
+        record(new FundsArrived(id, 2, LocalDate.of(2024, 4, 2), SourceRegion.IN_PROVINCE, new BigDecimal("200"), null));
+        record(new FundsArrived(id, 3, LocalDate.of(2024, 4, 3), SourceRegion.IN_PROVINCE, new BigDecimal("300"), null));
+        writer.write(events);
+        record(new MilestoneRetracted(id, Milestone.FUNDS, 3, "重复录入"));                        // 4
+        record(new FundsArrived(id, 4, LocalDate.of(2024, 5, 1), SourceRegion.FOREIGN, null, new BigDecimal("40")));
+        record(new MilestoneCorrected(id, Milestone.FUNDS, 2, null, new BigDecimal("250"), null, "金额有误")); // 6
+        record(new CreditCorrected(id, "dept07", "招商局引荐"));                                   // 7
+        record(new FundsArrived(id, 5, LocalDate.of(2024, 6, 1), SourceRegion.IN_PROVINCE, new BigDecimal("500"), null));
+        writer.write(events.subList(4, 9));
+
+        assertThat(jdbc.queryForList("SELECT arrival_no, version, introduced_by, trim_scale(amount_wan)::text AS amount, "
+                        + "recorded_to IS NULL AS current FROM fund_arrival_version WHERE project_id = ? "
+                        + "ORDER BY arrival_no, version", id))
+                .extracting(row -> row.get("arrival_no") + "/" + row.get("version") + " " + row.get("introduced_by")
+                        + " " + row.get("amount") + (Boolean.TRUE.equals(row.get("current")) ? " current" : ""))
+                .containsExactly(
+                        "1/1 null 100", "1/7 dept07 100 current",           // from the table
+                        "2/2 null 200", "2/6 null 250", "2/7 dept07 250 current", // corrected in the batch first
+                        "3/3 null 300",                                      // retracted: no new version
+                        "4/5 null null", "4/7 dept07 null current",          // arrived in the same batch
+                        "5/8 dept07 500 current");                           // arrived after the new credit
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fund_arrival_version WHERE project_id = ? "
+                + "AND recorded_to IS NOT NULL AND recorded_to <= recorded_from", Long.class, id)).isZero();
+
+        writer.write(events.subList(4, 9)); // redelivered: nothing moves twice
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fund_arrival_version WHERE project_id = ?", Long.class, id))
+                .isEqualTo(9L);
     }
 
     private void record(ProjectEvent event) {

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code project_version}: one row per event that changes a project (not fund arrivals), holding the project
  *       as it stood after that event, valid from the event's recordedAt until the next such event's;</li>
- *   <li>{@code fund_arrival_version}: one row per fund arrival, with its project's township and chain;</li>
+ *   <li>{@code fund_arrival_version}: one row per fund arrival, with its project's township, chain and credit, and
+ *       another each time the project is credited anew while the arrival stands;</li>
  *   <li>{@code project_event}: one row per stored event, with its metadata.</li>
  * </ul>
  * Rows are compared as canonical text (decimals without trailing zeros, timestamps in microseconds as PostgreSQL
@@ -51,7 +52,7 @@ public final class Recomputation {
             "voided BOOLEAN");
     static final List<Column> FUND_ARRIVAL_VERSION = columns("project_id TEXT", "arrival_no LONG", "version LONG",
             "event_id TEXT", "recorded_from TIMESTAMP", "recorded_to TIMESTAMP", "arrived_on DATE", "source TEXT",
-            "amount_wan DECIMAL", "amount_usd_wan DECIMAL", "township TEXT", "industry_chain TEXT");
+            "amount_wan DECIMAL", "amount_usd_wan DECIMAL", "township TEXT", "industry_chain TEXT", "introduced_by TEXT");
     static final List<Column> PROJECT_EVENT = columns("global_index LONG", "event_identifier TEXT", "project_id TEXT",
             "sequence_number LONG", "type TEXT", "occurred_on DATE", "recorded_at TIMESTAMP", "actor TEXT",
             "role TEXT", "actor_township TEXT", "project_township TEXT", "reason TEXT", "idempotency_key TEXT",
@@ -107,6 +108,7 @@ public final class Recomputation {
     private void foldProject(List<StoredEvent> stream) {
         Map<String, String> state = null;
         Map<String, String> openVersion = null;
+        List<Map<String, String>> openArrivals = new ArrayList<>();
         String township = null;
         for (StoredEvent event : stream) {
             JsonNode e = event.payload();
@@ -155,8 +157,19 @@ public final class Recomputation {
                 }
                 case "ProjectVoided" -> state.put("voided", "true");
                 case "CreditCorrected" -> {
-                    state.put("introduced_by", text(e, "department"));
+                    String credit = text(e, "department");
+                    state.put("introduced_by", credit);
                     state.put("introduced_by_text", null);
+                    openArrivals.replaceAll(arrival -> {
+                        arrival.put("recorded_to", recordedAt);
+                        arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival));
+                        Map<String, String> moved = new LinkedHashMap<>(arrival);
+                        moved.putAll(Map.of("version", Long.toString(event.sequence()), "event_id", event.eventId(),
+                                "recorded_from", recordedAt));
+                        moved.put("recorded_to", null);
+                        moved.put("introduced_by", credit);
+                        return moved;
+                    });
                 }
                 case "FundsArrived" -> {
                     Map<String, String> arrival = new LinkedHashMap<>();
@@ -170,6 +183,7 @@ public final class Recomputation {
                     arrival.put("source", text(e, "source"));
                     arrival.put("township", township);
                     arrival.put("industry_chain", state.get("industry_chain"));
+                    arrival.put("introduced_by", state.get("introduced_by"));
                     // FundsArrived revision 2: amount {wan, currency}; revision 1: amountWan / amountUsdWan
                     JsonNode amount = e.get("amount");
                     boolean revision2 = amount != null && !amount.isNull();
@@ -177,7 +191,7 @@ public final class Recomputation {
                     arrival.put("amount_wan", revision2 ? (usd ? null : decimal(amount, "wan")) : decimal(e, "amountWan"));
                     arrival.put("amount_usd_wan", revision2 ? (usd ? decimal(amount, "wan") : null)
                             : decimal(e, "amountUsdWan"));
-                    arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival));
+                    openArrivals.add(arrival);
                 }
                 default -> throw new IllegalStateException("the recomputation does not cover " + event.type());
             }
@@ -196,6 +210,7 @@ public final class Recomputation {
         if (openVersion != null) {
             projectVersions.add(row(PROJECT_VERSION, openVersion));
         }
+        openArrivals.forEach(arrival -> arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival)));
     }
 
     private static String historyRow(StoredEvent event, String recordedAt, String projectTownship) {
