@@ -1,6 +1,7 @@
 package org.luodi.query;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCorrected;
@@ -9,10 +10,12 @@ import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
 import org.luodi.events.ProjectStored;
 import org.luodi.events.ProjectTerminated;
+import org.luodi.events.ProjectType;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
@@ -27,6 +30,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a scenario's events into the real event store, as the township's clerk (supervisors void and retract).
@@ -39,6 +43,7 @@ public class Recorder {
     private final RecordedEvents events;
     private final ProcessingProgress progress;
     private final Map<String, String> townshipOf = new HashMap<>();
+    private final Map<String, ProjectAttributes> attributesOf = new HashMap<>();
     private final Map<String, Integer> arrivals = new HashMap<>();
     private final Set<String> unique = new HashSet<>();
     private Instant fixedRecordTime;
@@ -75,10 +80,25 @@ public class Recorder {
     private String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn,
                           String department) {
         String id = UUID.randomUUID().toString();
-        townshipOf.put(id, township);
-        record(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
-                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, department, null), signedOn);
+        signed(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
+                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, department, null));
         return id;
+    }
+
+    /** A project of the smart-equipment chain signed with its planned investment and types (ProjectSigned 3). */
+    public String signedWithPlan(String township, String amountWan, LocalDate signedOn, String plannedWan,
+                                 Set<ProjectType> types) {
+        String id = UUID.randomUUID().toString();
+        signed(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, "smart-equipment", true,
+                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, null, null,
+                new BigDecimal(plannedWan), types, Set.of()));
+        return id;
+    }
+
+    private void signed(ProjectSigned signing) {
+        townshipOf.put(signing.projectId(), signing.township());
+        attributesOf.put(signing.projectId(), signing.attributes());
+        record(signing, signing.signedOn());
     }
 
     public void registered(String id, LocalDate on, boolean foreignInvested) {
@@ -121,6 +141,15 @@ public class Recorder {
 
     public void voided(String id) {
         supervisor(new ProjectVoided(id, "重复录入"));
+    }
+
+    /** 更正项目信息 by a supervisor; the project's clerk is the new township's from then on. */
+    public void attributesCorrected(String id, UnaryOperator<ProjectAttributes> change) {
+        ProjectAttributes before = attributesOf.get(id);
+        ProjectAttributes after = change.apply(before);
+        supervisor(new AttributesCorrected(id, before, after, "经核实更正项目信息"));
+        attributesOf.put(id, after);
+        townshipOf.put(id, after.township());
     }
 
     public void creditCorrected(String id, String department) {

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.EventJson;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
@@ -24,9 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Read model "project-history": one row per event with who recorded it, when, and why, for a project's timeline,
@@ -47,18 +51,23 @@ public class HistoryProjection {
     private final JdbcTemplate jdbc;
     private final SetAsideIndexes indexes;
     /**
-     * Each project's township, from its signing: no event changes it afterwards (V31 relies on the same), so what this
-     * remembers stays true whatever is rolled back or delivered again. Saves reading the signing's row back for
-     * every batch, about a tenth of PostgreSQL's work in a rebuild.
+     * Each project's township after its latest event this instance wrote, with that event's sequence number: saves
+     * reading the last row back for every batch, about a tenth of PostgreSQL's work in a rebuild. It is trusted only
+     * for the event right after it (sequence + 1), so that an entry left by a batch that was rolled back, or outdated
+     * by a move another instance wrote, is read again from the table instead.
      */
-    private final Cache<String, String> townshipOf = Caffeine.newBuilder().maximumSize(KNOWN_TOWNSHIPS).build();
+    private final Cache<String, Known> townshipOf = Caffeine.newBuilder().maximumSize(KNOWN_TOWNSHIPS).build();
+
+    /** A project's township after its event {@code sequence}. */
+    private record Known(long sequence, String township) {
+    }
 
     public HistoryProjection(JdbcTemplate jdbc, SetAsideIndexes indexes) {
         this.jdbc = jdbc;
         this.indexes = indexes;
     }
 
-    /** One row of project_event, still without the project's township unless the event is its signing. */
+    /** One row of project_event, still without the project's township. */
     private record Row(String eventId, ProjectEvent event, long sequence, Instant recordedAt, MetaData metaData) {
     }
 
@@ -81,7 +90,7 @@ public class HistoryProjection {
                 r.event().projectId(), r.sequence(), r.event().getClass().getSimpleName(), r.event().occurredOn(),
                 TypedBatch.timestamp(r.recordedAt()), text(r.metaData(), EventMetadata.ACTOR),
                 text(r.metaData(), EventMetadata.ROLE), text(r.metaData(), EventMetadata.TOWNSHIP),
-                townships.get(r.event().projectId()), text(r.metaData(), EventMetadata.REASON),
+                townships.get(r.eventId()), text(r.metaData(), EventMetadata.REASON),
                 text(r.metaData(), EventMetadata.IDEMPOTENCY_KEY), json(r.event())}).toList());
     }
 
@@ -105,34 +114,57 @@ public class HistoryProjection {
         return found;
     }
 
-    /** The township of every project in the batch: from its signing, in this batch, remembered or stored. */
+    /**
+     * The project's township after each event, by event identifier: from its signing, or from the project's township
+     * before the batch (remembered, or its latest row), followed through the batch's moves ({@link
+     * AttributesCorrected}), so that a clerk's access and the audit search by township follow the project.
+     */
     private Map<String, String> townships(List<Row> rows) {
+        Map<String, Known> current = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Row first : rows) {
+            String id = first.event().projectId();
+            if (!seen.add(id) || first.event() instanceof ProjectSigned) {
+                continue;
+            }
+            Known known = townshipOf.getIfPresent(id);
+            if (known != null && known.sequence() == first.sequence() - 1) {
+                current.put(id, known);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            jdbc.query("SELECT u.id, e.sequence_number, e.project_township FROM unnest(?::varchar[]) AS u(id) "
+                    + "CROSS JOIN LATERAL (SELECT sequence_number, project_township FROM project_event p "
+                    + "WHERE p.project_id = u.id ORDER BY sequence_number DESC LIMIT 1) e", rs -> {
+                current.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3)));
+            }, (Object) unknown.toArray(String[]::new));
+        }
         Map<String, String> townships = new HashMap<>();
-        rows.forEach(r -> {
-            if (r.event() instanceof ProjectSigned signed) {
-                townshipOf.put(signed.projectId(), signed.township());
-            }
+        for (Row r : rows) {
             String id = r.event().projectId();
-            String known = townshipOf.getIfPresent(id);
-            if (known != null) {
-                townships.put(id, known);
-            }
-        });
-        String[] unknown = rows.stream().map(r -> r.event().projectId()).filter(id -> !townships.containsKey(id))
-                .distinct().toArray(String[]::new);
-        if (unknown.length > 0) {
-            jdbc.query("SELECT project_id, project_township FROM project_event WHERE sequence_number = 0 "
-                    + "AND project_id = ANY (?)", rs -> {
-                townships.put(rs.getString(1), rs.getString(2));
-                townshipOf.put(rs.getString(1), rs.getString(2));
-            }, (Object) unknown);
+            Known before = current.get(id);
+            String township = townshipAfter(r.event(), before);
+            current.put(id, new Known(r.sequence(), township));
+            townships.put(r.eventId(), township);
         }
-        for (String id : unknown) {
-            if (!townships.containsKey(id)) {
-                throw new IllegalStateException("no signing seen yet for project " + id);
-            }
-        }
+        current.forEach(townshipOf::put);
         return townships;
+    }
+
+    private static String townshipAfter(ProjectEvent event, Known before) {
+        if (event instanceof ProjectSigned signed) {
+            return signed.township();
+        }
+        if (event instanceof AttributesCorrected corrected) {
+            return corrected.after().township();
+        }
+        if (before == null) {
+            throw new IllegalStateException("no signing seen yet for project " + event.projectId());
+        }
+        return before.township();
     }
 
     @ResetHandler

@@ -43,7 +43,12 @@ public class HistoryQueries {
     public record AuditFilter(String actor, String township, String type, Instant from, Instant to) {
     }
 
-    /** Every event of the project, oldest first; with {@code knownAt}, only those recorded by then. */
+    /**
+     * Every event of the project, oldest first; with {@code knownAt}, only those recorded by then. A clerk reads the
+     * history of its township's projects as they are now, whatever {@code knownAt}: a project moved to another
+     * township ({@code AttributesCorrected}) takes its whole history to the new township's clerk, and the old
+     * township's clerk reads it no more.
+     */
     public History history(LuodiUser user, String projectId, Instant knownAt) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", projectId);
         String sql = "SELECT * FROM project_event WHERE project_id = :id";
@@ -61,10 +66,16 @@ public class HistoryQueries {
             if (!user.mayAccessProject(null, credited)) {
                 throw new ForbiddenException("部门单位只能查看记在本单位名下的项目");
             }
-        } else if (!user.mayAccessTownship(events.get(0).projectTownship())) {
+        } else if (!user.mayAccessTownship(currentTownship(projectId))) {
             throw ForbiddenException.otherTownship("不能查看其他乡镇的项目");
         }
         return new History(projectId, events);
+    }
+
+    /** The project's township after its latest event, as the history read model keeps it. */
+    private String currentTownship(String projectId) {
+        return jdbc.queryForObject("SELECT project_township FROM project_event WHERE project_id = :id "
+                + "ORDER BY sequence_number DESC LIMIT 1", new MapSqlParameterSource("id", projectId), String.class);
     }
 
     /** Supervisors' search across projects by who, which township, which event type and when it was recorded. */

@@ -45,7 +45,7 @@ public class CommandProxyController {
     private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
-            "termination", "corrections", "retractions", "void", "credit");
+            "termination", "corrections", "retractions", "void", "credit", "attributes");
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
 
     private final URI commandSide;
@@ -75,7 +75,8 @@ public class CommandProxyController {
 
     @Operation(summary = "Record a milestone or correction, forwarded to the command side",
             description = "action is one of the command side's (registration, start, storage, production, funds, "
-                    + "termination, corrections, retractions, void, credit); the answer is the command side's.")
+                    + "termination, corrections, retractions, void, credit, attributes); the answer is the command "
+                    + "side's.")
     @PostMapping("/api/projects/{id}/{action}")
     public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,
                                             HttpServletRequest request) throws IOException {

@@ -1,35 +1,48 @@
 package org.luodi.query.project;
 
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCorrected;
+import org.luodi.events.Flags;
+import org.luodi.events.InvestorCategory;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
 import org.luodi.events.ProjectStored;
 import org.luodi.events.ProjectTerminated;
+import org.luodi.events.ProjectType;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A project's attributes and milestones as the read side shows them (fund arrivals are kept apart, see
  * {@link FundArrival}). {@link #apply} folds one event in; the command side has already checked it.
  * {@code introducedBy} is the credited department's code; {@code introducedByText} what an old signing said in free
- * text that names no department (credited to nobody).
+ * text that names no department (credited to nobody). {@code plannedInvestmentAtSigningWan} is the 计划总投资 stated at
+ * signing (or corrected since); {@code plannedInvestmentWan} the one 入库 restated, which the statistics count.
  */
 public record ProjectState(String projectId, String name, String investor, String township, String industryChain,
                            boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
-                           LocalDate signedOn, String introducedBy, String introducedByText, LocalDate registeredOn,
-                           String companyName,
+                           LocalDate signedOn, String introducedBy, String introducedByText,
+                           BigDecimal plannedInvestmentAtSigningWan, Set<ProjectType> types,
+                           Set<InvestorCategory> investorCategories, LocalDate registeredOn, String companyName,
                            String creditCode, Boolean foreignInvested, LocalDate startedOn, StartKind startKind,
                            LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
                            LocalDate terminatedOn, String terminationReason, boolean voided) {
+
+    public ProjectState {
+        types = Flags.of(ProjectType.class, types);
+        investorCategories = Flags.of(InvestorCategory.class, investorCategories);
+    }
 
     /** The stage a supervisor reads in a list, latest milestone first. */
     public String stage() {
@@ -38,8 +51,9 @@ public record ProjectState(String projectId, String name, String investor, Strin
 
     static ProjectState signed(ProjectSigned e) {
         return new ProjectState(e.projectId(), e.name(), e.investor(), e.township(), e.industryChain(), e.industrial(),
-                e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(), null, null, null, null, null,
-                null, null, null, null, null, null, false);
+                e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(),
+                e.plannedInvestmentWan(), e.types(), e.investorCategories(), null, null, null, null, null, null, null,
+                null, null, null, null, false);
     }
 
     /** The state after {@code event}; fund arrivals leave it unchanged. */
@@ -84,6 +98,9 @@ public record ProjectState(String projectId, String name, String investor, Strin
         }
         if (event instanceof ProjectVoided) {
             return with(b -> b.voided = true);
+        }
+        if (event instanceof AttributesCorrected e) {
+            return with(b -> b.correct(e.after()));
         }
         if (event instanceof CreditCorrected e) {
             return with(b -> {
@@ -137,10 +154,19 @@ public record ProjectState(String projectId, String name, String investor, Strin
     /** Mutable copy used only inside {@link #apply} and {@link #asOf}. */
     private static final class Builder {
         private final ProjectState from;
+        String name;
+        String investor;
+        String township;
+        String industryChain;
+        boolean industrial;
+        SourceRegion sourceRegion;
         BigDecimal contractAmountWan;
         LocalDate signedOn;
         String introducedBy;
         String introducedByText;
+        BigDecimal plannedInvestmentAtSigningWan;
+        Set<ProjectType> types;
+        Set<InvestorCategory> investorCategories;
         LocalDate registeredOn;
         String companyName;
         String creditCode;
@@ -156,10 +182,19 @@ public record ProjectState(String projectId, String name, String investor, Strin
 
         Builder(ProjectState s) {
             from = s;
+            name = s.name;
+            investor = s.investor;
+            township = s.township;
+            industryChain = s.industryChain;
+            industrial = s.industrial;
+            sourceRegion = s.sourceRegion;
             contractAmountWan = s.contractAmountWan;
             signedOn = s.signedOn;
             introducedBy = s.introducedBy;
             introducedByText = s.introducedByText;
+            plannedInvestmentAtSigningWan = s.plannedInvestmentAtSigningWan;
+            types = s.types;
+            investorCategories = s.investorCategories;
             registeredOn = s.registeredOn;
             companyName = s.companyName;
             creditCode = s.creditCode;
@@ -172,6 +207,20 @@ public record ProjectState(String projectId, String name, String investor, Strin
             terminatedOn = s.terminatedOn;
             terminationReason = s.terminationReason;
             voided = s.voided;
+        }
+
+        /** 更正项目信息: the attributes as corrected. */
+        void correct(ProjectAttributes a) {
+            name = a.name();
+            investor = a.investor();
+            township = a.township();
+            industryChain = a.industryChain();
+            industrial = a.industrial();
+            sourceRegion = a.sourceRegion();
+            contractAmountWan = a.contractAmountWan();
+            plannedInvestmentAtSigningWan = a.plannedInvestmentWan();
+            types = a.types();
+            investorCategories = a.investorCategories();
         }
 
         void correct(MilestoneCorrected e) {
@@ -222,10 +271,11 @@ public record ProjectState(String projectId, String name, String investor, Strin
         }
 
         ProjectState build() {
-            return new ProjectState(from.projectId, from.name, from.investor, from.township, from.industryChain,
-                    from.industrial, contractAmountWan, from.sourceRegion, signedOn, introducedBy, introducedByText, registeredOn,
-                    companyName, creditCode, foreignInvested, startedOn, startKind, storedOn, plannedInvestmentWan,
-                    productionOn, terminatedOn, terminationReason, voided);
+            return new ProjectState(from.projectId, name, investor, township, industryChain, industrial,
+                    contractAmountWan, sourceRegion, signedOn, introducedBy, introducedByText,
+                    plannedInvestmentAtSigningWan, types, investorCategories, registeredOn, companyName, creditCode,
+                    foreignInvested, startedOn, startKind, storedOn, plannedInvestmentWan, productionOn, terminatedOn,
+                    terminationReason, voided);
         }
     }
 }

@@ -1,24 +1,32 @@
 package org.luodi.query.project;
 
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The tables of the "project-versions" read model: project_version and fund_arrival_version. */
 @Repository
 public class ProjectVersions {
     static final String COLUMNS = "project_id, name, investor, township, industry_chain, industrial, "
-            + "contract_amount_wan, source_region, signed_on, introduced_by, introduced_by_text, registered_on, company_name, credit_code, "
+            + "contract_amount_wan, source_region, signed_on, introduced_by, introduced_by_text, "
+            + "planned_investment_at_signing_wan, types, investor_categories, registered_on, company_name, credit_code, "
             + "foreign_invested, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
             + "terminated_on, termination_reason, voided";
 
@@ -64,13 +72,33 @@ public class ProjectVersions {
                 rs.getString("township"), rs.getString("industry_chain"), rs.getBoolean("industrial"),
                 rs.getBigDecimal("contract_amount_wan").stripTrailingZeros(),
                 SourceRegion.valueOf(rs.getString("source_region")), rs.getObject("signed_on", LocalDate.class),
-                rs.getString("introduced_by"), rs.getString("introduced_by_text"), rs.getObject("registered_on", LocalDate.class),
+                rs.getString("introduced_by"), rs.getString("introduced_by_text"),
+                strip(rs.getBigDecimal("planned_investment_at_signing_wan")),
+                flags(rs, "types", ProjectType.class), flags(rs, "investor_categories", InvestorCategory.class),
+                rs.getObject("registered_on", LocalDate.class),
                 rs.getString("company_name"), rs.getString("credit_code"),
                 (Boolean) rs.getObject("foreign_invested"), rs.getObject("started_on", LocalDate.class),
                 startKind == null ? null : StartKind.valueOf(startKind), rs.getObject("stored_on", LocalDate.class),
                 strip(rs.getBigDecimal("planned_investment_wan")), rs.getObject("production_on", LocalDate.class),
                 rs.getObject("terminated_on", LocalDate.class), rs.getString("termination_reason"),
                 rs.getBoolean("voided"));
+    }
+
+    /** An array column of enum names as the flags it holds; a name no enum has any more is left out. */
+    private static <E extends Enum<E>> Set<E> flags(ResultSet rs, String column, Class<E> type) throws SQLException {
+        Array array = rs.getArray(column);
+        Set<E> flags = EnumSet.noneOf(type);
+        if (array != null) {
+            for (Object name : (Object[]) array.getArray()) {
+                Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).forEach(flags::add);
+            }
+        }
+        return flags;
+    }
+
+    /** Flags as an array literal for COPY ({@code {A,B}}): enum names need no quoting. */
+    static String arrayLiteral(Set<? extends Enum<?>> flags) {
+        return flags.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
     }
 
     static java.math.BigDecimal strip(java.math.BigDecimal value) {

@@ -1,6 +1,8 @@
 package org.luodi.query.project;
 
 import org.luodi.events.Departments;
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 
@@ -8,13 +10,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
-/** GET /api/projects/{id}: one project as it stood on {@code asOf}, as known at {@code knownAt}. */
+/**
+ * GET /api/projects/{id}: one project as it stood on {@code asOf}, as known at {@code knownAt}. {@code
+ * plannedInvestmentAtSigningWan} is the 计划总投资 stated at signing, {@code plannedInvestmentWan} the one 入库 restated.
+ */
 public record ProjectView(String projectId, String name, String investor, String township, String townshipName,
                           String industryChain, String industryChainName, boolean industrial,
                           BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
                           String introducedBy, String introducedByName, String introducedByText,
-                          LocalDate registeredOn, String companyName, String creditCode,
+                          BigDecimal plannedInvestmentAtSigningWan, Set<ProjectType> types,
+                          Set<InvestorCategory> investorCategories, LocalDate registeredOn, String companyName, String creditCode,
                           Boolean foreignInvested, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
                           BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
                           String terminationReason, boolean voided, String stage, List<FundArrival> funds,
@@ -45,8 +52,8 @@ public record ProjectView(String projectId, String name, String investor, String
                           LocalDate asOf, Instant knownAt) {
         return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
                 chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
-                Departments.nameOf(s.introducedBy()), s.introducedByText(),
-                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
+                Departments.nameOf(s.introducedBy()), s.introducedByText(), s.plannedInvestmentAtSigningWan(),
+                s.types(), s.investorCategories(), s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
                 s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
     }

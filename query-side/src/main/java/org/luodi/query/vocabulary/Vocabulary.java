@@ -1,7 +1,9 @@
 package org.luodi.query.vocabulary;
 
 import org.luodi.events.EventDescriptions;
+import org.luodi.events.InvestorCategory;
 import org.luodi.events.Milestone;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
 import org.luodi.platform.security.Role;
@@ -29,7 +31,8 @@ import java.util.function.Function;
 public record Vocabulary(Map<String, String> stages, Map<String, String> milestones, Map<String, String> eventTypes,
                          Map<String, String> sources, Map<String, String> startKinds, Map<String, String> roles,
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
-                         Map<String, String> adjustmentKinds, List<IndicatorWord> indicators,
+                         Map<String, String> adjustmentKinds, Map<String, String> projectTypes,
+                         Map<String, String> investorCategories, List<IndicatorWord> indicators,
                          Thresholds thresholds) {
 
     /**
@@ -63,6 +66,8 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                 labels(AlertLevel.values(), AlertLevel::label),
                 TOWNSHIP_KINDS,
                 labels(AdjustmentKind.values(), AdjustmentKind::label),
+                labels(ProjectType.values(), ProjectType::label),
+                labels(InvestorCategory.values(), InvestorCategory::label),
                 Arrays.stream(Indicator.values())
                         .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
                                 i.column())).toList(),

@@ -135,8 +135,12 @@ class ProjectVersionWriterTest extends QuerySideTest {
                 Instant.parse("2024-07-01T01:00:00.133594500Z").plusSeconds(60L * sequence)));
     }
 
+    /** Every column; the arrays as text, since JDBC's arrays are equal only to themselves. */
     private List<Map<String, Object>> projectRows() {
-        return jdbc.queryForList("SELECT * FROM project_version WHERE project_id = ? ORDER BY version", id);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM project_version WHERE project_id = ? "
+                + "ORDER BY version", id);
+        rows.forEach(row -> row.replaceAll((column, value) -> value instanceof java.sql.Array ? value.toString() : value));
+        return rows;
     }
 
     private List<Map<String, Object>> arrivalRows() {

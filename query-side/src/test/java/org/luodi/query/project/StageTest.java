@@ -40,6 +40,7 @@ class StageTest {
     private static ProjectState with(ProjectState s, String field) {
         return new ProjectState(s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(), s.introducedByText(),
+                s.plannedInvestmentAtSigningWan(), s.types(), s.investorCategories(),
                 field.equals("registeredOn") ? D : s.registeredOn(), s.companyName(), s.creditCode(),
                 s.foreignInvested(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
                 field.equals("storedOn") ? D : s.storedOn(), s.plannedInvestmentWan(),

@@ -32,6 +32,14 @@ class VocabularyTest extends QuerySideTest {
         assertThat(words.at("/alertLevels/OVERDUE").asText()).isEqualTo("逾期未开工");
         assertThat(words.at("/townshipKinds/zone").asText()).isEqualTo("园区");
         assertThat(words.at("/adjustmentKinds/INTERVIEW_DEDUCTION").asText()).isEqualTo("约谈扣分");
+        assertThat(keys(words.get("projectTypes"))).containsExactly("SECOND_ROUND", "TECHNICAL_UPGRADE",
+                "CAPITAL_EXPANSION", "REFERRED_BY_INVESTOR", "CHAMBER_RETURN", "FUND_MATCHED", "SPECIALIZED_INNOVATIVE");
+        assertThat(words.at("/projectTypes/SECOND_ROUND").asText()).isEqualTo("二次招商");
+        assertThat(words.at("/projectTypes/SPECIALIZED_INNOVATIVE").asText()).isEqualTo("专精特新");
+        assertThat(keys(words.get("investorCategories"))).hasSize(6);
+        assertThat(words.at("/investorCategories/GLOBAL_500").asText()).isEqualTo("世界500强");
+        assertThat(words.at("/investorCategories/STATE_OWNED").asText()).isEqualTo("央企国企");
+        assertThat(words.at("/eventTypes/AttributesCorrected").asText()).isEqualTo("更正项目信息");
         assertThat(words.get("indicators")).hasSize(Indicator.values().length);
         assertThat(words.at("/indicators/0/key").asText()).isEqualTo("signedAbove1Yi.count");
         assertThat(words.at("/indicators/10/unit").asText()).isEqualTo("万美元");
@@ -42,7 +50,8 @@ class VocabularyTest extends QuerySideTest {
         assertThat(words.at("/thresholds/storageRate").decimalValue()).isEqualByComparingTo("0.45");
         assertThat(words.at("/thresholds/leaderInChargeMonths").asInt()).isEqualTo(2);
         assertThat(words.at("/thresholds/topLeadersMonths").asInt()).isEqualTo(3);
-        for (JsonNode labels : List.of(words.get("stages"), words.get("milestones"), words.get("eventTypes"))) {
+        for (JsonNode labels : List.of(words.get("stages"), words.get("milestones"), words.get("eventTypes"),
+                words.get("projectTypes"))) {
             labels.forEach(label -> assertThat(label.asText()).isNotBlank().doesNotContainPattern("[A-Za-z]"));
         }
     }
