@@ -8,9 +8,13 @@ import { chinese } from './labels.js';
 /** Thrown by a field's read() when its value cannot be sent. */
 class Invalid extends Error {}
 
-function base(name, text, { required = false, hint = null, aliases = [] } = {}) {
+/**
+ * What every field has. {@code initial}: the value recorded now, on a form that corrects it; a field read as that
+ * value is left out of the body (a correction sends only what it changes).
+ */
+function base(name, text, { required = false, hint = null, aliases = [], initial } = {}) {
   return {
-    name, text, required, hint, aliases: [name, ...aliases], visible: true,
+    name, text, required, hint, aliases: [name, ...aliases], visible: true, initial,
     error: h('div', { class: 'field-error', id: 'err-' + name, 'aria-live': 'polite' }),
   };
 }
@@ -20,6 +24,7 @@ export function textField(name, text, options = {}) {
   f.input = h(options.multiline ? 'textarea' : 'input', {
     id: 'in-' + name, name, type: options.multiline ? null : 'text', maxlength: options.maxLength || 200,
     placeholder: options.placeholder || null, autocomplete: 'off', rows: options.multiline ? 2 : null });
+  if (options.value != null) f.input.value = options.value;
   if (options.upper) f.input.addEventListener('blur', () => { f.input.value = f.input.value.trim().toUpperCase(); });
   f.control = f.input;
   f.read = () => {
@@ -102,6 +107,7 @@ export function amountField(name, text, options = {}) {
   f.usd = options.usd || (() => false);
   f.input = h('input', { id: 'in-' + name, name, type: 'text', inputmode: 'decimal', autocomplete: 'off',
                          placeholder: '如 35000 或 3.5' });
+  if (options.value != null) f.input.value = fmt(options.value, { scale: 6, trim: true, group: false });
   f.unit = h('select', { id: 'unit-' + name, 'aria-label': '金额单位' });
   f.echo = h('span', { class: 'muted small', id: 'echo-' + name });
   f.refreshUnits = () => {
@@ -146,6 +152,28 @@ export function amountField(name, text, options = {}) {
     return wan(v.plain) + ' 万元' + (unit === 'yi' ? `（按 ${f.input.value.trim()} 亿元录入）` : '');
   };
   return f;
+}
+
+/** Checkboxes for flags, several at once; read as the list of codes checked (empty when none). */
+export function checksField(name, text, choices, options = {}) {
+  const f = base(name, text, options);
+  const chosen = new Set(options.value || []);
+  const boxes = choices.map(([v, label]) => h('label', null,
+    h('input', { type: 'checkbox', name, value: v, id: 'in-' + name + '-' + v, checked: chosen.has(v) }), label));
+  f.input = h('div', { class: 'radios', id: 'in-' + name, role: 'group' }, boxes);
+  f.control = f.input;
+  f.labels = new Map(choices);
+  f.read = () => [...f.input.querySelectorAll('input:checked')].map(box => box.value);
+  f.show = v => v.length ? v.map(code => f.labels.get(code) || code).join('、') : '无';
+  return f;
+}
+
+/** A value as a form compares it with the recorded one: amounts by their digits, lists whatever their order. */
+function comparable(v) {
+  if (v instanceof Decimal) return parseAmount(v.plain);
+  if (typeof v === 'number') return parseAmount(fmt(v, { scale: 6, trim: true, group: false }));
+  if (Array.isArray(v)) return [...v].sort().join(',');
+  return v == null ? '' : String(v);
 }
 
 /** "= 1,200 万元（0.12 亿元）", "= 1,200 亿元（12,000,000 万元）" or "= 500 万美元": what will be recorded. */
@@ -202,6 +230,7 @@ export class Form {
       if (!f.visible) continue;
       try {
         const v = f.read();
+        if (f.initial !== undefined && comparable(v) === comparable(f.initial)) continue;
         if (v !== undefined) {
           body[f.apiName ? f.apiName() : f.name] = v;
           this.summary.push([f.text, f.show(v)]);

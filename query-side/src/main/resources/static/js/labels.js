@@ -12,6 +12,9 @@ export const LEVELS = {};
 export const TOWNSHIP_KINDS = {};
 /** The year-end assessment's adjustments: 通报表扬, 通报批评, 约谈扣分. */
 export const ADJUSTMENT_KINDS = {};
+/** A project's types (二次招商, 技改 …) and its investor's categories (世界500强 …), several per project. */
+export const PROJECT_TYPES = {};
+export const INVESTOR_CATEGORIES = {};
 /** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
 export const INDICATORS = [];
 /**
@@ -24,7 +27,8 @@ export const THRESHOLDS = {};
 export function learn(words) {
   const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
-    [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds]];
+    [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds],
+    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);
@@ -43,6 +47,11 @@ export function chinese(text) {
   const t = String(text);
   const stripped = t.replace(/\s*\([\x20-\x7E]*\)\s*$/, '');
   return stripped.trim() ? stripped : t;
+}
+
+/** Flags (codes) as a list for people: "二次招商、技改", or 无. */
+export function flags(map, codes) {
+  return codes && codes.length ? codes.map(code => label(map, code)).join('、') : '无';
 }
 
 export function yesNo(value) {

@@ -4,7 +4,8 @@
 import { h, replace, message, route, link } from '../dom.js';
 import { get, today, localTime, ApiError } from '../api.js';
 import { wan, fmt } from '../money.js';
-import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, label, yesNo } from '../labels.js';
+import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, PROJECT_TYPES, INVESTOR_CATEGORIES, label, yesNo,
+  flags } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 
 export async function render(main, { args, query, me }) {
@@ -99,8 +100,10 @@ function actions(p, me, id, current, eventCount) {
       if (!p.productionOn) items.push(to('termination', '录入解约', 'secondary'));
     }
     items.push(to('corrections', '更正', 'secondary'));
+    items.push(to('attributes', '更正项目信息', 'secondary'));
   } else if (me.role === 'SUPERVISOR') {
     items.push(to('corrections', '更正', 'secondary'));
+    items.push(to('attributes', '更正项目信息', 'secondary'));
     items.push(to('retractions', '撤销里程碑', 'secondary'));
     items.push(to('credit', '更正引荐单位', 'secondary'));
     items.push(to('void', '作废项目', 'secondary'));
@@ -114,13 +117,16 @@ function attributes(p, reference) {
     ['所属乡镇', p.townshipName || reference.townshipName(p.township)],
     ['产业链', p.industryChainName || reference.chainName(p.industryChain)], ['工业项目', yesNo(p.industrial)],
     ['合同金额', `${wan(p.contractAmountWan)} 万元（${fmt(p.contractAmountWan, { shiftLeft: 4, scale: 6, trim: true })} 亿元）`],
-    ['投资方来源', label(SOURCES, p.sourceRegion)], ['签约日期', p.signedOn], ['引荐单位', p.introducedBy ? (p.introducedByName || reference.departmentName(p.introducedBy))
+    ['投资方来源', label(SOURCES, p.sourceRegion)],
+    ['计划总投资（签约时）', p.plannedInvestmentAtSigningWan != null ? wan(p.plannedInvestmentAtSigningWan) + ' 万元' : '—'],
+    ['项目类型', flags(PROJECT_TYPES, p.types)], ['投资方类别', flags(INVESTOR_CATEGORIES, p.investorCategories)],
+    ['签约日期', p.signedOn], ['引荐单位', p.introducedBy ? (p.introducedByName || reference.departmentName(p.introducedBy))
       : p.introducedByText ? p.introducedByText + '（未认定，不计入部门）' : '—'],
     ['注册日期', p.registeredOn || '—'], ['公司名称', p.companyName || '—'], ['统一社会信用代码', p.creditCode || '—'],
     ['外资企业', yesNo(p.foreignInvested)],
     ['开工日期', p.startedOn || '—'], ['开工方式', p.startKind ? label(START_KINDS, p.startKind) : '—'],
     ['入库日期', p.storedOn || '—'],
-    ['计划总投资', p.plannedInvestmentWan != null ? wan(p.plannedInvestmentWan) + ' 万元' : '—'],
+    ['计划总投资（入库时）', p.plannedInvestmentWan != null ? wan(p.plannedInvestmentWan) + ' 万元' : '—'],
     ['投产日期', p.productionOn || '—'],
     ['解约', p.terminatedOn ? `${p.terminatedOn}：${p.terminationReason || ''}` : '—'],
     ['项目编号', p.projectId],
@@ -146,8 +152,8 @@ function funds(p) {
 function timeline(events, asOf, reference) {
   return h('ol', { class: 'timeline', id: 'project-timeline' }, events.map(e => {
     const later = e.occurredOn && asOf && e.occurredOn > asOf;
-    const kind = e.type === 'MilestoneCorrected' ? 'correction' : e.type === 'MilestoneRetracted' ? 'retraction'
-      : e.type === 'ProjectVoided' ? 'void' : null;
+    const kind = ['MilestoneCorrected', 'AttributesCorrected', 'CreditCorrected'].includes(e.type) ? 'correction'
+      : e.type === 'MilestoneRetracted' ? 'retraction' : e.type === 'ProjectVoided' ? 'void' : null;
     return h('li', { class: [kind, later ? 'later' : null], dataset: { type: e.type, sequence: e.sequence } },
       h('div', { class: 't-head' },
         h('span', { class: 't-type' }, label(EVENT_TYPES, e.type)),

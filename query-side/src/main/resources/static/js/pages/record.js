@@ -3,8 +3,9 @@
 // form shows the API's field errors beside the field and, once accepted, a confirmation of what was recorded.
 import { h, replace, message, route, link } from '../dom.js';
 import { get, post, today, localTime, IdempotentSender, ApiError } from '../api.js';
-import { Form, textField, dateField, selectField, radioField, amountField } from '../forms.js';
-import { STAGES, MILESTONES, EVENT_TYPES, SOURCES, START_KINDS, label, chinese } from '../labels.js';
+import { Form, textField, dateField, selectField, radioField, amountField, checksField } from '../forms.js';
+import { STAGES, MILESTONES, EVENT_TYPES, SOURCES, START_KINDS, PROJECT_TYPES, INVESTOR_CATEGORIES, label, chinese }
+  from '../labels.js';
 import { wan } from '../money.js';
 import { ref, navigate } from '../shell.js';
 
@@ -50,10 +51,34 @@ const ACTIONS = {
       .map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
     textField('reason', '更正原因', { required: true, multiline: true, maxLength: 500, hint: '如：经核实由该部门引荐' }),
   ] },
+  attributes: { title: '更正项目信息', type: 'AttributesCorrected', roles: ['CLERK', 'SUPERVISOR'], fields: attributeFields },
   void: { title: '作废项目', type: 'ProjectVoided', roles: ['SUPERVISOR'], fields: () => [
     textField('reason', '作废原因', { required: true, multiline: true, maxLength: 500, hint: '如：重复录入、录入错误' }),
   ] },
 };
+
+/**
+ * 更正项目信息: every attribute as recorded now; only those changed are sent. Only a supervisor moves a project to
+ * another township, so a clerk's form has no township.
+ */
+function attributeFields(p, reference, me) {
+  const now = value => ({ value, initial: value });
+  return [
+    textField('name', '项目名称', { maxLength: 200, ...now(p.name) }),
+    textField('investor', '投资方', { maxLength: 200, ...now(p.investor) }),
+    me.role === 'SUPERVISOR' ? selectField('township', '所属乡镇', reference.townships.map(t => [t.code, t.name]),
+      { ...now(p.township), hint: '移交后由该乡镇专班录入，此前的统计按录入时间保持不变' }) : null,
+    selectField('industryChain', '产业链', reference.chains.map(c => [c.code, c.name]), now(p.industryChain)),
+    radioField('industrial', '工业项目', YES_NO, { value: String(p.industrial), initial: p.industrial }),
+    selectField('sourceRegion', '投资方来源', choices(SOURCES), now(p.sourceRegion)),
+    amountField('contractAmountWan', '合同投资额', now(p.contractAmountWan)),
+    amountField('plannedInvestmentWan', '计划总投资（签约时）', { ...now(p.plannedInvestmentAtSigningWan),
+      hint: '入库后以入库时的计划总投资计入统计，那一项请用“更正”' }),
+    checksField('types', '项目类型', choices(PROJECT_TYPES), now(p.types || [])),
+    checksField('investorCategories', '投资方类别', choices(INVESTOR_CATEGORIES), now(p.investorCategories || [])),
+    textField('reason', '更正原因', { required: true, multiline: true, maxLength: 500, hint: '只提交改动的项目；如：按合同文本更正' }),
+  ].filter(Boolean);
+}
 
 /** The milestones a project has recorded, which a correction or a retraction may name. */
 function recorded(p, withSigning) {
@@ -123,6 +148,9 @@ async function signPage(main, me) {
     selectField('sourceRegion', '投资方来源', choices(SOURCES), { required: true }),
     dateField('signedOn', '签约日期', { required: true, max: today() }),
     selectField('introducedBy', '引荐单位', reference.departments.map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
+    amountField('plannedInvestmentWan', '计划总投资', { hint: '签约时约定的，可不填；入库时再按入库数填写' }),
+    checksField('types', '项目类型', choices(PROJECT_TYPES), { hint: '可多选，不是则不选' }),
+    checksField('investorCategories', '投资方类别', choices(INVESTOR_CATEGORIES), { hint: '可多选' }),
   ];
   const picker = h('div', { id: 'record-picker' });
   replace(main,
@@ -207,7 +235,7 @@ async function milestonePage(main, id, action, eventCount, me) {
       eventCount = 0;
     }
   }
-  const fields = spec.fields(project, reference);
+  const fields = spec.fields(project, reference, me);
   const projectLink = route('/project/' + encodeURIComponent(id));
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, spec.title),
