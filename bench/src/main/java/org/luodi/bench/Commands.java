@@ -1,6 +1,7 @@
 package org.luodi.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.EventJson;
@@ -8,6 +9,7 @@ import org.luodi.events.FundsArrived;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
 import org.luodi.events.ProductionStarted;
+import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectEvent;
 import org.luodi.events.ProjectSigned;
 import org.luodi.events.ProjectStored;
@@ -17,6 +19,7 @@ import org.luodi.events.ProjectVoided;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The HTTP commands (SPEC §7) that make the command side record a planned event. */
 final class Commands {
@@ -47,6 +50,15 @@ final class Commands {
             body.put("signedOn", s.signedOn().toString());
             if (s.introducedBy() != null) {
                 body.put("introducedBy", s.introducedBy());
+            }
+            if (s.plannedInvestmentWan() != null) {
+                body.put("plannedInvestmentWan", s.plannedInvestmentWan());
+            }
+            if (!s.types().isEmpty()) {
+                body.put("types", s.types());
+            }
+            if (!s.investorCategories().isEmpty()) {
+                body.put("investorCategories", s.investorCategories());
             }
         } else if (e instanceof CompanyRegistered c) {
             path = "/registration";
@@ -101,6 +113,11 @@ final class Commands {
             path = "/credit";
             body.put("department", c.department());
             body.put("reason", c.reason());
+        } else if (e instanceof AttributesCorrected c) {
+            path = "/attributes";
+            body.putAll(changedAttributes(c.before(), c.after()));
+            body.put("reason", c.reason());
+            body.put("confirmImplausible", true);
         } else {
             throw new IllegalArgumentException(e.toString());
         }
@@ -108,6 +125,32 @@ final class Commands {
             path = "/api/projects/" + id + path;
         }
         return new Command(id, p.actor(), path, json(body), keyPrefix + id + "-" + sequence, sequence);
+    }
+
+    /** The attributes a correction changes, as the body of POST …/attributes names them (the others left out). */
+    private static Map<String, Object> changedAttributes(ProjectAttributes before, ProjectAttributes after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        putIfChanged(changed, "name", before.name(), after.name());
+        putIfChanged(changed, "investor", before.investor(), after.investor());
+        putIfChanged(changed, "township", before.township(), after.township());
+        putIfChanged(changed, "industryChain", before.industryChain(), after.industryChain());
+        putIfChanged(changed, "industrial", before.industrial(), after.industrial());
+        putIfChanged(changed, "sourceRegion", before.sourceRegion(), after.sourceRegion());
+        if (!ProjectAttributes.sameAmount(before.contractAmountWan(), after.contractAmountWan())) {
+            changed.put("contractAmountWan", after.contractAmountWan());
+        }
+        if (!ProjectAttributes.sameAmount(before.plannedInvestmentWan(), after.plannedInvestmentWan())) {
+            changed.put("plannedInvestmentWan", after.plannedInvestmentWan());
+        }
+        putIfChanged(changed, "types", before.types(), after.types());
+        putIfChanged(changed, "investorCategories", before.investorCategories(), after.investorCategories());
+        return changed;
+    }
+
+    private static void putIfChanged(Map<String, Object> body, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            body.put(field, after);
+        }
     }
 
     static List<Command> lifecycle(List<Plans.Planned> plan, String keyPrefix) {

@@ -52,11 +52,26 @@ record Command(String key, String projectId, String name, String path, String bo
                 "{\"productionOn\":\"2024-06-01\"}");
     }
 
-    /** The next milestone a township would record, chosen at random: most often nothing is left to record twice. */
+    /**
+     * 更正项目信息 by the township's clerk: a new name, always a change, and a chain chosen at random, which half the
+     * time moves the project and every arrival it has to the other chain.
+     */
+    static Command attributes(String projectId, Random random) {
+        String chain = random.nextBoolean() ? "new-materials" : "smart-equipment";
+        return new Command(newKey(), projectId, "attributes", "/api/projects/" + projectId + "/attributes", """
+                {"name":"韧性测试项目 %s","industryChain":"%s","reason":"名称和产业链以合同为准"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 8), chain));
+    }
+
+    /**
+     * The next milestone a township would record, or a correction of what the project is, chosen at random: most
+     * often nothing is left to record twice.
+     */
     static Command milestone(String projectId, Random random) {
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(4)) {
             case 0 -> start(projectId);
             case 1 -> storage(projectId);
+            case 2 -> attributes(projectId, random);
             default -> production(projectId);
         };
     }

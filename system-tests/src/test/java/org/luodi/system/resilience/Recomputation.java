@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * </ul>
  * Rows are compared as canonical text (decimals without trailing zeros, timestamps in microseconds as PostgreSQL
  * keeps them), so that {@link #differences} names exactly what is missing, extra or different.
- * Corrections and retractions are not produced by the resilience load and are refused rather than guessed.
+ * Milestone corrections and retractions are not produced by the resilience load and are refused rather than guessed;
+ * corrections of a project's attributes are (a renamed project that may change its chain).
  */
 public final class Recomputation {
     enum Kind { TEXT, DECIMAL, DATE, BOOLEAN, TIMESTAMP, LONG }
@@ -46,7 +49,8 @@ public final class Recomputation {
             "recorded_from TIMESTAMP",
             "recorded_to TIMESTAMP", "name TEXT", "investor TEXT", "township TEXT", "industry_chain TEXT",
             "industrial BOOLEAN", "contract_amount_wan DECIMAL", "source_region TEXT", "signed_on DATE",
-            "introduced_by TEXT", "introduced_by_text TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
+            "introduced_by TEXT", "introduced_by_text TEXT", "planned_investment_at_signing_wan DECIMAL", "types TEXT",
+            "investor_categories TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
             "foreign_invested BOOLEAN", "started_on DATE", "start_kind TEXT", "stored_on DATE",
             "planned_investment_wan DECIMAL", "production_on DATE", "terminated_on DATE", "termination_reason TEXT",
             "voided BOOLEAN");
@@ -62,6 +66,9 @@ public final class Recomputation {
     private static final Map<String, String> BUSINESS_DATE = Map.of("ProjectSigned", "signedOn",
             "CompanyRegistered", "registeredOn", "ConstructionStarted", "startedOn", "ProjectStored", "storedOn",
             "ProductionStarted", "productionOn", "FundsArrived", "arrivedOn", "ProjectTerminated", "terminatedOn");
+    /** The event types that speak of no business date (SPEC §2): their history rows have none. */
+    private static final Set<String> WITHOUT_BUSINESS_DATE = Set.of("ProjectVoided", "CreditCorrected",
+            "AttributesCorrected");
 
     private final List<StoredEvent> events;
     private final List<String> projectVersions = new ArrayList<>();
@@ -134,6 +141,10 @@ public final class Recomputation {
                             : ProjectSignedUpcaster.toRevision2((ObjectNode) e);
                     state.put("introduced_by", text(credit, "introducedBy"));
                     state.put("introduced_by_text", text(credit, "introducedByText"));
+                    // revision 3 states the plan, types and investor categories; revision 2 none of them
+                    state.put("planned_investment_at_signing_wan", decimal(e, "plannedInvestmentWan"));
+                    state.put("types", flags(e, "types"));
+                    state.put("investor_categories", flags(e, "investorCategories"));
                     state.put("voided", "false");
                 }
                 case "CompanyRegistered" -> {
@@ -160,16 +171,28 @@ public final class Recomputation {
                     String credit = text(e, "department");
                     state.put("introduced_by", credit);
                     state.put("introduced_by_text", null);
-                    openArrivals.replaceAll(arrival -> {
-                        arrival.put("recorded_to", recordedAt);
-                        arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival));
-                        Map<String, String> moved = new LinkedHashMap<>(arrival);
-                        moved.putAll(Map.of("version", Long.toString(event.sequence()), "event_id", event.eventId(),
-                                "recorded_from", recordedAt));
-                        moved.put("recorded_to", null);
-                        moved.put("introduced_by", credit);
-                        return moved;
-                    });
+                    moveArrivals(openArrivals, event, recordedAt, Collections.singletonMap("introduced_by", credit));
+                }
+                case "AttributesCorrected" -> {
+                    JsonNode after = e.get("after");
+                    String chainBefore = state.get("industry_chain");
+                    boolean moved = !text(after, "township").equals(township);
+                    township = text(after, "township");
+                    state.put("name", text(after, "name"));
+                    state.put("investor", text(after, "investor"));
+                    state.put("township", township);
+                    state.put("industry_chain", text(after, "industryChain"));
+                    state.put("industrial", text(after, "industrial"));
+                    state.put("source_region", text(after, "sourceRegion"));
+                    state.put("contract_amount_wan", decimal(after, "contractAmountWan"));
+                    state.put("planned_investment_at_signing_wan", decimal(after, "plannedInvestmentWan"));
+                    state.put("types", flags(after, "types"));
+                    state.put("investor_categories", flags(after, "investorCategories"));
+                    // the arrivals count for the project's township and chain: a move gives each a new version
+                    if (moved || !chainBefore.equals(state.get("industry_chain"))) {
+                        moveArrivals(openArrivals, event, recordedAt,
+                                Map.of("township", township, "industry_chain", state.get("industry_chain")));
+                    }
                 }
                 case "FundsArrived" -> {
                     Map<String, String> arrival = new LinkedHashMap<>();
@@ -213,9 +236,27 @@ public final class Recomputation {
         openArrivals.forEach(arrival -> arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival)));
     }
 
+    /**
+     * Closes each open arrival version at {@code recordedAt} and opens one made by {@code event} with the {@code
+     * units} it now counts for (column → value): the project counts for another township, chain or department.
+     */
+    private void moveArrivals(List<Map<String, String>> openArrivals, StoredEvent event, String recordedAt,
+                              Map<String, String> units) {
+        openArrivals.replaceAll(arrival -> {
+            arrival.put("recorded_to", recordedAt);
+            arrivalVersions.add(row(FUND_ARRIVAL_VERSION, arrival));
+            Map<String, String> moved = new LinkedHashMap<>(arrival);
+            moved.putAll(Map.of("version", Long.toString(event.sequence()), "event_id", event.eventId(),
+                    "recorded_from", recordedAt));
+            moved.put("recorded_to", null);
+            moved.putAll(units);
+            return moved;
+        });
+    }
+
     private static String historyRow(StoredEvent event, String recordedAt, String projectTownship) {
         JsonNode meta = event.metaData();
-        if (!BUSINESS_DATE.containsKey(event.type())) {
+        if (!BUSINESS_DATE.containsKey(event.type()) && !WITHOUT_BUSINESS_DATE.contains(event.type())) {
             throw new IllegalStateException("the recomputation does not cover " + event.type());
         }
         Map<String, String> row = new HashMap<>();
@@ -224,7 +265,8 @@ public final class Recomputation {
         row.put("project_id", event.projectId());
         row.put("sequence_number", Long.toString(event.sequence()));
         row.put("type", event.type());
-        row.put("occurred_on", text(event.payload(), BUSINESS_DATE.get(event.type())));
+        row.put("occurred_on", BUSINESS_DATE.containsKey(event.type())
+                ? text(event.payload(), BUSINESS_DATE.get(event.type())) : null);
         row.put("recorded_at", recordedAt);
         row.put("actor", text(meta, "actor"));
         row.put("role", text(meta, "role"));
@@ -324,6 +366,16 @@ public final class Recomputation {
 
     private static String text(JsonNode node, String field) {
         return StoredEvent.text(node, field);
+    }
+
+    /** A JSON array of flags (enum names) as PostgreSQL writes an array as text; absent (revision 2) is empty. */
+    private static String flags(JsonNode node, String field) {
+        List<String> names = new ArrayList<>();
+        JsonNode array = node.get(field);
+        if (array != null) {
+            array.forEach(name -> names.add(name.asText()));
+        }
+        return "{" + String.join(",", names) + "}";
     }
 
     private static String decimal(JsonNode node, String field) {

@@ -140,6 +140,8 @@ final class Expected {
             case ENUM -> !value.equals("null") && !field.enumValues().contains(value.replace("\"", ""));
             // a map of indicator keys to numbers: anything else, or a value that is no number, is not read
             case TARGETS -> !value.equals("null") && !value.startsWith("{") || value.matches(".*:\\s*[\\[\"].*");
+            // a list of the enum's names; a null in it is read, and refused by the command's checks
+            case FLAGS -> !value.equals("null") && !value.equals("[null]") && !flagsOf(field, value);
         };
         if (field.kind() == Kind.AMOUNT && (AMOUNTS_NOT_JSON.contains(value) || value.length() > 1000)) {
             // no JSON number at all (or one longer than the parser reads): the body is no JSON
@@ -152,6 +154,16 @@ final class Expected {
             return new Effect(CONTROLLER, 400, INVALID, field.name() + " is not a UUID");
         }
         return new Effect(CHECKS, 400, INVALID, field.name() + " refused by the command's checks");
+    }
+
+    /** Whether {@code value} is a JSON list of names of {@code field}'s enum, as binding reads it. */
+    private static boolean flagsOf(Field field, String value) {
+        if (!value.startsWith("[") || !value.endsWith("]")) {
+            return false;
+        }
+        String inner = value.substring(1, value.length() - 1).strip();
+        return inner.isEmpty() || java.util.Arrays.stream(inner.split(","))
+                .allMatch(name -> field.enumValues().contains(name.strip().replace("\"", "")));
     }
 
     static Effect missing(Field field) {

@@ -21,8 +21,8 @@ final class Hostile {
     }
 
     /** {@code REASON}: a reason beside a target or an administrator's action (at most 500 characters); {@code
-     * TARGETS}: a map of indicator keys to numbers. */
-    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS }
+     * TARGETS}: a map of indicator keys to numbers; {@code FLAGS}: a list of an enum's names (a set of flags). */
+    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS, FLAGS }
 
     /** One field of a command body: its kind, whether the command needs it, and a valid raw JSON value. */
     record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues) {
@@ -93,6 +93,21 @@ final class Hostile {
         add(new Template("/credit", Sender.SUPERVISOR, false, List.of(
                 Field.of("department", Kind.DEPARTMENT, true, "\"dept01\""),
                 Field.of("reason", Kind.TEXT, true, "\"经核实由市委办公室引荐\""))));
+        // the name is always a change; every other valid value is what both the fresh projects and the fixture's
+        // 高新区 project hold already, so that a body without the name changes nothing and is refused (400)
+        add(new Template("/attributes", Sender.CLERK_OR_SUPERVISOR, false, List.of(
+                Field.of("name", Kind.TEXT, true, "\"年产5万吨铜箔项目（更正）\""),
+                Field.of("township", Kind.TOWNSHIP, false, "\"gaoxin\""),
+                Field.of("industryChain", Kind.CHAIN, false, "\"new-materials\""),
+                Field.of("industrial", Kind.BOOL, false, "true"),
+                Field.of("sourceRegion", Kind.ENUM, false, "\"OUT_OF_PROVINCE\"", "IN_PROVINCE", "OUT_OF_PROVINCE",
+                        "FOREIGN"),
+                Field.of("contractAmountWan", Kind.AMOUNT, false, "35000"),
+                Field.of("types", Kind.FLAGS, false, "[]", "SECOND_ROUND", "TECHNICAL_UPGRADE", "CAPITAL_EXPANSION",
+                        "REFERRED_BY_INVESTOR", "CHAMBER_RETURN", "FUND_MATCHED", "SPECIALIZED_INNOVATIVE"),
+                Field.of("investorCategories", Kind.FLAGS, false, "[]", "GLOBAL_500", "CHINA_500", "PRIVATE_500",
+                        "LISTED", "STATE_OWNED", "INDUSTRY_LEADER"),
+                Field.of("reason", Kind.TEXT, true, "\"名称以合同文本为准\""))));
     }
 
     private static void add(Template template) {
@@ -159,6 +174,12 @@ final class Hostile {
             case ENUM -> List.of("\"NOPE\"", lowered, "{}", "[]", "\"' OR 1=1 --\"", "null", "\"\"", "\"NEW\\u0000\"");
             case UUID -> List.of("\"not-a-uuid\"", "\"0-0-0-0-0\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"", "[]",
                     "\"00000000-0000-0000-0000-00000000000g\"", "\"{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}\"");
+            case FLAGS -> {
+                String name = field.enumValues().isEmpty() ? "SECOND_ROUND" : field.enumValues().get(0);
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                yield List.of("[\"NOPE\"]", "\"" + name + "\"", "{}", "[null]", "[\"" + lower + "\"]", "[[]]",
+                        "[\"' OR 1=1 --\"]", "[\"" + name + "\\u0000\"]", "[{}]");
+            }
             case CREDIT_CODE -> List.of("\"" + WRONG_CHECK_CHARACTER + "\"", "\"123\"", "\"<script>\"", "\"９１４２０２８１MA4F00000X\"",
                     "[]", "\"" + VALID_CREDIT_CODE.toLowerCase(java.util.Locale.ROOT) + "\"", "\"\"", "null");
         };

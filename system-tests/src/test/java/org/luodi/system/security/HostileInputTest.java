@@ -741,7 +741,7 @@ class HostileInputTest {
     private String freshProject(boolean started) {
         Http.Answer signed = Http.postJson(fixture.luodi.commandUrl() + "/api/projects", Http.demo("gaoxin"), """
                 {"name":"有效尝试","investor":"某公司","township":"gaoxin","industryChain":"new-materials",
-                 "industrial":false,"contractAmountWan":8000,"sourceRegion":"IN_PROVINCE","signedOn":"2024-05-20"}""");
+                 "industrial":true,"contractAmountWan":35000,"sourceRegion":"OUT_OF_PROVINCE","signedOn":"2024-05-20"}""");
         Fixture.expect(signed, 201);
         try {
             String id = JSON.readTree(signed.body()).get("projectId").asText();
