@@ -14,6 +14,15 @@ const startTarget = () => String(THRESHOLDS.startRate);
 const storageTarget = () => String(THRESHOLDS.storageRate);
 const percent = t => pct(t, 0);
 
+// The shares seed 001 sets as goals (工业 ≥ 75%, 10亿元以上 ≥ 18%, 省外企业项目 ≥ 70%; 省外资金), as configured on the server.
+const SHARES = [
+  ['industrial', '工业项目占比', row => `${valueAt(row, 'signedAbove1Yi.industrialCount') ?? '—'}/${valueAt(row, 'signedAbove1Yi.count') ?? '—'}`],
+  ['above10Yi', '10亿元以上项目占比', row => `${valueAt(row, 'sizeTiers.above10Yi') ?? '—'}/${valueAt(row, 'signedAbove1Yi.count') ?? '—'}`],
+  ['outOfProvinceProjects', '省外企业项目占比', () => null],
+  ['outOfProvinceFunds', '省外资金占比', () => null],
+];
+const shareTarget = key => THRESHOLDS.shares ? String(THRESHOLDS.shares[key]) : null;
+
 /**
  * The indicator columns, in 附件1's order with its headings (GET /api/vocabulary); the indicators that no event
  * measures have no column. Amounts in 万元 are shown in 亿元 like the seed table.
@@ -243,6 +252,14 @@ function cards(city, unitName) {
       target('domesticFunds.totalWan') != null ? `目标 ${wanToYi(target('domesticFunds.totalWan'), 0)} 亿元` : '', null),
     card('开工率', pct(valueAt(city, 'rates.startRate')), `目标 ≥ ${percent(startTarget())}`, startOk === false ? 'bad' : startOk ? 'good' : null, 'card-start'),
     card('入库率', pct(valueAt(city, 'rates.storageRate')), `目标 ≥ ${percent(storageTarget())}`, storageOk === false ? 'bad' : storageOk ? 'good' : null, 'card-storage'),
+    SHARES.map(([key, label]) => {
+      const ok = atLeast(valueAt(city, 'shares.' + key), shareTarget(key));
+      return card(label, pct(valueAt(city, 'shares.' + key)), `目标 ≥ ${percent(shareTarget(key))}`,
+        ok === false ? 'bad' : ok ? 'good' : null, 'card-share-' + key);
+    }),
+    card('开复工项目', fmt(valueAt(city, 'starts.total')) + ' 个',
+      `新开工 ${fmt(valueAt(city, 'starts.newlyStarted'))} 个，复工/续建 ${fmt(valueAt(city, 'starts.resumed'))} 个（不限规模）`,
+      null, 'card-starts'),
     card('预警 / 逾期未开工', `${city.warning ?? '—'} / ${city.overdue ?? '—'}`, `签约满 ${THRESHOLDS.warningMonths} / ${THRESHOLDS.overdueMonths} 个月未开工`,
       city.overdue ? 'bad' : null, 'card-alerts'));
 }
@@ -271,6 +288,13 @@ function rateCell(row, key, threshold) {
     pct(value), counts ? h('span', { class: 'pct' }, counts) : null);
 }
 
+function shareCell(row, key, counts) {
+  const value = valueAt(row, 'shares.' + key);
+  const ok = atLeast(value, shareTarget(key));
+  return h('td', { class: ['num', ok === false ? 'below' : ok ? 'met' : null], dataset: { key: 'shares.' + key } },
+    pct(value), counts ? h('span', { class: 'pct' }, counts) : null);
+}
+
 function scoreTitle(d) {
   if (!d) return null;
   return `完成得分 ${fmt(d.completionPoints, { scale: 2 })}，逾期扣分 ${fmt(d.overduePenalty, { scale: 2 })}，`
@@ -288,6 +312,8 @@ function table(rows, city) {
   const head1 = h('tr', null, h('th', { rowspan: 2 }, '责任单位'),
     groups.map(g => g.group ? h('th', { colspan: g.span }, g.group) : h('th', { rowspan: 2 }, g.ind.label)),
     h('th', { rowspan: 2 }, '开工率'), h('th', { rowspan: 2 }, '入库率'), h('th', { rowspan: 2 }, '投产率'),
+    SHARES.map(([, label]) => h('th', { rowspan: 2 }, label)),
+    h('th', { rowspan: 2 }, '新开工 / 复工'),
     h('th', { rowspan: 2 }, '预警'), h('th', { rowspan: 2 }, '逾期'), h('th', { rowspan: 2 }, '得分'),
     h('th', { rowspan: 2 }, '排名'), h('th', { rowspan: 2 }, '类别内排名'), h('th', { rowspan: 2 }, '约谈'));
   const head2 = h('tr', null, indicators.filter(i => i.group).map(i => h('th', null, i.label)));
@@ -296,6 +322,9 @@ function table(rows, city) {
     indicators.map(ind => indicatorCell(row, ind)),
     rateCell(row, 'startRate', startTarget()), rateCell(row, 'storageRate', storageTarget()),
     rateCell(row, 'productionRate', null),
+    SHARES.map(([key, , counts]) => shareCell(row, key, counts(row))),
+    h('td', { class: 'num', dataset: { key: 'starts' } },
+      `${valueAt(row, 'starts.newlyStarted') ?? '—'} / ${valueAt(row, 'starts.resumed') ?? '—'}`),
     h('td', { class: ['num', row.warning ? 'warn-cell' : null], dataset: { key: 'warning' } }, row.warning ?? '—'),
     h('td', { class: ['num', row.overdue ? 'below' : null], dataset: { key: 'overdue' } }, row.overdue ?? '—'),
     h('td', { class: 'num', dataset: { key: 'score' }, title: scoreTitle(row.scoreDetail) },

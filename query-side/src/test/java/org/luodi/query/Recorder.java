@@ -69,19 +69,24 @@ public class Recorder {
     }
 
     public String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn) {
-        return signed(township, chain, industrial, amountWan, signedOn, null);
+        return signed(township, chain, industrial, amountWan, signedOn, null, SourceRegion.OUT_OF_PROVINCE);
+    }
+
+    /** An industrial project of the smart-equipment chain whose investor comes from {@code source}. */
+    public String signedFrom(String township, SourceRegion source, String amountWan, LocalDate signedOn) {
+        return signed(township, "smart-equipment", true, amountWan, signedOn, null, source);
     }
 
     /** A project of the smart-equipment chain credited to {@code department} (引荐单位). */
     public String credited(String township, String department, String amountWan, LocalDate signedOn) {
-        return signed(township, "smart-equipment", true, amountWan, signedOn, department);
+        return signed(township, "smart-equipment", true, amountWan, signedOn, department, SourceRegion.OUT_OF_PROVINCE);
     }
 
     private String signed(String township, String chain, boolean industrial, String amountWan, LocalDate signedOn,
-                          String department) {
+                          String department, SourceRegion source) {
         String id = UUID.randomUUID().toString();
         signed(new ProjectSigned(id, "项目" + id.substring(0, 8), "投资方", township, chain, industrial,
-                new BigDecimal(amountWan), SourceRegion.OUT_OF_PROVINCE, signedOn, department, null));
+                new BigDecimal(amountWan), source, signedOn, department, null));
         return id;
     }
 
@@ -108,6 +113,11 @@ public class Recorder {
 
     public void started(String id, LocalDate on) {
         record(new ConstructionStarted(id, on, StartKind.NEW), on);
+    }
+
+    /** 复工/续建: construction resumed, or continued from an earlier year. */
+    public void resumed(String id, LocalDate on) {
+        record(new ConstructionStarted(id, on, StartKind.RESUMED), on);
     }
 
     public void stored(String id, LocalDate on, String plannedInvestmentWan) {

@@ -20,10 +20,11 @@ class ReferenceCsvTest {
     @Test
     void anEmptyCellIsEmptyAndEveryRowIsAsWideAsTheHeader() {
         ReferenceCsv csv = ReferenceCsv.read("reference/targets-daye-2024.csv");
-        assertThat(csv.header()).hasSize(12).startsWith("township", "signed_above_1yi_count");
+        assertThat(csv.header()).hasSize(17).startsWith("township", "signed_above_1yi_count");
         String[] linkong = csv.rows().stream().filter(r -> r[0].equals("linkong")).findFirst().orElseThrow();
-        assertThat(linkong).containsExactly("linkong", "16", "165", "14", "10", "42", "65", "40", "5", "", "", "14");
-        assertThat(csv.rows()).allSatisfy(row -> assertThat(row).hasSize(12));
+        assertThat(linkong).containsExactly("linkong", "16", "165", "14", "10", "42", "65", "40", "5", "", "", "14", "", "1", "4", "",
+                "");
+        assertThat(csv.rows()).allSatisfy(row -> assertThat(row).hasSize(17));
     }
 
     @Test

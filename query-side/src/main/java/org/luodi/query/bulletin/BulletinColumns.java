@@ -130,6 +130,11 @@ final class BulletinColumns {
             case SIGNED_COUNT -> row.signedAbove1Yi().count();
             case SIGNED_AMOUNT -> row.signedAbove1Yi().amountWan();
             case SIGNED_INDUSTRIAL_COUNT -> row.signedAbove1Yi().industrialCount();
+            case SIGNED_ABOVE_100YI -> row.sizeTiers().above100Yi();
+            case SIGNED_50_TO_100YI -> row.sizeTiers().from50To100Yi();
+            case SIGNED_10_TO_50YI -> row.sizeTiers().from10To50Yi();
+            case SIGNED_ABOVE_10YI -> row.sizeTiers().above10Yi();
+            case SIGNED_ABOVE_5YI -> row.sizeTiers().above5Yi();
             case REGISTERED_COUNT -> row.registered().count();
             case STARTED_STORED_COUNT -> row.startedStoredAbove1Yi().count();
             case STARTED_STORED_PLANNED -> row.startedStoredAbove1Yi().plannedInvestmentWan();

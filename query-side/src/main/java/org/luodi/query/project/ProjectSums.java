@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * SPEC §3 in SQL, for the statistics and the bulletin: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
+ * SPEC §3 in SQL (and #17's size tiers and starts), for the statistics and the bulletin: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
  * aggregated per township or chain in the database (it has to hold 400,000 projects). The period is
  * [Y-01-01, min(asOf, Y-12-31)]; voided projects are left out everywhere (their fund arrivals too); terminated
  * projects keep what they reached; a retracted milestone is simply absent from the version.
@@ -58,8 +58,8 @@ public class ProjectSums {
         String versions = ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
         // Every milestone lies on or after signing, so projects signed after the period cannot count in it; and a
-        // project counts only if signed, registered or stored in the period, so one whose latest of those dates
-        // lies before it is skipped (written as project_version_current_stats_idx's expression, V12).
+        // project counts only if signed, registered, started or stored in the period, so one whose latest of those
+        // dates lies before it is skipped (written as project_version_current_stats_idx's expression, V68).
         String sql = """
                 WITH projects AS (
                     SELECT p.%1$s AS unit,
@@ -77,11 +77,23 @@ public class ProjectSums {
                            count(*) FILTER (WHERE cohort AND p.stored_on <= :asOf) AS cohort_stored,
                            count(*) FILTER (WHERE cohort AND p.production_on <= :asOf) AS cohort_in_production,
                            count(*) FILTER (WHERE p.signed_on >= :from
-                                              AND p.production_on <= :to) AS signed_and_in_production
+                                              AND p.production_on <= :to) AS signed_and_in_production,
+                           count(*) FILTER (WHERE cohort AND p.contract_amount_wan >= 50000) AS above_5yi,
+                           count(*) FILTER (WHERE cohort AND p.contract_amount_wan >= 100000) AS above_10yi,
+                           count(*) FILTER (WHERE cohort AND p.contract_amount_wan >= 100000
+                                              AND p.contract_amount_wan < 500000) AS from_10_to_50yi,
+                           count(*) FILTER (WHERE cohort AND p.contract_amount_wan >= 500000
+                                              AND p.contract_amount_wan < 1000000) AS from_50_to_100yi,
+                           count(*) FILTER (WHERE cohort AND p.contract_amount_wan >= 1000000) AS above_100yi,
+                           count(*) FILTER (WHERE cohort AND p.source_region <> 'IN_PROVINCE') AS from_outside,
+                           count(*) FILTER (WHERE p.started_on BETWEEN :from AND :to
+                                              AND p.start_kind = 'NEW') AS started_new,
+                           count(*) FILTER (WHERE p.started_on BETWEEN :from AND :to
+                                              AND p.start_kind = 'RESUMED') AS started_resumed
                     FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
                           FROM (%2$s) v) p
                     WHERE NOT p.voided AND p.signed_on <= :to AND p.%1$s IS NOT NULL
-                      AND greatest(p.signed_on, p.registered_on, p.stored_on) >= :from
+                      AND greatest(p.signed_on, p.registered_on, p.stored_on, p.started_on) >= :from
                     GROUP BY 1),
                 funds AS (
                     SELECT f.%1$s AS unit,
@@ -95,7 +107,9 @@ public class ProjectSums {
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
                        registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
-                       cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd
+                       cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd,
+                       above_5yi, above_10yi, from_10_to_50yi, from_50_to_100yi, above_100yi, from_outside,
+                       started_new, started_resumed
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
                 """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
         Map<String, UnitSums> sums = new HashMap<>();
@@ -125,7 +139,10 @@ public class ProjectSums {
                 rs.getLong("registered"), rs.getLong("stored"), amount(rs, "stored_planned"),
                 amount(rs, "domestic"), amount(rs, "out_of_province"), amount(rs, "foreign_usd"),
                 rs.getLong("new_foreign"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
-                rs.getLong("cohort_in_production"), rs.getLong("signed_and_in_production"));
+                rs.getLong("cohort_in_production"), rs.getLong("signed_and_in_production"),
+                new UnitSums.SizeTiers(rs.getLong("above_5yi"), rs.getLong("above_10yi"), rs.getLong("from_10_to_50yi"),
+                        rs.getLong("from_50_to_100yi"), rs.getLong("above_100yi")), rs.getLong("from_outside"),
+                new UnitSums.Starts(rs.getLong("started_new"), rs.getLong("started_resumed")));
     }
 
     /** Exact decimal, zero when the unit had no row on that side of the join; trailing zeros of NUMERIC dropped. */

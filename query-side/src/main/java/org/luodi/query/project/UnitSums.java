@@ -5,16 +5,48 @@ import java.math.BigDecimal;
 /**
  * What the database sums up for one township or chain (or for a total of them): the SPEC §3 indicators, the cohort
  * behind the rates (projects counted in signedAbove1Yi, terminated ones included) and how many projects were
- * signed and in production in the year (当年签约当年投产, scored by the bulletin).
+ * signed and in production in the year (当年签约当年投产, scored by the bulletin); the year's signings by size tier and
+ * how many of them an investor from outside 湖北 signed (sourceRegion other than IN_PROVINCE), and the year's starts
+ * by kind (#17).
  */
 public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signedIndustrialCount,
                        long registeredCount, long startedStoredCount, BigDecimal startedStoredPlannedWan,
                        BigDecimal domesticWan, BigDecimal outOfProvinceWan, BigDecimal foreignUsdWan,
                        long newForeignEnterprises, long cohortStarted, long cohortStored, long cohortInProduction,
-                       long signedAndInProduction) {
+                       long signedAndInProduction, SizeTiers tiers, long signedFromOutsideProvince, Starts starts) {
 
     public static final UnitSums NONE = new UnitSums(0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE);
+
+    /**
+     * The year's signings (those counted in signedAbove1Yi) by contract amount, in the tiers 附件1's cells set
+     * sub-targets in (seed 000 lines 134-147). Lower bounds inclusive, upper bounds exclusive: 10 亿 exactly is
+     * 10~50亿, 50 亿 exactly is 50~100亿. The first two tiers overlap the others ("以上" counts everything above).
+     */
+    public record SizeTiers(long above5Yi, long above10Yi, long from10To50Yi, long from50To100Yi, long above100Yi) {
+        public static final SizeTiers NONE = new SizeTiers(0, 0, 0, 0, 0);
+
+        SizeTiers plus(SizeTiers o) {
+            return new SizeTiers(above5Yi + o.above5Yi, above10Yi + o.above10Yi, from10To50Yi + o.from10To50Yi,
+                    from50To100Yi + o.from50To100Yi, above100Yi + o.above100Yi);
+        }
+    }
+
+    /**
+     * Projects of any size whose construction started in the period: 新开工 (new) and 复工/续建 (resumed) apart,
+     * as recorded; seed 004 counts 开复工 as their sum. Terminated projects keep the start they reached.
+     */
+    public record Starts(long newlyStarted, long resumed) {
+        public static final Starts NONE = new Starts(0, 0);
+
+        public long total() {
+            return newlyStarted + resumed;
+        }
+
+        Starts plus(Starts o) {
+            return new Starts(newlyStarted + o.newlyStarted, resumed + o.resumed);
+        }
+    }
 
     public UnitSums plus(UnitSums o) {
         return new UnitSums(signedCount + o.signedCount, signedAmountWan.add(o.signedAmountWan),
@@ -23,6 +55,7 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                 domesticWan.add(o.domesticWan), outOfProvinceWan.add(o.outOfProvinceWan),
                 foreignUsdWan.add(o.foreignUsdWan), newForeignEnterprises + o.newForeignEnterprises,
                 cohortStarted + o.cohortStarted, cohortStored + o.cohortStored,
-                cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction);
+                cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction,
+                tiers.plus(o.tiers), signedFromOutsideProvince + o.signedFromOutsideProvince, starts.plus(o.starts));
     }
 }

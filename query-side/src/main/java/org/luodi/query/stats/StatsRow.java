@@ -22,12 +22,15 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                        @JsonInclude(JsonInclude.Include.NON_NULL) String department,
                        String name,
                        SignedAbove1Yi signedAbove1Yi,
+                       UnitSums.SizeTiers sizeTiers,
                        Count registered,
                        StartedStoredAbove1Yi startedStoredAbove1Yi,
                        DomesticFunds domesticFunds,
                        ForeignFunds foreignFunds,
                        Count newForeignEnterprises,
+                       Starts starts,
                        Rates rates,
+                       Shares shares,
                        Cohort cohort,
                        Map<String, BigDecimal> targets,
                        Map<String, BigDecimal> completion,
@@ -55,6 +58,19 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
     /** 签约率, 开工率, 入库率, 投产率; null where the denominator is empty (or there is no signing target). */
     public record Rates(BigDecimal signingRate, BigDecimal startRate, BigDecimal storageRate,
                         BigDecimal productionRate) {
+    }
+
+    /** Projects of any size that started construction in the period: 新开工, 复工/续建, and 开复工 as their sum. */
+    public record Starts(long newlyStarted, long resumed, long total) {
+    }
+
+    /**
+     * The shares seed 001 sets as goals ({@link ShareTargets}): industrial and 10亿元以上 projects among the year's
+     * 新签约亿元以上 projects, those an investor from outside 湖北 signed (省外企业投资项目), 省外资金 of 实际到位内资;
+     * null where the denominator is empty.
+     */
+    public record Shares(BigDecimal industrial, BigDecimal above10Yi, BigDecimal outOfProvinceProjects,
+                         BigDecimal outOfProvinceFunds) {
     }
 
     /** The year's 亿元以上 projects behind the rates: how many, and how many have started, are stored, produce. */
@@ -85,11 +101,16 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
         return new StatsRow(!total && groupBy == GroupBy.TOWNSHIP ? unit.code() : null,
                 !total && groupBy == GroupBy.CHAIN ? unit.code() : null,
                 !total && groupBy == GroupBy.DEPARTMENT ? unit.code() : null, unit.name(),
-                new SignedAbove1Yi(s.signedCount(), s.signedAmountWan(), s.signedIndustrialCount()),
+                new SignedAbove1Yi(s.signedCount(), s.signedAmountWan(), s.signedIndustrialCount()), s.tiers(),
                 new Count(s.registeredCount()),
                 new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),
                 new DomesticFunds(s.domesticWan(), s.outOfProvinceWan()), new ForeignFunds(s.foreignUsdWan()),
-                new Count(s.newForeignEnterprises()), rates,
+                new Count(s.newForeignEnterprises()),
+                new Starts(s.starts().newlyStarted(), s.starts().resumed(), s.starts().total()), rates,
+                new Shares(Ratios.of(s.signedIndustrialCount(), s.signedCount()),
+                        Ratios.of(s.tiers().above10Yi(), s.signedCount()),
+                        Ratios.of(s.signedFromOutsideProvince(), s.signedCount()),
+                        Ratios.of(s.outOfProvinceWan(), s.domesticWan())),
                 new Cohort(s.signedCount(), s.cohortStarted(), s.cohortStored(), s.cohortInProduction()),
                 TargetQueries.keyed(unit.targets()), completion, behind);
     }
@@ -122,6 +143,11 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
         actual.put(Indicator.SIGNED_COUNT, BigDecimal.valueOf(s.signedCount()));
         actual.put(Indicator.SIGNED_AMOUNT, s.signedAmountWan());
         actual.put(Indicator.SIGNED_INDUSTRIAL_COUNT, BigDecimal.valueOf(s.signedIndustrialCount()));
+        actual.put(Indicator.SIGNED_ABOVE_100YI, BigDecimal.valueOf(s.tiers().above100Yi()));
+        actual.put(Indicator.SIGNED_50_TO_100YI, BigDecimal.valueOf(s.tiers().from50To100Yi()));
+        actual.put(Indicator.SIGNED_10_TO_50YI, BigDecimal.valueOf(s.tiers().from10To50Yi()));
+        actual.put(Indicator.SIGNED_ABOVE_10YI, BigDecimal.valueOf(s.tiers().above10Yi()));
+        actual.put(Indicator.SIGNED_ABOVE_5YI, BigDecimal.valueOf(s.tiers().above5Yi()));
         actual.put(Indicator.REGISTERED_COUNT, BigDecimal.valueOf(s.registeredCount()));
         actual.put(Indicator.STARTED_STORED_COUNT, BigDecimal.valueOf(s.startedStoredCount()));
         actual.put(Indicator.STARTED_STORED_PLANNED, s.startedStoredPlannedWan());

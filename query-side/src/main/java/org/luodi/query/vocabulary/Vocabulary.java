@@ -12,6 +12,7 @@ import org.luodi.query.alert.AlertProperties;
 import org.luodi.query.assessment.AdjustmentKind;
 import org.luodi.query.bulletin.BulletinProperties;
 import org.luodi.query.project.Stage;
+import org.luodi.query.stats.ShareTargets;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
 
@@ -45,17 +46,17 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
     /**
      * The alert thresholds in months after signing, as configured (luodi.alerts), the targets of 开工率 and
      * 入库率 (SPEC §3), and the 约谈 ladder's months running (luodi.bulletin): to the city leader in charge, then to
-     * the city's top leaders.
+     * the city's top leaders; the shares seed 001 sets as goals (luodi.stats.share-targets).
      */
     public record Thresholds(int warningMonths, int overdueMonths, BigDecimal startRate, BigDecimal storageRate,
-                             int leaderInChargeMonths, int topLeadersMonths) {
+                             int leaderInChargeMonths, int topLeadersMonths, ShareTargets shares) {
     }
 
     /** The kinds of township in the reference data (townships-*.csv, column kind). */
     static final Map<String, String> TOWNSHIP_KINDS = ordered(
             List.of("zone", "town", "street", "farm"), List.of("园区", "镇", "街道", "农场"));
 
-    public static Vocabulary of(AlertProperties alerts, BulletinProperties bulletin) {
+    public static Vocabulary of(AlertProperties alerts, BulletinProperties bulletin, ShareTargets shares) {
         return new Vocabulary(
                 labels(Stage.values(), Stage::label),
                 labels(Milestone.values(), Milestone::label),
@@ -72,7 +73,8 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                         .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
                                 i.column())).toList(),
                 new Thresholds(alerts.warningMonths(), alerts.overdueMonths(), StatsRow.START_RATE_TARGET,
-                        StatsRow.STORAGE_RATE_TARGET, bulletin.leaderInChargeMonths(), bulletin.topLeadersMonths()));
+                        StatsRow.STORAGE_RATE_TARGET, bulletin.leaderInChargeMonths(), bulletin.topLeadersMonths(),
+                        shares));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {
