@@ -2,8 +2,11 @@ package org.luodi.query.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.luodi.events.AttributesCorrected;
 import org.luodi.events.FundsArrived;
+import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectEvent;
+import org.luodi.events.ProjectSigned;
 import org.luodi.events.SourceRegion;
 import org.luodi.query.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luodi.query.SampleEvents.newId;
@@ -39,6 +43,42 @@ class HistoryRedeliveryTest extends QuerySideTest {
         eventStore.readEvents(id).asStream().forEach(this::deliverAgain);
 
         assertThat(rows(id)).isEqualTo(rows);
+    }
+
+    /**
+     * Each row keeps the project's township after its event, a move (更正项目信息) included, also when rows are
+     * written again after they were lost: the township before them is then read from the table, not from what this
+     * instance remembers of events written later.
+     */
+    @Test
+    void rowsWrittenAgainAfterAMoveKeepTheTownshipOfTheirTime() {
+        String id = newId();
+        ProjectSigned signing = signed(id, "gaoxin", "移交项目", LocalDate.of(2024, 3, 1));
+        events().byClerk("gaoxin", signing, on("2024-03-02"));
+        events().byClerk("gaoxin", funds(id, 1), on("2024-04-02"));
+        ProjectAttributes moved = new ProjectAttributes(signing.name(), signing.investor(), "chengui",
+                signing.industryChain(), signing.industrial(), signing.sourceRegion(), signing.contractAmountWan(),
+                null, Set.of(), Set.of());
+        events().bySupervisor(new AttributesCorrected(id, signing.attributes(), moved, "项目落在陈贵镇"),
+                on("2024-04-10"), "项目落在陈贵镇");
+        events().byClerk("chengui", funds(id, 2), on("2024-05-02"));
+        awaitProcessed();
+        assertThat(townships(id)).containsExactly("gaoxin", "gaoxin", "chengui", "chengui");
+
+        // lost after the move was written: the first of them is 高新区's, though the last thing written is 陈贵镇's
+        jdbc.update("DELETE FROM project_event WHERE project_id = ? AND sequence_number > 0", id);
+        eventStore.readEvents(id).asStream().forEach(this::deliverAgain);
+        assertThat(townships(id)).containsExactly("gaoxin", "gaoxin", "chengui", "chengui");
+    }
+
+    private static FundsArrived funds(String projectId, int arrivalNo) {
+        return new FundsArrived(projectId, arrivalNo, LocalDate.of(2024, 4, arrivalNo), SourceRegion.IN_PROVINCE,
+                new BigDecimal("100"), null);
+    }
+
+    private List<String> townships(String projectId) {
+        return jdbc.queryForList("SELECT project_township FROM project_event WHERE project_id = ? "
+                + "ORDER BY sequence_number", String.class, projectId);
     }
 
     private void deliverAgain(DomainEventMessage<?> message) {
