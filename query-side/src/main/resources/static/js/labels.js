@@ -12,7 +12,7 @@ export const LEVELS = {};
 export const TOWNSHIP_KINDS = {};
 /** The year-end assessment's adjustments: 通报表扬, 通报批评, 约谈扣分. */
 export const ADJUSTMENT_KINDS = {};
-/** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
+/** The target indicators: key, label, unit, and their headings in 附件1's table (group, column). */
 export const INDICATORS = [];
 /**
  * The alert thresholds in months after signing (warningMonths, overdueMonths), the rate targets (startRate,

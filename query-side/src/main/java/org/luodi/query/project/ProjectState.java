@@ -27,7 +27,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
                            boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
                            LocalDate signedOn, String introducedBy, String introducedByText, LocalDate registeredOn,
                            String companyName,
-                           String creditCode, Boolean foreignInvested, LocalDate startedOn, StartKind startKind,
+                           String creditCode, Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn,
+                           StartKind startKind,
                            LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
                            LocalDate terminatedOn, String terminationReason, boolean voided) {
 
@@ -39,7 +40,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
     static ProjectState signed(ProjectSigned e) {
         return new ProjectState(e.projectId(), e.name(), e.investor(), e.township(), e.industryChain(), e.industrial(),
                 e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(), null, null, null, null, null,
-                null, null, null, null, null, null, false);
+                null, null, null, null, null, null, null, false);
     }
 
     /** The state after {@code event}; fund arrivals leave it unchanged. */
@@ -53,6 +54,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                 b.companyName = e.companyName();
                 b.creditCode = e.creditCode();
                 b.foreignInvested = e.foreignInvested();
+                b.exportOriented = e.exportOriented();
             });
         }
         if (event instanceof ConstructionStarted e) {
@@ -105,6 +107,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                 b.companyName = null;
                 b.creditCode = null;
                 b.foreignInvested = null;
+                b.exportOriented = null;
             }
             if (after(b.startedOn, asOf)) {
                 b.startedOn = null;
@@ -145,6 +148,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
         String companyName;
         String creditCode;
         Boolean foreignInvested;
+        Boolean exportOriented;
         LocalDate startedOn;
         StartKind startKind;
         LocalDate storedOn;
@@ -164,6 +168,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
             companyName = s.companyName;
             creditCode = s.creditCode;
             foreignInvested = s.foreignInvested;
+            exportOriented = s.exportOriented;
             startedOn = s.startedOn;
             startKind = s.startKind;
             storedOn = s.storedOn;
@@ -201,6 +206,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                     companyName = null;
                     creditCode = null;
                     foreignInvested = null;
+                    exportOriented = null;
                 }
                 case START -> {
                     startedOn = null;
@@ -224,7 +230,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
         ProjectState build() {
             return new ProjectState(from.projectId, from.name, from.investor, from.township, from.industryChain,
                     from.industrial, contractAmountWan, from.sourceRegion, signedOn, introducedBy, introducedByText, registeredOn,
-                    companyName, creditCode, foreignInvested, startedOn, startKind, storedOn, plannedInvestmentWan,
+                    companyName, creditCode, foreignInvested, exportOriented, startedOn, startKind, storedOn,
+                    plannedInvestmentWan,
                     productionOn, terminatedOn, terminationReason, voided);
         }
     }

@@ -73,6 +73,8 @@ public class ProjectSums {
                                               AND p.stored_on BETWEEN :from AND :to), 0) AS stored_planned,
                            count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to
                                               AND p.foreign_invested) AS new_foreign,
+                           count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to
+                                              AND p.export_oriented) AS export_oriented,
                            count(*) FILTER (WHERE cohort AND p.started_on <= :asOf) AS cohort_started,
                            count(*) FILTER (WHERE cohort AND p.stored_on <= :asOf) AS cohort_stored,
                            count(*) FILTER (WHERE cohort AND p.production_on <= :asOf) AS cohort_in_production,
@@ -106,7 +108,7 @@ public class ProjectSums {
                       AND f.project_id NOT IN (%4$s)
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
-                       registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
+                       registered, stored, stored_planned, new_foreign, export_oriented, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd,
                        above_5yi, above_10yi, from_10_to_50yi, from_50_to_100yi, above_100yi, from_outside,
                        started_new, started_resumed
@@ -138,7 +140,7 @@ public class ProjectSums {
         return new UnitSums(rs.getLong("signed_count"), amount(rs, "signed_amount"), rs.getLong("signed_industrial"),
                 rs.getLong("registered"), rs.getLong("stored"), amount(rs, "stored_planned"),
                 amount(rs, "domestic"), amount(rs, "out_of_province"), amount(rs, "foreign_usd"),
-                rs.getLong("new_foreign"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
+                rs.getLong("new_foreign"), rs.getLong("export_oriented"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
                 rs.getLong("cohort_in_production"), rs.getLong("signed_and_in_production"),
                 new UnitSums.SizeTiers(rs.getLong("above_5yi"), rs.getLong("above_10yi"), rs.getLong("from_10_to_50yi"),
                         rs.getLong("from_50_to_100yi"), rs.getLong("above_100yi")), rs.getLong("from_outside"),

@@ -349,7 +349,7 @@ class ProjectVersionWriter {
         return new Object[]{row.version, row.eventId, timestamp(row.from), timestamp(row.to),
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(), s.introducedByText(),
-                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
+                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.exportOriented(), s.startedOn(),
                 s.startKind() == null ? null : s.startKind().name(), s.storedOn(), s.plannedInvestmentWan(),
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }

@@ -15,7 +15,7 @@ public record ProjectView(String projectId, String name, String investor, String
                           BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
                           String introducedBy, String introducedByName, String introducedByText,
                           LocalDate registeredOn, String companyName, String creditCode,
-                          Boolean foreignInvested, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
+                          Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
                           BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
                           String terminationReason, boolean voided, String stage, List<FundArrival> funds,
                           FundTotals fundTotals, LocalDate asOf, Instant knownAt) {
@@ -46,7 +46,7 @@ public record ProjectView(String projectId, String name, String investor, String
         return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
                 chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
                 Departments.nameOf(s.introducedBy()), s.introducedByText(),
-                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
+                s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.exportOriented(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
                 s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
     }

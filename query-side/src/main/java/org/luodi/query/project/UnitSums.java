@@ -12,11 +12,11 @@ import java.math.BigDecimal;
 public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signedIndustrialCount,
                        long registeredCount, long startedStoredCount, BigDecimal startedStoredPlannedWan,
                        BigDecimal domesticWan, BigDecimal outOfProvinceWan, BigDecimal foreignUsdWan,
-                       long newForeignEnterprises, long cohortStarted, long cohortStored, long cohortInProduction,
+                       long newForeignEnterprises, long exportOrientedEntities, long cohortStarted, long cohortStored, long cohortInProduction,
                        long signedAndInProduction, SizeTiers tiers, long signedFromOutsideProvince, Starts starts) {
 
     public static final UnitSums NONE = new UnitSums(0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE);
+            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE);
 
     /**
      * The year's signings (those counted in signedAbove1Yi) by contract amount, in the tiers 附件1's cells set
@@ -54,6 +54,7 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                 startedStoredCount + o.startedStoredCount, startedStoredPlannedWan.add(o.startedStoredPlannedWan),
                 domesticWan.add(o.domesticWan), outOfProvinceWan.add(o.outOfProvinceWan),
                 foreignUsdWan.add(o.foreignUsdWan), newForeignEnterprises + o.newForeignEnterprises,
+                exportOrientedEntities + o.exportOrientedEntities,
                 cohortStarted + o.cohortStarted, cohortStored + o.cohortStored,
                 cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction,
                 tiers.plus(o.tiers), signedFromOutsideProvince + o.signedFromOutsideProvince, starts.plus(o.starts));

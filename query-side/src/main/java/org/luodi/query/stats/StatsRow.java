@@ -28,6 +28,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                        DomesticFunds domesticFunds,
                        ForeignFunds foreignFunds,
                        Count newForeignEnterprises,
+                       Count foreignOrientedEntities,
                        Starts starts,
                        Rates rates,
                        Shares shares,
@@ -105,7 +106,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 new Count(s.registeredCount()),
                 new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),
                 new DomesticFunds(s.domesticWan(), s.outOfProvinceWan()), new ForeignFunds(s.foreignUsdWan()),
-                new Count(s.newForeignEnterprises()),
+                new Count(s.newForeignEnterprises()), new Count(s.exportOrientedEntities()),
                 new Starts(s.starts().newlyStarted(), s.starts().resumed(), s.starts().total()), rates,
                 new Shares(Ratios.of(s.signedIndustrialCount(), s.signedCount()),
                         Ratios.of(s.tiers().above10Yi(), s.signedCount()),
@@ -118,8 +119,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
     /**
      * Whether the unit reached every target Luodi measures ("完成各项招商任务", seed 000 line 108), compared exactly:
      * the completion shown is rounded to four decimals, and 9,999.6 of 10,000 would show as 1 without being reached.
-     * A target of 0 is reached; targets of indicators nothing measures (外向型市场主体) are left out; a unit without
-     * any measured target has no task to complete and answers false.
+     * A target of 0 is reached; a unit without any target has no task to complete and answers false.
      */
     public static boolean allTargetsReached(UnitFigures unit) {
         Map<Indicator, BigDecimal> actual = actuals(unit.sums());
@@ -154,6 +154,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
         actual.put(Indicator.DOMESTIC_TOTAL, s.domesticWan());
         actual.put(Indicator.DOMESTIC_OUT_OF_PROVINCE, s.outOfProvinceWan());
         actual.put(Indicator.NEW_FOREIGN_ENTERPRISES, BigDecimal.valueOf(s.newForeignEnterprises()));
+        actual.put(Indicator.FOREIGN_ORIENTED_ENTITIES, BigDecimal.valueOf(s.exportOrientedEntities()));
         actual.put(Indicator.FOREIGN_USD, s.foreignUsdWan());
         return actual;
     }

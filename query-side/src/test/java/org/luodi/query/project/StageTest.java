@@ -41,7 +41,7 @@ class StageTest {
         return new ProjectState(s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 field.equals("registeredOn") ? D : s.registeredOn(), s.companyName(), s.creditCode(),
-                s.foreignInvested(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
+                s.foreignInvested(), s.exportOriented(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
                 field.equals("storedOn") ? D : s.storedOn(), s.plannedInvestmentWan(),
                 field.equals("productionOn") ? D : s.productionOn(), field.equals("terminatedOn") ? D : s.terminatedOn(),
                 s.terminationReason(), s.voided() || field.equals("voided"));

@@ -15,24 +15,27 @@ import static org.luodi.query.ApiClient.decimal;
 
 /**
  * #17's counts in GET /api/stats: the year's signings by size tier with 附件1's sub-targets, starts by kind (any
- * size), and the shares seed 001 sets as goals. 金湖街道 in 2024, worked out by hand:
+ * size), the shares seed 001 sets as goals, and 外向型市场主体. 金湖街道 in 2024, worked out by hand:
  * <pre>
  * A 1,000,000 万 (100 亿 exactly) industrial, signed 02-01, started (新建) 04-01; funds 600 万 from outside 湖北,
- *   400 万 in province
+ *   400 万 in province; registered 03-01, 外向型
  * B   500,000 万 (50 亿 exactly)  not industrial, signed 03-01
- * C   100,000 万 (10 亿 exactly)  industrial, signed 04-01, resumed (复工) 06-01
+ * C   100,000 万 (10 亿 exactly)  industrial, signed 04-01, resumed (复工) 06-01, registered 05-01, not 外向型
  * D    99,999 万                  industrial, signed 05-01, by an investor from 湖北 (the others: from outside)
  * E    50,000 万 (5 亿 exactly)   not industrial, signed 06-01
  * F    49,999 万                  industrial, signed 07-01, by an investor from abroad (境外: outside 湖北 too)
  * G     9,000 万 (under 1 亿: no signing counted) signed 08-01, started (新建) 09-01
- * H    20,000 万 signed 2023-11-01, resumed 2024-03-15 (a start of this year although signed in the last)
- * I    20,000 万 signed 2023-05-01, started 2023-08-01 (no start this year)
+ * H    20,000 万 signed 2023-11-01, resumed 2024-03-15 (a start of this year although signed in the last),
+ *      registered 2024-01-10, 外向型
+ * I    20,000 万 signed 2023-05-01, started 2023-08-01 (no start this year), registered 2023-06-01, 外向型
+ * J     9,000 万 signed 2024-01-02, registered 2024-01-20 before anyone asked (exportOriented null: not counted)
  * V   200,000 万 signed 03-01, started 03-10, voided (counts nowhere)
  * </pre>
  * Signings: A–F = 6, industrial A C D F = 4. Tiers: 5亿以上 A–E = 5; 10亿以上 A B C = 3; 10~50亿 C; 50~100亿 B;
  * 100亿以上 A. Starts: 新建 A G = 2, 复工 C H = 2. Shares: industrial 4/6, 10亿以上 3/6, 省外企业 5/6,
  * 省外资金 600/1,000.
- * 金湖街道's sub-targets (seed 000 line 138): 50~100亿 1, 10~50亿 2.
+ * 金湖街道's sub-targets (seed 000 line 138): 50~100亿 1, 10~50亿 2. 外向型 in 2024: A and H = 2 (target 1); by
+ * 02-29: H alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
@@ -48,9 +51,11 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
         recorder.started(a, day("2024-04-01"));
         recorder.funds(a, day("2024-04-10"), SourceRegion.OUT_OF_PROVINCE, "600");
         recorder.funds(a, day("2024-04-11"), SourceRegion.IN_PROVINCE, "400");
+        recorder.registered(a, day("2024-03-01"), false, true);
         recorder.signed("jinhu", "smart-equipment", false, "500000", day("2024-03-01"));
         String c = recorder.signed("jinhu", "smart-equipment", true, "100000", day("2024-04-01"));
         recorder.resumed(c, day("2024-06-01"));
+        recorder.registered(c, day("2024-05-01"), false, false);
         recorder.signedFrom("jinhu", SourceRegion.IN_PROVINCE, "99999", day("2024-05-01"));
         recorder.signed("jinhu", "smart-equipment", false, "50000", day("2024-06-01"));
         recorder.signedFrom("jinhu", SourceRegion.FOREIGN, "49999", day("2024-07-01"));
@@ -58,8 +63,12 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
         recorder.started(g, day("2024-09-01"));
         String h = recorder.signed("jinhu", "20000", day("2023-11-01"));
         recorder.resumed(h, day("2024-03-15"));
+        recorder.registered(h, day("2024-01-10"), false, true);
         String i = recorder.signed("jinhu", "20000", day("2023-05-01"));
         recorder.started(i, day("2023-08-01"));
+        recorder.registered(i, day("2023-06-01"), false, true);
+        String j = recorder.signed("jinhu", "9000", day("2024-01-02"));
+        recorder.registered(j, day("2024-01-20"), false, null);
         String v = recorder.signed("jinhu", "200000", day("2024-03-01"));
         recorder.started(v, day("2024-03-10"));
         recorder.recordingAt(Recorder.shanghai("2024-03-20T10:00:00")).voided(v);
@@ -109,6 +118,16 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
         assertThat(decimal(thresholds.get("above10Yi"))).isEqualByComparingTo("0.18");
         assertThat(decimal(thresholds.get("outOfProvinceProjects"))).isEqualByComparingTo("0.70");
         assertThat(decimal(thresholds.get("outOfProvinceFunds"))).isEqualByComparingTo("0.70");
+    }
+
+    @Test
+    void exportOrientedEnterprisesCountWhereAndWhenTheirCompanyIsRegistered() {
+        JsonNode year = jinhu("2024-12-31");
+        assertThat(year.at("/foreignOrientedEntities/count").asLong()).isEqualTo(2);
+        assertThat(decimal(year.at("/targets/foreignOrientedEntities.count"))).isEqualByComparingTo("1");
+        assertThat(decimal(year.at("/completion/foreignOrientedEntities.count"))).isEqualByComparingTo("2");
+        assertThat(jinhu("2024-02-29").at("/foreignOrientedEntities/count").asLong()).isEqualTo(1);
+        assertThat(year.at("/registered/count").asLong()).isEqualTo(4); // A, C, H, J: the question aside
     }
 
     private JsonNode jinhu(String asOf) {
