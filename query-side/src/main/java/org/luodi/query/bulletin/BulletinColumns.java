@@ -140,6 +140,11 @@ final class BulletinColumns {
             case NEW_FOREIGN_ENTERPRISES -> row.newForeignEnterprises().count();
             case FOREIGN_USD -> row.foreignFunds().usdWan();
             case FOREIGN_ORIENTED_ENTITIES -> row.foreignOrientedEntities().count();
+            case NEW_STARTS_COUNT -> row.starts().newlyStarted();
+            case NEW_STARTS_PLANNED -> row.starts().newlyStartedPlannedWan();
+            case NEW_STARTS_ABOVE_1YI -> row.starts().newlyStartedAbove1Yi();
+            case IN_PRODUCTION_COUNT -> row.inProduction().count();
+            case IN_PRODUCTION_PLANNED -> row.inProduction().plannedInvestmentWan();
         };
     }
 

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The indicators of SPEC §3, named by the keys the API uses for targets, completion and weights; in the order of the
- * seed's 附件1 table. Amounts are in 万元 ({@link Unit#WAN}) or 万美元 ({@link Unit#USD_WAN}).
+ * seed's 附件1 table (招商选资 tasks), then of seed 000's 项目建设任务分解表 (the construction tasks of 有效投资行动, a
+ * plan of its own: {@link #attraction()} false). Amounts are in 万元 ({@link Unit#WAN}) or 万美元 ({@link Unit#USD_WAN}).
  */
 public enum Indicator {
     SIGNED_COUNT("signedAbove1Yi.count", "新签约亿元以上项目个数", Unit.COUNT, "新签约亿元以上项目", "个数"),
@@ -37,7 +38,17 @@ public enum Indicator {
     NEW_FOREIGN_ENTERPRISES("newForeignEnterprises.count", "新批外资企业", Unit.COUNT, "招商引贸及实际利用外资",
             "新批外资企业(个)"),
     FOREIGN_USD("foreignFunds.usdWan", "实际利用外资", Unit.USD_WAN, "招商引贸及实际利用外资",
-            "实际利用外资(万美元)");
+            "实际利用外资(万美元)"),
+    // seed 000 lines 476-492: 全年新开工项目 (个数, 计划总投资, 其中亿元以上) and 全年投产项目 (个数, 计划总投资)
+    NEW_STARTS_COUNT("starts.newlyStarted", "全年新开工项目", Unit.COUNT, "全年新开工项目", "个数"),
+    NEW_STARTS_PLANNED("starts.newlyStartedPlannedWan", "新开工项目计划总投资", Unit.WAN, "全年新开工项目",
+            "计划总投资(亿元)"),
+    NEW_STARTS_ABOVE_1YI("starts.newlyStartedAbove1Yi", "其中亿元以上新开工项目", Unit.COUNT, "全年新开工项目",
+            "其中:亿元以上项目个数"),
+    IN_PRODUCTION_COUNT("inProduction.count", "全年投产项目", Unit.COUNT, "全年投产项目", "个数"),
+    IN_PRODUCTION_PLANNED("inProduction.plannedInvestmentWan", "投产项目计划总投资", Unit.WAN, "全年投产项目",
+            "计划总投资(亿元)");
+
 
     public enum Unit {
         COUNT("个"), WAN("万元"), USD_WAN("万美元");
@@ -89,6 +100,14 @@ public enum Indicator {
         return unit;
     }
 
+
+    /**
+     * Whether this indicator is one of 附件1's 招商选资 tasks, which "完成各项招商任务" (seed 000 line 108) and the
+     * year-end reward are about; the construction tasks are reported beside them but are not part of that test.
+     */
+    public boolean attraction() {
+        return ordinal() < NEW_STARTS_COUNT.ordinal();
+    }
 
     public static Optional<Indicator> byKey(String key) {
         return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst();
