@@ -15,7 +15,7 @@ export const ADJUSTMENT_KINDS = {};
 /** A project's types (二次招商, 技改 …) and its investor's categories (世界500强 …), several per project. */
 export const PROJECT_TYPES = {};
 export const INVESTOR_CATEGORIES = {};
-/** The target indicators: key, label, unit, measured, and their headings in 附件1's table (group, column). */
+/** The target indicators: key, label, unit, and their headings in 附件1's table (group, column). */
 export const INDICATORS = [];
 /**
  * The alert thresholds in months after signing (warningMonths, overdueMonths), the rate targets (startRate,

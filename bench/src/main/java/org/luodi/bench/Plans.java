@@ -109,7 +109,8 @@ final class Plans {
             registeredOn = signedOn.plusDays(10 + r.nextInt(40));
             if (!registeredOn.isAfter(today)) {
                 milestones.add(new Dated(registeredOn, 1, new CompanyRegistered(projectId, registeredOn,
-                        profile.companyName(), creditCode(no), source == SourceRegion.FOREIGN), null, false));
+                        profile.companyName(), creditCode(no), source == SourceRegion.FOREIGN,
+                        exportOriented(source, no)), null, false));
             } else {
                 registeredOn = null;
             }
@@ -254,5 +255,10 @@ final class Plans {
 
     private LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** 外向型: foreign investors' companies, and one in seven from outside 湖北 (drawn without the generator). */
+    private static boolean exportOriented(SourceRegion source, long no) {
+        return source == SourceRegion.FOREIGN || source == SourceRegion.OUT_OF_PROVINCE && no % 7 == 0;
     }
 }

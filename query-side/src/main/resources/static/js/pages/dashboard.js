@@ -24,12 +24,10 @@ const SHARES = [
 const shareTarget = key => THRESHOLDS.shares ? String(THRESHOLDS.shares[key]) : null;
 
 /**
- * The indicator columns, in 附件1's order with its headings (GET /api/vocabulary); the indicators that no event
- * measures have no column. Amounts in 万元 are shown in 亿元 like the seed table.
+ * The indicator columns, in 附件1's order with its headings (GET /api/vocabulary). Amounts in 万元 are shown in 亿元 like the seed table.
  */
 function columns() {
-  return INDICATORS.filter(i => i.measured)
-    .map(i => ({ key: i.key, group: i.group, label: i.column, yi: i.unit === '万元' }));
+  return INDICATORS.map(i => ({ key: i.key, group: i.group, label: i.column, yi: i.unit === '万元' }));
 }
 
 function valueAt(row, key) {

@@ -124,6 +124,7 @@ function attributes(p, reference) {
       : p.introducedByText ? p.introducedByText + '（未认定，不计入部门）' : '—'],
     ['注册日期', p.registeredOn || '—'], ['公司名称', p.companyName || '—'], ['统一社会信用代码', p.creditCode || '—'],
     ['外资企业', yesNo(p.foreignInvested)],
+    ['外向型市场主体', p.registeredOn && p.exportOriented == null ? '未填报' : yesNo(p.exportOriented)],
     ['开工日期', p.startedOn || '—'], ['开工方式', p.startKind ? label(START_KINDS, p.startKind) : '—'],
     ['入库日期', p.storedOn || '—'],
     ['计划总投资（入库时）', p.plannedInvestmentWan != null ? wan(p.plannedInvestmentWan) + ' 万元' : '—'],

@@ -19,6 +19,8 @@ const ACTIONS = {
     textField('companyName', '公司名称', { required: true, maxLength: 200, placeholder: '营业执照上的名称' }),
     textField('creditCode', '统一社会信用代码', { required: true, maxLength: 18, upper: true, hint: '18 位' }),
     radioField('foreignInvested', '外资企业', YES_NO, { required: true, value: 'false' }),
+    radioField('exportOriented', '外向型市场主体', YES_NO, { required: true, value: 'false',
+      hint: '已办理对外贸易经营者备案或海关登记、从事进出口的企业' }),
   ] },
   start: { title: '录入开工', type: 'ConstructionStarted', roles: ['CLERK'], fields: () => [
     dateField('startedOn', '开工日期', { required: true, max: today() }),

@@ -107,8 +107,12 @@ public class Recorder {
     }
 
     public void registered(String id, LocalDate on, boolean foreignInvested) {
+        registered(id, on, foreignInvested, false);
+    }
+
+    public void registered(String id, LocalDate on, boolean foreignInvested, Boolean exportOriented) {
         record(new CompanyRegistered(id, on, "公司" + id.substring(0, 8), "91420281MA4F" + id.substring(0, 6),
-                foreignInvested), on);
+                foreignInvested, exportOriented), on);
     }
 
     public void started(String id, LocalDate on) {

@@ -30,7 +30,7 @@ public final class EventDescriptions {
     /** The revision of each event type the descriptions below were written for. */
     public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.ofEntries(
             Map.entry(ProjectSigned.class, "3"),
-            Map.entry(CompanyRegistered.class, "1"),
+            Map.entry(CompanyRegistered.class, "2"),
             Map.entry(ConstructionStarted.class, "1"),
             Map.entry(ProjectStored.class, "1"),
             Map.entry(ProductionStarted.class, "1"),
@@ -93,7 +93,8 @@ public final class EventDescriptions {
         }
         if (event instanceof CompanyRegistered e) {
             return text(e.companyName()) + "，统一社会信用代码 " + text(e.creditCode())
-                    + (e.foreignInvested() ? "，外资企业" : "");
+                    + (e.foreignInvested() ? "，外资企业" : "")
+                    + (Boolean.TRUE.equals(e.exportOriented()) ? "，外向型市场主体" : "");
         }
         if (event instanceof ConstructionStarted e) {
             return "开工方式：" + (e.kind() == null ? "—" : e.kind().label());

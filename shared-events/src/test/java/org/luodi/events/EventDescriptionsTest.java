@@ -129,6 +129,16 @@ class EventDescriptionsTest {
     }
 
     @Test
+    void aRegistrationSaysWhenTheCompanyIsExportOrientedAndARevisionOneRowStillReads() {
+        assertThat(EventDescriptions.describe(new CompanyRegistered("p", LocalDate.of(2024, 6, 1), "大冶外贸公司",
+                "91420281MA4F000001", true, true)))
+                .isEqualTo("大冶外贸公司，统一社会信用代码 91420281MA4F000001，外资企业，外向型市场主体");
+        assertThat(EventDescriptions.describe("CompanyRegistered", "{\"projectId\":\"p\",\"registeredOn\":"
+                + "\"2024-06-01\",\"companyName\":\"大冶公司\",\"creditCode\":\"91420281MA4F000001\","
+                + "\"foreignInvested\":false}")).isEqualTo("大冶公司，统一社会信用代码 91420281MA4F000001");
+    }
+
+    @Test
     void anAmountThatIsMissingSaysSo() {
         assertThat(EventDescriptions.describe(new FundsArrived("p", 1, LocalDate.of(2024, 6, 1),
                 SourceRegion.IN_PROVINCE, (Amount) null))).isEqualTo("第 1 笔，省内，（金额缺失）");

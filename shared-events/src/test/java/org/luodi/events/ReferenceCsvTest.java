@@ -20,11 +20,11 @@ class ReferenceCsvTest {
     @Test
     void anEmptyCellIsEmptyAndEveryRowIsAsWideAsTheHeader() {
         ReferenceCsv csv = ReferenceCsv.read("reference/targets-daye-2024.csv");
-        assertThat(csv.header()).hasSize(17).startsWith("township", "signed_above_1yi_count");
+        assertThat(csv.header()).hasSize(22).startsWith("township", "signed_above_1yi_count");
         String[] linkong = csv.rows().stream().filter(r -> r[0].equals("linkong")).findFirst().orElseThrow();
         assertThat(linkong).containsExactly("linkong", "16", "165", "14", "10", "42", "65", "40", "5", "", "", "14", "", "1", "4", "",
-                "");
-        assertThat(csv.rows()).allSatisfy(row -> assertThat(row).hasSize(17));
+                "", "29", "105", "20", "24", "70");
+        assertThat(csv.rows()).allSatisfy(row -> assertThat(row).hasSize(22));
     }
 
     @Test

@@ -135,8 +135,9 @@ public class InvestmentProject {
         mustBeOpen();
         once(registeredOn, "registeredOn", "已登记注册");
         dates().withRegistered(cmd.registeredOn()).check("registeredOn");
+        // 外向型 is optional in the API (absent: not 外向型), so that clients written before it keep working
         apply(new CompanyRegistered(projectId, cmd.registeredOn(), cmd.companyName().strip(), cmd.creditCode(),
-                cmd.foreignInvested()));
+                cmd.foreignInvested(), Boolean.TRUE.equals(cmd.exportOriented())));
     }
 
     @CommandHandler

@@ -57,7 +57,7 @@ public class ProjectCommandController {
     }
 
     public record RegistrationRequest(LocalDate registeredOn, String companyName, String creditCode,
-                                      Boolean foreignInvested) {
+                                      Boolean foreignInvested, Boolean exportOriented) {
     }
 
     public record StartRequest(LocalDate startedOn, StartKind kind) {
@@ -116,7 +116,7 @@ public class ProjectCommandController {
     public ResponseEntity<Object> register(@PathVariable String id, @RequestBody RegistrationRequest body,
                                            @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "registration", body, new RegisterCompany(uuid(id, false), body.registeredOn(),
-                body.companyName(), body.creditCode(), body.foreignInvested()), null);
+                body.companyName(), body.creditCode(), body.foreignInvested(), body.exportOriented()), null);
     }
 
     @Operation(summary = "Record the construction start (开工)")

@@ -42,7 +42,8 @@ public final class ProjectCommands {
     }
 
     public record RegisterCompany(@TargetAggregateIdentifier String projectId, LocalDate registeredOn,
-                                  String companyName, String creditCode, Boolean foreignInvested) {
+                                  String companyName, String creditCode, Boolean foreignInvested,
+                                  Boolean exportOriented) {
     }
 
     public record StartConstruction(@TargetAggregateIdentifier String projectId, LocalDate startedOn,

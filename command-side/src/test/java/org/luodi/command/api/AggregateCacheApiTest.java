@@ -33,7 +33,7 @@ class AggregateCacheApiTest extends CommandSideApiTest {
         assumeThat(cache.containsKey(id)).as("project cached after signing").isTrue();
 
         storage.appendEvents(new GenericDomainEventMessage<>("InvestmentProject", id, 1,
-                new CompanyRegistered(id, LocalDate.of(2024, 4, 2), "大冶光谷智能装备有限公司", null, false)));
+                new CompanyRegistered(id, LocalDate.of(2024, 4, 2), "大冶光谷智能装备有限公司", null, false, false)));
 
         ApiClient.Answer correction = gaoxin.post("/api/projects/" + id + "/corrections", """
                 {"milestone":"REGISTRATION","date":"2024-04-03","reason":"注册日期录错"}""");

@@ -21,7 +21,7 @@ class LifecycleApiTest extends CommandSideApiTest {
 
         ok(gaoxin.post(project + "/registration", """
                 {"registeredOn":"2024-04-02","companyName":"大冶光谷智能装备有限公司",
-                 "creditCode":"%s","foreignInvested":true}""".formatted(validCreditCode())), id);
+                 "creditCode":"%s","foreignInvested":true,"exportOriented":true}""".formatted(validCreditCode())), id);
         ok(gaoxin.post(project + "/start", """
                 {"startedOn":"2024-05-01","kind":"NEW"}"""), id);
         ok(gaoxin.post(project + "/storage", """
@@ -40,6 +40,9 @@ class LifecycleApiTest extends CommandSideApiTest {
         assertThat(eventTypes(id)).containsExactly("ProjectSigned", "CompanyRegistered", "ConstructionStarted",
                 "ProjectStored", "FundsArrived", "FundsArrived", "ProductionStarted", "MilestoneCorrected",
                 "MilestoneRetracted");
+        assertThat(jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'exportOriented' FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number = 1""", String.class, id)).isEqualTo("true");
     }
 
     @Test

@@ -53,7 +53,7 @@ class BusinessDatesTest {
         BigDecimal hundred = new BigDecimal("100");
         return Stream.of(
                 new DatedCommand("registeredOn", d -> new RegisterCompany(ID, d, "某公司",
-                        Given.creditCode("91420281MA4F0A0A0"), false)),
+                        Given.creditCode("91420281MA4F0A0A0"), false, null)),
                 new DatedCommand("startedOn", d -> new StartConstruction(ID, d, StartKind.RESUMED)),
                 new DatedCommand("storedOn", d -> new StoreProject(ID, d, hundred)),
                 new DatedCommand("productionOn", d -> new StartProduction(ID, d)),

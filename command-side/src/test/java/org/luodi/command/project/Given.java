@@ -47,7 +47,7 @@ final class Given {
     }
 
     static CompanyRegistered registered(LocalDate on) {
-        return new CompanyRegistered(ID, on, "大冶光谷智能装备有限公司", creditCode("91420281MA4F0A0A0"), false);
+        return new CompanyRegistered(ID, on, "大冶光谷智能装备有限公司", creditCode("91420281MA4F0A0A0"), false, false);
     }
 
     static ConstructionStarted started(LocalDate on) {

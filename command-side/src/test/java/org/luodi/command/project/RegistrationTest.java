@@ -24,14 +24,21 @@ class RegistrationTest {
     private final AggregateTestFixture<InvestmentProject> fixture = Given.fixture();
 
     private static RegisterCompany register(LocalDate on, String code) {
-        return new RegisterCompany(ID, on, " 大冶光谷智能装备有限公司 ", code, true);
+        return new RegisterCompany(ID, on, " 大冶光谷智能装备有限公司 ", code, true, null);
     }
 
     @Test
     void registersOnTheDayOfSigning() {
         fixture.given(signed())
                 .when(register(SIGNED_ON, CODE), GAOXIN_CLERK)
-                .expectEvents(new CompanyRegistered(ID, SIGNED_ON, "大冶光谷智能装备有限公司", CODE, true));
+                .expectEvents(new CompanyRegistered(ID, SIGNED_ON, "大冶光谷智能装备有限公司", CODE, true, false));
+    }
+
+    @Test
+    void recordsWhetherTheCompanyIsExportOrientedAndTakesAbsentForNo() {
+        fixture.given(signed())
+                .when(new RegisterCompany(ID, SIGNED_ON, "大冶外贸公司", CODE, false, true), GAOXIN_CLERK)
+                .expectEvents(new CompanyRegistered(ID, SIGNED_ON, "大冶外贸公司", CODE, false, true));
     }
 
     @Test

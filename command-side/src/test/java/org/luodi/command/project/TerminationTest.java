@@ -76,7 +76,7 @@ class TerminationTest {
     @Test
     void noMilestoneFollowsATermination() {
         List<Object> milestones = List.of(
-                new RegisterCompany(ID, ENDED, "某公司", creditCode("91420281MA4F0A0A0"), false),
+                new RegisterCompany(ID, ENDED, "某公司", creditCode("91420281MA4F0A0A0"), false, null),
                 new StartConstruction(ID, ENDED, StartKind.NEW),
                 new StoreProject(ID, ENDED, new BigDecimal("100")),
                 new StartProduction(ID, ENDED),

@@ -81,7 +81,7 @@ class VoidTest {
         LocalDate on = SIGNED_ON.plusDays(1);
         Map<String, Object> clerk = GAOXIN_CLERK;
         return Stream.of(
-                arguments(new RegisterCompany(ID, on, "某公司", creditCode("91420281MA4F0A0A0"), false), clerk),
+                arguments(new RegisterCompany(ID, on, "某公司", creditCode("91420281MA4F0A0A0"), false, null), clerk),
                 arguments(new StartConstruction(ID, on, StartKind.NEW), clerk),
                 arguments(new StoreProject(ID, on, new BigDecimal("100")), clerk),
                 arguments(new StartProduction(ID, on), clerk),

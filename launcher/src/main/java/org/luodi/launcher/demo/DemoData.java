@@ -65,7 +65,10 @@ public final class DemoData {
             post(clerk, "/api/projects/" + id + "/registration", Map.of(
                     "registeredOn", p.registeredOn().toString(), "companyName", profile.companyName(),
                     "creditCode", p.creditCode(),
-                    "foreignInvested", profile.sourceRegion() == SourceRegion.FOREIGN), id + "-register");
+                    "foreignInvested", profile.sourceRegion() == SourceRegion.FOREIGN,
+                    // 外向型: foreign investors' companies and one in four industrial others, by the project's id
+                    "exportOriented", profile.sourceRegion() == SourceRegion.FOREIGN
+                            || profile.industrial() && Math.floorMod(id.hashCode(), 4) == 0), id + "-register");
         }
         if (p.startedOn() != null) {
             post(clerk, "/api/projects/" + id + "/start", Map.of("startedOn", p.startedOn().toString(),

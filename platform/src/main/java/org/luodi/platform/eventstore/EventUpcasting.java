@@ -1,6 +1,7 @@
 package org.luodi.platform.eventstore;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.luodi.events.upcasting.CompanyRegisteredUpcaster;
 import org.luodi.events.upcasting.FundsArrivedUpcaster;
 import org.luodi.events.upcasting.ProjectSignedRevision3Upcaster;
 import org.luodi.events.upcasting.ProjectSignedUpcaster;
@@ -22,6 +23,12 @@ public class EventUpcasting {
     @Bean
     public EventUpcaster fundsArrivedUpcaster() {
         return new FundsArrivedUpcaster();
+    }
+
+    /** CompanyRegistered 1 → 2: whether the company is a 外向型市场主体, unknown for registrations before the question. */
+    @Bean
+    public EventUpcaster companyRegisteredUpcaster() {
+        return new CompanyRegisteredUpcaster();
     }
 
     /** ProjectSigned 1 → 2: the free-text 引荐单位 becomes a department code where it names one. */

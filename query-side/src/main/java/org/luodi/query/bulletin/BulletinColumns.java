@@ -105,9 +105,6 @@ final class BulletinColumns {
         List<Column<Line>> columns = new ArrayList<>();
         columns.add(new Column<>(null, "责任单位", Format.TEXT, l -> l.stats().name()));
         for (Indicator indicator : Indicator.values()) {
-            if (!indicator.measured()) {
-                continue;
-            }
             String group = indicator.label() + "（" + unitLabel(indicator) + "）";
             Format format = indicator.unit() == Indicator.Unit.WAN ? Format.YI
                     : indicator.unit() == Indicator.Unit.USD_WAN ? Format.USD_WAN : Format.COUNT;
@@ -142,7 +139,12 @@ final class BulletinColumns {
             case DOMESTIC_OUT_OF_PROVINCE -> row.domesticFunds().outOfProvinceWan();
             case NEW_FOREIGN_ENTERPRISES -> row.newForeignEnterprises().count();
             case FOREIGN_USD -> row.foreignFunds().usdWan();
-            case FOREIGN_ORIENTED_ENTITIES -> null;
+            case FOREIGN_ORIENTED_ENTITIES -> row.foreignOrientedEntities().count();
+            case NEW_STARTS_COUNT -> row.starts().newlyStarted();
+            case NEW_STARTS_PLANNED -> row.starts().newlyStartedPlannedWan();
+            case NEW_STARTS_ABOVE_1YI -> row.starts().newlyStartedAbove1Yi();
+            case IN_PRODUCTION_COUNT -> row.inProduction().count();
+            case IN_PRODUCTION_PLANNED -> row.inProduction().plannedInvestmentWan();
         };
     }
 

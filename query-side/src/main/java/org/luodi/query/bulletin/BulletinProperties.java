@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code luodi.bulletin}: the city named in the title and the score of SPEC §5 (the real 考核计分办法 is not in
- * the seeds). {@code weights} are keyed by indicator; a key that is no measured indicator, or a negative weight,
+ * the seeds). {@code weights} are keyed by indicator; a key that is no indicator, or a negative weight,
  * stops the start rather than scoring silently otherwise. The 约谈 ladder (seed 001 lines 347 and 352-354): a
  * township last, or a department without 招商实效, {@code leaderInChargeMonths} months running (2) is called to a
  * talk with the city leader in charge, {@code topLeadersMonths} running (3) with the city's top leaders.
@@ -41,7 +41,7 @@ public record BulletinProperties(String city, Map<String, BigDecimal> weights, B
         overduePenalty = overduePenalty == null ? BigDecimal.valueOf(2) : overduePenalty;
         sameYearProductionBonus = sameYearProductionBonus == null ? BigDecimal.valueOf(2) : sameYearProductionBonus;
         weights.forEach((key, weight) -> {
-            if (Indicator.byKey(key).filter(Indicator::measured).isEmpty()) {
+            if (Indicator.byKey(key).isEmpty()) {
                 throw new IllegalArgumentException("luodi.bulletin.weights: unknown indicator " + key);
             }
             if (weight == null || weight.signum() < 0) {

@@ -35,7 +35,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
                            LocalDate signedOn, String introducedBy, String introducedByText,
                            BigDecimal plannedInvestmentAtSigningWan, Set<ProjectType> types,
                            Set<InvestorCategory> investorCategories, LocalDate registeredOn, String companyName,
-                           String creditCode, Boolean foreignInvested, LocalDate startedOn, StartKind startKind,
+                           String creditCode, Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn,
+                           StartKind startKind,
                            LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
                            LocalDate terminatedOn, String terminationReason, boolean voided) {
 
@@ -53,7 +54,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
         return new ProjectState(e.projectId(), e.name(), e.investor(), e.township(), e.industryChain(), e.industrial(),
                 e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(),
                 e.plannedInvestmentWan(), e.types(), e.investorCategories(), null, null, null, null, null, null, null,
-                null, null, null, null, false);
+                null, null, null, null, null, false);
     }
 
     /** The state after {@code event}; fund arrivals leave it unchanged. */
@@ -67,6 +68,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                 b.companyName = e.companyName();
                 b.creditCode = e.creditCode();
                 b.foreignInvested = e.foreignInvested();
+                b.exportOriented = e.exportOriented();
             });
         }
         if (event instanceof ConstructionStarted e) {
@@ -122,6 +124,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                 b.companyName = null;
                 b.creditCode = null;
                 b.foreignInvested = null;
+                b.exportOriented = null;
             }
             if (after(b.startedOn, asOf)) {
                 b.startedOn = null;
@@ -171,6 +174,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
         String companyName;
         String creditCode;
         Boolean foreignInvested;
+        Boolean exportOriented;
         LocalDate startedOn;
         StartKind startKind;
         LocalDate storedOn;
@@ -199,6 +203,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
             companyName = s.companyName;
             creditCode = s.creditCode;
             foreignInvested = s.foreignInvested;
+            exportOriented = s.exportOriented;
             startedOn = s.startedOn;
             startKind = s.startKind;
             storedOn = s.storedOn;
@@ -250,6 +255,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                     companyName = null;
                     creditCode = null;
                     foreignInvested = null;
+                    exportOriented = null;
                 }
                 case START -> {
                     startedOn = null;
@@ -274,8 +280,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
             return new ProjectState(from.projectId, name, investor, township, industryChain, industrial,
                     contractAmountWan, sourceRegion, signedOn, introducedBy, introducedByText,
                     plannedInvestmentAtSigningWan, types, investorCategories, registeredOn, companyName, creditCode,
-                    foreignInvested, startedOn, startKind, storedOn, plannedInvestmentWan, productionOn, terminatedOn,
-                    terminationReason, voided);
+                    foreignInvested, exportOriented, startedOn, startKind, storedOn, plannedInvestmentWan, productionOn,
+                    terminatedOn, terminationReason, voided);
         }
     }
 }

@@ -58,8 +58,9 @@ public class ProjectSums {
         String versions = ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
         // Every milestone lies on or after signing, so projects signed after the period cannot count in it; and a
-        // project counts only if signed, registered, started or stored in the period, so one whose latest of those
-        // dates lies before it is skipped (written as project_version_current_stats_idx's expression, V68).
+        // project counts only if signed, registered, started, stored or in production in the period, so one whose
+        // latest of those dates lies before it is skipped (written as project_version_current_stats_idx's
+        // expression, V70).
         String sql = """
                 WITH projects AS (
                     SELECT p.%1$s AS unit,
@@ -73,6 +74,8 @@ public class ProjectSums {
                                               AND p.stored_on BETWEEN :from AND :to), 0) AS stored_planned,
                            count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to
                                               AND p.foreign_invested) AS new_foreign,
+                           count(*) FILTER (WHERE p.registered_on BETWEEN :from AND :to
+                                              AND p.export_oriented) AS export_oriented,
                            count(*) FILTER (WHERE cohort AND p.started_on <= :asOf) AS cohort_started,
                            count(*) FILTER (WHERE cohort AND p.stored_on <= :asOf) AS cohort_stored,
                            count(*) FILTER (WHERE cohort AND p.production_on <= :asOf) AS cohort_in_production,
@@ -89,11 +92,18 @@ public class ProjectSums {
                            count(*) FILTER (WHERE p.started_on BETWEEN :from AND :to
                                               AND p.start_kind = 'NEW') AS started_new,
                            count(*) FILTER (WHERE p.started_on BETWEEN :from AND :to
-                                              AND p.start_kind = 'RESUMED') AS started_resumed
+                                              AND p.start_kind = 'RESUMED') AS started_resumed,
+                           coalesce(sum(p.planned_investment_wan) FILTER (WHERE p.started_on BETWEEN :from AND :to
+                                              AND p.start_kind = 'NEW'), 0) AS started_new_planned,
+                           count(*) FILTER (WHERE p.started_on BETWEEN :from AND :to AND p.start_kind = 'NEW'
+                                              AND p.planned_investment_wan >= :oneYi) AS started_new_above_1yi,
+                           count(*) FILTER (WHERE p.production_on BETWEEN :from AND :to) AS in_production,
+                           coalesce(sum(p.planned_investment_wan) FILTER (WHERE p.production_on BETWEEN :from AND :to),
+                                    0) AS in_production_planned
                     FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
                           FROM (%2$s) v) p
                     WHERE NOT p.voided AND p.signed_on <= :to AND p.%1$s IS NOT NULL
-                      AND greatest(p.signed_on, p.registered_on, p.stored_on, p.started_on) >= :from
+                      AND greatest(p.signed_on, p.registered_on, p.stored_on, p.started_on, p.production_on) >= :from
                     GROUP BY 1),
                 funds AS (
                     SELECT f.%1$s AS unit,
@@ -106,10 +116,11 @@ public class ProjectSums {
                       AND f.project_id NOT IN (%4$s)
                     GROUP BY 1)
                 SELECT coalesce(projects.unit, funds.unit) AS unit, signed_count, signed_amount, signed_industrial,
-                       registered, stored, stored_planned, new_foreign, cohort_started, cohort_stored,
+                       registered, stored, stored_planned, new_foreign, export_oriented, cohort_started, cohort_stored,
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd,
                        above_5yi, above_10yi, from_10_to_50yi, from_50_to_100yi, above_100yi, from_outside,
-                       started_new, started_resumed
+                       started_new, started_resumed, started_new_planned, started_new_above_1yi, in_production,
+                       in_production_planned
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
                 """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
         Map<String, UnitSums> sums = new HashMap<>();
@@ -138,11 +149,13 @@ public class ProjectSums {
         return new UnitSums(rs.getLong("signed_count"), amount(rs, "signed_amount"), rs.getLong("signed_industrial"),
                 rs.getLong("registered"), rs.getLong("stored"), amount(rs, "stored_planned"),
                 amount(rs, "domestic"), amount(rs, "out_of_province"), amount(rs, "foreign_usd"),
-                rs.getLong("new_foreign"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
+                rs.getLong("new_foreign"), rs.getLong("export_oriented"), rs.getLong("cohort_started"), rs.getLong("cohort_stored"),
                 rs.getLong("cohort_in_production"), rs.getLong("signed_and_in_production"),
                 new UnitSums.SizeTiers(rs.getLong("above_5yi"), rs.getLong("above_10yi"), rs.getLong("from_10_to_50yi"),
                         rs.getLong("from_50_to_100yi"), rs.getLong("above_100yi")), rs.getLong("from_outside"),
-                new UnitSums.Starts(rs.getLong("started_new"), rs.getLong("started_resumed")));
+                new UnitSums.Starts(rs.getLong("started_new"), rs.getLong("started_resumed"),
+                        amount(rs, "started_new_planned"), rs.getLong("started_new_above_1yi")),
+                new UnitSums.InProduction(rs.getLong("in_production"), amount(rs, "in_production_planned")));
     }
 
     /** Exact decimal, zero when the unit had no row on that side of the join; trailing zeros of NUMERIC dropped. */

@@ -350,7 +350,8 @@ class ProjectVersionWriter {
                 s.projectId(), s.name(), s.investor(), s.township(), s.industryChain(), s.industrial(),
                 s.contractAmountWan(), s.sourceRegion().name(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 s.plannedInvestmentAtSigningWan(), ProjectVersions.arrayLiteral(s.types()),
-                ProjectVersions.arrayLiteral(s.investorCategories()), s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(),
+                ProjectVersions.arrayLiteral(s.investorCategories()), s.registeredOn(), s.companyName(), s.creditCode(),
+                s.foreignInvested(), s.exportOriented(), s.startedOn(),
                 s.startKind() == null ? null : s.startKind().name(), s.storedOn(), s.plannedInvestmentWan(),
                 s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
     }

@@ -27,7 +27,7 @@ public class ProjectVersions {
     static final String COLUMNS = "project_id, name, investor, township, industry_chain, industrial, "
             + "contract_amount_wan, source_region, signed_on, introduced_by, introduced_by_text, "
             + "planned_investment_at_signing_wan, types, investor_categories, registered_on, company_name, credit_code, "
-            + "foreign_invested, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
+            + "foreign_invested, export_oriented, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
             + "terminated_on, termination_reason, voided";
 
     static final RowMapper<ProjectState> STATE = ProjectVersions::state;
@@ -77,7 +77,8 @@ public class ProjectVersions {
                 flags(rs, "types", ProjectType.class), flags(rs, "investor_categories", InvestorCategory.class),
                 rs.getObject("registered_on", LocalDate.class),
                 rs.getString("company_name"), rs.getString("credit_code"),
-                (Boolean) rs.getObject("foreign_invested"), rs.getObject("started_on", LocalDate.class),
+                (Boolean) rs.getObject("foreign_invested"), (Boolean) rs.getObject("export_oriented"),
+                rs.getObject("started_on", LocalDate.class),
                 startKind == null ? null : StartKind.valueOf(startKind), rs.getObject("stored_on", LocalDate.class),
                 strip(rs.getBigDecimal("planned_investment_wan")), rs.getObject("production_on", LocalDate.class),
                 rs.getObject("terminated_on", LocalDate.class), rs.getString("termination_reason"),

@@ -21,8 +21,9 @@ public record ProjectView(String projectId, String name, String investor, String
                           BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
                           String introducedBy, String introducedByName, String introducedByText,
                           BigDecimal plannedInvestmentAtSigningWan, Set<ProjectType> types,
-                          Set<InvestorCategory> investorCategories, LocalDate registeredOn, String companyName, String creditCode,
-                          Boolean foreignInvested, LocalDate startedOn, StartKind startKind, LocalDate storedOn,
+                          Set<InvestorCategory> investorCategories, LocalDate registeredOn, String companyName,
+                          String creditCode, Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn,
+                          StartKind startKind, LocalDate storedOn,
                           BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
                           String terminationReason, boolean voided, String stage, List<FundArrival> funds,
                           FundTotals fundTotals, LocalDate asOf, Instant knownAt) {
@@ -53,7 +54,8 @@ public record ProjectView(String projectId, String name, String investor, String
         return new ProjectView(s.projectId(), s.name(), s.investor(), s.township(), townshipName, s.industryChain(),
                 chainName, s.industrial(), s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(),
                 Departments.nameOf(s.introducedBy()), s.introducedByText(), s.plannedInvestmentAtSigningWan(),
-                s.types(), s.investorCategories(), s.registeredOn(), s.companyName(), s.creditCode(), s.foreignInvested(), s.startedOn(), s.startKind(),
+                s.types(), s.investorCategories(), s.registeredOn(), s.companyName(), s.creditCode(),
+                s.foreignInvested(), s.exportOriented(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
                 s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
     }

@@ -12,11 +12,13 @@ import java.math.BigDecimal;
 public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signedIndustrialCount,
                        long registeredCount, long startedStoredCount, BigDecimal startedStoredPlannedWan,
                        BigDecimal domesticWan, BigDecimal outOfProvinceWan, BigDecimal foreignUsdWan,
-                       long newForeignEnterprises, long cohortStarted, long cohortStored, long cohortInProduction,
-                       long signedAndInProduction, SizeTiers tiers, long signedFromOutsideProvince, Starts starts) {
+                       long newForeignEnterprises, long exportOrientedEntities, long cohortStarted, long cohortStored,
+                       long cohortInProduction,
+                       long signedAndInProduction, SizeTiers tiers, long signedFromOutsideProvince, Starts starts,
+                       InProduction inProduction) {
 
     public static final UnitSums NONE = new UnitSums(0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE);
+            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE, InProduction.NONE);
 
     /**
      * The year's signings (those counted in signedAbove1Yi) by contract amount, in the tiers 附件1's cells set
@@ -34,17 +36,29 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
 
     /**
      * Projects of any size whose construction started in the period: 新开工 (new) and 复工/续建 (resumed) apart,
-     * as recorded; seed 004 counts 开复工 as their sum. Terminated projects keep the start they reached.
+     * as recorded; seed 004 counts 开复工 as their sum. Terminated projects keep the start they reached. For the
+     * new ones also their 计划总投资 as known and how many plan 1 亿 or more (seed 000's 项目建设任务).
      */
-    public record Starts(long newlyStarted, long resumed) {
-        public static final Starts NONE = new Starts(0, 0);
+    public record Starts(long newlyStarted, long resumed, BigDecimal newlyStartedPlannedWan,
+                         long newlyStartedAbove1Yi) {
+        public static final Starts NONE = new Starts(0, 0, BigDecimal.ZERO, 0);
 
         public long total() {
             return newlyStarted + resumed;
         }
 
         Starts plus(Starts o) {
-            return new Starts(newlyStarted + o.newlyStarted, resumed + o.resumed);
+            return new Starts(newlyStarted + o.newlyStarted, resumed + o.resumed,
+                    newlyStartedPlannedWan.add(o.newlyStartedPlannedWan), newlyStartedAbove1Yi + o.newlyStartedAbove1Yi);
+        }
+    }
+
+    /** Projects of any size in production in the period (全年投产项目), with their 计划总投资 as known. */
+    public record InProduction(long count, BigDecimal plannedInvestmentWan) {
+        public static final InProduction NONE = new InProduction(0, BigDecimal.ZERO);
+
+        InProduction plus(InProduction o) {
+            return new InProduction(count + o.count, plannedInvestmentWan.add(o.plannedInvestmentWan));
         }
     }
 
@@ -54,8 +68,10 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                 startedStoredCount + o.startedStoredCount, startedStoredPlannedWan.add(o.startedStoredPlannedWan),
                 domesticWan.add(o.domesticWan), outOfProvinceWan.add(o.outOfProvinceWan),
                 foreignUsdWan.add(o.foreignUsdWan), newForeignEnterprises + o.newForeignEnterprises,
+                exportOrientedEntities + o.exportOrientedEntities,
                 cohortStarted + o.cohortStarted, cohortStored + o.cohortStored,
                 cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction,
-                tiers.plus(o.tiers), signedFromOutsideProvince + o.signedFromOutsideProvince, starts.plus(o.starts));
+                tiers.plus(o.tiers), signedFromOutsideProvince + o.signedFromOutsideProvince, starts.plus(o.starts),
+                inProduction.plus(o.inProduction));
     }
 }

@@ -28,7 +28,9 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                        DomesticFunds domesticFunds,
                        ForeignFunds foreignFunds,
                        Count newForeignEnterprises,
+                       Count foreignOrientedEntities,
                        Starts starts,
+                       UnitSums.InProduction inProduction,
                        Rates rates,
                        Shares shares,
                        Cohort cohort,
@@ -60,8 +62,16 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                         BigDecimal productionRate) {
     }
 
-    /** Projects of any size that started construction in the period: 新开工, 复工/续建, and 开复工 as their sum. */
-    public record Starts(long newlyStarted, long resumed, long total) {
+    /**
+     * Projects of any size that started construction in the period: 新开工, 复工/续建, and 开复工 as their sum; for the
+     * new ones their 计划总投资 as known (at 入库) and how many plan 1 亿 or more.
+     */
+    public record Starts(long newlyStarted, long resumed, long total, BigDecimal newlyStartedPlannedWan,
+                         long newlyStartedAbove1Yi) {
+        static Starts of(UnitSums.Starts s) {
+            return new Starts(s.newlyStarted(), s.resumed(), s.total(), s.newlyStartedPlannedWan(),
+                    s.newlyStartedAbove1Yi());
+        }
     }
 
     /**
@@ -105,8 +115,8 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 new Count(s.registeredCount()),
                 new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),
                 new DomesticFunds(s.domesticWan(), s.outOfProvinceWan()), new ForeignFunds(s.foreignUsdWan()),
-                new Count(s.newForeignEnterprises()),
-                new Starts(s.starts().newlyStarted(), s.starts().resumed(), s.starts().total()), rates,
+                new Count(s.newForeignEnterprises()), new Count(s.exportOrientedEntities()),
+                Starts.of(s.starts()), s.inProduction(), rates,
                 new Shares(Ratios.of(s.signedIndustrialCount(), s.signedCount()),
                         Ratios.of(s.tiers().above10Yi(), s.signedCount()),
                         Ratios.of(s.signedFromOutsideProvince(), s.signedCount()),
@@ -118,15 +128,15 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
     /**
      * Whether the unit reached every target Luodi measures ("完成各项招商任务", seed 000 line 108), compared exactly:
      * the completion shown is rounded to four decimals, and 9,999.6 of 10,000 would show as 1 without being reached.
-     * A target of 0 is reached; targets of indicators nothing measures (外向型市场主体) are left out; a unit without
-     * any measured target has no task to complete and answers false.
+     * Only 附件1's 招商选资 tasks count ({@link Indicator#attraction()}): the construction tasks are another plan's.
+     * A target of 0 is reached; a unit without any target has no task to complete and answers false.
      */
     public static boolean allTargetsReached(UnitFigures unit) {
         Map<Indicator, BigDecimal> actual = actuals(unit.sums());
         boolean any = false;
         for (Map.Entry<Indicator, BigDecimal> target : unit.targets().entrySet()) {
             BigDecimal reached = actual.get(target.getKey());
-            if (reached == null) {
+            if (reached == null || !target.getKey().attraction()) {
                 continue;
             }
             any = true;
@@ -154,7 +164,13 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
         actual.put(Indicator.DOMESTIC_TOTAL, s.domesticWan());
         actual.put(Indicator.DOMESTIC_OUT_OF_PROVINCE, s.outOfProvinceWan());
         actual.put(Indicator.NEW_FOREIGN_ENTERPRISES, BigDecimal.valueOf(s.newForeignEnterprises()));
+        actual.put(Indicator.FOREIGN_ORIENTED_ENTITIES, BigDecimal.valueOf(s.exportOrientedEntities()));
         actual.put(Indicator.FOREIGN_USD, s.foreignUsdWan());
+        actual.put(Indicator.NEW_STARTS_COUNT, BigDecimal.valueOf(s.starts().newlyStarted()));
+        actual.put(Indicator.NEW_STARTS_PLANNED, s.starts().newlyStartedPlannedWan());
+        actual.put(Indicator.NEW_STARTS_ABOVE_1YI, BigDecimal.valueOf(s.starts().newlyStartedAbove1Yi()));
+        actual.put(Indicator.IN_PRODUCTION_COUNT, BigDecimal.valueOf(s.inProduction().count()));
+        actual.put(Indicator.IN_PRODUCTION_PLANNED, s.inProduction().plannedInvestmentWan());
         return actual;
     }
 }

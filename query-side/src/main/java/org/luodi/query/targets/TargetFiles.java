@@ -37,7 +37,12 @@ final class TargetFiles {
             Map.entry("out_of_province_funds_yi", new Column(Indicator.DOMESTIC_OUT_OF_PROVINCE, true)),
             Map.entry("foreign_oriented_entities", new Column(Indicator.FOREIGN_ORIENTED_ENTITIES, false)),
             Map.entry("new_foreign_enterprises", new Column(Indicator.NEW_FOREIGN_ENTERPRISES, false)),
-            Map.entry("foreign_capital_usd_wan", new Column(Indicator.FOREIGN_USD, false)));
+            Map.entry("foreign_capital_usd_wan", new Column(Indicator.FOREIGN_USD, false)),
+            Map.entry("new_start_count", new Column(Indicator.NEW_STARTS_COUNT, false)),
+            Map.entry("new_start_planned_yi", new Column(Indicator.NEW_STARTS_PLANNED, true)),
+            Map.entry("new_start_above_1yi_count", new Column(Indicator.NEW_STARTS_ABOVE_1YI, false)),
+            Map.entry("production_count", new Column(Indicator.IN_PRODUCTION_COUNT, false)),
+            Map.entry("production_planned_yi", new Column(Indicator.IN_PRODUCTION_PLANNED, true)));
     /**
      * Department file column → indicator (附件2: 新签约项目, 签约额, 新开工入库项目), counted as for townships, among the
      * projects of 1 亿元 and more credited to the department. Two columns are the seed's words kept for people and

@@ -13,10 +13,9 @@ import java.util.Map;
 public record TargetTable(int year, List<IndicatorInfo> indicators, List<UnitTargets> townships,
                           List<UnitTargets> chains, List<UnitTargets> departments) {
 
-    public record IndicatorInfo(String key, String name, String unit, boolean measured) {
+    public record IndicatorInfo(String key, String name, String unit) {
         static IndicatorInfo of(Indicator indicator) {
-            return new IndicatorInfo(indicator.key(), indicator.label(), indicator.unit().label(),
-                    indicator.measured());
+            return new IndicatorInfo(indicator.key(), indicator.label(), indicator.unit().label());
         }
     }
 

@@ -40,7 +40,7 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
      * A target indicator: its API key, label, unit, whether recorded events measure it, and its headings in 附件1's
      * table (the group over several columns, null when it stands alone, and its own column).
      */
-    public record IndicatorWord(String key, String label, String unit, boolean measured, String group, String column) {
+    public record IndicatorWord(String key, String label, String unit, String group, String column) {
     }
 
     /**
@@ -70,7 +70,7 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                 labels(ProjectType.values(), ProjectType::label),
                 labels(InvestorCategory.values(), InvestorCategory::label),
                 Arrays.stream(Indicator.values())
-                        .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.measured(), i.group(),
+                        .map(i -> new IndicatorWord(i.key(), i.label(), i.unit().label(), i.group(),
                                 i.column())).toList(),
                 new Thresholds(alerts.warningMonths(), alerts.overdueMonths(), StatsRow.START_RATE_TARGET,
                         StatsRow.STORAGE_RATE_TARGET, bulletin.leaderInChargeMonths(), bulletin.topLeadersMonths(),

@@ -128,9 +128,6 @@ final class BulletinSheet {
             assertThat(main.cell(unit, "类别").getStringCellValue()).as(unit + " / 类别")
                     .isEqualTo(total ? "" : line.get("categoryName").asText());
             for (Indicator indicator : Indicator.values()) {
-                if (!indicator.measured()) {
-                    continue;
-                }
                 boolean inYi = indicator.unit() == Indicator.Unit.WAN;
                 String group = indicator.label() + "（" + (inYi ? "亿元" : indicator.unit().label()) + "）";
                 expect(targets, unit, group + "/目标", line.at("/targets/" + indicator.key()), inYi);

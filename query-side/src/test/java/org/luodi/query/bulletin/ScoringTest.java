@@ -44,7 +44,7 @@ class ScoringTest {
 
     @Test
     void unknownWeightsStopTheStart() {
-        assertThatThrownBy(() -> new BulletinProperties("", Map.of("foreignOrientedEntities.count", d("5")),
+        assertThatThrownBy(() -> new BulletinProperties("", Map.of("foreignOrientedEntities.total", d("5")),
                 null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BulletinProperties("", Map.of("registered.count", d("-1")),
                 null, null, null)).isInstanceOf(IllegalArgumentException.class);

@@ -72,10 +72,10 @@ class DeadLetterTest extends IsolatedQuerySideTest {
             // one transaction, so that the victim's event shares its batch with everybody else's
             inOneTransaction(() -> projects.forEach(id -> record(started(id, LocalDate.of(2024, 5, 1)))));
             awaitProcessed();
-            record(new CompanyRegistered(victim, LocalDate.of(2024, 6, 1), "受害公司", "91420281MA4F0007X0", false));
+            record(new CompanyRegistered(victim, LocalDate.of(2024, 6, 1), "受害公司", "91420281MA4F0007X0", false, false));
             for (String id : projects.subList(20, 30)) {
                 record(new CompanyRegistered(id, LocalDate.of(2024, 6, 2), "公司" + id.substring(0, 4),
-                        "91420281MA4F0008X0", false));
+                        "91420281MA4F0008X0", false, false));
             }
             awaitProcessed();
 
@@ -147,7 +147,7 @@ class DeadLetterTest extends IsolatedQuerySideTest {
             assertThat(admin().get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
             assertThat(stream.await(e -> "readModelRecovered".equals(e.name()), Duration.ofSeconds(10))).isNotNull();
             // and the project flows again
-            record(new CompanyRegistered(victim, LocalDate.of(2024, 7, 1), "受害公司二", "91420281MA4F0009X0", true));
+            record(new CompanyRegistered(victim, LocalDate.of(2024, 7, 1), "受害公司二", "91420281MA4F0009X0", true, false));
             awaitProcessed();
             assertCurrentExcept(projects, List.of());
         }
@@ -166,7 +166,7 @@ class DeadLetterTest extends IsolatedQuerySideTest {
                        '1', 'org.luodi.events.ConstructionStarted', time_stamp
                   FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", poisoned);
         next.put(poisoned, 1L); // the last sequence number taken
-        record(new CompanyRegistered(poisoned, LocalDate.of(2024, 6, 1), "中毒公司", "91420281MA4F0010X0", false));
+        record(new CompanyRegistered(poisoned, LocalDate.of(2024, 6, 1), "中毒公司", "91420281MA4F0010X0", false, false));
         projects.forEach(id -> {
             if (!id.equals(poisoned)) {
                 record(started(id, LocalDate.of(2024, 5, 1)));
@@ -257,9 +257,9 @@ class DeadLetterTest extends IsolatedQuerySideTest {
         jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", tampered);
         jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
         next.put(tampered, 0L); // as the command side sees the project now
-        record(new CompanyRegistered(tampered, LocalDate.of(2024, 6, 1), "复用公司", "91420281MA4F0011X0", false));
+        record(new CompanyRegistered(tampered, LocalDate.of(2024, 6, 1), "复用公司", "91420281MA4F0011X0", false, false));
         projects.stream().filter(id -> !id.equals(tampered)).forEach(id -> record(new CompanyRegistered(id,
-                LocalDate.of(2024, 6, 3), "其他公司", "91420281MA4F0012X0", false)));
+                LocalDate.of(2024, 6, 3), "其他公司", "91420281MA4F0012X0", false, false)));
         awaitProcessed();
 
         JsonNode listed = admin().get("/api/admin/dead-letters").ok();

@@ -161,7 +161,7 @@ class ReadModelRebuildTest extends QuerySideTest {
         String full = newId();
         events().byClerk("chengui", signed(full, "chengui", "全流程项目", LocalDate.of(2024, 2, 1)), on("2024-02-02"));
         events().byClerk("chengui", new CompanyRegistered(full, LocalDate.of(2024, 2, 20), "全流程公司",
-                "91420281MA4F0002X0", true), on("2024-02-21"));
+                "91420281MA4F0002X0", true, false), on("2024-02-21"));
         events().byClerk("chengui", new FundsArrived(full, 1, LocalDate.of(2024, 3, 1), SourceRegion.FOREIGN, null,
                 new BigDecimal("80")), on("2024-03-02"));
         events().byClerk("chengui", started(full, LocalDate.of(2024, 3, 15)), on("2024-03-16"));

@@ -40,14 +40,14 @@ class ProjectQueriesTest extends QuerySideTest {
     private void recordFiveProjects() {
         events().byClerk("gaoxin", project(a, "gaoxin", "smart-equipment", "甲", "2024-03-01"), on("2024-03-02"));
         events().byClerk("gaoxin", new CompanyRegistered(a, LocalDate.of(2024, 4, 1), "甲公司", "91420281MA4F0000X0",
-                false), on("2024-04-02"));
+                false, false), on("2024-04-02"));
         events().byClerk("gaoxin", new FundsArrived(a, 1, LocalDate.of(2024, 4, 10), SourceRegion.IN_PROVINCE,
                 new BigDecimal("5000"), null), on("2024-04-11"));
         events().byClerk("gaoxin", started(a, LocalDate.of(2024, 5, 1)), on("2024-05-02"));
         events().byClerk("gaoxin", project(b, "gaoxin", "new-materials", "乙", "2024-06-15"), on("2024-06-16"));
         events().byClerk("chengui", project(c, "chengui", "smart-equipment", "丙", "2024-09-10"), on("2024-09-11"));
         events().byClerk("chengui", new CompanyRegistered(c, LocalDate.of(2024, 10, 1), "丙公司", "91420281MA4F0001X0",
-                false), on("2024-10-02"));
+                false, false), on("2024-10-02"));
         events().byClerk("chengui", project(d, "chengui", "electronics", "丁", "2024-11-20"), on("2024-11-21"));
         events().bySupervisor(new ProjectVoided(d, "重复录入"), on("2024-12-01"), "重复录入");
         events().byClerk("gaoxin", project(e, "gaoxin", "electronics", "戊", "2025-01-05"), on("2025-01-06"));

@@ -41,7 +41,7 @@ class ProjectVersionWriterTest extends QuerySideTest {
     void aRedeliveredBatchChangesNothingAndTheNewEventsAfterItAreApplied() {
         String name = "重投项目\t(二期)\\n\n\r"; // what COPY's text format must escape
         record(signed(id, "gaoxin", name, LocalDate.of(2024, 3, 1)));
-        record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "重投公司", "91420281MA4F000001", false));
+        record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "重投公司", "91420281MA4F000001", false, false));
         record(new FundsArrived(id, 1, LocalDate.of(2024, 5, 1), SourceRegion.OUT_OF_PROVINCE, new BigDecimal("300"),
                 null));
         record(new FundsArrived(id, 2, LocalDate.of(2024, 6, 1), SourceRegion.IN_PROVINCE, new BigDecimal("200"),
@@ -78,11 +78,11 @@ class ProjectVersionWriterTest extends QuerySideTest {
     @Test
     void anotherEventUnderASequenceNumberAlreadyWrittenIsRefusedNotSkipped() {
         record(signed(id, "gaoxin", "序号项目", LocalDate.of(2024, 3, 1)));
-        record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "原公司", "91420281MA4F000001", false));
+        record(new CompanyRegistered(id, LocalDate.of(2024, 4, 1), "原公司", "91420281MA4F000001", false, false));
         writer.write(events);
         // the registration deleted from the store; the next event, another one, takes its number
         ProjectVersionWriter.Recorded reused = new ProjectVersionWriter.Recorded(new CompanyRegistered(id,
-                LocalDate.of(2024, 5, 1), "新公司", "91420281MA4F000002", false), 1, "event-7", Instant.now());
+                LocalDate.of(2024, 5, 1), "新公司", "91420281MA4F000002", false, false), 1, "event-7", Instant.now());
 
         assertThatThrownBy(() -> writer.write(List.of(reused))).isInstanceOf(SequenceNumberReused.class)
                 .hasMessageContaining("第 1 号事件已由事件 event-1 写入").hasMessageContaining("事件 event-7 又使用");

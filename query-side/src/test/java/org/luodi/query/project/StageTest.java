@@ -42,7 +42,7 @@ class StageTest {
                 s.contractAmountWan(), s.sourceRegion(), s.signedOn(), s.introducedBy(), s.introducedByText(),
                 s.plannedInvestmentAtSigningWan(), s.types(), s.investorCategories(),
                 field.equals("registeredOn") ? D : s.registeredOn(), s.companyName(), s.creditCode(),
-                s.foreignInvested(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
+                s.foreignInvested(), s.exportOriented(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
                 field.equals("storedOn") ? D : s.storedOn(), s.plannedInvestmentWan(),
                 field.equals("productionOn") ? D : s.productionOn(), field.equals("terminatedOn") ? D : s.terminatedOn(),
                 s.terminationReason(), s.voided() || field.equals("voided"));

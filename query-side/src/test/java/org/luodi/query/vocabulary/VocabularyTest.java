@@ -42,8 +42,7 @@ class VocabularyTest extends QuerySideTest {
         assertThat(words.at("/eventTypes/AttributesCorrected").asText()).isEqualTo("更正项目信息");
         assertThat(words.get("indicators")).hasSize(Indicator.values().length);
         assertThat(words.at("/indicators/0/key").asText()).isEqualTo("signedAbove1Yi.count");
-        assertThat(words.at("/indicators/" + (Indicator.values().length - 1) + "/unit").asText())
-                .isEqualTo("万美元");
+        assertThat(words.at("/indicators/" + Indicator.FOREIGN_USD.ordinal() + "/unit").asText()).isEqualTo("万美元");
         // the thresholds as configured, so that the pages' "满 5 个月" follows the server's setting
         assertThat(words.at("/thresholds/warningMonths").asInt()).isEqualTo(5);
         assertThat(words.at("/thresholds/overdueMonths").asInt()).isEqualTo(6);

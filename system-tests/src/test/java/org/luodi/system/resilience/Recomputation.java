@@ -51,7 +51,7 @@ public final class Recomputation {
             "industrial BOOLEAN", "contract_amount_wan DECIMAL", "source_region TEXT", "signed_on DATE",
             "introduced_by TEXT", "introduced_by_text TEXT", "planned_investment_at_signing_wan DECIMAL", "types TEXT",
             "investor_categories TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
-            "foreign_invested BOOLEAN", "started_on DATE", "start_kind TEXT", "stored_on DATE",
+            "foreign_invested BOOLEAN", "export_oriented BOOLEAN", "started_on DATE", "start_kind TEXT", "stored_on DATE",
             "planned_investment_wan DECIMAL", "production_on DATE", "terminated_on DATE", "termination_reason TEXT",
             "voided BOOLEAN");
     static final List<Column> FUND_ARRIVAL_VERSION = columns("project_id TEXT", "arrival_no LONG", "version LONG",
@@ -152,6 +152,7 @@ public final class Recomputation {
                     state.put("company_name", text(e, "companyName"));
                     state.put("credit_code", text(e, "creditCode"));
                     state.put("foreign_invested", text(e, "foreignInvested"));
+                    state.put("export_oriented", text(e, "exportOriented")); // absent in revision 1: null
                 }
                 case "ConstructionStarted" -> {
                     state.put("started_on", text(e, "startedOn"));

@@ -64,7 +64,8 @@ final class Hostile {
                 Field.of("registeredOn", Kind.DATE, true, "\"2024-06-01\""),
                 Field.of("companyName", Kind.TEXT, true, "\"大冶铜创新材料有限公司\""),
                 Field.of("creditCode", Kind.CREDIT_CODE, true, "\"" + VALID_CREDIT_CODE + "\""),
-                Field.of("foreignInvested", Kind.BOOL, true, "false"))));
+                Field.of("foreignInvested", Kind.BOOL, true, "false"),
+                Field.of("exportOriented", Kind.BOOL, false, "true"))));
         add(new Template("/start", Sender.CLERK, false, List.of(
                 Field.of("startedOn", Kind.DATE, true, "\"2024-06-01\""),
                 Field.of("kind", Kind.ENUM, true, "\"NEW\"", "NEW", "RESUMED"))));
