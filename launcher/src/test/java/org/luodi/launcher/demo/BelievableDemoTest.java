@@ -144,7 +144,7 @@ class BelievableDemoTest {
                 stalled++;
             }
         }
-        long[] total = new long[targets.values().iterator().next().length];
+        long[] total = new long[11];
         targets.values().forEach(t -> {
             for (int i = 0; i < t.length; i++) {
                 total[i] += t[i];
@@ -260,7 +260,7 @@ class BelievableDemoTest {
         }
     }
 
-    /** Per township: the target columns of targets-daye-2024.csv (the 11 of 附件1's headings first), blank as 0. */
+    /** Per township: the 11 target columns of 附件1's headings, first in targets-daye-2024.csv, blank as 0. */
     private static Map<String, long[]> targets() {
         Map<String, long[]> targets = new LinkedHashMap<>();
         try (var in = new BufferedReader(new InputStreamReader(BelievableDemoTest.class.getClassLoader()
@@ -268,8 +268,8 @@ class BelievableDemoTest {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] cells = line.split(",", -1);
-                long[] row = new long[cells.length - 1];
-                for (int i = 1; i < cells.length; i++) {
+                long[] row = new long[11];
+                for (int i = 1; i <= row.length; i++) {
                     row[i - 1] = cells[i].isBlank() ? 0 : Long.parseLong(cells[i]);
                 }
                 targets.put(cells[0], row);
