@@ -1,5 +1,7 @@
 package org.luodi.query.project;
 
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -11,8 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * SPEC §3 in SQL (and #17's size tiers and starts), for the statistics and the bulletin: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
@@ -34,6 +40,24 @@ public class ProjectSums {
         Unit(String column) {
             this.column = column;
         }
+    }
+
+    /**
+     * One count per project type and per investor category over the period's signings of any amount, named
+     * type_<name> and investor_<name>; the names are the enums' own, never user input.
+     */
+    private static final List<String> KIND_COLUMNS = Stream.concat(
+            Arrays.stream(ProjectType.values()).map(t -> kindCount("types", "type_", t.name())),
+            Arrays.stream(InvestorCategory.values()).map(c -> kindCount("investor_categories", "investor_", c.name())))
+            .toList();
+
+    private static String kindCount(String column, String prefix, String name) {
+        return "count(*) FILTER (WHERE p.signed_on BETWEEN :from AND :to AND '" + name + "' = ANY (p." + column
+                + ")) AS " + prefix + name.toLowerCase();
+    }
+
+    private static List<String> kindAliases() {
+        return KIND_COLUMNS.stream().map(c -> c.substring(c.lastIndexOf(" AS ") + 4)).toList();
     }
 
     /** 1 亿元 in 万元: the boundary is inclusive (contractAmountWan ≥ 10,000). */
@@ -99,7 +123,10 @@ public class ProjectSums {
                                               AND p.planned_investment_wan >= :oneYi) AS started_new_above_1yi,
                            count(*) FILTER (WHERE p.production_on BETWEEN :from AND :to) AS in_production,
                            coalesce(sum(p.planned_investment_wan) FILTER (WHERE p.production_on BETWEEN :from AND :to),
-                                    0) AS in_production_planned
+                                    0) AS in_production_planned,
+                           count(*) FILTER (WHERE p.stored_on BETWEEN :from AND :to AND p.contract_amount_wan >= :oneYi
+                                              AND 'TECHNICAL_UPGRADE' = ANY (p.types)) AS stored_upgrades,
+                           %5$s
                     FROM (SELECT v.*, (v.signed_on >= :from AND v.contract_amount_wan >= :oneYi) AS cohort
                           FROM (%2$s) v) p
                     WHERE NOT p.voided AND p.signed_on <= :to AND p.%1$s IS NOT NULL
@@ -120,9 +147,10 @@ public class ProjectSums {
                        cohort_in_production, signed_and_in_production, domestic, out_of_province, foreign_usd,
                        above_5yi, above_10yi, from_10_to_50yi, from_50_to_100yi, above_100yi, from_outside,
                        started_new, started_resumed, started_new_planned, started_new_above_1yi, in_production,
-                       in_production_planned
+                       in_production_planned, stored_upgrades, %6$s
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
-                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt));
+                """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt),
+                String.join(",\n", KIND_COLUMNS), String.join(", ", kindAliases()));
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel
@@ -155,7 +183,20 @@ public class ProjectSums {
                         rs.getLong("from_50_to_100yi"), rs.getLong("above_100yi")), rs.getLong("from_outside"),
                 new UnitSums.Starts(rs.getLong("started_new"), rs.getLong("started_resumed"),
                         amount(rs, "started_new_planned"), rs.getLong("started_new_above_1yi")),
-                new UnitSums.InProduction(rs.getLong("in_production"), amount(rs, "in_production_planned")));
+                new UnitSums.InProduction(rs.getLong("in_production"), amount(rs, "in_production_planned")),
+                kinds(rs));
+    }
+
+    private static UnitSums.Kinds kinds(ResultSet rs) throws SQLException {
+        Map<ProjectType, Long> types = new EnumMap<>(ProjectType.class);
+        for (ProjectType type : ProjectType.values()) {
+            types.put(type, rs.getLong("type_" + type.name().toLowerCase()));
+        }
+        Map<InvestorCategory, Long> investors = new EnumMap<>(InvestorCategory.class);
+        for (InvestorCategory category : InvestorCategory.values()) {
+            investors.put(category, rs.getLong("investor_" + category.name().toLowerCase()));
+        }
+        return new UnitSums.Kinds(types, investors, rs.getLong("stored_upgrades"));
     }
 
     /** Exact decimal, zero when the unit had no row on that side of the join; trailing zeros of NUMERIC dropped. */

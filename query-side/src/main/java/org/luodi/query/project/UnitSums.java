@@ -1,6 +1,11 @@
 package org.luodi.query.project;
 
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
+
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * What the database sums up for one township or chain (or for a total of them): the SPEC §3 indicators, the cohort
@@ -15,10 +20,10 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                        long newForeignEnterprises, long exportOrientedEntities, long cohortStarted, long cohortStored,
                        long cohortInProduction,
                        long signedAndInProduction, SizeTiers tiers, long signedFromOutsideProvince, Starts starts,
-                       InProduction inProduction) {
+                       InProduction inProduction, Kinds kinds) {
 
     public static final UnitSums NONE = new UnitSums(0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE, InProduction.NONE);
+            BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, SizeTiers.NONE, 0, Starts.NONE, InProduction.NONE, Kinds.NONE);
 
     /**
      * The year's signings (those counted in signedAbove1Yi) by contract amount, in the tiers 附件1's cells set
@@ -53,6 +58,36 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
         }
     }
 
+    /**
+     * The projects signed in the period (any amount) per project type and per investor category, and the 技改
+     * projects of 1 亿 or more stored in the period, which seed 001 (lines 246-258) rewards apart.
+     */
+    public record Kinds(Map<ProjectType, Long> types, Map<InvestorCategory, Long> investorCategories,
+                        long storedUpgradesAbove1Yi) {
+        public static final Kinds NONE = new Kinds(Map.of(), Map.of(), 0);
+
+        /** How many of the period's signings have this type (0 when none). */
+        public long of(ProjectType type) {
+            return types.getOrDefault(type, 0L);
+        }
+
+        public long of(InvestorCategory category) {
+            return investorCategories.getOrDefault(category, 0L);
+        }
+
+        Kinds plus(Kinds o) {
+            Map<ProjectType, Long> t = new EnumMap<>(ProjectType.class);
+            Map<InvestorCategory, Long> c = new EnumMap<>(InvestorCategory.class);
+            for (ProjectType type : ProjectType.values()) {
+                t.put(type, of(type) + o.of(type));
+            }
+            for (InvestorCategory category : InvestorCategory.values()) {
+                c.put(category, of(category) + o.of(category));
+            }
+            return new Kinds(t, c, storedUpgradesAbove1Yi + o.storedUpgradesAbove1Yi);
+        }
+    }
+
     /** Projects of any size in production in the period (全年投产项目), with their 计划总投资 as known. */
     public record InProduction(long count, BigDecimal plannedInvestmentWan) {
         public static final InProduction NONE = new InProduction(0, BigDecimal.ZERO);
@@ -72,6 +107,6 @@ public record UnitSums(long signedCount, BigDecimal signedAmountWan, long signed
                 cohortStarted + o.cohortStarted, cohortStored + o.cohortStored,
                 cohortInProduction + o.cohortInProduction, signedAndInProduction + o.signedAndInProduction,
                 tiers.plus(o.tiers), signedFromOutsideProvince + o.signedFromOutsideProvince, starts.plus(o.starts),
-                inProduction.plus(o.inProduction));
+                inProduction.plus(o.inProduction), kinds.plus(o.kinds));
     }
 }

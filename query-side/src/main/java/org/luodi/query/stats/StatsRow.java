@@ -1,6 +1,8 @@
 package org.luodi.query.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.query.project.UnitSums;
 import org.luodi.query.targets.Indicator;
 import org.luodi.query.targets.TargetQueries;
@@ -31,6 +33,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                        Count foreignOrientedEntities,
                        Starts starts,
                        UnitSums.InProduction inProduction,
+                       Kinds kinds,
                        Rates rates,
                        Shares shares,
                        Cohort cohort,
@@ -83,6 +86,24 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                          BigDecimal outOfProvinceFunds) {
     }
 
+    /**
+     * The period's signings of any amount per project type and per investor category (every name present, in the
+     * enums' order), and the 技改 projects of 1 亿 or more stored in the period.
+     */
+    public record Kinds(Map<String, Long> types, Map<String, Long> investorCategories, long storedUpgradesAbove1Yi) {
+        static Kinds of(UnitSums.Kinds k) {
+            Map<String, Long> types = new LinkedHashMap<>();
+            for (ProjectType type : ProjectType.values()) {
+                types.put(type.name(), k.of(type));
+            }
+            Map<String, Long> investors = new LinkedHashMap<>();
+            for (InvestorCategory category : InvestorCategory.values()) {
+                investors.put(category.name(), k.of(category));
+            }
+            return new Kinds(types, investors, k.storedUpgradesAbove1Yi());
+        }
+    }
+
     /** The year's 亿元以上 projects behind the rates: how many, and how many have started, are stored, produce. */
     public record Cohort(long count, long started, long stored, long inProduction) {
     }
@@ -116,7 +137,7 @@ public record StatsRow(@JsonInclude(JsonInclude.Include.NON_NULL) String townshi
                 new StartedStoredAbove1Yi(s.startedStoredCount(), s.startedStoredPlannedWan()),
                 new DomesticFunds(s.domesticWan(), s.outOfProvinceWan()), new ForeignFunds(s.foreignUsdWan()),
                 new Count(s.newForeignEnterprises()), new Count(s.exportOrientedEntities()),
-                Starts.of(s.starts()), s.inProduction(), rates,
+                Starts.of(s.starts()), s.inProduction(), Kinds.of(s.kinds()), rates,
                 new Shares(Ratios.of(s.signedIndustrialCount(), s.signedCount()),
                         Ratios.of(s.tiers().above10Yi(), s.signedCount()),
                         Ratios.of(s.signedFromOutsideProvince(), s.signedCount()),

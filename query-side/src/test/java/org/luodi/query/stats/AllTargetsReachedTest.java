@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AllTargetsReachedTest {
     private static final UnitSums ONE_SIGNING = new UnitSums(1, new BigDecimal("20000"), 1, 0, 0, BigDecimal.ZERO,
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, UnitSums.SizeTiers.NONE, 0,
-            UnitSums.Starts.NONE, UnitSums.InProduction.NONE);
+            UnitSums.Starts.NONE, UnitSums.InProduction.NONE,
+            UnitSums.Kinds.NONE);
 
     @Test
     void aMissedConstructionTaskDoesNotUndoTheAttractionTasks() {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.luodi.query.Recorder;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luodi.query.ApiClient.decimal;
@@ -39,6 +41,9 @@ import static org.luodi.query.ApiClient.decimal;
  * 02-29: H alone. 项目建设任务: new starts A G, planned 1,209,500 万, one of 1 亿 or more (A: G's plan is under);
  * in production A K = 2, planned 1,230,000 万; by 06-30 K alone, 30,000 万. 金湖街道's targets (seed 000 line 482):
  * 15 new starts, 30 亿, 6 of 1 亿 or more; 12 in production, 15 亿.
+ * Types, in 保安镇 so as to leave 金湖街道's numbers alone: T1 30,000 万 技改 and 二次招商, signed 07-15, stored
+ * 08-01; T2 5,000 万 技改 (under 1 亿: counted all the same), signed 08-15; T3 技改 signed 2023-10-01 (another year).
+ * 技改 2, 二次招商 1, 增资扩建 0; stored 技改 of 1 亿 or more: T1.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
@@ -81,6 +86,11 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
         recorder.registered(j, day("2024-01-20"), false, null);
         String v = recorder.signed("jinhu", "200000", day("2024-03-01"));
         recorder.started(v, day("2024-03-10"));
+        String t1 = recorder.signedWithPlan("baoan", "30000", day("2024-07-15"), "32000",
+                Set.of(ProjectType.TECHNICAL_UPGRADE, ProjectType.SECOND_ROUND));
+        recorder.stored(t1, day("2024-08-01"), "33000");
+        recorder.signedWithPlan("baoan", "5000", day("2024-08-15"), "5000", Set.of(ProjectType.TECHNICAL_UPGRADE));
+        recorder.signedWithPlan("baoan", "30000", day("2023-10-01"), "30000", Set.of(ProjectType.TECHNICAL_UPGRADE));
         recorder.recordingAt(Recorder.shanghai("2024-03-20T10:00:00")).voided(v);
         recorder.recordingAt(null).awaitProjections();
     }
@@ -155,6 +165,18 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
         JsonNode midYear = jinhu("2024-06-30");
         assertThat(midYear.at("/inProduction/count").asLong()).isEqualTo(1);
         assertThat(decimal(midYear.at("/inProduction/plannedInvestmentWan"))).isEqualByComparingTo("30000");
+    }
+
+    @Test
+    void theYearsSigningsAreCountedByTypeWhateverTheirAmount() {
+        JsonNode baoan = row(stats("2024-12-31"), "baoan");
+        assertThat(baoan.at("/kinds/types/TECHNICAL_UPGRADE").asLong()).isEqualTo(2);
+        assertThat(baoan.at("/kinds/types/SECOND_ROUND").asLong()).isEqualTo(1);
+        assertThat(baoan.at("/kinds/types/CAPITAL_EXPANSION").asLong()).isZero();
+        assertThat(baoan.at("/kinds/investorCategories/GLOBAL_500").asLong()).isZero();
+        assertThat(baoan.at("/kinds/storedUpgradesAbove1Yi").asLong()).isEqualTo(1);
+        assertThat(row(stats("2024-07-31"), "baoan").at("/kinds/types/TECHNICAL_UPGRADE").asLong()).isEqualTo(1);
+        assertThat(jinhu("2024-12-31").at("/kinds/types/TECHNICAL_UPGRADE").asLong()).isZero();
     }
 
     private JsonNode jinhu(String asOf) {
