@@ -18,20 +18,24 @@ import java.util.function.ToDoubleFunction;
  * {@code bench/run --waker [--quick] [--rounds N] [--out FILE]}: the query side's two ways of learning of new events
  * ({@code luodi.processing.wake}), side by side in one run on one database: rounds of timer, notify, then notify,
  * timer (so that a drift of the machine's load over the run weighs on both alike), each a fresh query side that
- * catches up, then follows the steady load of {@link Bench} (freshness of both read models, CPU per command), then
- * sits idle while its CPU and PostgreSQL's are measured. Written into docs/performance.md between its own markers
+ * catches up, then follows the steady load of {@link Bench} (freshness of both read models, CPU per command), then a
+ * sparse one of {@value #SPARSE_RATE} commands per second (freshness of a command that comes alone, as most do in a
+ * county), then sits idle while its CPU and PostgreSQL's are measured. Written into docs/performance.md between its own markers
  * (--quick: bench/target/performance-quick.md).
  */
 public final class WakerBench {
     enum Wake { TIMER, NOTIFY }
 
     /** What one query side measured. */
-    private record Arm(Wake wake, int round, Load.Open load, double queryCpuLoad,
+    private record Arm(Wake wake, int round, Load.Open load, Load.Open sparse, double queryCpuLoad,
                        double postgresCpuLoad, double idleSeconds, double queryCpuIdle, double postgresCpuIdle) {
         long commands() {
             return Math.max(1, load.accepted() + load.refused());
         }
     }
+
+    /** Commands per second of the sparse phase: each stands alone, as most do in a county's day. */
+    static final double SPARSE_RATE = 2;
 
     private final Harness harness;
     private final int idleSeconds;
@@ -69,10 +73,11 @@ public final class WakerBench {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         String parameters = String.format("run: --waker%s, %d rounds (timer, notify; then notify, timer); per query "
-                        + "side: steady load %.0f commands/s for %d s after %d s unmeasured, then %d s idle; the "
-                        + "load average when the run ended: %s; logs in bench/target/waker-run/logs",
+                        + "side: steady load %.0f commands/s for %d s after %d s unmeasured, then %.0f/s for %d s, then %d "
+                        + "s idle; the load average when the run ended: %s; logs in bench/target/waker-run/logs",
                 settings.quick() ? " --quick" : "", rounds, Bench.RATE, settings.steadySeconds(),
-                settings.quick() ? 10 : 30, bench.idleSeconds, Machine.readLoadAverage());
+                settings.quick() ? 10 : 30, SPARSE_RATE, settings.steadySeconds(), bench.idleSeconds,
+                Machine.readLoadAverage());
         report.write(out, report.markdown("Wake by timer or by notification " + machine.date(), machine,
                 parameters));
         System.out.println();
@@ -115,15 +120,20 @@ public final class WakerBench {
                 Bench.RATE, seconds, Bench.SAMPLE_EVERY, Bench.POLL_MILLIS);
         double queryLoad = loadCpu.used(0);
         double postgresLoad = loadCpu.used(1);
+        // a county's ordinary day: a command now and then, each one followed (polled every 2 ms)
+        Load.Open sparse = Load.openLoop(harness.http(), command.url(), query.url(), harness.cluster(), workload,
+                SPARSE_RATE, seconds, 1, 2);
 
         Thread.sleep(5000); // the last batches, the alert sweep after them
         Cpu.Meter idleCpu = new Cpu.Meter(query.process().pid(), harness.cluster().postgresPid());
         long idleStart = System.nanoTime();
         Thread.sleep(idleSeconds * 1000L);
         double idle = (System.nanoTime() - idleStart) / 1e9;
-        Arm arm = new Arm(wake, round, load, queryLoad, postgresLoad, idle, idleCpu.used(0),
+        Arm arm = new Arm(wake, round, load, sparse, queryLoad, postgresLoad, idle, idleCpu.used(0),
                 idleCpu.used(1));
         harness.cluster().stop(query);
+        Log.say(String.format("%s: freshness at %.0f/s, project_version %s; history %s", name, SPARSE_RATE,
+                sparse.versions().describe(), sparse.history().describe()));
         Log.say(String.format("%s: freshness project_version %s; history %s; CPU per command: query side %.2f ms, "
                         + "PostgreSQL %.2f ms; idle CPU per second: query side %.1f ms, PostgreSQL %.1f ms", name,
                 load.versions().describe(), load.history().describe(), queryLoad / arm.commands(),
@@ -138,11 +148,14 @@ public final class WakerBench {
         List<Arm> timer = by.get(Wake.TIMER);
         List<Arm> notify = by.get(Wake.NOTIFY);
         Report report = harness.report();
-        for (int p : new int[] {50, 95}) {
-            lower(report, "freshness project_version (SQL), p" + p, "ms",
-                    freshness(timer, true).at(p), freshness(notify, true).at(p));
-            lower(report, "freshness history (HTTP), p" + p, "ms",
-                    freshness(timer, false).at(p), freshness(notify, false).at(p));
+        for (boolean sparse : new boolean[] {true, false}) {
+            String at = String.format(" at %.0f/s", sparse ? SPARSE_RATE : Bench.RATE);
+            for (int p : new int[] {50, 95}) {
+                lower(report, "freshness project_version (SQL)" + at + ", p" + p, "ms",
+                        freshness(timer, sparse, true).at(p), freshness(notify, sparse, true).at(p));
+                lower(report, "freshness history (HTTP)" + at + ", p" + p, "ms",
+                        freshness(timer, sparse, false).at(p), freshness(notify, sparse, false).at(p));
+            }
         }
         lower(report, "query side CPU per command under load", "ms",
                 perCommand(timer, Arm::queryCpuLoad), perCommand(notify, Arm::queryCpuLoad));
@@ -154,15 +167,20 @@ public final class WakerBench {
                 perIdleSecond(timer, Arm::postgresCpuIdle), perIdleSecond(notify, Arm::postgresCpuIdle));
         for (Arm a : arms) {
             report.info(String.format("round %d, %s", a.round(), a.wake().name().toLowerCase()),
-                    String.format("project_version p50/p95 %.0f/%.0f ms, history p50/p95 %.0f/%.0f ms; CPU per "
-                                    + "command query side %.2f ms, PostgreSQL %.2f ms; idle CPU per second query side "
-                                    + "%.1f ms, PostgreSQL %.1f ms", a.load().versions().freshness().at(50),
+                    String.format("at %.0f/s project_version p50/p95 %.0f/%.0f ms, history p50/p95 %.0f/%.0f ms; "
+                                    + "at %.0f/s project_version p50/p95 %.0f/%.0f ms, history p50/p95 %.0f/%.0f ms; "
+                                    + "CPU per command query side %.2f ms, PostgreSQL %.2f ms; idle CPU per second "
+                                    + "query side %.1f ms, PostgreSQL %.1f ms", SPARSE_RATE,
+                            a.sparse().versions().freshness().at(50), a.sparse().versions().freshness().at(95),
+                            a.sparse().history().freshness().at(50), a.sparse().history().freshness().at(95),
+                            Bench.RATE, a.load().versions().freshness().at(50),
                             a.load().versions().freshness().at(95), a.load().history().freshness().at(50),
                             a.load().history().freshness().at(95), a.queryCpuLoad() / a.commands(),
                             a.postgresCpuLoad() / a.commands(), a.queryCpuIdle() / a.idleSeconds(),
                             a.postgresCpuIdle() / a.idleSeconds()),
-                    String.format("%,d of %,d sent, %.0f/s, %d refused", a.load().sent(), a.load().planned(),
-                            a.load().achievedRate(), a.load().refused()));
+                    String.format("%,d of %,d sent, %.0f/s, %d refused%s", a.load().sent(), a.load().planned(),
+                            a.load().achievedRate(), a.load().refused(), a.load().firstRefusal() == null ? ""
+                                    : ", the first: " + a.load().firstRefusal()));
             if (a.load().versions().notSeen() > 0 || a.load().history().notSeen() > 0) {
                 report.note(String.format("round %d, %s: samples not seen within %d s: project_version %d, history "
                                 + "%d", a.round(), a.wake().name().toLowerCase(), Load.GIVE_UP_NANOS / 1_000_000_000L,
@@ -178,9 +196,9 @@ public final class WakerBench {
                 notify <= timer);
     }
 
-    private static Percentiles freshness(List<Arm> arms, boolean versions) {
-        return Percentiles.merged(arms.stream()
-                .map(a -> (versions ? a.load().versions() : a.load().history()).freshness()).toList());
+    private static Percentiles freshness(List<Arm> arms, boolean sparse, boolean versions) {
+        return Percentiles.merged(arms.stream().map(a -> sparse ? a.sparse() : a.load())
+                .map(load -> (versions ? load.versions() : load.history()).freshness()).toList());
     }
 
     private static double perCommand(List<Arm> arms, ToDoubleFunction<Arm> cpu) {
