@@ -13,7 +13,10 @@ import java.time.Duration;
 /**
  * Listens on PostgreSQL channel {@value #CHANNEL}, which V4's trigger signals once per transaction that appends
  * events, and runs {@code onArrival} for each notification: with {@code luodi.processing.wake=notify} that makes the
- * event store read the new events at once ({@link Wake}).
+ * event store read the new events at once ({@link Wake}). At once, but not more often than every {@code spacing}: a
+ * lone command's events are read as soon as they commit, while under a steady load the notifications that arrive
+ * within {@code spacing} of a read make one read, so that the read models take their events in batches (a batch is a
+ * transaction of each projection's, whatever its size) as they do with the timer.
  * <p>
  * One connection of its own, outside the pool: it spends its life blocked waiting for notifications. When it is lost
  * (the backend terminated, PostgreSQL restarted) the listener says so once, reconnects with a growing pause, says when
@@ -35,13 +38,15 @@ final class EventArrivalListener implements AutoCloseable {
 
     private final Connector connector;
     private final Runnable onArrival;
+    private final Duration spacing;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    EventArrivalListener(Connector connector, Runnable onArrival) {
+    EventArrivalListener(Connector connector, Runnable onArrival, Duration spacing) {
         this.connector = connector;
         this.onArrival = onArrival;
+        this.spacing = spacing;
         this.thread = new Thread(this::listenUntilClosed, "event-arrival-listener");
         this.thread.setDaemon(true);
     }
@@ -95,6 +100,11 @@ final class EventArrivalListener implements AutoCloseable {
             PGNotification[] notifications = pg.getNotifications((int) CHECK_AFTER.toMillis());
             if (notifications != null && notifications.length > 0) {
                 onArrival.run();
+                try {
+                    Thread.sleep(spacing.toMillis()); // what arrives meanwhile waits in the socket, for one read
+                } catch (InterruptedException e) {
+                    return;
+                }
             } else if (!c.isValid(5)) {
                 throw new SQLException("the listening connection no longer answers");
             }

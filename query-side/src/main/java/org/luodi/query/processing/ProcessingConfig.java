@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up (Axon's default of
  *       1 s would make every new event wait up to a second), and the processors' coordinators look at what it fetched
  *       every {@code luodi.processing.wake-interval-ms} ({@link WakingEventSource}); with {@code notify}, PostgreSQL's
- *       notification of an append makes the store read at once and each event read wakes the coordinators
- *       ({@link EventArrivalListener}), with a fallback poll every {@code luodi.processing.notify-fallback-ms};</li>
+ *       notification of an append makes the store read at once (but not more often than every
+ *       {@code fetch-delay-ms}) and each event read wakes the coordinators ({@link EventArrivalListener}), with a
+ *       fallback poll every {@code luodi.processing.notify-fallback-ms};</li>
  *   <li>every processing group is a pooled streaming processor, with its segments claimed through the shared
  *       token store, so that several query-side instances split the stream: each claims at most its fair share
  *       ({@link FairShareOfSegments}), and takes over a dead instance's segments once their claims time out
@@ -111,7 +113,8 @@ public class ProcessingConfig {
     /** Its own connection, named so that {@link FairShareOfSegments} does not count it as another instance. */
     @Bean
     @Conditional(Wake.ByNotification.class)
-    EventArrivalListener eventArrivalListener(PromptEventStore eventStore, DataSourceProperties database) {
+    EventArrivalListener eventArrivalListener(PromptEventStore eventStore, DataSourceProperties database,
+                                              @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs) {
         Properties connection = new Properties();
         connection.setProperty("user", database.determineUsername());
         String password = database.determinePassword();
@@ -123,7 +126,7 @@ public class ProcessingConfig {
         connection.setProperty("tcpKeepAlive", "true");
         String url = database.determineUrl();
         EventArrivalListener listener = new EventArrivalListener(() -> DriverManager.getConnection(url, connection),
-                eventStore::readNow);
+                eventStore::readNow, Duration.ofMillis(fetchDelayMs));
         listener.start();
         return listener;
     }

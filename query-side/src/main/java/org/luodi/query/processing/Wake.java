@@ -15,8 +15,9 @@ import java.util.Locale;
  *       (50 ms) and {@link WakingEventSource} wakes every coordinator every {@code luodi.processing.wake-interval-ms}
  *       (10 ms) to look at what it read;</li>
  *   <li>{@code notify}: PostgreSQL says when the store grew (V4's trigger, channel {@value EventArrivalListener#CHANNEL});
- *       {@link EventArrivalListener} then has the store read at once ({@link PromptEventStore}), and each event it reads
- *       wakes the coordinators ({@link FetchSignallingStorageEngine}). As a safety net against a lost notification,
+ *       {@link EventArrivalListener} then has the store read at once ({@link PromptEventStore}), but not more often than
+ *       every {@code fetch-delay-ms}, and each event it reads wakes the coordinators
+ *       ({@link FetchSignallingStorageEngine}). As a safety net against a lost notification,
  *       and while the listener is reconnecting, the store still reads and the coordinators are still woken every
  *       {@code luodi.processing.notify-fallback-ms} (1 s).</li>
  * </ul>
