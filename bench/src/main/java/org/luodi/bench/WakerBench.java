@@ -2,7 +2,12 @@ package org.luodi.bench;
 
 import org.luodi.launcher.SideProcess;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,11 +120,15 @@ public final class WakerBench {
         harness.signInEveryone(command);
         Load.openLoop(harness.http(), command.url(), query.url(), harness.cluster(), workload, Bench.RATE,
                 harness.settings().quick() ? 10 : 30, Bench.SAMPLE_EVERY, Bench.POLL_MILLIS);
+        Statements.reset(harness.cluster());
+        long commitsBefore = commits();
         Cpu.Meter loadCpu = new Cpu.Meter(query.process().pid(), harness.cluster().postgresPid());
         Load.Open load = Load.openLoop(harness.http(), command.url(), query.url(), harness.cluster(), workload,
                 Bench.RATE, seconds, Bench.SAMPLE_EVERY, Bench.POLL_MILLIS);
         double queryLoad = loadCpu.used(0);
         double postgresLoad = loadCpu.used(1);
+        long loadCommits = commits() - commitsBefore;
+        Files.write(harness.logs().resolve("statements-" + name + ".txt"), Statements.top(harness.cluster(), 15));
         // a county's ordinary day: a command now and then, each one followed (polled every 2 ms)
         Load.Open sparse = Load.openLoop(harness.http(), command.url(), query.url(), harness.cluster(), workload,
                 SPARSE_RATE, seconds, 1, 2);
@@ -135,10 +144,20 @@ public final class WakerBench {
         Log.say(String.format("%s: freshness at %.0f/s, project_version %s; history %s", name, SPARSE_RATE,
                 sparse.versions().describe(), sparse.history().describe()));
         Log.say(String.format("%s: freshness project_version %s; history %s; CPU per command: query side %.2f ms, "
-                        + "PostgreSQL %.2f ms; idle CPU per second: query side %.1f ms, PostgreSQL %.1f ms", name,
-                load.versions().describe(), load.history().describe(), queryLoad / arm.commands(),
-                postgresLoad / arm.commands(), arm.queryCpuIdle() / idle, arm.postgresCpuIdle() / idle));
+                        + "PostgreSQL %.2f ms; %.1f transactions per command; idle CPU per second: query side %.1f "
+                        + "ms, PostgreSQL %.1f ms", name, load.versions().describe(), load.history().describe(),
+                queryLoad / arm.commands(), postgresLoad / arm.commands(), loadCommits / (double) arm.commands(),
+                arm.queryCpuIdle() / idle, arm.postgresCpuIdle() / idle));
         return arm;
+    }
+
+    /** Transactions committed in the database so far, by everyone (the command side's, the query side's, the probes'). */
+    private long commits() throws SQLException {
+        try (Connection c = harness.cluster().sql(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Each figure of notify against timer's, over all rounds; and every side's own figures, for the spread. */
