@@ -50,6 +50,10 @@ public final class Bench {
             Soak.main(args);
             return;
         }
+        if (options.contains("--waker")) {
+            WakerBench.main(args);
+            return;
+        }
         Settings settings = options.contains("--quick") ? Settings.quickRun() : Settings.fullRun();
         int projectsOption = options.indexOf("--projects");
         if (projectsOption >= 0) {

@@ -16,6 +16,11 @@ final class Percentiles {
         Arrays.sort(this.sorted);
     }
 
+    /** The samples of several, as one. */
+    static Percentiles merged(List<Percentiles> parts) {
+        return new Percentiles(parts.stream().flatMapToDouble(p -> Arrays.stream(p.sorted)).toArray());
+    }
+
     int count() {
         return sorted.length;
     }

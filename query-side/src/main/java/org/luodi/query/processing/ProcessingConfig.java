@@ -21,17 +21,27 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * How the read side follows the event store that the command side (another process) writes:
  * <ul>
- *   <li>the embedded event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up
- *       (Axon's default of 1 s would make every new event wait up to a second), and the processors' coordinators
- *       look at what it fetched every {@code luodi.processing.wake-interval-ms} ({@link WakingEventSource});</li>
+ *   <li>new events are seen as {@code luodi.processing.wake} says ({@link Wake}): with {@code timer}, the embedded
+ *       event store polls PostgreSQL every {@code luodi.processing.fetch-delay-ms} when caught up (Axon's default of
+ *       1 s would make every new event wait up to a second), and the processors' coordinators look at what it fetched
+ *       every {@code luodi.processing.wake-interval-ms} ({@link WakingEventSource}); with {@code notify}, PostgreSQL's
+ *       notification of an append makes the store read at once (but not more often than every
+ *       {@code fetch-delay-ms}) and each event read wakes the coordinators ({@link EventArrivalListener}), with a
+ *       fallback poll every {@code luodi.processing.notify-fallback-ms};</li>
  *   <li>every processing group is a pooled streaming processor, with its segments claimed through the shared
  *       token store, so that several query-side instances split the stream: each claims at most its fair share
  *       ({@link FairShareOfSegments}), and takes over a dead instance's segments once their claims time out
@@ -58,12 +68,12 @@ import java.util.concurrent.TimeUnit;
 public class ProcessingConfig {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer, Configuration configuration,
+    FetchSignallingStorageEngine eventStorageEngine(Serializer serializer, Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema schema,
                                                  @Value("${luodi.processing.fetch-batch-size:1000}") int batchSize,
                                                  @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
-        return JdbcEventStorageEngine.builder()
+        return new FetchSignallingStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -71,26 +81,54 @@ public class ProcessingConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(schema)
-                .batchSize(axonDefaults ? 100 : batchSize)
-                .build();
+                .batchSize(axonDefaults ? 100 : batchSize));
     }
 
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs,
-                                         @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
-        return EmbeddedEventStore.builder()
+    PromptEventStore eventStore(EventStorageEngine storageEngine, Environment environment,
+                                @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs,
+                                @Value("${luodi.processing.notify-fallback-ms:1000}") long fallbackMs,
+                                @Value("${luodi.processing.axon-defaults:false}") boolean axonDefaults) {
+        long pollMs = axonDefaults ? 1000 : Wake.configured(environment) == Wake.NOTIFY ? fallbackMs : fetchDelayMs;
+        return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(axonDefaults ? 1000 : fetchDelayMs)
+                .fetchDelay(pollMs)
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .cachedEvents(10_000)
-                .build();
+                .cachedEvents(10_000));
     }
 
     @Bean
-    WakingEventSource wakingEventSource(EmbeddedEventStore eventStore,
-                                        @Value("${luodi.processing.wake-interval-ms:10}") long wakeIntervalMs) {
-        return new WakingEventSource(eventStore, wakeIntervalMs);
+    WakingEventSource wakingEventSource(PromptEventStore eventStore, FetchSignallingStorageEngine storageEngine,
+                                        Environment environment,
+                                        @Value("${luodi.processing.wake-interval-ms:10}") long wakeIntervalMs,
+                                        @Value("${luodi.processing.notify-fallback-ms:1000}") long fallbackMs) {
+        if (Wake.configured(environment) == Wake.TIMER) {
+            return new WakingEventSource(eventStore, wakeIntervalMs);
+        }
+        WakingEventSource source = new WakingEventSource(eventStore, fallbackMs);
+        storageEngine.afterEachPolledEvent(source::wakeAll);
+        return source;
+    }
+
+    /** Its own connection, named so that {@link FairShareOfSegments} does not count it as another instance. */
+    @Bean
+    @Conditional(Wake.ByNotification.class)
+    EventArrivalListener eventArrivalListener(PromptEventStore eventStore, DataSourceProperties database,
+                                              @Value("${luodi.processing.fetch-delay-ms:50}") long fetchDelayMs) {
+        Properties connection = new Properties();
+        connection.setProperty("user", database.determineUsername());
+        String password = database.determinePassword();
+        if (password != null) {
+            connection.setProperty("password", password);
+        }
+        connection.setProperty("ApplicationName", "luodi-query-listener");
+        connection.setProperty("connectTimeout", "5");
+        connection.setProperty("tcpKeepAlive", "true");
+        String url = database.determineUrl();
+        EventArrivalListener listener = new EventArrivalListener(() -> DriverManager.getConnection(url, connection),
+                eventStore::readNow, Duration.ofMillis(fetchDelayMs));
+        listener.start();
+        return listener;
     }
 
     @Autowired

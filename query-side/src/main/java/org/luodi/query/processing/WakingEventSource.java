@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The event store as the pooled processors see it, with streams that wake their coordinator every
- * {@code wakeIntervalMs}. When caught up, Axon's coordinator looks at its stream again only after 500 ms unless the
+ * {@code wakeIntervalMs}, and whenever {@link #wakeAll()} is called ({@link Wake}). When caught up, Axon's coordinator looks at its stream again only after 500 ms unless the
  * stream offers to call it back when events arrive; the embedded event store's streams cannot, so every new event
  * waited a quarter of a second on average before a projection saw it (SPEC's alerts and rates read stale). A woken
  * coordinator that finds nothing new only peeks at the store's in-memory cache and sleeps again.
@@ -39,7 +39,7 @@ final class WakingEventSource implements StreamableMessageSource<TrackedEventMes
     }
 
     /** Each callback on its own: one that throws (a processor shutting down) would cancel the alarm for good. */
-    private void wakeAll() {
+    void wakeAll() {
         for (Runnable callback : callbacks) {
             try {
                 callback.run();
