@@ -97,6 +97,16 @@ public final class ApiClient {
         return builder.encode().buildAndExpand(values).toUri();
     }
 
+    /** The row of a statistics answer whose {@code key} ("township", "chain", "department") is {@code code}. */
+    public static JsonNode row(JsonNode stats, String key, String code) {
+        for (JsonNode row : stats.get("rows")) {
+            if (row.path(key).asText().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + code);
+    }
+
     /** A JSON number as an exact decimal; null for a missing or null node. */
     public static BigDecimal decimal(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
+import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 
 import java.math.BigDecimal;
@@ -128,12 +129,7 @@ class AttributesCorrectionTest extends IsolatedQuerySideTest {
     }
 
     private static JsonNode row(JsonNode stats, String township) {
-        for (JsonNode row : stats.get("rows")) {
-            if (row.path("township").asText().equals(township)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row for " + township);
+        return ApiClient.row(stats, "township", township);
     }
 
     private static JsonNode chainRow(JsonNode stats, String chain) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.luodi.events.SourceRegion;
+import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 
 import java.time.LocalDate;
@@ -124,12 +125,7 @@ class DepartmentStatsTest extends IsolatedQuerySideTest {
     }
 
     private static JsonNode row(JsonNode stats, String department) {
-        for (JsonNode row : stats.get("rows")) {
-            if (row.path("department").asText().equals(department)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row for " + department);
+        return ApiClient.row(stats, "department", department);
     }
 
     private static LocalDate day(String iso) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
+import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.luodi.query.Recorder;
 
@@ -188,12 +189,7 @@ class TiersStartsAndSharesTest extends IsolatedQuerySideTest {
     }
 
     private static JsonNode row(JsonNode stats, String township) {
-        for (JsonNode row : stats.get("rows")) {
-            if (row.path("township").asText().equals(township)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row for " + township);
+        return ApiClient.row(stats, "township", township);
     }
 
     private static LocalDate day(String iso) {
