@@ -13,12 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * SPEC §3 in SQL (and #17's size tiers and starts), for the statistics and the bulletin: one pass over the project versions and one over the fund arrivals valid at record time knownAt,
@@ -46,18 +45,22 @@ public class ProjectSums {
      * One count per project type and per investor category over the period's signings of any amount, named
      * type_<name> and investor_<name>; the names are the enums' own, never user input.
      */
-    private static final List<String> KIND_COLUMNS = Stream.concat(
-            Arrays.stream(ProjectType.values()).map(t -> kindCount("types", "type_", t.name())),
-            Arrays.stream(InvestorCategory.values()).map(c -> kindCount("investor_categories", "investor_", c.name())))
-            .toList();
+    private static final Map<String, String> KIND_COUNTS = kindCounts();
 
-    private static String kindCount(String column, String prefix, String name) {
-        return "count(*) FILTER (WHERE p.signed_on BETWEEN :from AND :to AND '" + name + "' = ANY (p." + column
-                + ")) AS " + prefix + name.toLowerCase();
+    /** Column alias → its count, in the enums' order. */
+    private static Map<String, String> kindCounts() {
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (ProjectType type : ProjectType.values()) {
+            counts.put("type_" + type.name().toLowerCase(), kindCount("types", type.name()));
+        }
+        for (InvestorCategory category : InvestorCategory.values()) {
+            counts.put("investor_" + category.name().toLowerCase(), kindCount("investor_categories", category.name()));
+        }
+        return counts;
     }
 
-    private static List<String> kindAliases() {
-        return KIND_COLUMNS.stream().map(c -> c.substring(c.lastIndexOf(" AS ") + 4)).toList();
+    private static String kindCount(String column, String name) {
+        return "count(*) FILTER (WHERE p.signed_on BETWEEN :from AND :to AND '" + name + "' = ANY (p." + column + "))";
     }
 
     /** 1 亿元 in 万元: the boundary is inclusive (contractAmountWan ≥ 10,000). */
@@ -150,7 +153,8 @@ public class ProjectSums {
                        in_production_planned, stored_upgrades, %6$s
                 FROM projects FULL JOIN funds ON funds.unit = projects.unit
                 """.formatted(unit.column, versions, arrivals, voidedKnownAt(knownAt),
-                String.join(",\n", KIND_COLUMNS), String.join(", ", kindAliases()));
+                KIND_COUNTS.entrySet().stream().map(c -> c.getValue() + " AS " + c.getKey())
+                        .collect(Collectors.joining(",\n")), String.join(", ", KIND_COUNTS.keySet()));
         Map<String, UnitSums> sums = new HashMap<>();
         readOnly.executeWithoutResult(tx -> {
             // The period decides the plan: a national year is ~300,000 arrivals, worth PostgreSQL's parallel
