@@ -296,7 +296,8 @@ function shareCell(row, key, counts) {
 function scoreTitle(d) {
   if (!d) return null;
   return `完成得分 ${fmt(d.completionPoints, { scale: 2 })}，逾期扣分 ${fmt(d.overduePenalty, { scale: 2 })}，`
-    + `当年签约当年投产加分 ${fmt(d.productionBonus, { scale: 2 })}`;
+    + `当年签约当年投产加分 ${fmt(d.productionBonus, { scale: 2 })}，`
+    + `项目类型加分 ${fmt(d.typeBonus, { scale: 2 })}，技改入库加分 ${fmt(d.storedUpgradeBonus, { scale: 2 })}`;
 }
 
 function table(rows, city) {

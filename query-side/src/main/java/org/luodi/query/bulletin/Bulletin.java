@@ -37,6 +37,7 @@ public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, 
     /** The scoring rules and the 约谈 ladder in force, so that a reader can recompute every score and flag. */
     public record ScoringRules(Map<String, BigDecimal> weights, BigDecimal totalWeight, BigDecimal completionCap,
                                BigDecimal overduePenaltyPerProject, BigDecimal sameYearProductionBonusPerProject,
+                               Map<String, BigDecimal> typeBonusPerSigning, BigDecimal storedUpgradeBonusPerProject,
                                int leaderInChargeMonths, int topLeadersMonths) {
     }
 

@@ -1,5 +1,6 @@
 package org.luodi.query.bulletin;
 
+import org.luodi.events.ProjectType;
 import org.luodi.query.targets.Indicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -14,18 +15,23 @@ import java.util.Map;
  * stops the start rather than scoring silently otherwise. The 约谈 ladder (seed 001 lines 347 and 352-354): a
  * township last, or a department without 招商实效, {@code leaderInChargeMonths} months running (2) is called to a
  * talk with the city leader in charge, {@code topLeadersMonths} running (3) with the city's top leaders.
+ * {@code typeBonuses}: points per signing of the period with that project type (二次招商 2 by default, seed 000 line
+ * 68, which names the bonus but not its size; a city adds 以商招商 or others here); {@code storedUpgradeBonus}: points
+ * per 技改 project of 1 亿 or more stored in the period (2; seed 001 lines 256-258 "另行加分"). A negative bonus stops the
+ * start.
  */
 @ConfigurationProperties("luodi.bulletin")
 public record BulletinProperties(String city, Map<String, BigDecimal> weights, BigDecimal completionCap,
                                  BigDecimal overduePenalty, BigDecimal sameYearProductionBonus,
-                                 Integer leaderInChargeMonths, Integer topLeadersMonths) {
+                                 Integer leaderInChargeMonths, Integer topLeadersMonths,
+                                 Map<ProjectType, BigDecimal> typeBonuses, BigDecimal storedUpgradeBonus) {
     /** The ladder looks back month by month, each month a bulletin computed again: a year at most. */
     private static final int LONGEST_LADDER = 12;
 
     /** The score's settings with the seed's 约谈 ladder. */
     public BulletinProperties(String city, Map<String, BigDecimal> weights, BigDecimal completionCap,
                               BigDecimal overduePenalty, BigDecimal sameYearProductionBonus) {
-        this(city, weights, completionCap, overduePenalty, sameYearProductionBonus, null, null);
+        this(city, weights, completionCap, overduePenalty, sameYearProductionBonus, null, null, null, null);
     }
 
     @ConstructorBinding
@@ -50,6 +56,16 @@ public record BulletinProperties(String city, Map<String, BigDecimal> weights, B
         });
         if (weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
             throw new IllegalArgumentException("luodi.bulletin.weights: no weight at all");
+        }
+        typeBonuses = typeBonuses == null ? Map.of(ProjectType.SECOND_ROUND, BigDecimal.valueOf(2)) : typeBonuses;
+        storedUpgradeBonus = storedUpgradeBonus == null ? BigDecimal.valueOf(2) : storedUpgradeBonus;
+        typeBonuses.forEach((type, bonus) -> {
+            if (bonus == null || bonus.signum() < 0) {
+                throw new IllegalArgumentException("luodi.bulletin.type-bonuses: negative bonus for " + type);
+            }
+        });
+        if (storedUpgradeBonus.signum() < 0) {
+            throw new IllegalArgumentException("luodi.bulletin.stored-upgrade-bonus: negative");
         }
         leaderInChargeMonths = leaderInChargeMonths == null ? 2 : leaderInChargeMonths;
         topLeadersMonths = topLeadersMonths == null ? 3 : topLeadersMonths;

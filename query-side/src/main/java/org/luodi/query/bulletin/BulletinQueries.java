@@ -183,7 +183,7 @@ public class BulletinQueries {
             StatsRow row = StatsRow.of(GroupBy.TOWNSHIP, unit, period);
             rows.put(unit.code(), row);
             long overdue = stalled.getOrDefault(unit.code(), Map.of()).getOrDefault(AlertLevel.OVERDUE, 0L);
-            Score score = scoring.score(row.completion(), overdue, unit.sums().signedAndInProduction());
+            Score score = scoring.score(row.completion(), overdue, Bonuses.of(unit.sums()));
             if (score != null) {
                 scores.put(unit.code(), score);
             }
@@ -227,7 +227,11 @@ public class BulletinQueries {
         BulletinProperties rules = scoring.rules();
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         rules.indicatorWeights().forEach((Indicator indicator, BigDecimal weight) -> weights.put(indicator.key(), weight));
+        Map<String, BigDecimal> typeBonuses = new LinkedHashMap<>();
+        rules.typeBonuses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(bonus -> typeBonuses.put(bonus.getKey().name(), bonus.getValue()));
         return new Bulletin.ScoringRules(weights, rules.totalWeight(), rules.completionCap(), rules.overduePenalty(),
-                rules.sameYearProductionBonus(), rules.leaderInChargeMonths(), rules.topLeadersMonths());
+                rules.sameYearProductionBonus(), typeBonuses, rules.storedUpgradeBonus(), rules.leaderInChargeMonths(),
+                rules.topLeadersMonths());
     }
 }

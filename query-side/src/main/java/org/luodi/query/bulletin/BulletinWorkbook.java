@@ -8,6 +8,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.luodi.events.ProjectType;
+
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,7 +54,7 @@ public final class BulletinWorkbook {
                             + " 分），每个逾期未开工项目扣 " + plain(bulletin.scoring().overduePenaltyPerProject())
                             + " 分，每个当年签约当年投产项目加 "
                             + plain(bulletin.scoring().sameYearProductionBonusPerProject())
-                            + " 分；得分相同者名次并列；无目标任务的单位不参与排名。类别内排名在当年的一类、二类、三类乡镇中"
+                            + " 分" + typeBonusNote(bulletin.scoring()) + "；得分相同者名次并列；无目标任务的单位不参与排名。类别内排名在当年的一类、二类、三类乡镇中"
                             + "分别排出，未分类和单列考核的单位不参与类别内排名。");
             // the event store's digest as of the bulletin, for an auditor to verify it against (docs/audit-digest.md)
             merged(main, main.getLastRowNum() + 1, main.getLastRowNum() + 1, 0, BulletinColumns.main().size() - 1,
@@ -202,6 +204,21 @@ public final class BulletinWorkbook {
     /** A rate as the screen shows it: a percentage with one decimal, half up. */
     private static String rate(BigDecimal ratio) {
         return ratio.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** "，每签约一个二次招商项目加 2 分，每个入库的亿元以上技改项目加 2 分" (bonuses of 0 are left out). */
+    static String typeBonusNote(Bulletin.ScoringRules rules) {
+        StringBuilder note = new StringBuilder();
+        rules.typeBonusPerSigning().forEach((type, bonus) -> {
+            if (bonus.signum() > 0) {
+                note.append("，每签约一个").append(ProjectType.valueOf(type).label()).append("项目加 ")
+                        .append(plain(bonus)).append(" 分");
+            }
+        });
+        if (rules.storedUpgradeBonusPerProject().signum() > 0) {
+            note.append("，每个入库的亿元以上技改项目加 ").append(plain(rules.storedUpgradeBonusPerProject())).append(" 分");
+        }
+        return note.toString();
     }
 
     private static String plain(BigDecimal value) {

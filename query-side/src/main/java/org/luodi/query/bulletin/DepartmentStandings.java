@@ -80,7 +80,7 @@ class DepartmentStandings {
     private Map<String, BigDecimal> scores(Map<String, StatsRow> rows) {
         Map<String, BigDecimal> scores = new HashMap<>();
         rows.forEach((code, row) -> {
-            Score score = scoring.score(row.completion(), 0, 0);
+            Score score = scoring.score(row.completion(), 0, Bonuses.NONE);
             if (score != null) {
                 scores.put(code, score.total());
             }

@@ -1,5 +1,6 @@
 package org.luodi.query.bulletin;
 
+import org.luodi.events.ProjectType;
 import org.luodi.query.targets.Indicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * SPEC §5's score: each weighted indicator's completion (as the bulletin shows it, four decimals) capped at the
  * configured cap; indicators without a target drop out and the remaining weights are scaled up to the same total;
- * then the penalty per OVERDUE project and the bonus per project signed and in production in the year.
+ * then the penalty per OVERDUE project and the bonuses ({@link Bonuses}): per project signed and in production in
+ * the year, per signing of a rewarded project type, per 技改 project of 1 亿 or more stored.
  */
 @Component
 @EnableConfigurationProperties(BulletinProperties.class)
@@ -36,7 +38,7 @@ public class Scoring {
      * The score, or null for a township without a target on any weighted indicator: it has no task to be measured
      * against (东风农场 in 2024), and ranking it would put it last every month.
      */
-    public Score score(Map<String, BigDecimal> completion, long overdueProjects, long signedAndInProduction) {
+    public Score score(Map<String, BigDecimal> completion, long overdueProjects, Bonuses bonuses) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal availableWeight = BigDecimal.ZERO;
         for (Map.Entry<Indicator, BigDecimal> weight : rules.indicatorWeights().entrySet()) {
@@ -52,9 +54,15 @@ public class Scoring {
         // scaling divides last, so that the only rounding is the final one
         BigDecimal points = weighted.multiply(rules.totalWeight()).divide(availableWeight, SCALE, RoundingMode.HALF_UP);
         BigDecimal penalty = rules.overduePenalty().multiply(BigDecimal.valueOf(overdueProjects));
-        BigDecimal bonus = rules.sameYearProductionBonus().multiply(BigDecimal.valueOf(signedAndInProduction));
-        return new Score(points.subtract(penalty).add(bonus).setScale(SCALE, RoundingMode.HALF_UP), points,
-                penalty.stripTrailingZeros(), bonus.stripTrailingZeros());
+        BigDecimal production = rules.sameYearProductionBonus().multiply(BigDecimal.valueOf(bonuses.signedAndInProduction()));
+        BigDecimal types = BigDecimal.ZERO;
+        for (Map.Entry<ProjectType, BigDecimal> bonus : rules.typeBonuses().entrySet()) {
+            types = types.add(bonus.getValue().multiply(BigDecimal.valueOf(bonuses.signed(bonus.getKey()))));
+        }
+        BigDecimal upgrades = rules.storedUpgradeBonus().multiply(BigDecimal.valueOf(bonuses.storedUpgradesAbove1Yi()));
+        BigDecimal total = points.subtract(penalty).add(production).add(types).add(upgrades);
+        return new Score(total.setScale(SCALE, RoundingMode.HALF_UP), points, penalty.stripTrailingZeros(),
+                production.stripTrailingZeros(), types.stripTrailingZeros(), upgrades.stripTrailingZeros());
     }
 
     /** Rank 1 is the best score; equal scores share a rank and the next one skips (1, 1, 3). */

@@ -2,12 +2,14 @@ package org.luodi.query.bulletin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luodi.query.ApiClient.decimal;
@@ -68,6 +70,46 @@ class BulletinTest extends IsolatedQuerySideTest {
         assertThat(bulletin.at("/total/overdueCount").asLong()).isEqualTo(2);
         assertThat(bulletin.at("/total/signedAbove1Yi/count").asLong()).isEqualTo(7);
         assertThat(decimal(bulletin.at("/scoring/totalWeight"))).isEqualByComparingTo("90");
+    }
+
+    /**
+     * 殷祖 in June 2015, target 4 signings of 1 亿 or more. Signed in the year: a 2 亿 and b 1.5 亿 (both 二次招商, b also
+     * 技改), c 0.8 亿 (二次招商), d 0.9 亿 (技改); e, a 1.2 亿 技改 signed in December 2014. Completion 2 / 4 = 0.5 on the
+     * only indicator with a target: 15 × 0.5 × 90 / 15 = 45. 二次招商 signings of the year of any amount: a, b, c = 3,
+     * +2 each = 6 (e's type is no 二次招商, and it was signed the year before). 技改 of 1 亿 or more stored in the year:
+     * b and e (d is below 1 亿) = 2, +2 each = 4. Score 45 + 6 + 4 = 55.
+     */
+    @Test
+    void secondRoundSigningsAndStoredUpgradesEarnTheirBonuses() {
+        clock.setToday(LocalDate.of(2015, 1, 2));
+        putTargets(2015, "yinzu", "{\"signedAbove1Yi.count\": 4}");
+        Set<ProjectType> secondRound = Set.of(ProjectType.SECOND_ROUND);
+        recorder.signedWithPlan("yinzu", "20000", LocalDate.of(2015, 1, 10), "30000", secondRound);
+        String b = recorder.signedWithPlan("yinzu", "15000", LocalDate.of(2015, 2, 1), "15000",
+                Set.of(ProjectType.SECOND_ROUND, ProjectType.TECHNICAL_UPGRADE));
+        recorder.started(b, LocalDate.of(2015, 3, 1));
+        recorder.stored(b, LocalDate.of(2015, 4, 1), "15000");
+        recorder.signedWithPlan("yinzu", "8000", LocalDate.of(2015, 3, 1), "8000", secondRound);
+        String d = recorder.signedWithPlan("yinzu", "9000", LocalDate.of(2015, 3, 5), "9000",
+                Set.of(ProjectType.TECHNICAL_UPGRADE));
+        recorder.started(d, LocalDate.of(2015, 4, 1));
+        recorder.stored(d, LocalDate.of(2015, 5, 1), "9000");
+        String e = recorder.signedWithPlan("yinzu", "12000", LocalDate.of(2014, 12, 1), "12000",
+                Set.of(ProjectType.TECHNICAL_UPGRADE));
+        recorder.started(e, LocalDate.of(2015, 1, 5));
+        recorder.stored(e, LocalDate.of(2015, 2, 1), "12000");
+        recorder.awaitProjections();
+        clock.setToday(LocalDate.of(2026, 1, 15));
+
+        JsonNode bulletin = supervisor().get("/api/bulletin?year=2015&month=6").ok();
+        JsonNode yinzu = row(bulletin, "yinzu");
+        assertThat(decimal(yinzu.at("/scoreDetail/completionPoints"))).isEqualByComparingTo("45");
+        assertThat(decimal(yinzu.at("/scoreDetail/typeBonus"))).isEqualByComparingTo("6");
+        assertThat(decimal(yinzu.at("/scoreDetail/storedUpgradeBonus"))).isEqualByComparingTo("4");
+        assertThat(decimal(yinzu.get("score"))).isEqualByComparingTo("55");
+        assertThat(decimal(bulletin.at("/scoring/typeBonusPerSigning/SECOND_ROUND"))).isEqualByComparingTo("2");
+        assertThat(decimal(bulletin.at("/scoring/storedUpgradeBonusPerProject"))).isEqualByComparingTo("2");
+        assertThat(mainSheetText(supervisor().get("/api/bulletin.xlsx", "year", 2015, "month", 6).bytes())).contains("每签约一个二次招商项目加 2 分，每个入库的亿元以上技改项目加 2 分");
     }
 
     @Test
@@ -472,6 +514,21 @@ class BulletinTest extends IsolatedQuerySideTest {
         recorder.terminated(x3, LocalDate.of(2021, 2, 1)); // terminated: no alert
         recorder.awaitProjections();
         clock.setToday(LocalDate.of(2026, 1, 15)); // long after June 2021
+    }
+
+    /** Every text cell of the main sheet, one after the other (the notes under the table among them). */
+    private static String mainSheetText(byte[] xlsx) {
+        StringBuilder text = new StringBuilder();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            workbook.getSheet(BulletinWorkbook.MAIN_SHEET).forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    text.append(cell.getStringCellValue()).append('\n');
+                }
+            }));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     private void putTargets(int year, String township, String targets) {

@@ -53,9 +53,9 @@ class TalkLadderConfigurationTest extends IsolatedQuerySideTest {
 
     @Test
     void aLadderThatContradictsItselfIsRefused() {
-        assertThatThrownBy(() -> new BulletinProperties(null, null, null, null, null, 3, 3))
+        assertThatThrownBy(() -> new BulletinProperties(null, null, null, null, null, 3, 3, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BulletinProperties(null, null, null, null, null, 0, 2))
+        assertThatThrownBy(() -> new BulletinProperties(null, null, null, null, null, 0, 2, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
         BulletinProperties seed = new BulletinProperties(null, null, null, null, null);
         assertThat(seed.leaderInChargeMonths()).isEqualTo(2);
