@@ -102,7 +102,8 @@ final class Plans {
         List<Dated> milestones = new ArrayList<>();
         milestones.add(new Dated(signedOn, 0, new ProjectSigned(projectId, profile.name(), profile.investor(),
                 township, profile.chain(), profile.industrial(), amount, source, signedOn,
-                profile.introducedBy(), null), null, false));
+                profile.introducedBy(), null, profile.plannedAtSigningWan(), profile.types(),
+                profile.investorCategories()), null, false));
         int fate = r.nextInt(100);
         LocalDate registeredOn = null;
         if (r.nextInt(100) < 70) {

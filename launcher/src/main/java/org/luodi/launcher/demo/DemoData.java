@@ -60,6 +60,11 @@ public final class DemoData {
         if (profile.introducedBy() != null) {
             signing.put("introducedBy", profile.introducedBy());
         }
+        if (profile.plannedAtSigningWan() != null) {
+            signing.put("plannedInvestmentWan", profile.plannedAtSigningWan());
+        }
+        signing.put("types", profile.types());
+        signing.put("investorCategories", profile.investorCategories());
         post(clerk, "/api/projects", signing, id + "-sign");
         if (p.registeredOn() != null) {
             post(clerk, "/api/projects/" + id + "/registration", Map.of(

@@ -1,24 +1,29 @@
 package org.luodi.launcher.demo;
 
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.events.ReferenceCsv;
 import org.luodi.events.SourceRegion;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Collections;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * What a project is, as signed: its name, investor, chain, amount and where the money comes from, drawn from
  * {@link Vocabulary} so that the product belongs to the chain it is filed under, its capacity is counted in the
  * product's unit and sized to the money, and the investor's city lies in the source region. The one place both the
  * demo year and the benchmark's national data set make projects from; the same {@link Random} state always gives the
- * same project.
+ * same project, with its planned investment at signing, its types and its investor's categories (#17).
  */
 public record ProjectProfile(String name, String investor, String chain, boolean industrial,
                              BigDecimal contractAmountWan, SourceRegion sourceRegion, String companyName,
-                             String introducedBy) {
+                             String introducedBy, BigDecimal plannedAtSigningWan, Set<ProjectType> types,
+                             Set<InvestorCategory> investorCategories) {
     private static final List<String> CHAINS = new ArrayList<>();
     private static final int[] CHAIN_WEIGHTS;
     private static final int CHAIN_TOTAL;
@@ -76,8 +81,76 @@ public record ProjectProfile(String name, String investor, String chain, boolean
                 ? Vocabulary.FOREIGN_KINDS.get(r.nextInt(Vocabulary.FOREIGN_KINDS.size()))
                 : Vocabulary.DOMESTIC_KINDS.get(r.nextInt(Vocabulary.DOMESTIC_KINDS.size())));
         String company = "大冶" + product.stem() + (r.nextBoolean() ? "科技有限公司" : "有限公司");
+        Random own = new Random((name + investor).hashCode() * 31L + 17);
         return new ProjectProfile(name, investor, product.chain(), product.industrial(), amountWan, region, company,
-                introducer(name + investor));
+                introducer(name + investor), plannedAtSigning(own, amountWan), types(own, region, product.industrial()),
+                investorCategories(own, region));
+    }
+
+    /*
+     * The #17 attributes below are drawn from a Random of the project's own words (as the introducer is), so that
+     * every draw of r, and with it every project of the demo year and the national data set, stays what it was.
+     */
+
+    /** 计划总投资 as stated at signing: nine contracts in ten state it, at 60–100 % of the contract, to 100 万. */
+    private static BigDecimal plannedAtSigning(Random own, BigDecimal contractWan) {
+        if (own.nextInt(10) == 0) {
+            return null;
+        }
+        BigDecimal planned = contractWan.multiply(BigDecimal.valueOf(60 + own.nextInt(41))).movePointLeft(2);
+        return planned.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(100));
+    }
+
+    /**
+     * The project's types, as often as 大冶's plan asks for them: 技改 and 增资扩建 by companies already in 湖北 (seed 001
+     * wants at least 20 of them in a year of about 150 signings), 二次招商 of idle plants, 商会回归 by investors from
+     * home (25 a year, seed 000 line 60), 以商招商, a few 基金配套, 专精特新 among industrial projects. Most have none.
+     */
+    private static Set<ProjectType> types(Random own, SourceRegion region, boolean industrial) {
+        Set<ProjectType> types = EnumSet.noneOf(ProjectType.class);
+        if (region == SourceRegion.IN_PROVINCE && own.nextInt(100) < 45) {
+            types.add(own.nextBoolean() ? ProjectType.TECHNICAL_UPGRADE : ProjectType.CAPITAL_EXPANSION);
+        }
+        if (own.nextInt(100) < 7) {
+            types.add(ProjectType.SECOND_ROUND);
+        }
+        if (region != SourceRegion.FOREIGN && own.nextInt(100) < 15) {
+            types.add(ProjectType.CHAMBER_RETURN);
+        }
+        if (own.nextInt(100) < 10) {
+            types.add(ProjectType.REFERRED_BY_INVESTOR);
+        }
+        if (own.nextInt(100) < 3) {
+            types.add(ProjectType.FUND_MATCHED);
+        }
+        if (industrial && own.nextInt(100) < 8) {
+            types.add(ProjectType.SPECIALIZED_INNOVATIVE);
+        }
+        return types;
+    }
+
+    /** The investor's categories: most investors are none of them; 世界500强 come from abroad or are state-owned. */
+    private static Set<InvestorCategory> investorCategories(Random own, SourceRegion region) {
+        Set<InvestorCategory> categories = EnumSet.noneOf(InvestorCategory.class);
+        if (own.nextInt(100) < (region == SourceRegion.FOREIGN ? 20 : 1)) {
+            categories.add(InvestorCategory.GLOBAL_500);
+        }
+        if (region != SourceRegion.FOREIGN && own.nextInt(100) < 4) {
+            categories.add(InvestorCategory.CHINA_500);
+        }
+        if (region != SourceRegion.FOREIGN && own.nextInt(100) < 7) {
+            categories.add(InvestorCategory.PRIVATE_500);
+        }
+        if (own.nextInt(100) < 12) {
+            categories.add(InvestorCategory.LISTED);
+        }
+        if (region != SourceRegion.FOREIGN && own.nextInt(100) < 5) {
+            categories.add(InvestorCategory.STATE_OWNED);
+        }
+        if (own.nextInt(100) < 8) {
+            categories.add(InvestorCategory.INDUSTRY_LEADER);
+        }
+        return categories;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.luodi.launcher.demo;
 
 import org.junit.jupiter.api.Test;
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 
 import java.io.BufferedReader;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,6 +66,39 @@ class BelievableDemoTest {
         assertCountyAmounts(drawn);
         assertThat(drawn).extracting(ProjectProfile::chain).containsAll(CHAIN_WORDS.keySet());
         assertThat(drawn).extracting(ProjectProfile::sourceRegion).contains(SourceRegion.values());
+    }
+
+    /**
+     * The attributes #17 added, as 大冶's plan asks for them: at least 20 技改 or 增资扩建 signings in the year (seed 001
+     * lines 246-258), by companies already in 湖北; about 25 商会回归 (seed 000 line 60); every type and investor
+     * category present; a plan at signing, where stated, of 60–100 % of the contract.
+     */
+    @Test
+    void theDemoYearHasTheProjectTypesAndPlansTheSeedsCount() {
+        List<DemoYear.Project> year = DemoYear.projects();
+        Map<ProjectType, Long> types = new EnumMap<>(ProjectType.class);
+        Map<InvestorCategory, Long> categories = new EnumMap<>(InvestorCategory.class);
+        for (DemoYear.Project p : year) {
+            ProjectProfile profile = p.profile();
+            profile.types().forEach(t -> types.merge(t, 1L, Long::sum));
+            profile.investorCategories().forEach(c -> categories.merge(c, 1L, Long::sum));
+            if (profile.types().contains(ProjectType.TECHNICAL_UPGRADE)
+                    || profile.types().contains(ProjectType.CAPITAL_EXPANSION)) {
+                assertThat(profile.sourceRegion()).as(profile.name()).isEqualTo(SourceRegion.IN_PROVINCE);
+            }
+            if (profile.plannedAtSigningWan() != null) {
+                assertThat(profile.plannedAtSigningWan()).as(profile.name())
+                        .isBetween(profile.contractAmountWan().multiply(new BigDecimal("0.6")).subtract(BigDecimal.valueOf(100)),
+                                profile.contractAmountWan());
+            }
+        }
+        assertThat(types.getOrDefault(ProjectType.TECHNICAL_UPGRADE, 0L)
+                + types.getOrDefault(ProjectType.CAPITAL_EXPANSION, 0L)).as("技改 and 增资扩建").isBetween(20L, 35L);
+        assertThat(types.getOrDefault(ProjectType.CHAMBER_RETURN, 0L)).as("商会回归").isBetween(12L, 35L);
+        assertThat(types.keySet()).containsExactlyInAnyOrder(ProjectType.values());
+        assertThat(categories.keySet()).containsExactlyInAnyOrder(InvestorCategory.values());
+        assertThat(year.stream().filter(p -> p.profile().plannedAtSigningWan() != null).count())
+                .as("most state their plan at signing").isGreaterThan(year.size() * 8L / 10);
     }
 
     @Test
