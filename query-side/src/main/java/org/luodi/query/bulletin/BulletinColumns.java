@@ -1,5 +1,7 @@
 package org.luodi.query.bulletin;
 
+import org.luodi.events.InvestorCategory;
+import org.luodi.events.ProjectType;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
 
@@ -116,6 +118,46 @@ final class BulletinColumns {
                 l.stats().behindSchedule().stream()
                         .map(key -> Indicator.byKey(key).map(Indicator::label).orElse(key)).toList())));
         return columns;
+    }
+
+    /**
+     * The sheet of what #17 counts beside the targets: 开复工 apart (seed 004 counts their sum), the shares seed 001
+     * sets as goals, the period's signings per project type and investor category, and the bonuses they earned.
+     */
+    static List<Column<Line>> structure() {
+        String starts = "开复工项目（个）";
+        String shares = "结构占比";
+        String types = "当期签约项目类型（个）";
+        String investors = "当期签约投资方类别（个）";
+        String bonuses = "加分";
+        List<Column<Line>> columns = new ArrayList<>();
+        columns.add(new Column<>(null, "责任单位", Format.TEXT, l -> l.stats().name()));
+        columns.add(new Column<>(starts, "新开工", Format.COUNT, l -> l.stats().starts().newlyStarted()));
+        columns.add(new Column<>(starts, "复工/续建", Format.COUNT, l -> l.stats().starts().resumed()));
+        columns.add(new Column<>(starts, "合计", Format.COUNT, l -> l.stats().starts().total()));
+        columns.add(new Column<>(shares, "工业项目", Format.PERCENT, l -> l.stats().shares().industrial()));
+        columns.add(new Column<>(shares, "10亿元以上项目", Format.PERCENT, l -> l.stats().shares().above10Yi()));
+        columns.add(new Column<>(shares, "省外企业项目", Format.PERCENT, l -> l.stats().shares().outOfProvinceProjects()));
+        columns.add(new Column<>(shares, "省外资金", Format.PERCENT, l -> l.stats().shares().outOfProvinceFunds()));
+        for (ProjectType type : ProjectType.values()) {
+            columns.add(new Column<>(types, type.label(), Format.COUNT,
+                    l -> l.stats().kinds().types().get(type.name())));
+        }
+        for (InvestorCategory category : InvestorCategory.values()) {
+            columns.add(new Column<>(investors, category.label(), Format.COUNT,
+                    l -> l.stats().kinds().investorCategories().get(category.name())));
+        }
+        columns.add(new Column<>(null, "入库亿元以上技改项目（个）", Format.COUNT,
+                l -> l.stats().kinds().storedUpgradesAbove1Yi()));
+        columns.add(new Column<>(bonuses, "项目类型", Format.SCORE, l -> bonus(l, Score::typeBonus)));
+        columns.add(new Column<>(bonuses, "技改入库", Format.SCORE, l -> bonus(l, Score::storedUpgradeBonus)));
+        return columns;
+    }
+
+    /** A bonus of a scored township; empty for the total and for a township without a score. */
+    private static Object bonus(Line line, Function<Score, Object> which) {
+        return line.bulletin() == null || line.bulletin().scoreDetail() == null ? ""
+                : which.apply(line.bulletin().scoreDetail());
     }
 
     private static String unitLabel(Indicator indicator) {

@@ -32,6 +32,7 @@ public final class BulletinWorkbook {
     static final String MAIN_SHEET = "通报";
     static final String TARGET_SHEET = "目标完成情况";
     static final String DEPARTMENT_SHEET = "部门单位";
+    static final String STRUCTURE_SHEET = "结构与类型";
     static final int HEADER_ROWS = 2;
     static final int FIRST_DATA_ROW = 2 + HEADER_ROWS;
     private static final String NONE = "—";
@@ -61,6 +62,10 @@ public final class BulletinWorkbook {
                     "审计摘要 (digest)：" + (bulletin.digest() == null ? "尚未封存" : bulletin.digest()), styles.note);
             table(workbook.createSheet(TARGET_SHEET), styles, title + "（目标完成情况）", subtitle,
                     BulletinColumns.targets(), lines, "注：完成率低于序时进度的指标列于最后一栏。");
+            table(workbook.createSheet(STRUCTURE_SHEET), styles, title + "（开复工、结构占比与项目类型）", subtitle,
+                    BulletinColumns.structure(), lines,
+                    "注：工业项目、10亿元以上项目、省外企业项目占比以新签约亿元以上项目为基数，省外资金占比以实际到位内资为基数；"
+                            + "项目类型与投资方类别按当期签约项目计，不限金额，一个项目可属多类；入库技改项目按合同额1亿元以上计。");
             if (!bulletin.departments().isEmpty()) {
                 table(workbook.createSheet(DEPARTMENT_SHEET), styles, title + "（部门单位及金融机构）", subtitle,
                         BulletinColumns.departments(), bulletin.departments(),

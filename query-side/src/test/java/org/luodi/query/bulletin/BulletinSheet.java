@@ -59,15 +59,19 @@ final class BulletinSheet {
     private final Table main;
     private final Table targets;
 
-    private BulletinSheet(Table main, Table targets) {
+    private final Table structure;
+
+    private BulletinSheet(Table main, Table targets, Table structure) {
         this.main = main;
         this.targets = targets;
+        this.structure = structure;
     }
 
     static BulletinSheet read(byte[] xlsx) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             return new BulletinSheet(new Table(workbook.getSheet(BulletinWorkbook.MAIN_SHEET)),
-                    new Table(workbook.getSheet(BulletinWorkbook.TARGET_SHEET)));
+                    new Table(workbook.getSheet(BulletinWorkbook.TARGET_SHEET)),
+                    new Table(workbook.getSheet(BulletinWorkbook.STRUCTURE_SHEET)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +107,11 @@ final class BulletinSheet {
 
     BigDecimal number(String unit, String column) {
         return main.number(unit, column);
+    }
+
+    /** A number of the sheet of starts, shares and project types ("group/heading" as on the main sheet). */
+    BigDecimal structureNumber(String unit, String column) {
+        return structure.number(unit, column);
     }
 
     String text(String unit, String column) {
