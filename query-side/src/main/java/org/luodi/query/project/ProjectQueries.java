@@ -43,9 +43,16 @@ public class ProjectQueries {
     public ProjectView project(LuodiUser user, String projectId, LocalDate asOf, Instant knownAt) {
         ProjectState known = versions.knownAt(projectId, knownAt)
                 .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.PROJECT, projectId));
-        if (!user.mayAccessProject(known.township(), known.introducedBy())) {
-            throw user.isDepartment() ? new ForbiddenException("部门单位只能查看记在本单位名下的项目")
-                    : ForbiddenException.otherTownship("不能查看其他乡镇的项目");
+        if (user.isDepartment() && !user.mayAccessProject(null, known.introducedBy())) {
+            throw new ForbiddenException("部门单位只能查看记在本单位名下的项目");
+        }
+        // a clerk reads a project while it is its township's now, its past included, as the history does: a project
+        // moved to another township belongs to the new township's clerks from the move on (#17)
+        String township = knownAt == null ? known.township()
+                : versions.knownAt(projectId, null).map(ProjectState::township).orElse(known.township());
+        if (!user.isDepartment() && !user.mayAccessTownship(township)) {
+            throw ForbiddenException.otherTownship(known.township().equals(township) ? "不能查看其他乡镇的项目"
+                    : "项目已移交其他乡镇，不能再查看");
         }
         if (known.signedOn().isAfter(asOf)) {
             throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId, "项目在 " + asOf + " 尚未签约");

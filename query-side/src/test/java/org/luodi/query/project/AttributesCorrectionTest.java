@@ -126,6 +126,12 @@ class AttributesCorrectionTest extends IsolatedQuerySideTest {
                 .get("events")).hasSize(3);
         assertThat(as("chengui").get("/api/projects/" + p1).status()).isEqualTo(200);
         assertThat(as("gaoxin").get("/api/projects/" + p1).status()).isEqualTo(403);
+        // the project's page follows the same owner as its history, at any knownAt
+        JsonNode asItWas = as("chengui").get("/api/projects/" + p1 + "?knownAt=" + BEFORE_THE_MOVE).ok();
+        assertThat(asItWas.get("township").asText()).isEqualTo("gaoxin");
+        ApiClient.Answer moved = as("gaoxin").get("/api/projects/" + p1 + "?knownAt=" + BEFORE_THE_MOVE);
+        assertThat(moved.status()).isEqualTo(403);
+        assertThat(moved.json().get("detail").asText()).contains("已移交其他乡镇");
     }
 
     private static JsonNode row(JsonNode stats, String township) {
