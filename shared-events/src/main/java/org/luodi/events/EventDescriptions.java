@@ -40,14 +40,16 @@ public final class EventDescriptions {
             Map.entry(MilestoneRetracted.class, "1"),
             Map.entry(ProjectVoided.class, "1"),
             Map.entry(CreditCorrected.class, "1"),
-            Map.entry(AttributesCorrected.class, "1"));
+            Map.entry(AttributesCorrected.class, "1"),
+            Map.entry(PatronageAssigned.class, "1"));
 
     /** Each event type's name for people, in lifecycle order (the timeline's and the audit filter's words). */
     public static final Map<String, String> TYPE_LABELS = labels(
             ProjectSigned.class, "签约", CompanyRegistered.class, "注册", ConstructionStarted.class, "开工",
             ProjectStored.class, "入库", ProductionStarted.class, "投产", FundsArrived.class, "到位资金",
             ProjectTerminated.class, "解约", MilestoneCorrected.class, "更正", MilestoneRetracted.class, "撤销",
-            ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正", AttributesCorrected.class, "更正项目信息");
+            ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正", AttributesCorrected.class, "更正项目信息",
+            PatronageAssigned.class, "包保");
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
@@ -138,6 +140,11 @@ public final class EventDescriptions {
         }
         if (event instanceof AttributesCorrected e) {
             return "更正项目信息：" + AttributeChanges.describe(e.before(), e.after());
+        }
+        if (event instanceof PatronageAssigned e) {
+            Leaders.Leader leader = Leaders.of(e.leader());
+            return "包保领导：" + (leader == null ? (e.leader() == null ? "无" : e.leader()) : leader.label())
+                    + "；服务专班：" + (e.serviceTeam() == null ? "无" : e.serviceTeam());
         }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
     }

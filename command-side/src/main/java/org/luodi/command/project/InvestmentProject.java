@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.project.ProjectCommands.AssignPatronage;
 import org.luodi.command.project.ProjectCommands.CorrectAttributes;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
@@ -22,6 +23,8 @@ import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCode;
 import org.luodi.events.CreditCorrected;
+import org.luodi.events.Leaders;
+import org.luodi.events.PatronageAssigned;
 import org.luodi.events.Departments;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
@@ -75,6 +78,8 @@ public class InvestmentProject {
     private BigDecimal plannedInvestmentWan;
     /** The department credited as 引荐单位, or null. */
     private String creditedTo;
+    private String leader;
+    private String serviceTeam;
 
     /** A fund arrival as the aggregate needs it to check corrections; {@code wan} is null for USD. */
     private record Arrival(LocalDate arrivedOn, SourceRegion source, BigDecimal wan) {
@@ -290,6 +295,26 @@ public class InvestmentProject {
     }
 
     /**
+     * 包保: a supervisor names the city leader and the 服务专班 of the project, or takes them away, with a reason; the
+     * assignment replaces the previous one whole (seed 000 line 100, #19).
+     */
+    @CommandHandler
+    public void handle(AssignPatronage cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeSupervisor();
+        String newLeader = blankToNull(cmd.leader());
+        String newTeam = cmd.serviceTeam() == null || cmd.serviceTeam().isBlank() ? null : cmd.serviceTeam().strip();
+        new Checks(clock)
+                .that(newLeader == null || Leaders.isLeader(newLeader), "leader", "未知的市领导代码")
+                .text("serviceTeam", newTeam, 100, false)
+                .text("reason", cmd.reason(), 500, true)
+                .that(!Objects.equals(newLeader, leader) || !Objects.equals(newTeam, serviceTeam), "leader",
+                        "包保领导和服务专班与现有记录相同，无需更改")
+                .throwIfAny();
+        mustNotBeVoided();
+        apply(new PatronageAssigned(projectId, newLeader, newTeam, cmd.reason().strip()));
+    }
+
+    /**
      * 更正项目信息: by a supervisor or the clerk of the project's township, with a reason; only a supervisor moves a
      * project to another township. Amounts are weighed as at signing, and only when the correction changes them.
      */
@@ -473,6 +498,12 @@ public class InvestmentProject {
     @EventSourcingHandler
     void on(CreditCorrected e) {
         creditedTo = e.department();
+    }
+
+    @EventSourcingHandler
+    void on(PatronageAssigned e) {
+        leader = e.leader();
+        serviceTeam = e.serviceTeam();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.luodi.command.project;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.luodi.command.api.IdempotentCommands;
+import org.luodi.command.project.ProjectCommands.AssignPatronage;
 import org.luodi.command.project.ProjectCommands.CorrectAttributes;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
 import org.luodi.command.project.ProjectCommands.CorrectMilestone;
@@ -87,6 +88,9 @@ public class ProjectCommandController {
     }
 
     public record CreditRequest(String department, String reason) {
+    }
+
+    public record PatronageRequest(String leader, String serviceTeam, String reason) {
     }
 
     public record AttributesRequest(String name, String investor, String township, String industryChain,
@@ -202,6 +206,17 @@ public class ProjectCommandController {
                                                 @RequestHeader(name = KEY, required = false) String key) {
         return send(key, id, "credit", body, new CorrectCredit(uuid(id, false), body.department(), body.reason()),
                 body.reason());
+    }
+
+    @Operation(summary = "Assign the 包保 leader and the 服务专班 (supervisors)",
+            description = "leader: a code of reference/leaders-daye.csv, or null/empty for none; serviceTeam: the "
+                    + "专班's name (up to 100 characters), or null/empty for none; with a reason. Replaces the "
+                    + "previous assignment; an assignment that changes nothing is refused.")
+    @PostMapping("/{id}/patronage")
+    public ResponseEntity<Object> assignPatronage(@PathVariable String id, @RequestBody PatronageRequest body,
+                                                  @RequestHeader(name = KEY, required = false) String key) {
+        return send(key, id, "patronage", body,
+                new AssignPatronage(uuid(id, false), body.leader(), body.serviceTeam(), body.reason()), body.reason());
     }
 
     @Operation(summary = "Correct the project's attributes (更正项目信息)",

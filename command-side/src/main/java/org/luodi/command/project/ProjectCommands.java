@@ -91,6 +91,11 @@ public final class ProjectCommands {
     public record CorrectCredit(@TargetAggregateIdentifier String projectId, String department, String reason) {
     }
 
+    /** 包保: the city leader (a code of reference/leaders-daye.csv, or none) and the 服务专班 (free text, or none). */
+    public record AssignPatronage(@TargetAggregateIdentifier String projectId, String leader, String serviceTeam,
+                                  String reason) {
+    }
+
     /**
      * 更正项目信息: each attribute given (not null) is corrected to that value; those left out stay as they are. An
      * empty set of types or investor categories clears it.
