@@ -16,24 +16,29 @@ import * as targets from './pages/targets.js';
 import * as departments from './pages/departments.js';
 import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
+import * as patronage from './pages/patronage.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
  * to a date (period.js): their URL always names both, and the menu carries them from one such page to the next.
  * A clerk's 驾驶舱 shows its own township's row of the bulletin and the ranking (the server cuts out the rest); a
- * department account reads its own row of the department sheet and the projects credited to it, and records nothing.
+ * department account reads its own row of the department sheet and the projects credited to it, and records nothing;
+ * a city leader (LEADER) reads what a supervisor reads, starting from the projects he 包保s, and records nothing.
  */
 const PAGES = [
-  { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: dashboard, menu: true, period: true },
-  { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true, period: true },
+  { path: '/patronage', title: '包保项目', roles: ['LEADER'], page: patronage, menu: true },
+  { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: dashboard, menu: true, period: true },
+  { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: alerts, menu: true, period: true },
   { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
-  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: projects, menu: true, period: true },
-  { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
-  { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
-  { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: assessment, menu: true, period: true },
+  { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: projects, menu: true, period: true },
+  { path: '/patronage', title: '包保项目', roles: ['SUPERVISOR', 'ADMIN'], page: patronage, menu: true },
+  // supervisors open a project's correction forms here too, but only clerks sign projects: the menu is theirs
+  { path: '/record', title: '录入', roles: ['CLERK', 'SUPERVISOR'], menuRoles: ['CLERK'], page: record, menu: true },
+  { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: targets, menu: true, period: true },
+  { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: assessment, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
-  { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: project },
+  { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: project },
 ];
 
 let stopCurrent = null;
@@ -55,7 +60,7 @@ function drawShell(me, activePath) {
     return;
   }
   const carried = chosenParams();
-  replace(nav, PAGES.filter(p => p.menu && p.roles.includes(me.role)).map(p =>
+  replace(nav, PAGES.filter(p => p.menu && (p.menuRoles || p.roles).includes(me.role)).map(p =>
     h('a', { href: p.period ? route(p.path, carried) : '#' + p.path, class: p.path === activePath ? 'active' : null,
              'aria-current': p.path === activePath ? 'page' : null }, p.title)));
   replace(who,
