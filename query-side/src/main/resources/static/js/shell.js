@@ -53,7 +53,8 @@ export async function ref() {
 }
 
 export function home(user) {
-  return user && user.role === 'CLERK' ? '/projects' : user && user.role === 'DEPARTMENT' ? '/departments' : '/dashboard';
+  return user && user.role === 'CLERK' ? '/projects' : user && user.role === 'DEPARTMENT' ? '/departments'
+    : user && user.role === 'LEADER' ? '/patronage' : '/dashboard';
 }
 
 /** Goes to {@code hash}; the same hash again draws the page again (app.js listens to hashchange). */

@@ -113,6 +113,11 @@ final class Commands {
             path = "/credit";
             body.put("department", c.department());
             body.put("reason", c.reason());
+        } else if (e instanceof org.luodi.events.PatronageAssigned c) {
+            path = "/patronage";
+            body.put("leader", c.leader());
+            body.put("serviceTeam", c.serviceTeam());
+            body.put("reason", c.reason());
         } else if (e instanceof AttributesCorrected c) {
             path = "/attributes";
             body.putAll(changedAttributes(c.before(), c.after()));

@@ -106,6 +106,7 @@ function actions(p, me, id, current, eventCount) {
     items.push(to('attributes', '更正项目信息', 'secondary'));
     items.push(to('retractions', '撤销里程碑', 'secondary'));
     items.push(to('credit', '更正引荐单位', 'secondary'));
+    items.push(to('patronage', '设置包保', 'secondary'));
     items.push(to('void', '作废项目', 'secondary'));
   }
   return items.length ? h('div', { class: 'actions', id: 'project-actions', style: { marginBottom: '10px' } }, items) : null;
@@ -130,6 +131,7 @@ function attributes(p, reference) {
     ['计划总投资（入库时）', p.plannedInvestmentWan != null ? wan(p.plannedInvestmentWan) + ' 万元' : '—'],
     ['投产日期', p.productionOn || '—'],
     ['解约', p.terminatedOn ? `${p.terminatedOn}：${p.terminationReason || ''}` : '—'],
+    ['包保领导', p.leaderName || '—'], ['服务专班', p.serviceTeam || '—'],
     ['项目编号', p.projectId],
   ];
   return h('table', { class: 'kv', id: 'project-attributes' },

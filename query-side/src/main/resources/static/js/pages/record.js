@@ -53,6 +53,12 @@ const ACTIONS = {
       .map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
     textField('reason', '更正原因', { required: true, multiline: true, maxLength: 500, hint: '如：经核实由该部门引荐' }),
   ] },
+  patronage: { title: '设置包保', type: 'PatronageAssigned', roles: ['SUPERVISOR'], fields: (p, reference) => [
+    selectField('leader', '包保市领导', reference.leaders.map(l => [l.code, `${l.name}（${l.title}）`]),
+      { placeholder: '无（不设包保领导）', value: p.leader }),
+    textField('serviceTeam', '服务专班', { maxLength: 100, value: p.serviceTeam, hint: '如：智能装备产业招商专班；留空为无' }),
+    textField('reason', '原因', { required: true, multiline: true, maxLength: 500, hint: '如：列为市级重点项目，由常务副市长包保' }),
+  ] },
   attributes: { title: '更正项目信息', type: 'AttributesCorrected', roles: ['CLERK', 'SUPERVISOR'], fields: attributeFields },
   void: { title: '作废项目', type: 'ProjectVoided', roles: ['SUPERVISOR'], fields: () => [
     textField('reason', '作废原因', { required: true, multiline: true, maxLength: 500, hint: '如：重复录入、录入错误' }),

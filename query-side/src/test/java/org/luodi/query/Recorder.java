@@ -5,6 +5,7 @@ import org.luodi.events.AttributesCorrected;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCorrected;
+import org.luodi.events.PatronageAssigned;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
 import org.luodi.events.MilestoneCorrected;
@@ -168,6 +169,11 @@ public class Recorder {
 
     public void creditCorrected(String id, String department) {
         supervisor(new CreditCorrected(id, department, "经核实更正引荐单位"));
+    }
+
+    /** 包保 by a supervisor: the city leader (a code of leaders-daye.csv, or null) and the 服务专班 (or null). */
+    public void patronage(String id, String leader, String serviceTeam) {
+        supervisor(new PatronageAssigned(id, leader, serviceTeam, "重点项目包保"));
     }
 
     /** Waits until every read model shows everything recorded so far. */

@@ -53,7 +53,7 @@ class DemoYearTest {
         int commands = new DemoData(luodi.commandUrl()).load((done, of) -> { });
         long expectedCommands = plan.stream().mapToLong(p -> 1 + (p.registeredOn() != null ? 1 : 0)
                 + (p.startedOn() != null ? 1 : 0) + (p.storedOn() != null ? 1 : 0) + (p.productionOn() != null ? 1 : 0)
-                + p.arrivals().size() + (p.terminatedOn() != null ? 1 : 0)).sum();
+                + p.arrivals().size() + (p.terminatedOn() != null ? 1 : 0) + (p.leader() != null ? 1 : 0)).sum();
         assertThat(commands).isEqualTo(expectedCommands);
 
         long signed = 0;

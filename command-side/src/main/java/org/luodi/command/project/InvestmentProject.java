@@ -302,9 +302,10 @@ public class InvestmentProject {
     public void handle(AssignPatronage cmd, MetaData metaData, Clock clock) {
         Actor.from(metaData).mustBeSupervisor();
         String newLeader = blankToNull(cmd.leader());
-        String newTeam = cmd.serviceTeam() == null || cmd.serviceTeam().isBlank() ? null : cmd.serviceTeam().strip();
+        String newTeam = cmd.serviceTeam() == null ? null : cmd.serviceTeam().strip();
         new Checks(clock)
                 .that(newLeader == null || Leaders.isLeader(newLeader), "leader", "未知的市领导代码")
+                .that(newTeam == null || !newTeam.isEmpty(), "serviceTeam", "不能为空白；不设服务专班时不填")
                 .text("serviceTeam", newTeam, 100, false)
                 .text("reason", cmd.reason(), 500, true)
                 .that(!Objects.equals(newLeader, leader) || !Objects.equals(newTeam, serviceTeam), "leader",

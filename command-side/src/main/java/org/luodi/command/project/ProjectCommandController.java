@@ -210,7 +210,7 @@ public class ProjectCommandController {
 
     @Operation(summary = "Assign the 包保 leader and the 服务专班 (supervisors)",
             description = "leader: a code of reference/leaders-daye.csv, or null/empty for none; serviceTeam: the "
-                    + "专班's name (up to 100 characters), or null/empty for none; with a reason. Replaces the "
+                    + "专班's name (up to 100 characters), or null for none (a blank is refused); with a reason. Replaces the "
                     + "previous assignment; an assignment that changes nothing is refused.")
     @PostMapping("/{id}/patronage")
     public ResponseEntity<Object> assignPatronage(@PathVariable String id, @RequestBody PatronageRequest body,

@@ -47,15 +47,19 @@ class PatronageTest {
                 .when(new AssignPatronage(ID, DEPUTY_MAYOR, TEAM, "再次确认"), SUPERVISOR)
                 .expectNoEvents().expectException(invalid("leader"));
         Given.fixture().given(signed())
-                .when(new AssignPatronage(ID, null, " ", "无"), SUPERVISOR)
+                .when(new AssignPatronage(ID, "", null, "无"), SUPERVISOR)
                 .expectNoEvents().expectException(invalid("leader"));
     }
 
     @Test
-    void anUnknownLeaderAnOverlongTeamOrNoReasonIsRefused() {
+    void anUnknownLeaderAnOverlongOrBlankTeamOrNoReasonIsRefused() {
         fixture.given(signed())
                 .when(new AssignPatronage(ID, "王细军", "专".repeat(101), " "), SUPERVISOR)
                 .expectNoEvents().expectException(invalid("leader", "serviceTeam", "reason"));
+        // no team is said by leaving it out, never by a blank that looks like a name
+        Given.fixture().given(signed())
+                .when(new AssignPatronage(ID, DEPUTY_MAYOR, "   ", "重点项目包保"), SUPERVISOR)
+                .expectNoEvents().expectException(invalid("serviceTeam"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records {@link DemoYear} through the real command API: every project by its own township's clerk, each command
- * with an Idempotency-Key, so loading twice writes nothing new.
+ * Records {@link DemoYear} through the real command API: every project by its own township's clerk (its 包保 by the
+ * supervisor), each command with an Idempotency-Key, so loading twice writes nothing new.
  */
 public final class DemoData {
     private final String commandUrl;
@@ -66,6 +66,10 @@ public final class DemoData {
         signing.put("types", profile.types());
         signing.put("investorCategories", profile.investorCategories());
         post(clerk, "/api/projects", signing, id + "-sign");
+        if (p.leader() != null) {
+            post("supervisor", "/api/projects/" + id + "/patronage", Map.of("leader", p.leader(),
+                    "serviceTeam", p.serviceTeam(), "reason", "十亿元以上重点项目，实行市领导包保"), id + "-patronage");
+        }
         if (p.registeredOn() != null) {
             post(clerk, "/api/projects/" + id + "/registration", Map.of(
                     "registeredOn", p.registeredOn().toString(), "companyName", profile.companyName(),
@@ -100,9 +104,10 @@ public final class DemoData {
         }
     }
 
-    private void post(String clerk, String path, Object body, String idempotencyKey)
+    /** POSTs as a demo account ({@code user} is also its password): a township's clerk, or the supervisor. */
+    private void post(String user, String path, Object body, String idempotencyKey)
             throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((clerk + ":" + clerk).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + credentials)

@@ -29,12 +29,21 @@ public final class DemoYear {
     public record Arrival(LocalDate arrivedOn, SourceRegion source, BigDecimal amount) {
     }
 
-    /** A project's year; a milestone not reached is null. */
+    /**
+     * A project's year; a milestone not reached is null. {@code leader} and {@code serviceTeam}: the 包保 a supervisor
+     * gives the large projects after signing (null for the others).
+     */
     public record Project(String projectId, int no, String township, ProjectProfile profile, LocalDate signedOn,
                           LocalDate registeredOn, String creditCode, LocalDate startedOn, boolean resumed,
                           LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
-                          LocalDate terminatedOn, String terminationReason, List<Arrival> arrivals) {
+                          LocalDate terminatedOn, String terminationReason, List<Arrival> arrivals, String leader,
+                          String serviceTeam) {
     }
+
+    /** The leaders who 包保 the demo's large projects: the deputy mayors of the roster (leaders-daye.csv). */
+    private static final List<String> PATRONS = List.of("leader10", "leader20", "leader21", "leader22", "leader23",
+            "leader24", "leader25");
+    private static final BigDecimal TEN_YI = BigDecimal.valueOf(100_000);
 
     private DemoYear() {
     }
@@ -82,12 +91,13 @@ public final class DemoYear {
                 terminatedOn = registeredOn;
             }
             return new Project(id, no, township, profile, signedOn, registeredOn, creditCode, null, false, null, null,
-                    null, terminatedOn, terminatedOn == null ? null : "投资方资金链断裂，双方协商解约", List.of());
+                    null, terminatedOn, terminatedOn == null ? null : "投资方资金链断裂，双方协商解约", List.of(),
+                    patron(id, contract), team(id, contract, profile));
         }
         LocalDate startedOn = fate < 9 ? null : within(signedOn.plusDays(15 + r.nextInt(95)));
         if (startedOn == null) {
             return new Project(id, no, township, profile, signedOn, registeredOn, creditCode, null, false, null, null,
-                    null, null, null, List.of());
+                    null, null, null, List.of(), patron(id, contract), team(id, contract, profile));
         }
         boolean resumed = r.nextInt(10) == 0;
         LocalDate storedOn = r.nextInt(100) < 85 ? within(startedOn.plusDays(20 + r.nextInt(60))) : null;
@@ -109,7 +119,21 @@ public final class DemoYear {
             }
         }
         return new Project(id, no, township, profile, signedOn, registeredOn, creditCode, startedOn, resumed,
-                storedOn, planned, productionOn, null, null, List.copyOf(arrivals));
+                storedOn, planned, productionOn, null, null, List.copyOf(arrivals), patron(id, contract),
+                team(id, contract, profile));
+    }
+
+    /**
+     * 包保: every project of 10 亿 or more gets a deputy mayor (seed 000 line 100, 重点项目"包保制"), chosen from the
+     * project's id so that every other draw stays as it was.
+     */
+    private static String patron(String id, BigDecimal contractWan) {
+        return contractWan.compareTo(TEN_YI) < 0 ? null : PATRONS.get(Math.floorMod(id.hashCode(), PATRONS.size()));
+    }
+
+    /** The 服务专班 of a 包保 project: its chain's 产业招商专班 (seed 000 line 100). */
+    private static String team(String id, BigDecimal contractWan, ProjectProfile profile) {
+        return patron(id, contractWan) == null ? null : ProjectProfile.chainName(profile.chain()) + "产业招商专班";
     }
 
     /** The date, or null when it falls after the demo year. */

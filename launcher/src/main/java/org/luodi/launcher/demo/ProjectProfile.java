@@ -205,6 +205,12 @@ public record ProjectProfile(String name, String investor, String chain, boolean
         return BigDecimal.valueOf(digits, 1 - exponent).stripTrailingZeros().toPlainString() + unit;
     }
 
+    /** The chain's name in the reference file ("新材料"), or the code when none. */
+    public static String chainName(String code) {
+        return csv("reference/industry-chains-daye.csv").stream().filter(row -> row[0].equals(code))
+                .map(row -> row[1]).findFirst().orElse(code);
+    }
+
     /** The chain codes in the order of the reference file. */
     public static List<String> chains() {
         return List.copyOf(CHAINS);

@@ -2,6 +2,7 @@ package org.luodi.launcher.demo;
 
 import org.junit.jupiter.api.Test;
 import org.luodi.events.InvestorCategory;
+import org.luodi.events.Leaders;
 import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 
@@ -99,6 +100,16 @@ class BelievableDemoTest {
         assertThat(categories.keySet()).containsExactlyInAnyOrder(InvestorCategory.values());
         assertThat(year.stream().filter(p -> p.profile().plannedAtSigningWan() != null).count())
                 .as("most state their plan at signing").isGreaterThan(year.size() * 8L / 10);
+        // 包保: every project of 10 亿 or more has a city leader of the roster and its chain's 专班, the others none
+        for (DemoYear.Project p : year) {
+            boolean large = p.profile().contractAmountWan().compareTo(BigDecimal.valueOf(100_000)) >= 0;
+            assertThat(p.leader() != null).as(p.profile().name()).isEqualTo(large);
+            if (large) {
+                assertThat(Leaders.isLeader(p.leader())).isTrue();
+                assertThat(p.serviceTeam()).endsWith("产业招商专班");
+            }
+        }
+        assertThat(year.stream().filter(p -> p.leader() != null).count()).as("some are 包保ed").isGreaterThan(5);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.luodi.platform.security;
 
+import org.luodi.events.Leaders;
 import org.luodi.platform.reference.ReferenceData;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,6 +27,7 @@ public class Accounts implements UserDetailsService {
             addDemo(new LuodiUser("admin", Role.ADMIN, null));
             referenceData.townships().forEach(t -> addDemo(new LuodiUser(t.code(), Role.CLERK, t.code())));
             referenceData.departments().forEach(d -> addDemo(new LuodiUser(d.code(), Role.DEPARTMENT, d.code())));
+            Leaders.all().forEach(l -> addDemo(new LuodiUser(l.code(), Role.LEADER, l.code())));
         }
         properties.users().forEach(a -> {
             check(a, referenceData);
@@ -51,13 +53,16 @@ public class Accounts implements UserDetailsService {
             throw new IllegalStateException(who + ": password-hash must be a BCrypt hash ($2a$/$2b$/$2y$, 60 characters)");
         }
         if (a.role() == null) {
-            throw new IllegalStateException(who + ": role must be CLERK, SUPERVISOR, ADMIN or DEPARTMENT");
+            throw new IllegalStateException(who + ": role must be CLERK, SUPERVISOR, ADMIN, DEPARTMENT or LEADER");
         }
         if (a.role() == Role.CLERK && !referenceData.isTownship(a.township())) {
             throw new IllegalStateException(who + ": a clerk needs a known township code");
         }
         if (a.role() == Role.DEPARTMENT && !referenceData.isDepartment(a.department())) {
             throw new IllegalStateException(who + ": a department account needs a known department code (附件2)");
+        }
+        if (a.role() == Role.LEADER && !Leaders.isLeader(a.leader())) {
+            throw new IllegalStateException(who + ": a leader's account needs a known leader code (leaders-daye.csv)");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.luodi.platform.security;
 
 import org.luodi.events.Departments;
+import org.luodi.events.Leaders;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,6 +17,8 @@ import java.util.List;
  * ({@code luodi.security.oidc.*-claim}); the username is {@code preferred_username}, else the subject.
  */
 public record JwtUsers(String roleClaim, String townshipClaim, String usernameClaim, String departmentClaim) {
+    /** A city leader's token names the leader's code (reference/leaders-daye.csv) in this claim. */
+    static final String LEADER_CLAIM = "leader";
 
     /** The claims the configuration names, each defaulting to the usual one. */
     public static JwtUsers of(SecurityProperties.Oidc oidc) {
@@ -36,12 +39,16 @@ public record JwtUsers(String roleClaim, String townshipClaim, String usernameCl
             throw new InvalidBearerTokenException("the token names no known role");
         }
         String unit = role == Role.CLERK ? jwt.getClaimAsString(townshipClaim)
-                : role == Role.DEPARTMENT ? jwt.getClaimAsString(departmentClaim) : null;
+                : role == Role.DEPARTMENT ? jwt.getClaimAsString(departmentClaim)
+                : role == Role.LEADER ? jwt.getClaimAsString(LEADER_CLAIM) : null;
         if (role == Role.CLERK && (unit == null || unit.isBlank())) {
             throw new InvalidBearerTokenException("a clerk's token must name its township");
         }
         if (role == Role.DEPARTMENT && !Departments.isDepartment(unit)) {
             throw new InvalidBearerTokenException("a department's token must name a known department");
+        }
+        if (role == Role.LEADER && !Leaders.isLeader(unit)) {
+            throw new InvalidBearerTokenException("a leader's token must name a known leader (claim leader)");
         }
         if (username == null || username.isBlank()) {
             throw new InvalidBearerTokenException("the token names no user");

@@ -5,7 +5,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling: a username, one role, and the unit a bound role belongs to: a clerk's township, a department
- * account's department (附件2 code); null for supervisors and admins, who are bound to no unit.
+ * account's department (附件2 code), a leader's code (reference/leaders-daye.csv); null for supervisors and admins,
+ * who are bound to no unit.
  */
 public record LuodiUser(String username, Role role, String unit) {
 
@@ -21,7 +22,20 @@ public record LuodiUser(String username, Role role, String unit) {
         return role == Role.DEPARTMENT;
     }
 
-    /** Supervisors and admins: every unit's data. A clerk or a department sees only its own. */
+    public boolean isLeader() {
+        return role == Role.LEADER;
+    }
+
+    /** The leader's code; null for everyone else. */
+    public String leader() {
+        return isLeader() ? unit : null;
+    }
+
+    /**
+     * Supervisors, admins and city leaders: every unit's data. A clerk or a department sees only its own. A leader
+     * reads the whole county (his projects are any township's) and, like a department, records nothing: every command
+     * asks for a clerk or a supervisor.
+     */
     public boolean seesEveryUnit() {
         return !isClerk() && !isDepartment();
     }

@@ -20,13 +20,15 @@ public record SecurityProperties(String mode, boolean demoAccounts, List<Account
 
     /**
      * A configured account; {@code passwordHash} is a BCrypt hash, never a plain password. A clerk names its
-     * {@code township}, a department account its {@code department}.
+     * {@code township}, a department account its {@code department}, a city leader's account its {@code leader}.
      */
-    public record Account(String username, String passwordHash, Role role, String township, String department) {
+    public record Account(String username, String passwordHash, Role role, String township, String department,
+                          String leader) {
 
         /** The unit the account is bound to, by its role. */
         String unit() {
-            return role == Role.CLERK ? township : role == Role.DEPARTMENT ? department : null;
+            return role == Role.CLERK ? township : role == Role.DEPARTMENT ? department
+                    : role == Role.LEADER ? leader : null;
         }
     }
 

@@ -45,7 +45,7 @@ public class CommandProxyController {
     private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
-            "termination", "corrections", "retractions", "void", "credit", "attributes");
+            "termination", "corrections", "retractions", "void", "credit", "attributes", "patronage");
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
 
     private final URI commandSide;
@@ -75,7 +75,7 @@ public class CommandProxyController {
 
     @Operation(summary = "Record a milestone or correction, forwarded to the command side",
             description = "action is one of the command side's (registration, start, storage, production, funds, "
-                    + "termination, corrections, retractions, void, credit, attributes); the answer is the command "
+                    + "termination, corrections, retractions, void, credit, attributes, patronage); the answer is the command "
                     + "side's.")
     @PostMapping("/api/projects/{id}/{action}")
     public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,

@@ -33,7 +33,7 @@ public class ProjectQueries {
     }
 
     public record Filter(String township, String chain, String stage, LocalDate signedFrom, LocalDate signedTo,
-                         String name) {
+                         String name, String leader) {
     }
 
     public record Page(List<ProjectView> content, int page, int size, long totalElements, int totalPages) {
@@ -77,6 +77,7 @@ public class ProjectQueries {
         condition(where, params, township, "p.township = :township", "township");
         condition(where, params, user.department(), "p.introduced_by = :department", "department");
         condition(where, params, filter.chain(), "p.industry_chain = :chain", "chain");
+        condition(where, params, filter.leader(), "p.leader = :leader", "leader");
         condition(where, params, filter.signedFrom(), "p.signed_on >= :signedFrom", "signedFrom");
         condition(where, params, filter.signedTo(), "p.signed_on <= :signedTo", "signedTo");
         if (filter.name() != null && !filter.name().isBlank()) {

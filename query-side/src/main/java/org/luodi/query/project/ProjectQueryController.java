@@ -28,8 +28,9 @@ public class ProjectQueryController {
         this.codes = codes;
     }
 
-    @Operation(summary = "Projects, paged, filtered by township, chain, stage, signing date and name",
-            description = "Each project as it stood on asOf. A clerk sees its own township only.")
+    @Operation(summary = "Projects, paged, filtered by township, chain, stage, signing date, name and 包保 leader",
+            description = "Each project as it stood on asOf. A clerk sees its own township only. leader: a code of "
+                    + "reference/leaders-daye.csv, the projects that leader 包保s (at knownAt).")
     @GetMapping("/api/projects")
     public ProjectQueries.Page list(@RequestParam(required = false) String township,
                                     @RequestParam(required = false) String chain,
@@ -37,6 +38,7 @@ public class ProjectQueryController {
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
                                     @RequestParam(required = false) String name,
+                                    @RequestParam(required = false) String leader,
                                     @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) String knownAt,
                                     @RequestParam(defaultValue = "0") int page,
@@ -51,7 +53,7 @@ public class ProjectQueryController {
             throw new InvalidInputException("size", "须在 1–200 之间");
         }
         var filter = new ProjectQueries.Filter(codes.township(township), codes.chain(chain), blankToNull(stage),
-                signedFrom, signedTo, name);
+                signedFrom, signedTo, name, codes.leader(leader));
         return queries.list(LuodiUser.current(), filter, time.asOf(asOf), time.knownAt(knownAt), page, size);
     }
 

@@ -8,6 +8,7 @@ import org.luodi.events.Flags;
 import org.luodi.events.InvestorCategory;
 import org.luodi.events.MilestoneCorrected;
 import org.luodi.events.MilestoneRetracted;
+import org.luodi.events.PatronageAssigned;
 import org.luodi.events.ProductionStarted;
 import org.luodi.events.ProjectAttributes;
 import org.luodi.events.ProjectEvent;
@@ -29,6 +30,7 @@ import java.util.Set;
  * {@code introducedBy} is the credited department's code; {@code introducedByText} what an old signing said in free
  * text that names no department (credited to nobody). {@code plannedInvestmentAtSigningWan} is the 计划总投资 stated at
  * signing (or corrected since); {@code plannedInvestmentWan} the one 入库 restated, which the statistics count.
+ * {@code leader} (a code of reference/leaders-daye.csv) and {@code serviceTeam} are its 包保 (#19), or null.
  */
 public record ProjectState(String projectId, String name, String investor, String township, String industryChain,
                            boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
@@ -38,7 +40,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
                            String creditCode, Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn,
                            StartKind startKind,
                            LocalDate storedOn, BigDecimal plannedInvestmentWan, LocalDate productionOn,
-                           LocalDate terminatedOn, String terminationReason, boolean voided) {
+                           LocalDate terminatedOn, String terminationReason, boolean voided, String leader,
+                           String serviceTeam) {
 
     public ProjectState {
         types = Flags.of(ProjectType.class, types);
@@ -54,7 +57,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
         return new ProjectState(e.projectId(), e.name(), e.investor(), e.township(), e.industryChain(), e.industrial(),
                 e.contractAmountWan(), e.sourceRegion(), e.signedOn(), e.introducedBy(), e.introducedByText(),
                 e.plannedInvestmentWan(), e.types(), e.investorCategories(), null, null, null, null, null, null, null,
-                null, null, null, null, null, false);
+                null, null, null, null, null, false, null, null);
     }
 
     /** The state after {@code event}; fund arrivals leave it unchanged. */
@@ -108,6 +111,12 @@ public record ProjectState(String projectId, String name, String investor, Strin
             return with(b -> {
                 b.introducedBy = e.department();
                 b.introducedByText = null;
+            });
+        }
+        if (event instanceof PatronageAssigned e) {
+            return with(b -> {
+                b.leader = e.leader();
+                b.serviceTeam = e.serviceTeam();
             });
         }
         return this; // FundsArrived: kept with the fund arrivals
@@ -183,6 +192,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
         LocalDate terminatedOn;
         String terminationReason;
         boolean voided;
+        String leader;
+        String serviceTeam;
 
         Builder(ProjectState s) {
             from = s;
@@ -212,6 +223,8 @@ public record ProjectState(String projectId, String name, String investor, Strin
             terminatedOn = s.terminatedOn;
             terminationReason = s.terminationReason;
             voided = s.voided;
+            leader = s.leader;
+            serviceTeam = s.serviceTeam;
         }
 
         /** 更正项目信息: the attributes as corrected. */
@@ -281,7 +294,7 @@ public record ProjectState(String projectId, String name, String investor, Strin
                     contractAmountWan, sourceRegion, signedOn, introducedBy, introducedByText,
                     plannedInvestmentAtSigningWan, types, investorCategories, registeredOn, companyName, creditCode,
                     foreignInvested, exportOriented, startedOn, startKind, storedOn, plannedInvestmentWan, productionOn,
-                    terminatedOn, terminationReason, voided);
+                    terminatedOn, terminationReason, voided, leader, serviceTeam);
         }
     }
 }

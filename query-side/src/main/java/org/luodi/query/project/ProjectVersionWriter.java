@@ -353,7 +353,7 @@ class ProjectVersionWriter {
                 ProjectVersions.arrayLiteral(s.investorCategories()), s.registeredOn(), s.companyName(), s.creditCode(),
                 s.foreignInvested(), s.exportOriented(), s.startedOn(),
                 s.startKind() == null ? null : s.startKind().name(), s.storedOn(), s.plannedInvestmentWan(),
-                s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided()};
+                s.productionOn(), s.terminatedOn(), s.terminationReason(), s.voided(), s.leader(), s.serviceTeam()};
     }
 
     private static Object[] arrivalRow(NewRow<CountedArrival> row) {

@@ -28,7 +28,7 @@ public class ProjectVersions {
             + "contract_amount_wan, source_region, signed_on, introduced_by, introduced_by_text, "
             + "planned_investment_at_signing_wan, types, investor_categories, registered_on, company_name, credit_code, "
             + "foreign_invested, export_oriented, started_on, start_kind, stored_on, planned_investment_wan, production_on, "
-            + "terminated_on, termination_reason, voided";
+            + "terminated_on, termination_reason, voided, leader, service_team";
 
     static final RowMapper<ProjectState> STATE = ProjectVersions::state;
     static final RowMapper<FundArrival> ARRIVAL = (rs, i) -> new FundArrival(rs.getInt("arrival_no"),
@@ -82,7 +82,7 @@ public class ProjectVersions {
                 startKind == null ? null : StartKind.valueOf(startKind), rs.getObject("stored_on", LocalDate.class),
                 strip(rs.getBigDecimal("planned_investment_wan")), rs.getObject("production_on", LocalDate.class),
                 rs.getObject("terminated_on", LocalDate.class), rs.getString("termination_reason"),
-                rs.getBoolean("voided"));
+                rs.getBoolean("voided"), rs.getString("leader"), rs.getString("service_team"));
     }
 
     /** An array column of enum names as the flags it holds; a name no enum has any more is left out. */

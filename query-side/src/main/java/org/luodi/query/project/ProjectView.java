@@ -2,6 +2,7 @@ package org.luodi.query.project;
 
 import org.luodi.events.Departments;
 import org.luodi.events.InvestorCategory;
+import org.luodi.events.Leaders;
 import org.luodi.events.ProjectType;
 import org.luodi.events.SourceRegion;
 import org.luodi.events.StartKind;
@@ -15,6 +16,7 @@ import java.util.Set;
 /**
  * GET /api/projects/{id}: one project as it stood on {@code asOf}, as known at {@code knownAt}. {@code
  * plannedInvestmentAtSigningWan} is the 计划总投资 stated at signing, {@code plannedInvestmentWan} the one 入库 restated.
+ * {@code leader} / {@code leaderName} / {@code serviceTeam}: its 包保 city leader and 服务专班, or null.
  */
 public record ProjectView(String projectId, String name, String investor, String township, String townshipName,
                           String industryChain, String industryChainName, boolean industrial,
@@ -25,7 +27,8 @@ public record ProjectView(String projectId, String name, String investor, String
                           String creditCode, Boolean foreignInvested, Boolean exportOriented, LocalDate startedOn,
                           StartKind startKind, LocalDate storedOn,
                           BigDecimal plannedInvestmentWan, LocalDate productionOn, LocalDate terminatedOn,
-                          String terminationReason, boolean voided, String stage, List<FundArrival> funds,
+                          String terminationReason, boolean voided, String leader, String leaderName,
+                          String serviceTeam, String stage, List<FundArrival> funds,
                           FundTotals fundTotals, LocalDate asOf, Instant knownAt) {
 
     /** Sums of the arrivals shown: domestic (省内 + 省外) and out-of-province in 万元, foreign in 万美元. */
@@ -57,6 +60,13 @@ public record ProjectView(String projectId, String name, String investor, String
                 s.types(), s.investorCategories(), s.registeredOn(), s.companyName(), s.creditCode(),
                 s.foreignInvested(), s.exportOriented(), s.startedOn(), s.startKind(),
                 s.storedOn(), s.plannedInvestmentWan(), s.productionOn(), s.terminatedOn(), s.terminationReason(),
-                s.voided(), s.stage(), funds, FundTotals.of(funds), asOf, knownAt);
+                s.voided(), s.leader(), leaderLabel(s.leader()), s.serviceTeam(), s.stage(), funds,
+                FundTotals.of(funds), asOf, knownAt);
+    }
+
+    /** "王细军（市委常委、常务副市长）", or the bare code of a leader no longer on the roster. */
+    static String leaderLabel(String code) {
+        Leaders.Leader leader = Leaders.of(code);
+        return leader == null ? code : leader.label();
     }
 }

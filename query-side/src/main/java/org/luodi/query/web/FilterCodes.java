@@ -35,6 +35,15 @@ public class FilterCodes {
         return code;
     }
 
+    /** The 包保 leader's code (reference/leaders-daye.csv), or null for none; refuses a code that names no leader. */
+    public String leader(String text) {
+        String code = blankToNull(text);
+        if (code != null && !org.luodi.events.Leaders.isLeader(code)) {
+            throw new InvalidInputException("leader", "未知的市领导代码");
+        }
+        return code;
+    }
+
     /** A filter's text without surrounding blanks, or null when there is none: a blank filter is no filter. */
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -45,6 +45,6 @@ class StageTest {
                 s.foreignInvested(), s.exportOriented(), field.equals("startedOn") ? D : s.startedOn(), s.startKind(),
                 field.equals("storedOn") ? D : s.storedOn(), s.plannedInvestmentWan(),
                 field.equals("productionOn") ? D : s.productionOn(), field.equals("terminatedOn") ? D : s.terminatedOn(),
-                s.terminationReason(), s.voided() || field.equals("voided"));
+                s.terminationReason(), s.voided() || field.equals("voided"), s.leader(), s.serviceTeam());
     }
 }

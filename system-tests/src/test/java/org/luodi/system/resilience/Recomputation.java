@@ -53,7 +53,7 @@ public final class Recomputation {
             "investor_categories TEXT", "registered_on DATE", "company_name TEXT", "credit_code TEXT",
             "foreign_invested BOOLEAN", "export_oriented BOOLEAN", "started_on DATE", "start_kind TEXT", "stored_on DATE",
             "planned_investment_wan DECIMAL", "production_on DATE", "terminated_on DATE", "termination_reason TEXT",
-            "voided BOOLEAN");
+            "voided BOOLEAN", "leader TEXT", "service_team TEXT");
     static final List<Column> FUND_ARRIVAL_VERSION = columns("project_id TEXT", "arrival_no LONG", "version LONG",
             "event_id TEXT", "recorded_from TIMESTAMP", "recorded_to TIMESTAMP", "arrived_on DATE", "source TEXT",
             "amount_wan DECIMAL", "amount_usd_wan DECIMAL", "township TEXT", "industry_chain TEXT", "introduced_by TEXT");
@@ -68,7 +68,7 @@ public final class Recomputation {
             "ProductionStarted", "productionOn", "FundsArrived", "arrivedOn", "ProjectTerminated", "terminatedOn");
     /** The event types that speak of no business date (SPEC §2): their history rows have none. */
     private static final Set<String> WITHOUT_BUSINESS_DATE = Set.of("ProjectVoided", "CreditCorrected",
-            "AttributesCorrected");
+            "AttributesCorrected", "PatronageAssigned");
 
     private final List<StoredEvent> events;
     private final List<String> projectVersions = new ArrayList<>();
@@ -168,6 +168,10 @@ public final class Recomputation {
                     state.put("termination_reason", text(e, "reason"));
                 }
                 case "ProjectVoided" -> state.put("voided", "true");
+                case "PatronageAssigned" -> {
+                    state.put("leader", text(e, "leader"));
+                    state.put("service_team", text(e, "serviceTeam"));
+                }
                 case "CreditCorrected" -> {
                     String credit = text(e, "department");
                     state.put("introduced_by", credit);

@@ -241,7 +241,7 @@ class AccessTest {
         bodies.put("/production", "{\"productionOn\":\"2024-08-01\"}");
         bodies.put("/funds", "{\"arrivedOn\":\"2024-06-15\",\"source\":\"OUT_OF_PROVINCE\",\"amountWan\":500}");
         bodies.put("/termination", "{\"terminatedOn\":\"2024-09-01\",\"reason\":\"督查代为解约\"}");
-        for (String caller : List.of("supervisor", "admin", Fixture.GAOXIN_DEPARTMENT)) {
+        for (String caller : List.of("supervisor", "admin", Fixture.GAOXIN_DEPARTMENT, "leader10")) {
             bodies.forEach((suffix, body) -> {
                 String url = fixture.luodi.commandUrl() + "/api/projects" + (suffix.isEmpty() ? "" : "/" + project + suffix);
                 long before = fixture.storedEvents();
@@ -309,12 +309,12 @@ class AccessTest {
         // a configured account gives a hash; a plain password in its place is refused when the side starts
         String hash = bcrypt.encode("correct horse battery staple");
         Accounts configured = new Accounts(new SecurityProperties("basic", false, List.of(
-                new SecurityProperties.Account("ops", hash, org.luodi.platform.security.Role.ADMIN, null, null)), null),
+                new SecurityProperties.Account("ops", hash, org.luodi.platform.security.Role.ADMIN, null, null, null)), null),
                 ReferenceData.daye(), bcrypt);
         assertThat(configured.loadUserByUsername("ops").getPassword()).isEqualTo(hash);
         assertThatThrownBy(() -> new Accounts(new SecurityProperties("basic", false, List.of(
                 new SecurityProperties.Account("ops", "correct horse battery staple",
-                        org.luodi.platform.security.Role.ADMIN, null, null)), null), ReferenceData.daye(), bcrypt))
+                        org.luodi.platform.security.Role.ADMIN, null, null, null)), null), ReferenceData.daye(), bcrypt))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt")
                 .hasMessageNotContaining("correct horse");
     }

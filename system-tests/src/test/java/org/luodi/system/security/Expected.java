@@ -130,7 +130,7 @@ final class Expected {
      */
     static Effect fieldValue(Field field, String value, boolean signing) {
         boolean unbound = switch (field.kind()) {
-            case TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, CREDIT_CODE, UUID -> !value.startsWith("\"") && !value.equals("null")
+            case TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, LEADER, CREDIT_CODE, UUID -> !value.startsWith("\"") && !value.equals("null")
                     || value.contains("\\u0000") || value.contains("\\ud800") || value.contains("\\udc00");
             case BOOL -> !value.equals("null") && !value.equals("true") && !value.equals("false");
             case AMOUNT -> !value.equals("null") && !value.equals("\"1e400\"") && !value.equals("\"\"")

@@ -22,12 +22,27 @@ final class Hostile {
 
     /** {@code REASON}: a reason beside a target or an administrator's action (at most 500 characters); {@code
      * TARGETS}: a map of indicator keys to numbers; {@code FLAGS}: a list of an enum's names (a set of flags). */
-    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS, FLAGS }
+    enum Kind { TEXT, REASON, TOWNSHIP, CHAIN, DEPARTMENT, LEADER, BOOL, AMOUNT, DATE, ENUM, UUID, CREDIT_CODE, TARGETS, FLAGS }
 
-    /** One field of a command body: its kind, whether the command needs it, and a valid raw JSON value. */
-    record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues) {
+    /**
+     * One field of a command body: its kind, whether a valid body always carries it, a valid raw JSON value, and
+     * whether leaving it out (or null) is itself a valid request that means "none" (a credit or a 包保 taken away),
+     * so that its absence is never expected to be refused.
+     */
+    record Field(String name, Kind kind, boolean required, String valid, List<String> enumValues,
+                 boolean absentMeansNone) {
         static Field of(String name, Kind kind, boolean required, String valid, String... enumValues) {
-            return new Field(name, kind, required, valid, List.of(enumValues));
+            return new Field(name, kind, required, valid, List.of(enumValues), false);
+        }
+
+        /** Always sent in a valid body (the change it makes is what makes the body valid); absent means none. */
+        static Field orNone(String name, Kind kind, String valid) {
+            return new Field(name, kind, true, valid, List.of(), true);
+        }
+
+        /** Whether a body without it must be refused as "missing". */
+        boolean missingIsRefused() {
+            return required && !absentMeansNone;
         }
     }
 
@@ -90,10 +105,16 @@ final class Hostile {
                 Field.of("reason", Kind.TEXT, true, "\"仪式开工，未实际施工\""))));
         add(new Template("/void", Sender.SUPERVISOR, false, List.of(
                 Field.of("reason", Kind.TEXT, true, "\"重复录入\""))));
-        // fresh projects are signed without credit, so crediting 市委办公室 is a change
+        // fresh projects are signed without credit, so crediting 市委办公室 is a change; no department takes the
+        // credit away, which changes the fixture's credited project
         add(new Template("/credit", Sender.SUPERVISOR, false, List.of(
-                Field.of("department", Kind.DEPARTMENT, true, "\"dept01\""),
+                Field.orNone("department", Kind.DEPARTMENT, "\"dept01\""),
                 Field.of("reason", Kind.TEXT, true, "\"经核实由市委办公室引荐\""))));
+        // fresh projects have no 包保, so naming 王细军 and a 专班 is a change; either alone is one too
+        add(new Template("/patronage", Sender.SUPERVISOR, false, List.of(
+                Field.orNone("leader", Kind.LEADER, "\"leader10\""),
+                Field.of("serviceTeam", Kind.TEXT, false, "\"智能装备产业招商专班\""),
+                Field.of("reason", Kind.TEXT, true, "\"列为市级重点项目\""))));
         // the name is always a change; every other valid value is what both the fresh projects and the fixture's
         // 高新区 project hold already, so that a body without the name changes nothing and is refused (400)
         add(new Template("/attributes", Sender.CLERK_OR_SUPERVISOR, false, List.of(
@@ -162,6 +183,8 @@ final class Hostile {
                     "[]", "{}", "\"高新区\"", "\"gaoxin \"");
             case DEPARTMENT -> List.of("\"dept74\"", "\"市商务局\"", "\"DEPT38\"", "\"dept38' OR '1'='1\"",
                     "\"dept\\u000038\"", "[]", "{}", "\"<script>alert(1)</script>\"");
+            case LEADER -> List.of("\"leader99\"", "\"王细军\"", "\"LEADER10\"", "\"leader10' OR '1'='1\"",
+                    "\"leader\\u000010\"", "[]", "{}", "\"<script>alert(1)</script>\"");
             case CHAIN -> List.of("\"no-such-chain\"", "\"<script>alert(1)</script>\"", "[]", "\"\"", "\"new-materials;--\"");
             case BOOL -> List.of("\"maybe\"", "{}", "[]", "null", "\"tru\"", "\"是\"");
             case AMOUNT -> List.of("0", "-1", "-0.0", "1e400", "-1e400", "123456789012345678901234567890.123456789",

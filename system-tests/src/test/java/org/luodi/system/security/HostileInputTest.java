@@ -444,7 +444,7 @@ class HostileInputTest {
                     fieldEffects.put(field.name(), Expected.fieldValue(field, value, signing));
                 }
                 case FIELD_MISSING -> {
-                    List<Field> required = template.fields().stream().filter(Field::required).toList();
+                    List<Field> required = template.fields().stream().filter(Field::missingIsRefused).toList();
                     Field field = Hostile.pick(random, required);
                     if (random.nextBoolean()) {
                         fields.remove(field.name());

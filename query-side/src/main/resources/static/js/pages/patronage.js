@@ -1,0 +1,51 @@
+// 包保项目: the projects a city leader 包保s (seed 000 line 100: 强化重点项目"包保制"), each with its stage, its 服务专班
+// and its stalled-contract alert, on one page. A leader opens his own; supervisors choose a leader.
+import { h, replace, message, route, link } from '../dom.js';
+import { get, today } from '../api.js';
+import { wanToYi } from '../money.js';
+import { STAGES, LEVELS, label } from '../labels.js';
+import { ref, navigate } from '../shell.js';
+
+export async function render(main, { query, me }) {
+  const reference = await ref();
+  const leader = me.role === 'LEADER' ? me.leader : (query.get('leader') || '');
+  const chooser = me.role === 'LEADER' ? null : h('select', { id: 'patronage-leader' },
+    h('option', { value: '' }, '请选择市领导'),
+    reference.leaders.map(l => h('option', { value: l.code, selected: l.code === leader }, `${l.name}（${l.title}）`)));
+  if (chooser) chooser.addEventListener('change', () => navigate(route('/patronage', { leader: chooser.value })));
+  const name = me.role === 'LEADER' ? me.leaderName : (reference.leaders.find(l => l.code === leader) || {}).name;
+  const body = h('div', { id: 'patronage-list' }, leader ? h('div', { class: 'loading' }, '正在加载…')
+    : message('info', '选择一位市领导，查看其包保的项目、预警和进展。'));
+  replace(main,
+    h('div', { class: 'page-head' }, h('h1', null, '包保项目' + (name ? '：' + name : '')),
+      chooser ? h('div', { class: 'toolbar' }, h('label', null, '包保领导', chooser)) : null),
+    body);
+  if (!leader) return;
+
+  const [projects, alerts] = await Promise.all([
+    get('/api/projects', { leader, size: 200 }),
+    get('/api/alerts', { asOf: today() })]);
+  const alertOf = new Map(alerts.alerts.map(a => [a.projectId, a]));
+  if (!projects.content.length) {
+    replace(body, message('ok', '暂无包保项目。'));
+    return;
+  }
+  const stalled = projects.content.filter(p => alertOf.has(p.projectId)).length;
+  replace(body,
+    h('div', { class: 'muted small', id: 'patronage-summary' },
+      `包保项目 ${projects.totalElements} 个，其中签约未开工预警 ${stalled} 个。`),
+    h('table', { class: 'grid', id: 'patronage-table' },
+      h('thead', null, h('tr', null, ['项目名称', '乡镇', '阶段', '签约日期', '合同金额(亿元)', '服务专班', '预警']
+        .map(t => h('th', null, t)))),
+      h('tbody', null, projects.content.map(p => {
+        const alert = alertOf.get(p.projectId);
+        return h('tr', { dataset: { project: p.projectId } },
+          h('td', null, link('/project/' + encodeURIComponent(p.projectId), null, p.name)),
+          h('td', null, p.townshipName || reference.townshipName(p.township)),
+          h('td', { class: 'center' }, h('span', { class: 'badge stage ' + p.stage }, label(STAGES, p.stage))),
+          h('td', { class: 'center nowrap' }, p.signedOn),
+          h('td', { class: 'num' }, wanToYi(p.contractAmountWan)),
+          h('td', null, p.serviceTeam || '—'),
+          h('td', { class: 'center' }, alert ? h('span', { class: 'badge ' + alert.level }, label(LEVELS, alert.level)) : '—'));
+      }))));
+}

@@ -1,0 +1,61 @@
+package org.luodi.system.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.luodi.system.RunningLuodi;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 包保 (#19): a supervisor names the city leader and the 服务专班 of a project through the form on the project page; the
+ * leader signs in, lands on the page of the projects he 包保s, and opens one.
+ */
+class BrowserPatronageTest {
+    private static final String LEADER = "leader27"; // 田新红, 市政协副主席
+    private static RunningLuodi luodi;
+    private static Chromium browser;
+    private static Api api;
+    private static String project;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeChromium();
+        luodi = RunningLuodi.shared();
+        api = new Api(luodi);
+        project = api.sign("dajipu", "包保的新型建材项目", 18_000, "2024-04-02");
+        browser = Chromium.open(luodi.queryUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aSupervisorSetsTheLeaderAndTheLeaderFindsTheProjectOnHisPage() throws Exception {
+        browser.login("supervisor").go("/project/" + project);
+        browser.click("#action-patronage");
+        browser.select("#in-leader", LEADER).type("#in-serviceTeam", "新型建材招商专班")
+                .type("#in-reason", "列为市级重点项目").click("#form-submit");
+        browser.waitFor("#confirmation");
+        JsonNode assigned = api.await("/api/projects/" + project, p -> LEADER.equals(p.path("leader").asText()));
+        assertThat(assigned.get("serviceTeam").asText()).isEqualTo("新型建材招商专班");
+
+        browser.login(LEADER);
+        browser.waitFor("#patronage-table");
+        assertThat(browser.currentUrl()).contains("#/patronage");
+        assertThat(browser.text("h1")).contains("田新红");
+        WebElement row = browser.find("#patronage-table tbody tr[data-project='" + project + "']");
+        assertThat(row.getText()).contains("包保的新型建材项目", "大箕铺镇", "新型建材招商专班");
+        browser.click("#patronage-table tbody tr[data-project='" + project + "'] a");
+        browser.waitFor("#project-attributes");
+        assertThat(browser.text("#project-attributes")).contains("田新红（市政协副主席）", "新型建材招商专班");
+        assertThat(browser.findAll("#project-actions")).isEmpty(); // a leader records nothing
+        browser.screenshot("patronage");
+    }
+}
