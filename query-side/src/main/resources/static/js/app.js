@@ -17,6 +17,7 @@ import * as departments from './pages/departments.js';
 import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
 import * as patronage from './pages/patronage.js';
+import * as robots from './pages/robots.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -37,6 +38,7 @@ const PAGES = [
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: targets, menu: true, period: true },
   { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: assessment, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
+  { path: '/robots', title: '消息推送', roles: ['SUPERVISOR'], page: robots, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: project },
 ];

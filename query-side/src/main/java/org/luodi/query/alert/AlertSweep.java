@@ -1,6 +1,7 @@
 package org.luodi.query.alert;
 
 import org.luodi.platform.reference.ReferenceData;
+import org.luodi.query.notify.Notifications;
 import org.luodi.query.processing.ProcessingProgress;
 import org.luodi.query.project.ProjectState;
 import org.luodi.query.project.ProjectVersionProjection;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * One sweep: today's alerts (from the project versions, the same computation as GET /api/alerts) against the level
  * last announced for each project; every difference is recorded as an {@link AlertChange}. What was announced lives
- * in the database, so a sweep after a restart repeats nothing and catches up on whatever crossed meanwhile.
+ * in the database, so a sweep after a restart repeats nothing and catches up on whatever crossed meanwhile. A
+ * contract newly 逾期未开工 is also owed to the offices' group robots, in the same transaction.
  */
 @Service
 public class AlertSweep {
@@ -35,10 +37,11 @@ public class AlertSweep {
     private final ReferenceData reference;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Notifications notifications;
 
     public AlertSweep(AlertQueries queries, AlertAnnouncements announcements, ProjectVersions versions,
                       ProcessingProgress progress, AlertProperties thresholds, ReferenceData reference, Clock clock,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, Notifications notifications) {
         this.queries = queries;
         this.announcements = announcements;
         this.versions = versions;
@@ -47,6 +50,7 @@ public class AlertSweep {
         this.reference = reference;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.notifications = notifications;
     }
 
     /**
@@ -67,8 +71,17 @@ public class AlertSweep {
                 tx.setRollbackOnly(); // a rebuild emptied the tables between the check and the read
                 return Optional.empty();
             }
-            return Optional.of(changes.stream().map(announcements::record).toList());
+            List<AlertChange> recorded = changes.stream().map(announcements::record).toList();
+            recorded.stream().filter(AlertSweep::newlyOverdue).forEach(change -> notifications.overdueContract(
+                    change.id(), change.projectId(), change.township(), change.message()));
+            return Optional.of(recorded);
         });
+    }
+
+    /** 逾期未开工 reached, or reached again after a start or a termination was retracted: the groups are told. */
+    private static boolean newlyOverdue(AlertChange change) {
+        return change.level() == AlertLevel.OVERDUE
+                && (change.kind() == AlertChange.Kind.RAISED || change.kind() == AlertChange.Kind.RESTORED);
     }
 
     private List<AlertChange> changes(LocalDate today, Map<String, Alert> alerts,

@@ -58,4 +58,21 @@ class BrowserPatronageTest {
         assertThat(browser.findAll("#project-actions")).isEmpty(); // a leader records nothing
         browser.screenshot("patronage");
     }
+
+    /** 消息推送: a supervisor adds the township's 企业微信 group robot on its page; its token is never shown back. */
+    @Test
+    void aSupervisorAddsAGroupRobot() throws Exception {
+        browser.login("supervisor").go("/robots");
+        browser.waitFor("#robot-form");
+        browser.type("#robot-name", "大箕铺镇招商专班群").select("#robot-platform", "WECOM")
+                .type("#robot-url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=browser-test-token")
+                .select("#robot-township", "dajipu").type("#robot-reason", "乡镇专班工作群").click("#robot-submit");
+        String table = browser.waitForText("#robots-table", "大箕铺镇招商专班群");
+        assertThat(table).contains("企业微信", "大箕铺镇", "启用").doesNotContain("browser-test-token");
+        browser.screenshot("robots");
+        // switched off again, so that the shared Luodi posts nowhere
+        String id = browser.find("#robots-table tbody tr").getAttribute("data-robot");
+        assertThat(api.post("supervisor", "/api/notify/robots/" + id + "/switch-off", "{\"reason\":\"测试结束\"}")
+                .statusCode()).isEqualTo(200);
+    }
 }

@@ -148,7 +148,10 @@ final class Hostile {
             "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
             "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}",
             "POST /api/assessment/{year}/adjustments", "{\"unitKind\":\"township\",\"unit\":\"chengui\","
-                    + "\"kind\":\"CRITICISM\",\"points\":1,\"reason\":\"序时进度滞后，通报批评\"}");
+                    + "\"kind\":\"CRITICISM\",\"points\":1,\"reason\":\"序时进度滞后，通报批评\"}",
+            "POST /api/notify/robots", "{\"name\":\"陈贵镇招商群\",\"platform\":\"WECOM\","
+                    + "\"url\":\"http://127.0.0.1:9/cgi-bin/webhook/send?key=access\",\"reason\":\"乡镇专班工作群\"}",
+            "POST /api/notify/robots/{id}/switch-off", "{\"reason\":\"群已解散\"}");
 
     /** Who may use a write endpoint that is not a project command. */
     static String allowedCaller(String pattern) {

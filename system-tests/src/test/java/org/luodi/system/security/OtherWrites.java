@@ -46,6 +46,8 @@ final class OtherWrites {
 
     private static final Expected.Effect INVALID_PATH = new Expected.Effect(Expected.CHECKS, 400, Expected.INVALID,
             "a path variable out of range");
+    private static final Expected.Effect NO_ROBOT = new Expected.Effect(Expected.LOOKUP, 404,
+            Expected.RESOURCE_NOT_FOUND, "no such robot switched on");
     private static final Expected.Effect UNCONVERTED_PATH = new Expected.Effect(Expected.PATH, 400, Expected.INVALID,
             "a path variable that is no number");
 
@@ -83,6 +85,24 @@ final class OtherWrites {
                             new PathBreak("year", "99999999999", UNCONVERTED_PATH),
                             new PathBreak("year", "1e400", UNCONVERTED_PATH)),
                     null, 200, "SELECT count(*) FROM assessment_adjustment"),
+            // a valid call adds a 企业微信 robot on a port of this machine that refuses every post (RunningLuodi)
+            new Write("POST", "/api/notify/robots", "supervisor", List.of("gaoxin", "chengui", "admin"), Map.of(),
+                    Body.REQUIRED, List.of(
+                    Field.of("name", Kind.TEXT, true, "\"高新区招商专班群\""),
+                    Field.of("platform", Kind.ENUM, true, "\"WECOM\"", "WECOM", "DINGTALK"),
+                    Field.of("url", Kind.TEXT, true, "\"http://127.0.0.1:9/cgi-bin/webhook/send?key=hostile\""),
+                    Field.of("township", Kind.TOWNSHIP, false, "\"gaoxin\""),
+                    Field.of("reason", Kind.REASON, true, "\"乡镇专班工作群\"")),
+                    List.of(), null, 201, "SELECT count(*) FROM notify_robot"),
+            // the path names no robot that is switched on: the valid call is answered 404 after the role and the
+            // reason passed, and switches nothing off
+            new Write("POST", "/api/notify/robots/{id}/switch-off", "supervisor", List.of("gaoxin", "chengui", "admin"),
+                    Map.of("id", "999999999"), Body.REQUIRED, List.of(
+                    Field.of("reason", Kind.REASON, true, "\"群已解散\"")),
+                    List.of(new PathBreak("id", "abc", NO_ROBOT), new PathBreak("id", "99999999999999999999", NO_ROBOT),
+                            new PathBreak("id", "-1", NO_ROBOT)),
+                    NO_ROBOT, 0,
+                    "SELECT count(*) FROM notify_robot WHERE NOT active"),
             deadLetter("retry"),
             deadLetter("evict"),
             // the path never names a read model: a rebuild empties and replays one that the other cases (and test
