@@ -69,24 +69,36 @@ public class DeliveryWorker {
             if (error == null) {
                 deliveries.sent(due.id(), clock.instant());
             } else {
-                failed(due, error);
+                failed(due, error, null);
             }
-        } catch (Exception e) {
-            failed(due, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (java.net.http.HttpTimeoutException e) {
+            failed(due, "机器人地址超时未应答", e);
+        } catch (java.io.IOException e) {
+            failed(due, "无法连接机器人地址", e);
+        } catch (RuntimeException e) {
+            failed(due, "发送失败", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed(due, "发送被中断", e);
         }
         return true;
     }
 
-    private void failed(Deliveries.Due due, String error) {
+    /**
+     * A failed attempt, tried again later. {@code error} is what supervisors read on the page, in words: the
+     * exception's own text (hosts, ports, stack) goes to the log only.
+     */
+    private void failed(Deliveries.Due due, String error, Exception cause) {
         int attempt = due.attempts() + 1;
         Instant retryAt = attempt >= properties.maxAttempts() ? null
                 : clock.instant().plus(properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 16)));
-        LOG.warn("message {} to robot {} failed (attempt {}): {}", due.id(), due.robotId(), attempt, error);
+        LOG.warn("message {} to robot {} failed (attempt {}): {}", due.id(), due.robotId(), attempt, error,
+                cause);
         deliveries.failed(due.id(), error, retryAt);
     }
 
     /** Null when the robot took the message, else why not. */
-    private String post(Robots.Target robot, Deliveries.Due due) throws Exception {
+    private String post(Robots.Target robot, Deliveries.Due due) throws java.io.IOException, InterruptedException {
         String url = RobotMessages.url(robot.platform(), robot.url(), robot.secret(), clock.millis());
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -95,10 +107,15 @@ public class DeliveryWorker {
                 .build();
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
-            return "HTTP " + answer.statusCode();
+            return "机器人地址应答 HTTP " + answer.statusCode();
         }
-        JsonNode body = JSON.readTree(answer.body());
-        return body.path("errcode").asInt(-1) == 0 ? null : "errcode " + body.path("errcode").asText() + " "
-                + body.path("errmsg").asText();
+        JsonNode body;
+        try {
+            body = JSON.readTree(answer.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "机器人应答不是 JSON";
+        }
+        return body.path("errcode").asInt(-1) == 0 ? null : "机器人拒收：errcode " + body.path("errcode").asText()
+                + " " + body.path("errmsg").asText();
     }
 }
