@@ -173,7 +173,7 @@ final class LedgerParser implements WorkbookReader.RowHandler {
         Cells<ProjectColumn> cells = new Cells<>(sheet, row.number(), values, p.cells, ProjectColumn::header);
         String rowUnit = cells.read(ProjectColumn.UNIT, Lenient::unit);
         Function<ProjectColumn, BigDecimal> amount = c -> cells.read(c,
-                v -> Lenient.amount(v, units.getOrDefault(c, rowUnit)));
+                v -> Lenient.amount(v, rowUnit != null ? rowUnit : units.get(c)));
         if (rowUnit != null && Lenient.usd(rowUnit)) {
             cells.error(ProjectColumn.UNIT, "项目台账的金额以万元计，这里不能填美元");
         }
