@@ -115,7 +115,7 @@ class LedgerImportTest {
         Answer monthly = Upload.send(port, "gaoxin", "gaoxin-12-" + tag + ".xlsx", Workbooks.of(next, nextFunds), false);
         assertThat(monthly.status()).as(monthly.body().toString()).isEqualTo(200);
         assertThat(monthly.body().path("summary").path("unchangedRows").asInt()).isEqualTo(1);
-        assertThat(monthly.body().path("summary").path("addedProjects").asInt()).isEqualTo(1);
+        assertThat(monthly.body().path("summary").path("addedProjects").asInt()).as("the row with its production and the row whose arrival is new").isEqualTo(2);
         assertThat(events()).as("only the production and the new arrival").isEqualTo(before + 11);
 
         // a cell that contradicts what is recorded: an error pointing to the correction form, nothing written
