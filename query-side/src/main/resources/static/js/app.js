@@ -16,6 +16,7 @@ import * as targets from './pages/targets.js';
 import * as departments from './pages/departments.js';
 import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
+import * as ledger from './pages/ledger.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -29,6 +30,7 @@ const PAGES = [
   { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: projects, menu: true, period: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
+  { path: '/ledger', title: '导入台账', roles: ['CLERK', 'SUPERVISOR'], page: ledger, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
   { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: assessment, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
