@@ -18,6 +18,7 @@ import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
 import * as patronage from './pages/patronage.js';
 import * as robots from './pages/robots.js';
+import * as ledger from './pages/ledger.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -35,6 +36,7 @@ const PAGES = [
   { path: '/patronage', title: '包保项目', roles: ['SUPERVISOR', 'ADMIN'], page: patronage, menu: true },
   // supervisors open a project's correction forms here too, but only clerks sign projects: the menu is theirs
   { path: '/record', title: '录入', roles: ['CLERK', 'SUPERVISOR'], menuRoles: ['CLERK'], page: record, menu: true },
+  { path: '/ledger', title: '导入台账', roles: ['CLERK', 'SUPERVISOR'], page: ledger, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: targets, menu: true, period: true },
   { path: '/assessment', title: '年度考核', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: assessment, menu: true, period: true },
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },

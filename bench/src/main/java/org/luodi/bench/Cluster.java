@@ -112,6 +112,12 @@ final class Cluster implements AutoCloseable {
     /** Starts a side ({@code module} is command-side or query-side) and waits until it answers its health check. */
     SideProcess startSide(String name, String module, Map<String, String> extraEnvironment)
             throws IOException, InterruptedException {
+        return startSide(name, module, extraEnvironment, HEAP);
+    }
+
+    /** The same with another heap limit (the ledger import is held to the command side's -Xmx512m). */
+    SideProcess startSide(String name, String module, Map<String, String> extraEnvironment, String heap)
+            throws IOException, InterruptedException {
         Path gcLog = work.resolve("logs").resolve(name + "-gc.log");
         Files.deleteIfExists(gcLog);
         Files.deleteIfExists(work.resolve("logs").resolve(name + ".log"));
@@ -119,7 +125,7 @@ final class Cluster implements AutoCloseable {
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.putAll(extraEnvironment);
         SideProcess side = SideProcess.start(name, SideProcess.jar(root, module), SideProcess.freePort(), environment,
-                work.resolve("logs"), HEAP, "-Xlog:gc:file=" + gcLog + ":uptime");
+                work.resolve("logs"), heap, "-Xlog:gc:file=" + gcLog + ":uptime");
         running.add(side);
         gcLogs.put(name, gcLog);
         side.awaitHealthy(Duration.ofMinutes(4));

@@ -1,6 +1,6 @@
 // 项目: the searchable, paged list (township, chain, stage, signing period, name). A clerk sees its own township.
 import { h, replace, message, route, link } from '../dom.js';
-import { get } from '../api.js';
+import { get, withQuery } from '../api.js';
 import { wanToYi } from '../money.js';
 import { STAGES, SOURCES, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
@@ -44,6 +44,9 @@ export async function render(main, { query, me }) {
       h('h1', null, me.role === 'CLERK' ? `${me.townshipName || me.township} 招商项目`
         : me.role === 'DEPARTMENT' ? `${me.departmentName || me.department} 引荐的项目` : '招商项目'),
       h('span', { class: 'spacer' }),
+      h('a', { class: 'button secondary', id: 'export-ledger', href: withQuery('/api/ledger.xlsx', {
+        township: filter.township, chain: filter.chain, stage: filter.stage,
+        asOf: query.get('asOf') || '', knownAt: query.get('knownAt') || '' }) }, '导出台账'),
       me.role === 'CLERK' ? h('a', { class: 'button', href: '#/record', id: 'new-project' }, '＋ 录入新签约项目') : null),
     h('form', { class: 'panel toolbar', onsubmit: search, id: 'projects-filter' },
       controls.township ? h('label', null, '乡镇', controls.township) : null,

@@ -17,8 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -65,12 +70,17 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
         String hash = EventHash.of(previous, aggregateId, sequence, payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), event.getMetaData());
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> remember(aggregateId, sequence, hash));
+            CurrentUnitOfWork.get().afterCommit(u -> committed(aggregateId, sequence, hash));
         }
         return event.andMetaData(MetaData.with(EventHash.PREVIOUS, previous).and(EventHash.HASH, hash));
     }
 
     private String previousHash(String aggregateId, long previousSequence) {
+        Map<String, Link> pending = pending(false);
+        Link uncommitted = pending == null ? null : pending.get(aggregateId);
+        if (uncommitted != null && uncommitted.sequence() == previousSequence) {
+            return uncommitted.hash();
+        }
         Link cached = lastCommitted.getIfPresent(aggregateId);
         if (cached != null && cached.sequence() == previousSequence) {
             return cached.hash();
@@ -90,5 +100,44 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private void remember(String aggregateId, long sequence, String hash) {
         lastCommitted.put(aggregateId, new Link(sequence, hash));
+    }
+
+    /**
+     * The unit of work committed. Usually its own transaction committed with it; but when the command ran inside a
+     * longer transaction (a 台账 import sends thousands of commands in one), the events are not committed yet: the
+     * link is kept with that transaction, read by the next event of the same project in it, and remembered only
+     * once the transaction commits (a rollback forgets it, so no later event chains to a hash never stored).
+     */
+    private void committed(String aggregateId, long sequence, String hash) {
+        Map<String, Link> pending = pending(true);
+        if (pending == null) {
+            remember(aggregateId, sequence, hash);
+        } else {
+            pending.put(aggregateId, new Link(sequence, hash));
+        }
+    }
+
+    /** The links of the open outer transaction (null when there is none), created on first use if asked. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Link> pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, Link> pending = (Map<String, Link>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null && create) {
+            Map<String, Link> links = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, links);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HashChain.this);
+                    if (status == STATUS_COMMITTED) {
+                        links.forEach((id, link) -> remember(id, link.sequence(), link.hash()));
+                    }
+                }
+            });
+            pending = links;
+        }
+        return pending;
     }
 }

@@ -18,35 +18,56 @@ import java.io.IOException;
 
 /**
  * 413 for a body over 1 MiB: at once when Content-Length says so, or while reading a chunked body, so that a huge
- * request never reaches a controller.
+ * request never reaches a controller. A ledger upload ({@value #LEDGER_PATH}, on either side: the query side forwards
+ * it) may be up to 20 MiB, a county's whole 台账 of 10,000 projects being about 2 MiB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
     public static final long LIMIT = 1024 * 1024;
+    public static final String LEDGER_PATH = "/api/ledger/import";
+    public static final long LEDGER_LIMIT = 20L * 1024 * 1024;
 
     /** Thrown while reading past the limit; mapped to 413 by {@link ExceptionProblems}. */
     public static class BodyTooLargeException extends IOException {
+        private final ErrorCode code;
+
         public BodyTooLargeException() {
-            super("request body over 1 MiB");
+            this(ErrorCode.BODY_TOO_LARGE);
+        }
+
+        BodyTooLargeException(ErrorCode code) {
+            super("request body over the limit (" + code.code() + ")");
+            this.code = code;
+        }
+
+        public ErrorCode code() {
+            return code;
         }
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
-            ProblemResponses.write(response, Problem.of(ErrorCode.BODY_TOO_LARGE));
+        boolean ledger = LEDGER_PATH.equals(request.getRequestURI());
+        long limit = ledger ? LEDGER_LIMIT : LIMIT;
+        ErrorCode code = ledger ? ErrorCode.LEDGER_TOO_LARGE : ErrorCode.BODY_TOO_LARGE;
+        if (request.getContentLengthLong() > limit) {
+            ProblemResponses.write(response, Problem.of(code));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit, code), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private final ErrorCode code;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long limit, ErrorCode code) {
             super(request);
+            this.limit = limit;
+            this.code = code;
         }
 
         @Override
@@ -72,8 +93,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
                     private void count(int n) throws IOException {
                         read += n;
-                        if (read > LIMIT) {
-                            throw new BodyTooLargeException();
+                        if (read > limit) {
+                            throw new BodyTooLargeException(code);
                         }
                     }
 

@@ -11,6 +11,7 @@ import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.ImplausibleAmountException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
+import org.luodi.platform.problem.RefusedException;
 import org.luodi.platform.problem.Problem;
 import org.luodi.platform.problem.RuleViolationException;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class ExceptionProblems {
 
     private static final List<Rule> RULES = List.of(
             rule(InvalidInputException.class, e -> Problem.invalid(ErrorCode.REQUEST_INVALID, e.errors())),
+            rule(RefusedException.class, RefusedException::problem),
             rule(ImplausibleAmountException.class, e -> conflict(e)
                     .withCheck(ImplausibleAmountException.TYPE, e.check(), ImplausibleAmountException.CONFIRM_FIELD)),
             rule(RuleViolationException.class, ExceptionProblems::conflict),
@@ -56,7 +58,7 @@ public final class ExceptionProblems {
             rule(AggregateNotFoundException.class, e -> Problem.of(ErrorCode.PROJECT_NOT_FOUND, "项目不存在")),
             rule(AggregateStreamCreationException.class, e -> Problem.of(ErrorCode.PROJECT_EXISTS)),
             rule(ConcurrencyException.class, e -> Problem.of(ErrorCode.PROJECT_CONCURRENT_CHANGE)),
-            rule(BodySizeLimitFilter.BodyTooLargeException.class, e -> Problem.of(ErrorCode.BODY_TOO_LARGE)),
+            rule(BodySizeLimitFilter.BodyTooLargeException.class, e -> Problem.of(e.code())),
             // the firewall's checks of parameters run when they are first read, e.g. a form body's field names
             rule(RequestRejectedException.class, e -> Problem.of(ErrorCode.REQUEST_REJECTED)),
             rule(BadRequestException.class, e -> {

@@ -139,7 +139,12 @@ class HostileInputTest {
     static final Map<String, String> WITHOUT_TEMPLATE = Map.of("PUT /api/targets/{year}/categories",
             "a valid call logs a change only when the category differs from the current one, which a seeded random "
                     + "body cannot know; its refusals and its valid calls are held exactly by TargetsTest (query side) "
-                    + "and its role and township gates by AccessTest");
+                    + "and its role and township gates by AccessTest",
+            "POST /api/ledger/import",
+            "a multipart upload of a workbook, which the JSON templates cannot express: every refusal of a bad "
+                    + "file is held exactly (status, code, cell, nothing written) by command-side BadLedgerTest and "
+                    + "LedgerImportTest, the gateway's pass-through by LedgerRoundTripTest; here the random junk must "
+                    + "still get a 4xx problem+json and write nothing");
 
     @AfterAll
     static void summarize() throws IOException {

@@ -1,0 +1,630 @@
+package org.luodi.command.ledger;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.luodi.command.api.CommandSender;
+import org.luodi.command.ledger.Ledger.FundsRow;
+import org.luodi.command.ledger.Ledger.LedgerError;
+import org.luodi.command.ledger.Ledger.ProjectRow;
+import org.luodi.command.ledger.LedgerPreview.RowResult;
+import org.luodi.command.ledger.LedgerPreview.Status;
+import org.luodi.command.project.LedgerImports;
+import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
+import org.luodi.command.project.ProjectCommands.RegisterCompany;
+import org.luodi.command.project.ProjectCommands.SignProject;
+import org.luodi.command.project.ProjectCommands.StartConstruction;
+import org.luodi.command.project.ProjectCommands.StartProduction;
+import org.luodi.command.project.ProjectCommands.StoreProject;
+import org.luodi.command.project.ProjectCommands.TerminateProject;
+import org.luodi.events.EventDescriptions;
+import org.luodi.events.ProjectAttributes;
+import org.luodi.events.Sha256;
+import org.luodi.platform.ledger.LedgerLayout;
+import org.luodi.platform.ledger.LedgerLayout.FundsColumn;
+import org.luodi.platform.ledger.LedgerLayout.ProjectColumn;
+import org.luodi.platform.problem.ErrorCode;
+import org.luodi.platform.problem.FieldProblem;
+import org.luodi.platform.problem.Problem;
+import org.luodi.platform.problem.RefusedException;
+import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.platform.security.Role;
+import org.luodi.platform.web.ExceptionProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Imports a 台账 (issue #18): every row becomes the ordinary commands of {@code InvestmentProject} (signing, then the
+ * milestones and fund arrivals it has reached that the project does not hold yet), sent with the importing user as
+ * actor and "台账导入 file name" as reason, all inside ONE database transaction: Axon's units of work join it, so
+ * thousands of events commit together, and one error anywhere rolls the whole file back (all or nothing). A dry run
+ * is the same run, rolled back: its preview shows exactly what the aggregate's rules say.
+ * <p>
+ * A real import first locks {@code domain_event_entry} against other writers (SHARE ROW EXCLUSIVE: readers go on,
+ * forms wait for the commit). So two imports never interleave (the same file imported twice at once is recorded
+ * once: the second finds the first's {@code ledger_import} row), the comparison with what is recorded cannot be
+ * overtaken by a form, and no event committed meanwhile gets a global index above the import's uncommitted ones
+ * (which the query side's processors would have to keep as gaps).
+ */
+@Component
+public class LedgerImport {
+    private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
+    static final String REASON_PREFIX = "台账导入 ";
+
+    private final CommandSender sender;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ReferenceData reference;
+
+    public LedgerImport(CommandSender sender, EventStore eventStore, JdbcTemplate jdbc,
+                        PlatformTransactionManager transactions, ReferenceData reference) {
+        this.sender = sender;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.reference = reference;
+    }
+
+    /** One command of a row, and the column its refusal is shown in when the refusal names no field. */
+    private record Step(Object command, String sheet, int row, Map<String, String> cells, String column,
+                        String words) {
+    }
+
+    /** A project row's plan: the project, whether new, its steps (empty: unchanged), its errors. */
+    private static final class Plan {
+        final ProjectRow row;
+        String projectId;
+        boolean isNew;
+        Recorded recorded;
+        final List<Step> steps = new ArrayList<>();
+        final List<String> adds = new ArrayList<>();
+        boolean failed;
+
+        Plan(ProjectRow row) {
+            this.row = row;
+        }
+    }
+
+    public LedgerPreview run(Path file, String fileName, boolean dryRun) {
+        long started = System.nanoTime();
+        String name = fileName == null || fileName.isBlank() ? "台账.xlsx" : Path.of(fileName).getFileName().toString();
+        LuodiUser user = LuodiUser.current();
+        if (user.role() != Role.CLERK && user.role() != Role.SUPERVISOR) {
+            throw new org.luodi.platform.problem.ForbiddenException("只有乡镇专班和市级督查人员可以导入台账");
+        }
+        String sha = sha256(file);
+        Ledger ledger = LedgerParser.parse(file, reference);
+        Result result = transaction.execute(status -> {
+            if (!dryRun) {
+                jdbc.execute("LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE");
+            }
+            boolean already = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM ledger_import WHERE sha256 = ?)", Boolean.class, sha));
+            Result r = new Result(ledger, dryRun, already);
+            if (already && !dryRun) {
+                status.setRollbackOnly();
+                r.plan(this, user);
+                return r;
+            }
+            r.plan(this, user);
+            if (ledger.errors.isEmpty()) {
+                r.execute(this, name);
+            }
+            if (!ledger.errors.isEmpty() || dryRun || r.events == 0) {
+                status.setRollbackOnly();
+            } else {
+                jdbc.update("INSERT INTO ledger_import (sha256, file_name, username, project_rows, funds_rows, events) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)", sha, name, user.username(), ledger.projects.size(),
+                        ledger.funds.size(), r.events);
+                r.recorded = true;
+            }
+            return r;
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LedgerPreview preview = Objects.requireNonNull(result).preview(name, sha, millis);
+        log.info("ledger {} ({}): {} project rows, {} funds rows, {} events {} in {} ms{}", name, sha.substring(0, 12),
+                ledger.projects.size(), ledger.funds.size(), result.events, result.recorded ? "recorded" : "not recorded",
+                millis, dryRun ? " (dry run)" : "");
+        if (!dryRun && !ledger.errors.isEmpty()) {
+            throw new RefusedException(ErrorCode.LEDGER_INVALID, "台账有 " + ledger.errors.size()
+                    + " 处错误，整个文件都没有写入：" + ledger.errors.stream().limit(3)
+                    .map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "；" + b).orElse("")
+                    + (ledger.errors.size() > 3 ? "……" : ""),
+                    ledger.errors.stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+        }
+        return preview;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw WorkbookReader.unreadable("无法读取上传的文件");
+        }
+    }
+
+    Recorded recorded(String projectId) {
+        List<Object> events = new ArrayList<>();
+        eventStore.readEvents(projectId).asStream().map(DomainEventMessage::getPayload).forEach(events::add);
+        return events.isEmpty() ? null : Recorded.of(events);
+    }
+
+    /** One run over a ledger: its plans, then the commands sent. */
+    private static final class Result {
+        final Ledger ledger;
+        final boolean dryRun;
+        final boolean alreadyImported;
+        final List<Plan> plans = new ArrayList<>();
+        final Map<FundsRow, Plan> fundsPlans = new HashMap<>();
+        final Map<FundsRow, Boolean> fundsNew = new HashMap<>();
+        int events;
+        boolean recorded;
+
+        Result(Ledger ledger, boolean dryRun, boolean alreadyImported) {
+            this.ledger = ledger;
+            this.dryRun = dryRun;
+            this.alreadyImported = alreadyImported;
+        }
+
+        void error(String sheet, int row, Map<?, String> cells, Object column, String header, String message) {
+            ledger.errors.add(new LedgerError(sheet, row, column == null ? null : cells.get(column), header, message));
+        }
+
+        void error(ProjectRow row, ProjectColumn column, String message) {
+            error(LedgerLayout.PROJECTS, row.row, row.cells, column, column == null ? null : column.header(), message);
+        }
+
+        void error(FundsRow row, FundsColumn column, String message) {
+            error(LedgerLayout.FUNDS, row.row, row.cells, column, column == null ? null : column.header(), message);
+        }
+
+        // ---- planning
+
+        void plan(LedgerImport owner, LuodiUser user) {
+            Set<Integer> rowsWithErrors = new HashSet<>();
+            ledger.errors.forEach(e -> rowsWithErrors.add(e.row()));
+            Map<String, List<ProjectRow>> byCode = new LinkedHashMap<>();
+            Map<String, List<ProjectRow>> byName = new LinkedHashMap<>();
+            for (ProjectRow row : ledger.projects) {
+                if (row.code != null) {
+                    byCode.computeIfAbsent(row.code.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(row);
+                }
+                if (row.name != null && row.township != null) {
+                    byName.computeIfAbsent(KnownProjects.key(row.township, row.name), k -> new ArrayList<>()).add(row);
+                }
+            }
+            byCode.forEach((code, rows) -> {
+                if (rows.size() > 1) {
+                    rows.forEach(r -> error(r, ProjectColumn.CODE, "项目编号重复：第 "
+                            + rows.stream().map(x -> String.valueOf(x.row)).reduce((a, b) -> a + "、" + b).orElse("")
+                            + " 行是同一个编号"));
+                }
+            });
+            byName.forEach((key, rows) -> {
+                if (rows.size() > 1 && rows.stream().anyMatch(r -> r.code == null)) {
+                    rows.forEach(r -> error(r, ProjectColumn.NAME, "同一乡镇的项目名称重复（第 "
+                            + rows.stream().map(x -> String.valueOf(x.row)).reduce((a, b) -> a + "、" + b).orElse("")
+                            + " 行）；同名的不同项目请填项目编号，或把名称写得能区分"));
+                }
+            });
+            KnownProjects known = null;
+            Map<String, Plan> planByName = new HashMap<>();
+            for (ProjectRow row : ledger.projects) {
+                Plan plan = new Plan(row);
+                plans.add(plan);
+                if (row.code != null) {
+                    String id = uuid(row.code);
+                    Recorded recorded = id == null ? null : owner.recorded(id);
+                    if (recorded == null) {
+                        error(row, ProjectColumn.CODE, "项目编号「" + Lenient.shown(row.code)
+                                + "」不存在；新项目请把项目编号留空，导入时会分配编号");
+                        plan.failed = true;
+                        continue;
+                    }
+                    plan.projectId = id;
+                    plan.recorded = recorded;
+                } else if (row.name != null && row.township != null) {
+                    if (known == null) {
+                        known = KnownProjects.read(owner.jdbc);
+                    }
+                    List<String> ids = known.find(row.township, row.name);
+                    if (ids.size() > 1) {
+                        error(row, ProjectColumn.NAME, "本乡镇已有 " + ids.size() + " 个同名项目，请填项目编号说明是哪一个");
+                        plan.failed = true;
+                        continue;
+                    }
+                    if (ids.size() == 1) {
+                        plan.projectId = ids.get(0);
+                        plan.recorded = owner.recorded(plan.projectId);
+                    } else {
+                        plan.projectId = UUID.randomUUID().toString();
+                        plan.isNew = true;
+                    }
+                } else {
+                    plan.failed = true;
+                    continue;
+                }
+                if (row.name != null && row.township != null) {
+                    planByName.putIfAbsent(row.name, plan);
+                }
+                String township = plan.recorded != null ? plan.recorded.attributes.township() : row.township;
+                if (user.role() == Role.CLERK && township != null && !township.equals(user.township())) {
+                    error(row, ProjectColumn.TOWNSHIP, "不能导入其他乡镇的项目（本账号属于"
+                            + owner.townshipName(user.township()) + "，此行是" + owner.townshipName(township) + "）");
+                    plan.failed = true;
+                    continue;
+                }
+                if (plan.recorded != null && plan.recorded.voided) {
+                    error(row, ProjectColumn.CODE, "该项目已作废，不能再导入");
+                    plan.failed = true;
+                    continue;
+                }
+                if (rowsWithErrors.contains(row.row) && ledger.errors.stream()
+                        .anyMatch(e -> e.row() == row.row && e.sheet().equals(LedgerLayout.PROJECTS))) {
+                    plan.failed = true;
+                    continue;
+                }
+                if (plan.isNew) {
+                    planNew(plan);
+                } else {
+                    planExisting(plan);
+                }
+            }
+            Map<String, Plan> byId = new HashMap<>();
+            plans.stream().filter(p -> p.projectId != null).forEach(p -> byId.putIfAbsent(p.projectId, p));
+            Map<Plan, List<Recorded.Arrival>> unmatched = new HashMap<>();
+            List<FundsRow> sorted = new ArrayList<>(ledger.funds);
+            sorted.sort(Comparator.comparing((FundsRow f) -> f.arrivedOn == null ? LocalDate.MIN : f.arrivedOn)
+                    .thenComparingInt(f -> f.row));
+            for (FundsRow funds : sorted) {
+                Plan plan = null;
+                if (funds.code != null) {
+                    String id = uuid(funds.code);
+                    plan = id == null ? null : byId.get(id);
+                    if (plan == null && id != null) {
+                        Recorded recorded = owner.recorded(id);
+                        if (recorded != null) {
+                            plan = new Plan(null);
+                            plan.projectId = id;
+                            plan.recorded = recorded;
+                            byId.put(id, plan);
+                            String township = recorded.attributes.township();
+                            if (user.role() == Role.CLERK && !township.equals(user.township())) {
+                                error(funds, FundsColumn.CODE, "不能导入其他乡镇项目的到位资金");
+                                plan.failed = true;
+                            }
+                        }
+                    }
+                    if (plan == null) {
+                        error(funds, FundsColumn.CODE, "项目编号「" + Lenient.shown(funds.code) + "」不存在");
+                        continue;
+                    }
+                } else if (funds.name != null) {
+                    plan = planByName.get(funds.name);
+                    if (plan == null) {
+                        error(funds, FundsColumn.NAME, "「" + Lenient.shown(funds.name)
+                                + "」不是本台账“项目台账”表中的项目名称；已录入的项目请填项目编号");
+                        continue;
+                    }
+                }
+                if (plan == null || plan.failed || funds.arrivedOn == null || funds.amount == null
+                        || funds.source == null) {
+                    continue;
+                }
+                List<Recorded.Arrival> left = unmatched.computeIfAbsent(plan,
+                        p -> p.recorded == null ? new ArrayList<>() : p.recorded.arrivals());
+                Recorded.Arrival match = left.stream().filter(a -> a.on().equals(funds.arrivedOn)
+                        && a.source() == funds.source && a.usd() == funds.usd && a.amount() != null
+                        && a.amount().compareTo(funds.amount) == 0).findFirst().orElse(null);
+                fundsPlans.put(funds, plan);
+                if (match != null) {
+                    left.remove(match);
+                    fundsNew.put(funds, false);
+                    continue;
+                }
+                fundsNew.put(funds, true);
+                plan.steps.add(new Step(new RecordFundsArrival(plan.projectId, funds.arrivedOn, funds.source,
+                        funds.usd ? null : funds.amount, funds.usd ? funds.amount : null, null), LedgerLayout.FUNDS,
+                        funds.row, columnsOf(funds.cells), FundsColumn.AMOUNT.name(),
+                        "到位资金 " + funds.arrivedOn + " " + funds.amount.stripTrailingZeros().toPlainString()
+                                + (funds.usd ? " 万美元" : " 万元")));
+                plan.adds.add("到位资金 " + funds.arrivedOn);
+            }
+            // termination last: a terminated project takes no milestone
+            for (Plan plan : plans) {
+                plan.steps.sort(Comparator.comparingInt(s -> s.command() instanceof TerminateProject ? 1 : 0));
+            }
+            byId.values().stream().filter(p -> p.row == null && !plans.contains(p)).forEach(plans::add);
+        }
+
+        private static Map<String, String> columnsOf(Map<?, String> cells) {
+            Map<String, String> out = new HashMap<>();
+            cells.forEach((k, v) -> out.put(((Enum<?>) k).name(), v));
+            return out;
+        }
+
+        private void planNew(Plan plan) {
+            ProjectRow r = plan.row;
+            step(plan, new SignProject(plan.projectId, r.name, r.investor, r.township, r.chain, r.industrial, r.contract,
+                    r.source, r.signedOn, r.introducedBy, r.planned, null, null, null), ProjectColumn.SIGNED, "新项目 签约 " + r.signedOn);
+            planMilestones(plan, new Recorded());
+        }
+
+        private void planExisting(Plan plan) {
+            ProjectRow r = plan.row;
+            Recorded rec = plan.recorded;
+            ProjectAttributes a = rec.attributes;
+            same(plan, ProjectColumn.NAME, r.name, a.name(), Function.identity());
+            same(plan, ProjectColumn.INVESTOR, r.investor, a.investor(), Function.identity());
+            same(plan, ProjectColumn.TOWNSHIP, r.township, a.township(), t -> ownerName(t));
+            same(plan, ProjectColumn.CHAIN, r.chain, a.industryChain(), Function.identity());
+            same(plan, ProjectColumn.INDUSTRIAL, r.industrial, a.industrial(), b -> b ? "是" : "否");
+            same(plan, ProjectColumn.SOURCE, r.source, a.sourceRegion(), s -> s.label());
+            sameAmount(plan, ProjectColumn.CONTRACT, r.contract, a.contractAmountWan());
+            sameAmount(plan, ProjectColumn.PLANNED, r.planned, a.plannedInvestmentWan());
+            same(plan, ProjectColumn.SIGNED, r.signedOn, rec.signedOn, Object::toString);
+            same(plan, ProjectColumn.INTRODUCED_BY, r.introducedBy, rec.introducedBy, Function.identity());
+            planMilestones(plan, rec);
+        }
+
+        private String ownerName(String township) {
+            return township;
+        }
+
+        private void planMilestones(Plan plan, Recorded rec) {
+            ProjectRow r = plan.row;
+            if (r.registeredOn != null) {
+                if (rec.registeredOn == null) {
+                    step(plan, new RegisterCompany(plan.projectId, r.registeredOn, r.company, r.creditCode, r.foreign,
+                            r.exportOriented), ProjectColumn.REGISTERED, "注册 " + r.registeredOn);
+                } else {
+                    same(plan, ProjectColumn.REGISTERED, r.registeredOn, rec.registeredOn, Object::toString);
+                    same(plan, ProjectColumn.COMPANY, r.company, rec.companyName, Function.identity());
+                    same(plan, ProjectColumn.CREDIT_CODE, r.creditCode, rec.creditCode, Function.identity());
+                    same(plan, ProjectColumn.FOREIGN, r.foreign, rec.foreignInvested, b -> b ? "是" : "否");
+                }
+            }
+            if (r.startedOn != null) {
+                if (rec.startedOn == null) {
+                    step(plan, new StartConstruction(plan.projectId, r.startedOn, r.startKind), ProjectColumn.STARTED,
+                            "开工 " + r.startedOn);
+                } else {
+                    same(plan, ProjectColumn.STARTED, r.startedOn, rec.startedOn, Object::toString);
+                    same(plan, ProjectColumn.START_KIND, r.startKind, rec.startKind, k -> k.label());
+                }
+            }
+            if (r.storedOn != null) {
+                if (rec.storedOn == null) {
+                    step(plan, new StoreProject(plan.projectId, r.storedOn, r.storedPlanned), ProjectColumn.STORED,
+                            "入库 " + r.storedOn);
+                } else {
+                    same(plan, ProjectColumn.STORED, r.storedOn, rec.storedOn, Object::toString);
+                    sameAmount(plan, ProjectColumn.STORED_PLANNED, r.storedPlanned, rec.storedPlanned);
+                }
+            }
+            if (r.productionOn != null) {
+                if (rec.productionOn == null) {
+                    step(plan, new StartProduction(plan.projectId, r.productionOn), ProjectColumn.PRODUCTION,
+                            "投产 " + r.productionOn);
+                } else {
+                    same(plan, ProjectColumn.PRODUCTION, r.productionOn, rec.productionOn, Object::toString);
+                }
+            }
+            if (r.terminatedOn != null) {
+                if (rec.terminatedOn == null) {
+                    step(plan, new TerminateProject(plan.projectId, r.terminatedOn, r.terminationReason),
+                            ProjectColumn.TERMINATED, "解约 " + r.terminatedOn);
+                } else {
+                    same(plan, ProjectColumn.TERMINATED, r.terminatedOn, rec.terminatedOn, Object::toString);
+                }
+            }
+        }
+
+        private void step(Plan plan, Object command, ProjectColumn column, String words) {
+            plan.steps.add(new Step(command, LedgerLayout.PROJECTS, plan.row.row, columnsOf(plan.row.cells),
+                    column.name(), words));
+            plan.adds.add(words);
+        }
+
+        private <T> void same(Plan plan, ProjectColumn column, T inLedger, T recorded, Function<T, String> shown) {
+            if (inLedger != null && !Objects.equals(inLedger, recorded)) {
+                contradiction(plan, column, recorded == null ? "（空）" : shown.apply(recorded), shown.apply(inLedger));
+            }
+        }
+
+        private void sameAmount(Plan plan, ProjectColumn column, BigDecimal inLedger, BigDecimal recorded) {
+            if (inLedger != null && !ProjectAttributes.sameAmount(inLedger, recorded)) {
+                contradiction(plan, column, recorded == null ? "（空）" : EventDescriptions.wan(recorded),
+                        EventDescriptions.wan(inLedger));
+            }
+        }
+
+        private void contradiction(Plan plan, ProjectColumn column, String recorded, String inLedger) {
+            error(plan.row, column, "与已录入不一致：已录入「" + recorded + "」，台账为「" + inLedger
+                    + "」。如确需更改，请在项目详情页用“更正”表单（填写更正理由）修改，再导入");
+            plan.failed = true;
+        }
+
+        // ---- sending
+
+        void execute(LedgerImport owner, String fileName) {
+            MetaData extra = MetaData.with(LedgerImports.METADATA_KEY, true);
+            for (Plan plan : plans) {
+                if (plan.failed) {
+                    continue;
+                }
+                for (Step step : plan.steps) {
+                    try {
+                        owner.sender.send(step.command(), null, REASON_PREFIX + fileName, extra);
+                        events++;
+                    } catch (RuntimeException e) {
+                        refused(step, e);
+                        plan.failed = true;
+                        if (isDatabaseFailure(e)) {
+                            return; // the transaction is aborted: nothing more can be sent in it
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static boolean isDatabaseFailure(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void refused(Step step, RuntimeException e) {
+            Problem problem = ExceptionProblems.known(e).orElse(null);
+            if (problem == null) {
+                throw e;
+            }
+            boolean funds = step.sheet().equals(LedgerLayout.FUNDS);
+            if (problem.errors() == null || problem.errors().isEmpty()) {
+                add(step, step.column(), problem.detail(), funds);
+                return;
+            }
+            for (FieldProblem p : problem.errors()) {
+                add(step, columnOf(p.field(), step), p.message(), funds);
+            }
+        }
+
+        private void add(Step step, String column, String message, boolean funds) {
+            String header = funds ? FundsColumn.valueOf(column).header() : ProjectColumn.valueOf(column).header();
+            ledger.errors.add(new LedgerError(step.sheet(), step.row(), step.cells().get(column), header, message));
+        }
+
+        /** The ledger column a command's field is read from. */
+        private static String columnOf(String field, Step step) {
+            boolean funds = step.sheet().equals(LedgerLayout.FUNDS);
+            if (funds) {
+                return switch (field == null ? "" : field) {
+                    case "arrivedOn" -> FundsColumn.ARRIVED.name();
+                    case "source" -> FundsColumn.SOURCE.name();
+                    default -> FundsColumn.AMOUNT.name();
+                };
+            }
+            ProjectColumn column = switch (field == null ? "" : field) {
+                case "name" -> ProjectColumn.NAME;
+                case "investor" -> ProjectColumn.INVESTOR;
+                case "township" -> ProjectColumn.TOWNSHIP;
+                case "industryChain" -> ProjectColumn.CHAIN;
+                case "industrial" -> ProjectColumn.INDUSTRIAL;
+                case "sourceRegion" -> ProjectColumn.SOURCE;
+                case "contractAmountWan" -> ProjectColumn.CONTRACT;
+                case "signedOn" -> ProjectColumn.SIGNED;
+                case "introducedBy" -> ProjectColumn.INTRODUCED_BY;
+                case "plannedInvestmentWan" -> step.command() instanceof StoreProject ? ProjectColumn.STORED_PLANNED
+                        : ProjectColumn.PLANNED;
+                case "registeredOn" -> ProjectColumn.REGISTERED;
+                case "companyName" -> ProjectColumn.COMPANY;
+                case "creditCode" -> ProjectColumn.CREDIT_CODE;
+                case "foreignInvested" -> ProjectColumn.FOREIGN;
+                case "startedOn" -> ProjectColumn.STARTED;
+                case "kind" -> ProjectColumn.START_KIND;
+                case "storedOn" -> ProjectColumn.STORED;
+                case "productionOn" -> ProjectColumn.PRODUCTION;
+                case "terminatedOn" -> ProjectColumn.TERMINATED;
+                case "reason" -> ProjectColumn.TERMINATION_REASON;
+                default -> ProjectColumn.valueOf(step.column());
+            };
+            return column.name();
+        }
+
+        // ---- answer
+
+        LedgerPreview preview(String file, String sha, long millis) {
+            Set<String> errorRows = new HashSet<>();
+            ledger.errors.forEach(e -> errorRows.add(e.sheet() + "#" + e.row()));
+            List<RowResult> rows = new ArrayList<>();
+            int newProjects = 0;
+            int added = 0;
+            int unchanged = 0;
+            for (Plan plan : plans) {
+                if (plan.row == null) {
+                    continue;
+                }
+                ProjectRow r = plan.row;
+                Status status = errorRows.contains(LedgerLayout.PROJECTS + "#" + r.row) ? Status.ERROR
+                        : plan.isNew ? Status.NEW : plan.steps.isEmpty() ? Status.UNCHANGED : Status.ADDED;
+                switch (status) {
+                    case NEW -> newProjects++;
+                    case ADDED -> added++;
+                    case UNCHANGED -> unchanged++;
+                    default -> {
+                    }
+                }
+                if (rows.size() < LedgerPreview.LISTED_ROWS || status == Status.ERROR) {
+                    rows.add(new RowResult(LedgerLayout.PROJECTS, r.row, status, plan.projectId, r.name,
+                            List.copyOf(plan.adds), r.shown));
+                }
+            }
+            for (FundsRow f : ledger.funds) {
+                boolean error = errorRows.contains(LedgerLayout.FUNDS + "#" + f.row);
+                Plan plan = fundsPlans.get(f);
+                Status status = error ? Status.ERROR : Boolean.TRUE.equals(fundsNew.get(f)) ? Status.ADDED
+                        : Status.UNCHANGED;
+                if (rows.size() < LedgerPreview.LISTED_ROWS || error) {
+                    rows.add(new RowResult(LedgerLayout.FUNDS, f.row, status, plan == null ? null : plan.projectId,
+                            f.name, status == Status.ADDED ? List.of("到位资金 " + f.arrivedOn) : List.of(), f.shown));
+                }
+            }
+            int errorRowCount = errorRows.size();
+            List<LedgerPreview.Error> errors = ledger.errors.stream()
+                    .sorted(Comparator.comparing(LedgerError::sheet).thenComparingInt(LedgerError::row))
+                    .map(e -> new LedgerPreview.Error(e.sheet(), e.row(), e.cell(), e.column(), e.message())).toList();
+            int fundsRows = ledger.funds.size();
+            int writtenEvents = dryRun ? events : (recorded ? events : 0);
+            return new LedgerPreview(file, sha, dryRun, recorded, alreadyImported,
+                    new LedgerPreview.Summary(ledger.projects.size(), fundsRows, newProjects, added, unchanged,
+                            errorRowCount, writtenEvents, millis), rows, errors);
+        }
+    }
+
+    private String townshipName(String code) {
+        ReferenceData.Township t = code == null ? null : reference.township(code);
+        return t == null ? String.valueOf(code) : t.name();
+    }
+
+    private static String uuid(String code) {
+        try {
+            String canonical = UUID.fromString(code.strip()).toString();
+            return canonical.equalsIgnoreCase(code.strip()) ? canonical : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
