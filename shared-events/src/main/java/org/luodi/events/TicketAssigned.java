@@ -1,0 +1,21 @@
+package org.luodi.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/**
+ * 交办: handed to a department of 附件2 (a code of departments-daye.csv) to answer by {@code dueOn}, which is
+ * {@code workingDays} working days after {@code assignedOn} on the working-day calendar as it stood then; the
+ * deadline is decided once, here, so a later change of the calendar never moves a deadline already given.
+ * {@code calendarAssumed} says that a year of that span was not in the calendar and Monday–Friday was counted.
+ * {@code reason} is null on a first assignment and required when a ticket is handed to another department.
+ */
+@Revision("1")
+public record TicketAssigned(String ticketId, String department, LocalDate assignedOn, int workingDays,
+                             LocalDate dueOn, boolean calendarAssumed, String reason) implements TicketEvent {
+    @Override
+    public LocalDate occurredOn() {
+        return assignedOn;
+    }
+}
