@@ -141,6 +141,7 @@ public class SecurityConfig {
     /** The same rules on both ways in; a department account reads only {@link DepartmentReads#PATHS}. */
     private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(HttpMethod.GET, DepartmentReads.PATHS).authenticated()
+                .requestMatchers(HttpMethod.POST, DepartmentReads.WRITES).authenticated()
                 .requestMatchers("/api/**").access(DepartmentReads.signedInOtherThanADepartment())
                 .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
