@@ -170,6 +170,11 @@ public class Recorder {
         supervisor(new CreditCorrected(id, department, "经核实更正引荐单位"));
     }
 
+    /** The events as written, for events of other aggregates (tickets). */
+    public RecordedEvents events() {
+        return events;
+    }
+
     /** Waits until every read model shows everything recorded so far. */
     public void awaitProjections() {
         ProcessingWait.untilCaughtUp(progress);
