@@ -16,6 +16,8 @@ import * as targets from './pages/targets.js';
 import * as departments from './pages/departments.js';
 import * as assessment from './pages/assessment.js';
 import * as admin from './pages/admin.js';
+import * as tickets from './pages/tickets.js';
+import * as ticket from './pages/ticket.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -27,6 +29,7 @@ const PAGES = [
   { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: dashboard, menu: true, period: true },
   { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: alerts, menu: true, period: true },
   { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
+  { path: '/tickets', title: '问题交办', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: tickets, menu: true },
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: projects, menu: true, period: true },
   { path: '/record', title: '录入', roles: ['CLERK'], page: record, menu: true },
   { path: '/targets', title: '年度目标', roles: ['SUPERVISOR', 'ADMIN', 'CLERK'], page: targets, menu: true, period: true },
@@ -34,6 +37,7 @@ const PAGES = [
   { path: '/audit', title: '审计', roles: ['SUPERVISOR', 'ADMIN'], page: audit, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: project },
+  { path: '/ticket', title: '问题详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT'], page: ticket },
 ];
 
 let stopCurrent = null;
@@ -122,7 +126,7 @@ async function render() {
       return;
     }
   }
-  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path) : null);
+  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path === '/ticket' ? '/tickets' : entry.path) : null);
   if (!entry) {
     replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
     return;

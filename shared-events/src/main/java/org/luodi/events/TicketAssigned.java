@@ -14,6 +14,11 @@ import java.time.LocalDate;
 @Revision("1")
 public record TicketAssigned(String ticketId, String department, LocalDate assignedOn, int workingDays,
                              LocalDate dueOn, boolean calendarAssumed, String reason) implements TicketEvent {
+    /** "在5个工作日内进行回复" (seed 000 line 616): unless the supervisor gives another number. */
+    public static final int DEFAULT_WORKING_DAYS = 5;
+    /** A deadline further off than this is a typing error, not a 交办函. */
+    public static final int MAX_WORKING_DAYS = 60;
+
     @Override
     public LocalDate occurredOn() {
         return assignedOn;

@@ -45,10 +45,8 @@ import static org.luodi.command.ticket.TicketInput.clean;
  */
 @Aggregate
 public class Ticket {
-    /** "在5个工作日内进行回复" (seed 000 line 616). */
-    public static final int DEFAULT_WORKING_DAYS = 5;
-    /** A deadline further off than this is a typing error, not a 交办函. */
-    public static final int MAX_WORKING_DAYS = 60;
+    private static final int DEFAULT_WORKING_DAYS = TicketAssigned.DEFAULT_WORKING_DAYS;
+    private static final int MAX_WORKING_DAYS = TicketAssigned.MAX_WORKING_DAYS;
 
     @AggregateIdentifier
     private String ticketId;
