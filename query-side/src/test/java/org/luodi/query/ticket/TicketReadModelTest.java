@@ -140,6 +140,57 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
     }
 
     @Test
+    void theBulletinCountsEachDepartmentsTicketsAtTheMonthsEnd() throws Exception {
+        // 10-31: T1 answered and T2 three weeks late (dept32); T3 escalated and T5 closed (dept33)
+        JsonNode bulletin = supervisor().get("/api/bulletin", "year", 2024, "month", 10).ok();
+        assertThat(bulletin.path("tickets")).hasSize(1);
+        assertThat(bulletin.path("tickets").get(0).path("department").asText()).isEqualTo(LAND);
+        assertThat(bulletin.path("tickets").get(0).path("open").asLong()).isEqualTo(2);
+        assertThat(bulletin.path("tickets").get(0).path("overdue").asLong()).isEqualTo(1);
+        // 09-30: T1 and T2 both waiting on dept32, neither late
+        JsonNode september = supervisor().get("/api/bulletin", "year", 2024, "month", 9).ok();
+        assertThat(september.path("tickets").get(0).path("open").asLong()).isEqualTo(2);
+        assertThat(september.path("tickets").get(0).path("overdue").asLong()).isZero();
+        byte[] xlsx = supervisor().get("/api/bulletin.xlsx", "year", 2024, "month", 10).bytes();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("问题交办");
+            assertThat(sheet).isNotNull();
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            var first = sheet.getRow(4);
+            assertThat(formatter.formatCellValue(first.getCell(0))).isEqualTo("市自然资源和规划局");
+            assertThat(formatter.formatCellValue(first.getCell(1))).isEqualTo("2");
+            assertThat(formatter.formatCellValue(first.getCell(2))).isEqualTo("1");
+            assertThat(formatter.formatCellValue(sheet.getRow(5).getCell(0))).isEqualTo("合计");
+        }
+    }
+
+    @Test
+    void aSupervisorExtendsTheWorkingDayCalendarWithAReason() {
+        JsonNode unknown = supervisor().get("/api/working-days", "year", 2027).ok();
+        assertThat(unknown.path("inCalendar").asBoolean()).isFalse();
+        assertThat(unknown.path("note").asText()).contains("按周一至周五");
+        assertThat(supervisor().get("/api/working-days", "year", 2024).ok().path("days")).hasSize(36);
+
+        long before = jdbc.queryForObject("SELECT count(*) FROM working_day_change", Long.class);
+        var refused = as("gaoxin").exchange(org.springframework.http.HttpMethod.POST, "/api/working-days", """
+                {"day":"2027-01-01","kind":"HOLIDAY","name":"元旦","reason":"国务院通知"}""");
+        assertThat(refused.status()).isEqualTo(403);
+        var invalid = supervisor().exchange(org.springframework.http.HttpMethod.POST, "/api/working-days", """
+                {"day":"2027-01-01","kind":"HOLIDAY"}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactly("name", "reason");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM working_day_change", Long.class)).isEqualTo(before);
+
+        var made = supervisor().exchange(org.springframework.http.HttpMethod.POST, "/api/working-days", """
+                {"day":"2027-01-01","kind":"HOLIDAY","name":"元旦","reason":"国务院通知"}""");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        JsonNode known = supervisor().get("/api/working-days", "year", 2027).ok();
+        assertThat(known.path("inCalendar").asBoolean()).isTrue();
+        assertThat(known.path("changes").get(0).path("recordedBy").asText()).isEqualTo("supervisor");
+        assertThat(known.path("changes").get(0).path("reason").asText()).isEqualTo("国务院通知");
+    }
+
+    @Test
     void eachLapseIsAnnouncedOnce() {
         List<TicketOverdue> first = overdueTickets.sweep(day("2026-01-15"));
         assertThat(first).extracting(TicketOverdue::ticketId).containsExactly(t2);
