@@ -80,7 +80,7 @@ function actions(t, me, reference) {
     panels.push(action(t, 'assignment', t.department ? '改交办' : '交办', fields));
   }
   if (me.role === 'DEPARTMENT' && t.status === 'ASSIGNED' && t.department === me.department) {
-    panels.push(action(t, 'answer', '答复', [textField('answer', '办理结果或进度', { required: true, multiline: true, maxLength: 2000 })]));
+    panels.push(action(t, 'answer', '答复', [textField('answer', '办理结果或进度', { required: true, multiline: true, maxLength: 700 })]));
   }
   if ((supervisor || (me.role === 'CLERK' && me.township === t.township)) && ['ANSWERED', 'CLOSED'].includes(t.status) && t.department) {
     panels.push(action(t, 'reopening', '重新交办', [textField('reason', '原因', { required: true, maxLength: 500,

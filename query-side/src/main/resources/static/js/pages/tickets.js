@@ -63,7 +63,7 @@ export function table(tickets) {
 function raiseForm(project) {
   const form = new Form([
     selectField('category', '问题类别', Object.entries(TICKETS.categories), { required: true }),
-    textField('description', '问题描述', { required: true, multiline: true, maxLength: 2000,
+    textField('description', '问题描述', { required: true, multiline: true, maxLength: 700,
       placeholder: '如：净地未按期交付，影响开工' }),
   ]);
   const sender = new IdempotentSender();

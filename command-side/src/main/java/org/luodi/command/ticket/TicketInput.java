@@ -8,7 +8,7 @@ import java.util.List;
 
 /** A ticket command's input checks, gathered so that the 400 names every wrong field at once. */
 final class TicketInput {
-    static final int TEXT_LIMIT = 2000;
+    static final int TEXT_LIMIT = 700;
     static final int REASON_LIMIT = 500;
     private final List<FieldProblem> problems = new ArrayList<>();
 

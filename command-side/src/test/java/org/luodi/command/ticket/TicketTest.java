@@ -126,7 +126,7 @@ class TicketTest {
     @Test
     void aDescriptionHasALimit() {
         fixture.givenNoPriorActivity()
-                .when(new RaiseTicket(ID, PROJECT, TicketCategory.OTHER, "长".repeat(2001)), GAOXIN_CLERK)
+                .when(new RaiseTicket(ID, PROJECT, TicketCategory.OTHER, "长".repeat(701)), GAOXIN_CLERK)
                 .expectNoEvents().expectException(invalid("description"));
     }
 
