@@ -3,7 +3,7 @@
 // reached from a project's page or from a stalled-contract alert).
 import { h, replace, message, route, link } from '../dom.js';
 import { get, post, ApiError, IdempotentSender } from '../api.js';
-import { TICKETS, label } from '../labels.js';
+import { TICKETS } from '../labels.js';
 import { navigate } from '../shell.js';
 import { Form, selectField, textField } from '../forms.js';
 
@@ -92,5 +92,3 @@ function raiseForm(project) {
 function short(text) {
   return text && text.length > 40 ? text.slice(0, 40) + '…' : text;
 }
-
-export { label };

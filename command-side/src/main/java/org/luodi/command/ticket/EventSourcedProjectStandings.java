@@ -1,5 +1,6 @@
 package org.luodi.command.ticket;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.luodi.command.project.InvestmentProject;
@@ -24,7 +25,7 @@ class EventSourcedProjectStandings implements ProjectStandings {
     public ProjectStanding of(String projectId) {
         try {
             return projects.load(projectId).invoke(InvestmentProject::standing);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) { // none, or a ticket's id
             throw new NotFoundException(NotFoundException.Kind.PROJECT, projectId);
         }
     }

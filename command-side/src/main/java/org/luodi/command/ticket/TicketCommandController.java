@@ -1,6 +1,7 @@
 package org.luodi.command.ticket;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.luodi.command.api.IdempotentCommands;
@@ -131,8 +132,9 @@ public class TicketCommandController {
     }
 
     /**
-     * Axon says "no such aggregate" and "that id is taken" without saying of which kind; here it can only be the
-     * ticket (a missing project is answered by {@link ProjectStandings} itself).
+     * Axon says "no such aggregate", "that id's events are another aggregate's" (a project's id) and "that id is
+     * taken" without saying of which kind; here it can only be the ticket (a missing project is answered by
+     * {@link ProjectStandings} itself).
      */
     private static ResponseEntity<Object> once(String ticketId, Supplier<ResponseEntity<Object>> sending) {
         try {
@@ -142,16 +144,19 @@ public class TicketCommandController {
                 if (t instanceof NotFoundException) {
                     throw e;
                 }
-                if (t instanceof AggregateNotFoundException || detail(t) instanceof AggregateNotFoundException) {
+                if (names(t, AggregateNotFoundException.class) || names(t, IncompatibleAggregateException.class)) {
                     throw new NotFoundException(NotFoundException.Kind.TICKET, ticketId);
                 }
-                if (t instanceof AggregateStreamCreationException
-                        || detail(t) instanceof AggregateStreamCreationException) {
+                if (names(t, AggregateStreamCreationException.class)) {
                     throw new RuleViolationException(ErrorCode.TICKET_EXISTS, "ticketId", "该问题编号已存在");
                 }
             }
             throw e;
         }
+    }
+
+    private static boolean names(Throwable t, Class<? extends Throwable> type) {
+        return type.isInstance(t) || type.isInstance(detail(t));
     }
 
     private static Object detail(Throwable t) {

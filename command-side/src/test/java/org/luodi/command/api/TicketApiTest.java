@@ -94,6 +94,19 @@ class TicketApiTest extends CommandSideApiTest {
                 .formatted(ticket, project))).path("code").asText()).isEqualTo("ticket.exists");
     }
 
+    /** Projects and tickets share the store: an id of the one kind names nothing of the other. */
+    @Test
+    void aProjectsIdNamesNoTicketAndATicketsIdNoProject() {
+        String project = signGaoxinProject();
+        String ticket = gaoxin.post("/api/tickets", raise(project)).json().path("ticketId").asText();
+        assertThat(refused(404, () -> supervisor.post("/api/tickets/" + project + "/closing", """
+                {"reason":"x"}""")).path("code").asText()).isEqualTo("ticket.not-found");
+        assertThat(refused(404, () -> gaoxin.post("/api/projects/" + ticket + "/start", """
+                {"startedOn":"2024-06-01","kind":"NEW"}""")).path("code").asText()).isEqualTo("project.not-found");
+        assertThat(refused(404, () -> gaoxin.post("/api/tickets", raise(ticket))).path("code").asText())
+                .isEqualTo("project.not-found");
+    }
+
     @Test
     void theSameKeyRaisesOneTicket() {
         String project = signGaoxinProject();

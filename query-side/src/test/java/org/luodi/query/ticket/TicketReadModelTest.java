@@ -14,9 +14,11 @@ import org.luodi.events.TicketEscalated;
 import org.luodi.events.TicketEvent;
 import org.luodi.events.TicketRaised;
 import org.luodi.query.IsolatedQuerySideTest;
+import org.luodi.query.SseStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,12 +192,23 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
         assertThat(known.path("changes").get(0).path("reason").asText()).isEqualTo("国务院通知");
     }
 
+    /** T2's deadline lapsed: pushed once, to the supervisors and 高新区's clerks, not to 陈贵镇's. */
     @Test
-    void eachLapseIsAnnouncedOnce() {
-        List<TicketOverdue> first = overdueTickets.sweep(day("2026-01-15"));
-        assertThat(first).extracting(TicketOverdue::ticketId).containsExactly(t2);
-        assertThat(first.get(0).message()).isEqualTo("高新区交办市自然资源和规划局的问题已过答复期限（2024-10-10）仍未答复");
-        assertThat(overdueTickets.sweep(day("2026-01-16"))).isEmpty();
+    void eachLapseIsPushedOnceToThoseWhoMayReadItsTownship() {
+        String stream = "/api/alerts/stream";
+        try (SseStream supervisor = SseStream.open(port, "supervisor", stream, null);
+             SseStream gaoxin = SseStream.open(port, "gaoxin", stream, null);
+             SseStream chengui = SseStream.open(port, "chengui", stream, null)) {
+            overdueTickets.scheduled();
+            SseStream.Event pushed = supervisor.await(e -> "ticketOverdue".equals(e.name()), Duration.ofSeconds(5));
+            assertThat(pushed).isNotNull();
+            assertThat(pushed.json().path("ticketId").asText()).isEqualTo(t2);
+            assertThat(pushed.json().path("message").asText())
+                    .isEqualTo("高新区交办市自然资源和规划局的问题已过答复期限（2024-10-10）仍未答复");
+            assertThat(gaoxin.await(e -> "ticketOverdue".equals(e.name()), Duration.ofSeconds(5))).isNotNull();
+            assertThat(chengui.received()).noneMatch(e -> "ticketOverdue".equals(e.name()));
+        }
+        assertThat(overdueTickets.sweep(day("2026-01-16"))).as("announced once").isEmpty();
     }
 
     @Test

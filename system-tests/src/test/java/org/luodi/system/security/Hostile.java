@@ -92,7 +92,8 @@ final class Hostile {
                 Field.of("reason", Kind.TEXT, true, "\"重复录入\""))));
         // fresh projects are signed without credit, so crediting 市委办公室 is a change
         add(new Template("/credit", Sender.SUPERVISOR, false, List.of(
-                Field.of("department", Kind.DEPARTMENT, true, "\"dept01\""),
+                // null or absent is valid: no department (a change on a credited project)
+                Field.of("department", Kind.DEPARTMENT, false, "\"dept01\""),
                 Field.of("reason", Kind.TEXT, true, "\"经核实由市委办公室引荐\""))));
         // the name is always a change; every other valid value is what both the fresh projects and the fixture's
         // 高新区 project hold already, so that a body without the name changes nothing and is refused (400)
