@@ -101,6 +101,11 @@ function actions(t, me, reference) {
 }
 
 function action(t, path, title, fields) {
+  // several actions ask for a reason: each form's ids carry its action, so that labels and errors find their own
+  for (const f of fields) {
+    f.input.id = 'in-' + path + '-' + f.name;
+    f.error.id = 'err-' + path + '-' + f.name;
+  }
   const form = new Form(fields);
   const sender = new IdempotentSender();
   const status = h('div');
@@ -111,8 +116,8 @@ function action(t, path, title, fields) {
     submit.disabled = true;
     try {
       await post('/api/tickets/' + encodeURIComponent(t.ticketId) + '/' + path, body, sender.keyFor(body));
-      await new Promise(r => setTimeout(r, 400)); // the read model follows the store within moments
-      navigate(route('/ticket/' + encodeURIComponent(t.ticketId), { wait: 1, at: Date.now() }));
+      await recorded(t);
+      navigate(route('/ticket/' + encodeURIComponent(t.ticketId), { at: Date.now() }));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const rest = form.showErrors(e.errors);
@@ -121,8 +126,17 @@ function action(t, path, title, fields) {
       submit.disabled = false;
     }
   });
-  return h('details', { class: 'ticket-action', open: path === 'answer' || path === 'assignment' },
+  return h('details', { class: 'ticket-action', id: 'action-' + path, open: path === 'answer' || path === 'assignment' },
     h('summary', null, title), form.element, h('div', { class: 'actions' }, submit), status);
+}
+
+/** Waits (a few seconds at most) until the read model shows the event just recorded: the ticket's history grew. */
+async function recorded(t) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const now = await get('/api/tickets/' + encodeURIComponent(t.ticketId));
+    if (now.history.length > t.history.length) return;
+    await new Promise(r => setTimeout(r, 250));
+  }
 }
 
 function range(from, to) {
