@@ -48,3 +48,12 @@ CREATE TABLE ticket_event (
     CONSTRAINT ticket_event_pk PRIMARY KEY (ticket_id, sequence_number)
 );
 CREATE INDEX ticket_event_recorded_idx ON ticket_event (recorded_at);
+
+-- A project's township after its latest correction of attributes, as far as this read model has seen: a ticket's
+-- event and its project's move are handled in different segments, so a move recorded after a raise can arrive
+-- first, and the raise then takes the township from here instead of the one the command side saw.
+CREATE TABLE ticket_project_township (
+    project_id  VARCHAR(36)  NOT NULL,
+    township    VARCHAR(40)  NOT NULL,
+    CONSTRAINT ticket_project_township_pk PRIMARY KEY (project_id)
+);

@@ -27,7 +27,8 @@ import java.time.Instant;
  * Read model "tickets": folds each ticket event into the ticket's row and appends it, with who and why and the
  * state after it, to the ticket's history. One statement or two per event: tickets are a few per project, so the
  * batching the project read models need would buy nothing here. A redelivered event (its sequence not above the
- * row's) changes nothing. A project moved to another township takes its tickets along ({@link AttributesCorrected}).
+ * row's) changes nothing. A project moved to another township takes its tickets along ({@link AttributesCorrected}),
+ * whichever of the move and the raise this processor meets first (they are in different segments).
  */
 @Component
 @ProcessingGroup(TicketProjection.GROUP)
@@ -43,10 +44,12 @@ public class TicketProjection {
     @EventHandler
     void on(TicketRaised e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
         Instant at = RecordedAt.of(metaData, timestamp);
+        // a move of the project handled already (possibly recorded after this raise) wins over the raise's township
         jdbc.update("INSERT INTO ticket (ticket_id, project_id, township, category, description, status, raised_on, "
-                        + "raised_by, updated_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (ticket_id) DO NOTHING", e.ticketId(), e.projectId(), e.township(),
-                e.category().name(), e.description(), TicketStatus.RAISED.name(), e.raisedOn(),
+                        + "raised_by, updated_at, last_sequence) VALUES (?, ?, coalesce((SELECT township FROM "
+                        + "ticket_project_township WHERE project_id = ?), ?), ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (ticket_id) DO NOTHING", e.ticketId(), e.projectId(), e.projectId(),
+                e.township(), e.category().name(), e.description(), TicketStatus.RAISED.name(), e.raisedOn(),
                 text(metaData, EventMetadata.ACTOR), java.sql.Timestamp.from(at), sequence);
         history(e, sequence, metaData, at);
     }
@@ -84,6 +87,9 @@ public class TicketProjection {
     /** A supervisor moved the project: its tickets are the new township's from now on. */
     @EventHandler
     void on(AttributesCorrected e) {
+        jdbc.update("INSERT INTO ticket_project_township (project_id, township) VALUES (?, ?) "
+                + "ON CONFLICT (project_id) DO UPDATE SET township = excluded.township", e.projectId(),
+                e.after().township());
         jdbc.update("UPDATE ticket SET township = ? WHERE project_id = ? AND township <> ?",
                 e.after().township(), e.projectId(), e.after().township());
     }
@@ -115,7 +121,7 @@ public class TicketProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE ticket, ticket_event");
+        jdbc.update("TRUNCATE ticket, ticket_event, ticket_project_township");
     }
 
     private static String text(MetaData metaData, String key) {
