@@ -19,6 +19,8 @@ import * as admin from './pages/admin.js';
 import * as patronage from './pages/patronage.js';
 import * as robots from './pages/robots.js';
 import * as ledger from './pages/ledger.js';
+import * as tickets from './pages/tickets.js';
+import * as ticket from './pages/ticket.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -32,6 +34,7 @@ const PAGES = [
   { path: '/dashboard', title: '驾驶舱', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: dashboard, menu: true, period: true },
   { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: alerts, menu: true, period: true },
   { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
+  { path: '/tickets', title: '问题交办', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: tickets, menu: true },
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: projects, menu: true, period: true },
   { path: '/patronage', title: '包保项目', roles: ['SUPERVISOR', 'ADMIN'], page: patronage, menu: true },
   // supervisors open a project's correction forms here too, but only clerks sign projects: the menu is theirs
@@ -43,6 +46,7 @@ const PAGES = [
   { path: '/robots', title: '消息推送', roles: ['SUPERVISOR'], page: robots, menu: true },
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: project },
+  { path: '/ticket', title: '问题详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: ticket },
 ];
 
 let stopCurrent = null;
@@ -131,7 +135,7 @@ async function render() {
       return;
     }
   }
-  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path) : null);
+  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path === '/ticket' ? '/tickets' : entry.path) : null);
   if (!entry) {
     replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
     return;

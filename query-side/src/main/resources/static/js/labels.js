@@ -22,13 +22,18 @@ export const INDICATORS = [];
  * storageRate) and the 约谈 ladder's months running (leaderInChargeMonths, topLeadersMonths).
  */
 export const THRESHOLDS = {};
+/**
+ * The problem tickets' words: categories (用地 …), statuses (办理中 …), escalationLevels, eventTypes, and
+ * defaultWorkingDays / maxWorkingDays of a deadline.
+ */
+export const TICKETS = {};
 
 /** Takes the server's vocabulary into the maps above. */
 export function learn(words) {
   const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
     [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds],
-    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories]];
+    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);

@@ -27,7 +27,8 @@ public final class BackupTables {
     }
 
     /** The read models' tables: what the query side's processors fill from the events, and empty when reset. */
-    public static final Set<String> READ_MODELS = Set.of("project_version", "fund_arrival_version", "project_event");
+    public static final Set<String> READ_MODELS = Set.of("project_version", "fund_arrival_version", "project_event",
+            "ticket", "ticket_event", "ticket_project_township");
 
     /** Rebuilt from the events by the query side, or the schema's own bookkeeping: never in a backup. */
     static final Set<String> REBUILT = union(READ_MODELS,

@@ -7,6 +7,7 @@ import { wanToYi } from '../money.js';
 import { LEVELS, THRESHOLDS, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 import { period } from '../period.js';
+import { table as ticketTable } from './tickets.js';
 
 export async function render(main, { query, me }) {
   const reference = await ref();
@@ -36,6 +37,7 @@ export async function render(main, { query, me }) {
   const summary = h('div', { id: 'alerts-summary', class: 'muted small' });
   const list = h('div', { id: 'alerts-list' }, h('div', { class: 'loading' }, '正在加载…'));
   const status = h('div');
+  const overdueTickets = h('div', { class: 'panel', id: 'alerts-tickets' });
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '签约未开工预警'),
       h('div', { class: 'toolbar' },
@@ -46,7 +48,7 @@ export async function render(main, { query, me }) {
     h('div', { class: 'message info small' },
       `签约满 ${THRESHOLDS.warningMonths} 个月未开工为“预警”，满 ${THRESHOLDS.overdueMonths} 个月未开工为“逾期未开工”`
       + '（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
-    status, feed, summary, list);
+    status, feed, summary, list, overdueTickets);
 
   let flashIds = new Set();
   const controller = new AbortController();
@@ -62,6 +64,20 @@ export async function render(main, { query, me }) {
     }
   }
 
+  const acts = me.role === 'CLERK' || me.role === 'SUPERVISOR';
+
+  /** Tickets waiting on a department past their deadline: alerts too, though of the departments, not the contracts. */
+  async function loadTickets() {
+    try {
+      const page = await get('/api/tickets', { overdue: 'true', asOf, township, size: 200 }, { signal: controller.signal });
+      replace(overdueTickets, h('h2', null, '逾期未答复的交办问题'),
+        page.content.length ? ticketTable(page.content) : message('ok', '没有逾期未答复的交办问题。'));
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      replace(overdueTickets, message('error', '交办问题加载失败：' + e.message));
+    }
+  }
+
   function draw(data) {
     const alerts = [...data.alerts].sort((a, b) =>
       (b.crossedOn || '').localeCompare(a.crossedOn || '') || (b.signedOn || '').localeCompare(a.signedOn || ''));
@@ -74,7 +90,7 @@ export async function render(main, { query, me }) {
     }
     replace(list, h('table', { class: 'grid', id: 'alerts-table' },
       h('thead', null, h('tr', null, ['级别', '项目名称', '乡镇', '合同金额(亿元)', '签约日期', '已签约(月)', '达到该级别日期',
-        me.role === 'CLERK' ? '处理' : null].filter(Boolean).map(t => h('th', null, t)))),
+        acts ? '处理' : null].filter(Boolean).map(t => h('th', null, t)))),
       h('tbody', null, alerts.map(a => h('tr', { class: flashIds.has(a.projectId) ? 'flash' : null, dataset: { project: a.projectId } },
         h('td', { class: 'center' }, h('span', { class: 'badge ' + a.level }, label(LEVELS, a.level))),
         h('td', null, link('/project/' + encodeURIComponent(a.projectId), null, a.name)),
@@ -83,13 +99,15 @@ export async function render(main, { query, me }) {
         h('td', { class: 'center nowrap' }, a.signedOn),
         h('td', { class: 'num' }, a.monthsSinceSigning),
         h('td', { class: 'center nowrap' }, a.crossedOn || '—'),
-        me.role === 'CLERK' ? h('td', { class: 'center nowrap' }, h('div', { class: 'actions' },
-          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/start') }, '录入开工'),
-          h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/termination') }, '解约'))) : null)))));
+        acts ? h('td', { class: 'center nowrap' }, h('div', { class: 'actions' },
+          me.role === 'CLERK' ? h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/start') }, '录入开工') : null,
+          me.role === 'CLERK' ? h('a', { class: 'button secondary small-button', href: route('/record/' + encodeURIComponent(a.projectId) + '/termination') }, '录入解约') : null,
+          // what stands in the way (land, power, approvals …) goes to the department that can remove it
+          h('a', { class: 'button secondary small-button raise-ticket', href: route('/tickets', { project: a.projectId }) }, '提交问题'))) : null)))));
     flashIds = new Set();
   }
 
-  await load();
+  await Promise.all([load(), loadTickets()]);
   let source = null;
   if (isToday) {
     source = stream(live, event => {
@@ -98,6 +116,9 @@ export async function render(main, { query, me }) {
         announce(event);
       }
       scheduleReload();
+    }, overdue => {
+      announce({ message: overdue.message, level: 'OVERDUE', township: overdue.township });
+      loadTickets();
     });
   }
   /** The latest pushed changes, newest first, five at most. */
@@ -113,7 +134,7 @@ export async function render(main, { query, me }) {
   let pending = null;
   function scheduleReload() {
     clearTimeout(pending);
-    pending = setTimeout(load, 300);
+    pending = setTimeout(() => { load(); loadTickets(); }, 300);
   }
   return () => {
     clearTimeout(pending);
@@ -130,7 +151,7 @@ const EVENTS = ['alert', 'readModelStalled', 'readModelRecovered'];
  * null after a reconnection (to catch up on what happened while the stream was down). A stream the server refuses
  * (a session that expired) is closed by the browser; asking who is signed in then leads to the login page.
  */
-function stream(indicator, onEvent) {
+function stream(indicator, onEvent, onTicketOverdue) {
   const source = new EventSource('/api/alerts/stream');
   let opened = 0;
   source.onopen = () => {
@@ -148,6 +169,7 @@ function stream(indicator, onEvent) {
   const deliver = e => onEvent(parse(e.data));
   source.onmessage = deliver;
   EVENTS.forEach(name => source.addEventListener(name, deliver));
+  source.addEventListener('ticketOverdue', e => onTicketOverdue(parse(e.data)));
   return source;
 }
 

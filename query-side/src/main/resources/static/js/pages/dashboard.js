@@ -80,10 +80,11 @@ export async function render(main, { query, me }) {
       xlsx),
     status, body);
 
-  const [stats, bulletin, alerts] = await Promise.all([
+  const [stats, bulletin, alerts, tickets] = await Promise.all([
     get('/api/stats', { year, asOf, knownAt, groupBy: 'township' }).catch(e => e),
     get('/api/bulletin', { year, month, knownAt }).catch(e => e),
     get('/api/alerts', { asOf, knownAt }).catch(e => e),
+    get('/api/tickets/departments', { asOf, knownAt }).catch(e => e),
   ]);
   const notes = [];
   if (stats instanceof Error && !(stats instanceof ApiError)) throw stats;
@@ -154,6 +155,7 @@ export async function render(main, { query, me }) {
         h('span', null, `预警：签约满 ${THRESHOLDS.warningMonths} 个月未开工；逾期：满 ${THRESHOLDS.overdueMonths} 个月未开工`),
         h('span', null, `约谈：连续 ${THRESHOLDS.leaderInChargeMonths} 个月排名末位由分管市领导约谈，`
           + `连续 ${THRESHOLDS.topLeadersMonths} 个月由市主要领导约谈`))),
+    !(tickets instanceof Error) && tickets ? ticketPanel(tickets, clerk) : null,
     // the audit digest as of this bulletin, printed so that an auditor can verify the store against it later
     !(bulletin instanceof Error) && bulletin && bulletin.digest
       ? h('div', { class: 'muted small', id: 'dash-digest' }, `审计摘要 (digest)：${bulletin.digest}`) : null,
@@ -161,6 +163,21 @@ export async function render(main, { query, me }) {
       h('div', { class: 'panel-head' }, h('h2', null, '各乡镇开工率、入库率'),
         h('span', { class: 'muted small' }, `虚线为目标：开工率 ≥ ${percent(startTarget())}，入库率 ≥ ${percent(storageTarget())}（签约项目）`)),
       chart(merged)));
+}
+
+/** Each department's problem tickets on asOf: open (handed to it, not closed or escalated) and overdue. */
+function ticketPanel(tickets, clerk) {
+  return h('div', { class: 'panel', id: 'dash-tickets' },
+    h('div', { class: 'panel-head' }, h('h2', null, clerk ? '本乡镇交办问题（按承办部门）' : '各部门交办问题'),
+      h('span', { class: 'muted small' }, `截至 ${tickets.asOf}：在办 ${tickets.open} 个，其中逾期未答复 ${tickets.overdue} 个`),
+      h('span', { class: 'spacer' }), h('a', { href: '#/tickets?overdue=true' }, '查看逾期问题')),
+    tickets.rows.length
+      ? h('table', { class: 'grid', id: 'dash-tickets-table' },
+        h('thead', null, h('tr', null, ['承办部门', '在办', '其中逾期'].map(t => h('th', null, t)))),
+        h('tbody', null, tickets.rows.map(r => h('tr', { dataset: { department: r.department } },
+          h('td', null, r.name), h('td', { class: 'num' }, r.open),
+          h('td', { class: ['num', r.overdue ? 'bad' : null] }, r.overdue)))))
+      : message('ok', '没有在办的交办问题。'));
 }
 
 /**

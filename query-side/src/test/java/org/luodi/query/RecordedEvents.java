@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.luodi.events.EventMetadata;
 import org.luodi.events.ProjectEvent;
+import org.luodi.events.TicketEvent;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,6 +34,23 @@ public class RecordedEvents {
         meta.put(EventMetadata.RECORDED_AT, recordedAt.toString());
         meta.put(EventMetadata.REASON, reason);
         eventStore.publish(new GenericDomainEventMessage<>("InvestmentProject", event.projectId(), sequence, event,
+                MetaData.from(meta)));
+    }
+
+    /** Appends a ticket's event as recorded at {@code recordedAt} by {@code actor} in {@code role}. */
+    public void ticket(TicketEvent event, Instant recordedAt, String actor, String role, String township,
+                       String department, String reason) {
+        long sequence = nextSequence.merge(event.ticketId(), 0L, (old, zero) -> old + 1);
+        Map<String, Object> meta = new HashMap<>();
+        meta.put(EventMetadata.ACTOR, actor);
+        meta.put(EventMetadata.ROLE, role);
+        meta.put(EventMetadata.TOWNSHIP, township);
+        if (department != null) {
+            meta.put(EventMetadata.DEPARTMENT, department);
+        }
+        meta.put(EventMetadata.RECORDED_AT, recordedAt.toString());
+        meta.put(EventMetadata.REASON, reason);
+        eventStore.publish(new GenericDomainEventMessage<>("Ticket", event.ticketId(), sequence, event,
                 MetaData.from(meta)));
     }
 

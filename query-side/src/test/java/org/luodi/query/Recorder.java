@@ -176,6 +176,11 @@ public class Recorder {
         supervisor(new PatronageAssigned(id, leader, serviceTeam, "重点项目包保"));
     }
 
+    /** The events as written, for events of other aggregates (tickets). */
+    public RecordedEvents events() {
+        return events;
+    }
+
     /** Waits until every read model shows everything recorded so far. */
     public void awaitProjections() {
         ProcessingWait.untilCaughtUp(progress);

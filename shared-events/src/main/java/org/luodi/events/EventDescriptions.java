@@ -51,8 +51,20 @@ public final class EventDescriptions {
             ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正", AttributesCorrected.class, "更正项目信息",
             PatronageAssigned.class, "包保");
 
+    /** The revision of each ticket event type the descriptions below were written for. */
+    public static final Map<Class<? extends TicketEvent>, String> DESCRIBED_TICKET_REVISIONS = Map.of(
+            TicketRaised.class, "1", TicketAssigned.class, "1", TicketAnswered.class, "1",
+            TicketReopened.class, "1", TicketClosed.class, "1", TicketEscalated.class, "1");
+
+    /** Each ticket event type's name for people, in the order of a ticket's life. */
+    public static final Map<String, String> TICKET_TYPE_LABELS = labels(
+            TicketRaised.class, "提交问题", TicketAssigned.class, "交办", TicketAnswered.class, "答复",
+            TicketReopened.class, "重新交办", TicketEscalated.class, "提级", TicketClosed.class, "销号");
+
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final Map<String, Class<?>> TYPES = Arrays.stream(ProjectEvent.class.getPermittedSubclasses())
+    private static final Map<String, Class<?>> TYPES = java.util.stream.Stream.concat(
+                    Arrays.stream(ProjectEvent.class.getPermittedSubclasses()),
+                    Arrays.stream(TicketEvent.class.getPermittedSubclasses()))
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
     private static final String MISSING = "（金额缺失）";
 
@@ -77,7 +89,8 @@ public final class EventDescriptions {
             if (eventClass == ProjectSigned.class && !node.has("introducedByText") && node.isObject()) {
                 node = ProjectSignedUpcaster.toRevision2((ObjectNode) node);
             }
-            return describe((ProjectEvent) JSON.treeToValue(node, eventClass));
+            Object event = JSON.treeToValue(node, eventClass);
+            return event instanceof TicketEvent ticket ? describe(ticket) : describe((ProjectEvent) event);
         } catch (Exception e) {
             return "（记录内容无法解读）";
         }
@@ -147,6 +160,35 @@ public final class EventDescriptions {
                     + "；服务专班：" + (e.serviceTeam() == null ? "无" : e.serviceTeam());
         }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /** A ticket's event as its timeline shows it: what was decided, with the department by name. */
+    public static String describe(TicketEvent event) {
+        if (event instanceof TicketRaised e) {
+            return (e.category() == null ? "—" : e.category().label()) + "问题：" + text(e.description());
+        }
+        if (event instanceof TicketAssigned e) {
+            return "交办" + departmentName(e.department()) + "，" + e.workingDays() + " 个工作日内答复（" + e.dueOn()
+                    + " 前）" + assumed(e.calendarAssumed()) + (e.reason() == null ? "" : "；改交办：" + e.reason());
+        }
+        if (event instanceof TicketAnswered e) {
+            return departmentName(e.department()) + "答复：" + text(e.answer());
+        }
+        if (event instanceof TicketReopened e) {
+            return "重新交办" + departmentName(e.department()) + "，" + e.workingDays() + " 个工作日内答复（" + e.dueOn()
+                    + " 前）" + assumed(e.calendarAssumed()) + "：" + text(e.reason());
+        }
+        if (event instanceof TicketEscalated e) {
+            return (e.level() == null ? "提级" : e.level().label()) + "：" + text(e.reason());
+        }
+        if (event instanceof TicketClosed e) {
+            return "销号：" + text(e.reason());
+        }
+        throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    private static String assumed(boolean assumed) {
+        return assumed ? "，所跨年份的节假日安排尚未录入，按周一至周五计" : "";
     }
 
     /** The credit of a signing: a department by name; a revision-1 free text that names none, as uncredited. */

@@ -79,6 +79,39 @@ class EventDescriptionsTest {
     }
 
     @Test
+    void everyTicketEventTypeHasADescriptionAndANameForPeople() throws Exception {
+        for (Class<?> type : TicketEvent.class.getPermittedSubclasses()) {
+            assertThat(EventDescriptions.DESCRIBED_TICKET_REVISIONS.get(type))
+                    .as("%s @Revision %s: look at its description, then update DESCRIBED_TICKET_REVISIONS",
+                            type.getSimpleName(), EventDescriptions.revisionOf(type))
+                    .isEqualTo(EventDescriptions.revisionOf(type));
+            assertThat(EventDescriptions.TICKET_TYPE_LABELS).containsKey(type.getSimpleName());
+            for (Object[] args : samples(type)) {
+                TicketEvent event = (TicketEvent) type.getDeclaredConstructor(
+                        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                                .toArray(Class[]::new)).newInstance(args);
+                assertThat(EventDescriptions.describe(type.getSimpleName(), JSON.writeValueAsString(event)))
+                        .as("%s", event).isNotBlank().doesNotContain("null").doesNotContain("无法解读");
+            }
+        }
+        assertThat(EventDescriptions.TICKET_TYPE_LABELS).hasSameSizeAs(TicketEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void aTicketsEventsReadAsAnOfficeWouldWriteThem() {
+        LocalDate on = LocalDate.of(2024, 9, 27);
+        assertThat(EventDescriptions.describe(new TicketRaised("t", "p", "gaoxin", TicketCategory.LAND,
+                "净地未交付", on))).isEqualTo("用地问题：净地未交付");
+        assertThat(EventDescriptions.describe(new TicketAssigned("t", "dept10", on, 5, LocalDate.of(2024, 10, 10),
+                false, null))).isEqualTo("交办" + Departments.nameOf("dept10") + "，5 个工作日内答复（2024-10-10 前）");
+        assertThat(EventDescriptions.describe(new TicketAssigned("t", "dept10", LocalDate.of(2030, 3, 6), 5,
+                LocalDate.of(2030, 3, 13), true, "职能调整"))).endsWith("按周一至周五计；改交办：职能调整");
+        assertThat(EventDescriptions.describe(new TicketEscalated("t", on, EscalationLevel.MEETING, "跨部门")))
+                .isEqualTo("专题会议协调：跨部门");
+        assertThat(EventDescriptions.describe(new TicketClosed("t", on, "已解决"))).isEqualTo("销号：已解决");
+    }
+
+    @Test
     void theExamplesReadAsAnOfficialWouldWriteThem() {
         LocalDate on = LocalDate.of(2024, 6, 1);
         assertThat(EventDescriptions.describe(new FundsArrived("p", 2, on, SourceRegion.OUT_OF_PROVINCE,

@@ -14,7 +14,8 @@ public class CommandMetadataConfig {
     @Bean
     public CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.ROLE, EventMetadata.TOWNSHIP,
-                EventMetadata.RECORDED_AT, EventMetadata.IDEMPOTENCY_KEY, EventMetadata.REASON);
+                EventMetadata.RECORDED_AT, EventMetadata.IDEMPOTENCY_KEY, EventMetadata.REASON,
+                EventMetadata.DEPARTMENT);
     }
 
     @Bean

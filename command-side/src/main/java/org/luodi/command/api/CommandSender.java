@@ -48,6 +48,9 @@ public class CommandSender {
         meta.put(EventMetadata.ACTOR, user.username());
         meta.put(EventMetadata.ROLE, user.role().name());
         meta.put(EventMetadata.TOWNSHIP, user.township());
+        if (user.isDepartment()) {
+            meta.put(EventMetadata.DEPARTMENT, user.department()); // only theirs: the events of others stay as they were
+        }
         meta.put(EventMetadata.RECORDED_AT, Instant.now(clock).toString());
         meta.put(EventMetadata.IDEMPOTENCY_KEY, idempotencyKey);
         meta.put(EventMetadata.REASON, reason);

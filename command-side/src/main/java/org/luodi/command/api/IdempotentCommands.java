@@ -35,7 +35,12 @@ public class IdempotentCommands {
     /** Sends {@code command} and answers {@code status} with {@code {"projectId": …}}. */
     public ResponseEntity<Object> send(String idempotencyKey, String route, Object requestBody, Object command,
                                        String projectId, HttpStatus status, String reason) {
-        Map<String, Object> answer = Map.of("projectId", projectId);
+        return send(idempotencyKey, route, requestBody, command, Map.of("projectId", projectId), status, reason);
+    }
+
+    /** Sends {@code command} and answers {@code status} with {@code answer} (a ticket's: {@code {"ticketId": …}}). */
+    public ResponseEntity<Object> send(String idempotencyKey, String route, Object requestBody, Object command,
+                                       Map<String, Object> answer, HttpStatus status, String reason) {
         if (idempotencyKey == null) {
             sender.send(command, null, reason, MetaData.emptyInstance());
             return ResponseEntity.status(status).body(answer);

@@ -347,6 +347,11 @@ public class InvestmentProject {
     }
 
     /** New milestones need a live project: not void, not terminated. */
+    /** What a ticket raised on this project needs of it (command.ticket): its township now, void or terminated. */
+    public ProjectStanding standing() {
+        return new ProjectStanding(projectId, attributes.township(), voided, terminatedOn != null);
+    }
+
     private void mustBeOpen() {
         mustNotBeVoided();
         if (terminatedOn != null) {

@@ -14,7 +14,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class DepartmentReads {
     static final String[] PATHS = {"/api/me", "/api/vocabulary", "/api/ui/reference", "/api/calendar",
             "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
-            "/api/bulletin.xlsx", "/api/targets"};
+            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*"};
+
+    /**
+     * What a department account may write: the answer to a ticket assigned to it (the command side checks that it
+     * is assigned to this department).
+     */
+    static final String[] WRITES = {"/api/tickets/*/answer"};
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 

@@ -141,6 +141,8 @@ public class SecurityConfig {
     /** The same rules on both ways in; a department account reads only {@link DepartmentReads#PATHS}. */
     private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers(HttpMethod.GET, DepartmentReads.PATHS).authenticated()
+                // any method: one the path does not take is answered 405 by the mapping, as on every other path
+                .requestMatchers(DepartmentReads.WRITES).authenticated()
                 .requestMatchers("/api/**").access(DepartmentReads.signedInOtherThanADepartment())
                 .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

@@ -2,6 +2,7 @@ package org.luodi.platform.web;
 
 import org.apache.coyote.BadRequestException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -56,6 +57,8 @@ public final class ExceptionProblems {
             rule(AccessDeniedException.class, e -> Problem.of(ErrorCode.ACCESS_DENIED)),
             rule(NotFoundException.class, e -> Problem.of(e.kind().code(), e.getMessage())),
             rule(AggregateNotFoundException.class, e -> Problem.of(ErrorCode.PROJECT_NOT_FOUND, "项目不存在")),
+            // the id's events are another aggregate's (a ticket's id sent as a project's): it names no project
+            rule(IncompatibleAggregateException.class, e -> Problem.of(ErrorCode.PROJECT_NOT_FOUND, "项目不存在")),
             rule(AggregateStreamCreationException.class, e -> Problem.of(ErrorCode.PROJECT_EXISTS)),
             rule(ConcurrencyException.class, e -> Problem.of(ErrorCode.PROJECT_CONCURRENT_CHANGE)),
             rule(BodySizeLimitFilter.BodyTooLargeException.class, e -> Problem.of(e.code())),

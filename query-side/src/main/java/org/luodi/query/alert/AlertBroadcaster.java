@@ -2,6 +2,7 @@ package org.luodi.query.alert;
 
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.processing.ReadModelNotice;
+import org.luodi.query.ticket.TicketOverdue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -86,6 +87,19 @@ public class AlertBroadcaster implements SmartLifecycle {
         SseEmitter.SseEventBuilder event = SseEmitter.event().name(notice.kind())
                 .data(notice, MediaType.APPLICATION_JSON);
         subscribers.stream().filter(s -> !s.user.isClerk()).forEach(s -> s.send(event));
+    }
+
+    /**
+     * A ticket's deadline lapsed unanswered (query.ticket.OverdueTickets), under the event name {@code ticketOverdue},
+     * to those who may read its township: supervisors, administrators, the township's clerks. Not replayed on
+     * reconnect: the overdue tickets stay in GET /api/tickets?overdue=true until answered.
+     */
+    @EventListener
+    public void ticketOverdue(TicketOverdue overdue) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name("ticketOverdue")
+                .data(overdue, MediaType.APPLICATION_JSON);
+        subscribers.stream().filter(s -> s.user.mayAccessTownship(overdue.township())
+                && (s.township == null || s.township.equals(overdue.township()))).forEach(s -> s.send(event));
     }
 
     private void heartbeat() {

@@ -2,6 +2,7 @@ package org.luodi.query.bulletin;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.luodi.query.stats.StatsRow;
+import org.luodi.query.ticket.TicketQueries;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,12 +20,15 @@ import java.util.Map;
  * ranked township with an empty ranking): the pools the year-end rewards go by. The {@code rows} are those the user may
  * read (a clerk: its own).
  * {@code departments}: 附件2's departments (for supervisors and admins; empty for a clerk), see {@link DepartmentRow}.
+ * {@code tickets}: per department of 附件2, its problem tickets (问题交办) open and overdue on {@code asOf} as recorded
+ * by {@code knownAt} (query.ticket; a clerk counts its own township's tickets, a department its own row).
  * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
 public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, String unfinishedNote,
                        Instant knownAt, String title, BigDecimal scheduleProgress, ScoringRules scoring,
                        int rankedTownships, List<Ranked> ranking, List<CategoryRanking> categories,
-                       List<BulletinRow> rows, Total total, List<DepartmentRow> departments, String digest) {
+                       List<BulletinRow> rows, Total total, List<DepartmentRow> departments,
+                       List<TicketQueries.DepartmentCount> tickets, String digest) {
 
     /** A township's place in the month's ranking. */
     public record Ranked(String township, String name, int rank) {

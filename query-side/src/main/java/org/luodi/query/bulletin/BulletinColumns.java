@@ -4,6 +4,7 @@ import org.luodi.events.InvestorCategory;
 import org.luodi.events.ProjectType;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
+import org.luodi.query.ticket.TicketQueries;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,22 @@ final class BulletinColumns {
                         ? "连续" + d.monthsWithoutResults() + "个月无实效：主要领导约谈"
                         : d.interviewByLeaderInCharge() ? "连续" + d.monthsWithoutResults() + "个月无实效：分管市领导约谈"
                         : d.topFive() ? "前五名" : d.bottomThree() ? "后三名" : null));
+    }
+
+    /** The departments' problem tickets, with a total line (name "合计"). */
+    static List<Column<TicketQueries.DepartmentCount>> tickets() {
+        return List.of(
+                new Column<>(null, "承办单位", Format.TEXT, TicketQueries.DepartmentCount::name),
+                new Column<>("交办问题（个）", "在办", Format.COUNT, TicketQueries.DepartmentCount::open),
+                new Column<>("交办问题（个）", "其中逾期未答复", Format.COUNT, TicketQueries.DepartmentCount::overdue));
+    }
+
+    static List<TicketQueries.DepartmentCount> ticketLines(Bulletin bulletin) {
+        List<TicketQueries.DepartmentCount> lines = new ArrayList<>(bulletin.tickets());
+        lines.add(new TicketQueries.DepartmentCount(null, "合计",
+                bulletin.tickets().stream().mapToLong(TicketQueries.DepartmentCount::open).sum(),
+                bulletin.tickets().stream().mapToLong(TicketQueries.DepartmentCount::overdue).sum()));
+        return lines;
     }
 
     static List<Column<Line>> targets() {

@@ -8,6 +8,7 @@ import org.luodi.query.stats.GroupBy;
 import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
+import org.luodi.query.ticket.TicketQueries;
 import org.luodi.query.stats.UnitFigures;
 import org.luodi.query.targets.Categories;
 import org.luodi.query.targets.Category;
@@ -50,9 +51,11 @@ public class BulletinQueries {
     private final AuditDigests digests;
     private final Categories categories;
     private final DepartmentStandings departments;
+    private final TicketQueries tickets;
 
     public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
-                           AuditDigests digests, Categories categories, DepartmentStandings departments) {
+                           AuditDigests digests, Categories categories, DepartmentStandings departments,
+                           TicketQueries tickets) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
@@ -60,6 +63,7 @@ public class BulletinQueries {
         this.digests = digests;
         this.categories = categories;
         this.departments = departments;
+        this.tickets = tickets;
     }
 
     /** One township in one month's standings, before a user's view is cut out of them. */
@@ -110,6 +114,7 @@ public class BulletinQueries {
                 categoryRankings(current), rows, total,
                 departments.rows(current.period(), month, knownAt).stream()
                         .filter(d -> user.mayAccessDepartment(d.indicators().department())).toList(),
+                tickets.perDepartment(asOf, knownAt, time.today(), user.township(), user.department()),
                 digests.asOf(knownAt));
     }
 

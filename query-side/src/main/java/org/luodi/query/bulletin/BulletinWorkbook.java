@@ -33,6 +33,7 @@ public final class BulletinWorkbook {
     static final String TARGET_SHEET = "目标完成情况";
     static final String DEPARTMENT_SHEET = "部门单位";
     static final String STRUCTURE_SHEET = "结构与类型";
+    static final String TICKET_SHEET = "问题交办";
     static final int HEADER_ROWS = 2;
     static final int FIRST_DATA_ROW = 2 + HEADER_ROWS;
     private static final String NONE = "—";
@@ -73,6 +74,12 @@ public final class BulletinWorkbook {
                                 + "无实效指当月无引荐项目签约或开工入库，连续" + bulletin.scoring().leaderInChargeMonths()
                                 + "个月由分管市领导约谈、连续" + bulletin.scoring().topLeadersMonths() + "个月由市委市政府"
                                 + "主要领导约谈；出资设立基金的任务暂不计量，该类单位不参与排名。");
+            }
+            if (!bulletin.tickets().isEmpty()) {
+                table(workbook.createSheet(TICKET_SHEET), styles, title + "（问题交办办理情况）", subtitle,
+                        BulletinColumns.tickets(), BulletinColumns.ticketLines(bulletin),
+                        "注：在办指已交办本单位、尚未销号且未提级的问题（含已答复待销号）；逾期指超过答复期限（按工作日计）"
+                                + "仍未答复的问题。");
             }
             workbook.write(out);
             return out.toByteArray();

@@ -33,7 +33,7 @@ import java.util.UUID;
 
 /**
  * The web UI lives on the query side, but commands belong to the command side: POST /api/projects and
- * POST /api/projects/{id}/{action} are forwarded there with the caller's Authorization (a browser's, which signed in
+ * POST /api/projects/{id}/{action}, and likewise POST /api/tickets and /api/tickets/{id}/{action}, are forwarded there with the caller's Authorization (a browser's, which signed in
  * by the form, is kept in its session: {@link BrowserSessions#forwardedAuthorization}), Content-Type and
  * Idempotency-Key and the raw body, and the command side's status, Content-Type and body come back unchanged.
  * The command side decides everything (who may do what, what is valid); this class only carries bytes.
@@ -47,6 +47,8 @@ public class CommandProxyController {
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
             "termination", "corrections", "retractions", "void", "credit", "attributes", "patronage");
+    /** A ticket's actions on the command side (TicketCommandController). */
+    static final Set<String> TICKET_ACTIONS = Set.of("assignment", "answer", "reopening", "closing", "escalation");
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
     private static final Duration LEDGER_TIMEOUT = Duration.ofMinutes(10);
 
@@ -85,7 +87,26 @@ public class CommandProxyController {
         if (!ACTIONS.contains(action)) {
             throw new NotFoundException(NotFoundException.Kind.RESOURCE, null, "没有这个录入操作：" + action);
         }
-        return forward(request, "/api/projects/" + canonicalId(id) + "/" + action);
+        return forward(request, "/api/projects/" + canonicalId(id, NotFoundException.Kind.PROJECT) + "/" + action);
+    }
+
+    @Operation(summary = "Raise a problem ticket, forwarded to the command side",
+            description = "The command side's POST /api/tickets, unchanged; its answer comes back.")
+    @PostMapping("/api/tickets")
+    public ResponseEntity<byte[]> raiseTicket(HttpServletRequest request) throws IOException {
+        return forward(request, "/api/tickets");
+    }
+
+    @Operation(summary = "Assign, answer, reopen, close or escalate a ticket, forwarded to the command side",
+            description = "action is one of assignment, answer, reopening, closing, escalation; the answer is the "
+                    + "command side's.")
+    @PostMapping("/api/tickets/{id}/{action}")
+    public ResponseEntity<byte[]> ticketAction(@PathVariable String id, @PathVariable String action,
+                                               HttpServletRequest request) throws IOException {
+        if (!TICKET_ACTIONS.contains(action)) {
+            throw new NotFoundException(NotFoundException.Kind.RESOURCE, null, "没有这个问题办理操作：" + action);
+        }
+        return forward(request, "/api/tickets/" + canonicalId(id, NotFoundException.Kind.TICKET) + "/" + action);
     }
 
     @Operation(summary = "Import a 台账 (Excel ledger), forwarded to the command side",
@@ -150,7 +171,7 @@ public class CommandProxyController {
      * A project id in the path is a UUID; anything else names no project (404 here, as the command side would
      * answer), and is never pasted into the forwarded URL.
      */
-    private static String canonicalId(String id) {
+    private static String canonicalId(String id, NotFoundException.Kind kind) {
         try {
             String canonical = UUID.fromString(id).toString();
             if (canonical.equalsIgnoreCase(id)) {
@@ -159,7 +180,7 @@ public class CommandProxyController {
         } catch (IllegalArgumentException ignored) {
             // fall through
         }
-        throw new NotFoundException(NotFoundException.Kind.PROJECT, null);
+        throw new NotFoundException(kind, null);
     }
 
     private static ResponseEntity<byte[]> unavailable() {

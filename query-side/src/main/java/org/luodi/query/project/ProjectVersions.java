@@ -46,6 +46,18 @@ public class ProjectVersions {
                 STATE, projectId).stream().findFirst();
     }
 
+    /** The current name of each of {@code projectIds} that is known (for lists of things about projects: tickets). */
+    public java.util.Map<String, String> currentNames(java.util.Collection<String> projectIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!projectIds.isEmpty()) {
+            jdbc.query("SELECT project_id, name FROM project_version WHERE project_id = ANY (?) AND recorded_to IS NULL",
+                    rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }, (Object) projectIds.toArray(String[]::new));
+        }
+        return names;
+    }
+
     /** The version valid at record time {@code knownAt} (the current one when null). */
     public Optional<ProjectState> knownAt(String projectId, Instant knownAt) {
         if (knownAt == null) {

@@ -1,6 +1,10 @@
 package org.luodi.query.vocabulary;
 
+import org.luodi.events.EscalationLevel;
 import org.luodi.events.EventDescriptions;
+import org.luodi.events.TicketAssigned;
+import org.luodi.events.TicketCategory;
+import org.luodi.events.TicketStatus;
 import org.luodi.events.InvestorCategory;
 import org.luodi.events.Milestone;
 import org.luodi.events.ProjectType;
@@ -34,7 +38,16 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
                          Map<String, String> adjustmentKinds, Map<String, String> projectTypes,
                          Map<String, String> investorCategories, List<IndicatorWord> indicators,
-                         Thresholds thresholds) {
+                         Thresholds thresholds, Tickets tickets) {
+
+    /**
+     * The problem tickets' words: categories, statuses, escalation levels, event types; the working days a deadline
+     * has unless the supervisor says otherwise, and the most it may have.
+     */
+    public record Tickets(Map<String, String> categories, Map<String, String> statuses,
+                          Map<String, String> escalationLevels, Map<String, String> eventTypes,
+                          int defaultWorkingDays, int maxWorkingDays) {
+    }
 
     /**
      * A target indicator: its API key, label, unit, whether recorded events measure it, and its headings in 附件1's
@@ -74,7 +87,12 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                                 i.column())).toList(),
                 new Thresholds(alerts.warningMonths(), alerts.overdueMonths(), StatsRow.START_RATE_TARGET,
                         StatsRow.STORAGE_RATE_TARGET, bulletin.leaderInChargeMonths(), bulletin.topLeadersMonths(),
-                        shares));
+                        shares),
+                new Tickets(labels(TicketCategory.values(), TicketCategory::label),
+                        labels(TicketStatus.values(), TicketStatus::label),
+                        labels(EscalationLevel.values(), EscalationLevel::label),
+                        EventDescriptions.TICKET_TYPE_LABELS, TicketAssigned.DEFAULT_WORKING_DAYS,
+                        TicketAssigned.MAX_WORKING_DAYS));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {

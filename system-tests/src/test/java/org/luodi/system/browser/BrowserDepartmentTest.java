@@ -49,7 +49,7 @@ class BrowserDepartmentTest {
         List<WebElement> rows = browser.findAll("#departments-table tbody tr");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getAttribute("data-department")).isEqualTo(COMMERCE);
-        assertThat(browser.findAll("#nav a")).extracting(WebElement::getText).containsExactly("部门单位", "项目");
+        assertThat(browser.findAll("#nav a")).extracting(WebElement::getText).containsExactly("部门单位", "问题交办", "项目");
 
         browser.click("#dept-projects");
         browser.waitFor("#projects-table");

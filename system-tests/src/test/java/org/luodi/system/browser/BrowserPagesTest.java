@@ -45,6 +45,35 @@ class BrowserPagesTest {
         browser.screenshot("alerts");
     }
 
+    /** From the stalled contract's alert to a problem handed to a department, answered and closed (销号). */
+    @Test
+    void aStalledContractsAlertOffersToRaiseAProblemThatIsAssignedAnsweredAndClosed() {
+        browser.login("supervisor").go("/alerts");
+        String row = "#alerts-table tr[data-project='" + stalled + "']";
+        assertThat(browser.text(row)).contains("提交问题");
+        browser.click(row + " a.raise-ticket");
+        browser.waitFor("#raise-panel");
+        browser.select("#in-category", "LAND").type("#in-description", "净地未按期交付，影响开工").click("#raise-submit");
+        browser.waitForText("#ticket-status", "待交办");
+        assertThat(browser.text("#ticket-facts")).contains("年产6万吨节能环保设备项目", "陈贵镇", "净地未按期交付");
+
+        browser.select("#in-assignment-department", "dept32").click("#ticket-assignment");
+        browser.waitForText("#ticket-status", "办理中");
+        assertThat(browser.text("#ticket-facts")).contains("市自然资源和规划局", "5 个工作日");
+        String ticket = browser.currentUrl().replaceAll(".*#/ticket/([^?]+).*", "$1");
+
+        browser.login("dept32").go("/ticket/" + ticket);
+        browser.type("#in-answer-answer", "已协调，月底前交付").click("#ticket-answer");
+        browser.waitForText("#ticket-status", "已答复");
+
+        browser.login("supervisor").go("/ticket/" + ticket);
+        browser.click("#action-closing summary");
+        browser.type("#in-closing-reason", "企业确认已交付").click("#ticket-closing");
+        browser.waitForText("#ticket-status", "已销号");
+        assertThat(browser.text("#ticket-history")).contains("提交问题", "交办", "答复", "销号", "企业确认已交付");
+        browser.screenshot("ticket");
+    }
+
     @Test
     void theAlertsPageUpdatesItselfFromTheStreamWhenAStartIsRecorded() throws Exception {
         String late = api.sign("dajipu", "年产4万吨冷链物流项目", 20_000, "2024-03-03");

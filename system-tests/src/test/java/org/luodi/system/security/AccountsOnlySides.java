@@ -125,6 +125,9 @@ final class AccountsOnlySides {
         if (!pattern.contains("{action}")) {
             return List.of(pattern);
         }
+        if (pattern.startsWith("/api/tickets/")) {
+            return OtherWrites.TICKET_ACTIONS.stream().map(action -> pattern.replace("{action}", action)).toList();
+        }
         return Hostile.COMMANDS.keySet().stream().filter(suffix -> !suffix.isEmpty())
                 .map(suffix -> pattern.replace("/{action}", suffix)).toList();
     }

@@ -47,7 +47,8 @@ final class Expected {
             REJECTED = "request.rejected", METHOD_NOT_ALLOWED = "request.method-not-allowed",
             NOT_ACCEPTABLE = "request.not-acceptable", UNSUPPORTED = "request.unsupported-media-type",
             PROJECT_NOT_FOUND = "project.not-found", READ_MODEL_NOT_FOUND = "read-model.not-found",
-            DEAD_LETTER_NOT_FOUND = "dead-letter.not-found", RESOURCE_NOT_FOUND = "resource.not-found";
+            DEAD_LETTER_NOT_FOUND = "dead-letter.not-found", RESOURCE_NOT_FOUND = "resource.not-found",
+            TICKET_NOT_FOUND = "ticket.not-found";
 
     /**
      * The order; {@code PROXY} is the query side's command proxy, which refuses an id that is not a UUID before it

@@ -30,12 +30,16 @@ final class Fixture {
     final String gaoxinProject;
     final String chenguiProject;
     final String chenguiMarker;
+    /** A problem ticket on 陈贵镇's project, handed to {@link #CHENGUI_DEPARTMENT}. */
+    final String chenguiTicket;
 
-    private Fixture(RunningLuodi luodi, String gaoxinProject, String chenguiProject, String chenguiMarker) {
+    private Fixture(RunningLuodi luodi, String gaoxinProject, String chenguiProject, String chenguiMarker,
+                    String chenguiTicket) {
         this.luodi = luodi;
         this.gaoxinProject = gaoxinProject;
         this.chenguiProject = chenguiProject;
         this.chenguiMarker = chenguiMarker;
+        this.chenguiTicket = chenguiTicket;
     }
 
     static synchronized Fixture get() {
@@ -53,7 +57,18 @@ final class Fixture {
                 "{\"startedOn\":\"2024-04-01\",\"kind\":\"NEW\"}"), 200);
         expect(Http.postJson(luodi.commandUrl() + "/api/projects/" + gaoxin + "/funds", Http.demo("gaoxin"),
                 "{\"arrivedOn\":\"2024-05-01\",\"source\":\"IN_PROVINCE\",\"amountWan\":1200}"), 200);
-        Fixture fixture = new Fixture(luodi, gaoxin, chengui, marker);
+        Http.Answer raised = Http.postJson(luodi.commandUrl() + "/api/tickets", Http.demo("chengui"), """
+                {"projectId":"%s","category":"LAND","description":"%s用地问题"}""".formatted(chengui, marker));
+        expect(raised, 201);
+        String ticket;
+        try {
+            ticket = JSON.readTree(raised.body()).get("ticketId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        expect(Http.postJson(luodi.commandUrl() + "/api/tickets/" + ticket + "/assignment", Http.demo("supervisor"),
+                "{\"department\":\"" + CHENGUI_DEPARTMENT + "\"}"), 200);
+        Fixture fixture = new Fixture(luodi, gaoxin, chengui, marker, ticket);
         fixture.awaitHistory(gaoxin, 3);
         fixture.awaitHistory(chengui, 1);
         return fixture;
@@ -126,6 +141,16 @@ final class Fixture {
     }
 
     /** The points (plain, without trailing zeros) and the reason of the latest assessment adjustment of a year. */
+    /** The day and reason of the latest change of the working-day calendar. */
+    synchronized List<String> latestWorkingDayChange() {
+        try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT day, reason FROM working_day_change "
+                + "ORDER BY id DESC LIMIT 1"); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     synchronized List<String> latestAdjustment(String year) {
         try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT points, reason FROM "
                 + "assessment_adjustment WHERE year = ? ORDER BY recorded_at DESC LIMIT 1")) {

@@ -140,18 +140,25 @@ final class Hostile {
      * Valid bodies of the write endpoints that are not project commands (same key as {@code Endpoint}'s
      * "METHOD pattern"), used where a test must show that only the caller is wrong.
      */
-    static final Map<String, String> OTHER_VALID_BODIES = Map.of(
-            "PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}",
-            "PUT /api/targets/{year}/chains/{chain}", "{\"targets\":{\"signedAbove1Yi.count\":7},\"reason\":\"年中调整\"}",
-            "PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}",
-            "POST /api/admin/rebuild/{processingGroup}", "{}",
-            "POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}",
-            "POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}",
-            "POST /api/assessment/{year}/adjustments", "{\"unitKind\":\"township\",\"unit\":\"chengui\","
-                    + "\"kind\":\"CRITICISM\",\"points\":1,\"reason\":\"序时进度滞后，通报批评\"}",
-            "POST /api/notify/robots", "{\"name\":\"陈贵镇招商群\",\"platform\":\"WECOM\","
-                    + "\"url\":\"http://127.0.0.1:9/cgi-bin/webhook/send?key=access\",\"reason\":\"乡镇专班工作群\"}",
-            "POST /api/notify/robots/{id}/switch-off", "{\"reason\":\"群已解散\"}");
+    static final Map<String, String> OTHER_VALID_BODIES = Map.ofEntries(
+            Map.entry("POST /api/working-days", "{\"day\":\"2099-06-01\",\"kind\":\"HOLIDAY\",\"name\":\"端午节\","
+                    + "\"reason\":\"国务院办公厅通知\"}"),
+            Map.entry("POST /api/tickets/{id}/assignment", "{\"department\":\"dept32\",\"reason\":\"职能调整\"}"),
+            Map.entry("POST /api/tickets/{id}/answer", "{\"answer\":\"已协调解决\"}"),
+            Map.entry("POST /api/tickets/{id}/reopening", "{\"reason\":\"企业反映仍未解决\"}"),
+            Map.entry("POST /api/tickets/{id}/closing", "{\"reason\":\"企业确认已解决\"}"),
+            Map.entry("POST /api/tickets/{id}/escalation", "{\"level\":\"MEETING\",\"reason\":\"涉及多个部门\"}"),
+            Map.entry("PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}"),
+            Map.entry("PUT /api/targets/{year}/chains/{chain}", "{\"targets\":{\"signedAbove1Yi.count\":7},\"reason\":\"年中调整\"}"),
+            Map.entry("PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}"),
+            Map.entry("POST /api/admin/rebuild/{processingGroup}", "{}"),
+            Map.entry("POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}"),
+            Map.entry("POST /api/admin/dead-letters/{id}/evict", "{\"reason\":\"确认为无效数据\"}"),
+            Map.entry("POST /api/assessment/{year}/adjustments", "{\"unitKind\":\"township\",\"unit\":\"chengui\","
+                    + "\"kind\":\"CRITICISM\",\"points\":1,\"reason\":\"序时进度滞后，通报批评\"}"),
+            Map.entry("POST /api/notify/robots", "{\"name\":\"陈贵镇招商群\",\"platform\":\"WECOM\","
+                    + "\"url\":\"http://127.0.0.1:9/cgi-bin/webhook/send?key=access\",\"reason\":\"乡镇专班工作群\"}"),
+            Map.entry("POST /api/notify/robots/{id}/switch-off", "{\"reason\":\"群已解散\"}"));
 
     /** Who may use a write endpoint that is not a project command. */
     static String allowedCaller(String pattern) {

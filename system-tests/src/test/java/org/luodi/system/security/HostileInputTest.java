@@ -289,6 +289,15 @@ class HostileInputTest {
         }
         WRITES.incrementAndGet();
         JsonNode sent = json(new String(attempt.body(), StandardCharsets.UTF_8));
+        if (attempt.write().pattern().equals("/api/working-days")) {
+            List<String> stored = fixture.latestWorkingDayChange();
+            List<String> expected = List.of(OtherWrites.CALENDAR_DAY, sent.path("reason").asText());
+            if (!stored.equals(expected)) {
+                verdicts.violation("calendar change or reason not stored as sent on " + where, attempt + " -> stored "
+                        + stored + ", sent " + expected);
+            }
+            return;
+        }
         if (attempt.write().pattern().startsWith("/api/assessment/")) {
             List<String> stored = fixture.latestAdjustment(OtherWrites.TARGET_YEAR);
             List<String> expected = List.of(OtherWrites.ADJUSTMENT_POINTS, sent.path("reason").asText());
@@ -688,7 +697,7 @@ class HostileInputTest {
                 random);
         if (caller.equals("nobody")) {
             effects.add(new Expected.Effect(Expected.AUTHENTICATION, 401, Expected.AUTH_REQUIRED, "no valid credentials"));
-        } else if (!caller.equals(write.caller())) {
+        } else if (!write.allows(caller)) {
             effects.add(new Expected.Effect(Expected.ROLE, 403, Expected.ACCESS_DENIED, caller + " may not"));
         }
         if (write.body() != OtherWrites.Body.NOT_READ && !applied.contains(Breaker.JUNK_BODY)) {

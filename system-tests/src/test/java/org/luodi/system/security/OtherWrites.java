@@ -30,11 +30,32 @@ final class OtherWrites {
      */
     record Write(String method, String pattern, String caller, List<String> wrongCallers, Map<String, String> path,
                  Body body, List<Field> fields, List<PathBreak> pathBreaks, Expected.Effect lookup, int validStatus,
-                 String writes) {
+                 String writes, List<String> alsoAllowed) {
+        Write(String method, String pattern, String caller, List<String> wrongCallers, Map<String, String> path,
+              Body body, List<Field> fields, List<PathBreak> pathBreaks, Expected.Effect lookup, int validStatus,
+              String writes) {
+            this(method, pattern, caller, wrongCallers, path, body, fields, pathBreaks, lookup, validStatus, writes,
+                    List.of());
+        }
+
         String filledPath(Map<String, String> values) {
             return Hostile.fill(pattern, values, "x");
         }
+
+        /** Whether {@code who} may make the call (the caller, or another who may too: a ticket's raising). */
+        boolean allows(String who) {
+            return caller.equals(who) || alsoAllowed.contains(who);
+        }
     }
+
+    /** A ticket's actions, as the query side's one forwarding mapping ({@code {action}}) stands for them. */
+    static final List<String> TICKET_ACTIONS = List.of("assignment", "answer", "reopening", "closing", "escalation");
+
+    /** A ticket id that names no ticket, and a project id that names no project (the calls then write nothing). */
+    static final String NO_TICKET = "00000000-0000-4000-8000-0000000071c7";
+    static final String NO_PROJECT = "00000000-0000-4000-8000-00000000b0b0";
+    /** A day of the working-day calendar no other test reads. */
+    static final String CALENDAR_DAY = "2099-06-01";
 
     /** What a valid assessment adjustment adds to 高新区's score of {@link #TARGET_YEAR} (a praise of 1.5). */
     static final String ADJUSTMENT_POINTS = "1.5";
@@ -110,7 +131,47 @@ final class OtherWrites {
             new Write("POST", "/api/admin/rebuild/{processingGroup}", "admin", List.of("supervisor", "gaoxin"),
                     Map.of("processingGroup", "no-such-read-model"), Body.NOT_READ, List.of(), List.of(),
                     new Expected.Effect(Expected.LOOKUP, 404, Expected.READ_MODEL_NOT_FOUND, "no such read model"), 0,
-                    "SELECT count(*) FROM dead_letter_action"));
+                    "SELECT count(*) FROM dead_letter_action"),
+            // a valid call lists a day of 2099 in the working-day calendar, which no other test counts on
+            new Write("POST", "/api/working-days", "supervisor", List.of("gaoxin", "chengui", "admin"), Map.of(),
+                    Body.REQUIRED, List.of(
+                    Field.of("day", Kind.DATE, true, "\"" + CALENDAR_DAY + "\""),
+                    Field.of("kind", Kind.ENUM, true, "\"HOLIDAY\"", "HOLIDAY", "WORKDAY", "WEEKDAY_RULE"),
+                    Field.of("name", Kind.TEXT, false, "\"端午节\""),
+                    Field.of("reason", Kind.REASON, true, "\"国务院办公厅通知\"")),
+                    List.of(), null, 201, "SELECT count(*) FROM working_day_change"),
+            // raised on a project that does not exist: the project is looked up after the role and the body
+            // passed, so every call gets exactly its refusal and writes nothing; clerks and supervisors may raise
+            new Write("POST", "/api/tickets", "gaoxin", List.of("admin"), Map.of(), Body.REQUIRED, List.of(
+                    Field.of("projectId", Kind.UUID, true, "\"" + NO_PROJECT + "\""),
+                    Field.of("category", Kind.ENUM, true, "\"LAND\"", "LAND", "POWER", "APPROVALS", "FINANCING",
+                            "OTHER"),
+                    Field.of("description", Kind.TEXT, true, "\"净地未按期交付，影响开工\"")),
+                    List.of(), new Expected.Effect(Expected.LOOKUP, 404, Expected.PROJECT_NOT_FOUND,
+                    "a ticket on no project"), 0, "SELECT count(*) FROM domain_event_entry",
+                    List.of("chengui", "supervisor")),
+            ticket("assignment", "supervisor", List.of(
+                    Field.of("department", Kind.DEPARTMENT, true, "\"dept32\""),
+                    Field.of("reason", Kind.REASON, false, "\"职能调整\""))),
+            ticket("answer", "dept32", List.of(Field.of("answer", Kind.TEXT, true, "\"已协调，月底前交付\""))),
+            ticket("reopening", "supervisor", List.of(Field.of("reason", Kind.REASON, true, "\"企业反映仍未解决\""))),
+            ticket("closing", "supervisor", List.of(Field.of("reason", Kind.REASON, true, "\"企业确认已解决\""))),
+            ticket("escalation", "supervisor", List.of(
+                    Field.of("level", Kind.ENUM, true, "\"MEETING\"", "MEETING", "CITY_LEADERS"),
+                    Field.of("reason", Kind.REASON, true, "\"涉及多个部门\""))));
+
+    /**
+     * A ticket's action on a ticket that does not exist: the aggregate is loaded before its rules look at the caller
+     * or the body, so every call that reaches it is answered 404 ticket.not-found (as an unknown project's are) and
+     * writes nothing; what Spring refuses before (authentication, JSON) keeps its own answer.
+     */
+    private static Write ticket(String action, String caller, List<Field> fields) {
+        Expected.Effect none = new Expected.Effect(Expected.PROJECT, 404, Expected.TICKET_NOT_FOUND, "no such ticket");
+        return new Write("POST", "/api/tickets/{id}/" + action, caller, List.of("admin", "gaoxin"),
+                Map.of("id", NO_TICKET), Body.REQUIRED, fields,
+                List.of(new PathBreak("id", "00000000-0000-4000-8000-000000000001", none)), none, 0,
+                "SELECT count(*) FROM domain_event_entry");
+    }
 
     /**
      * Retry and evict need a parked event, i.e. a read model failing on the shared Luodi, which would make its
