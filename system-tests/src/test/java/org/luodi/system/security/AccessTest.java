@@ -166,6 +166,10 @@ class AccessTest {
                     }
                     report.add(endpoint + query + ": " + outcome);
                 }
+            } else if (endpoint.pattern().equals("/api/ledger/import")) {
+                // a workbook, not a JSON body, and confined per row (a row of another township is an error of that
+                // row, 400, nothing written): held by command-side LedgerImportTest, whose clerk imports 陈贵镇's row
+                report.add(endpoint + ": confined per row, see LedgerImportTest");
             } else {
                 long before = fixture.storedEvents();
                 Http.Answer answer = write(endpoint, path, intruder, validBodyAsChengui(endpoint));
