@@ -29,8 +29,18 @@ import java.util.Map;
  * edits the file in Excel and imports it again.
  */
 final class LedgerWorkbook implements AutoCloseable {
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final SXSSFWorkbook workbook = newWorkbook();
     private final Sheet projects;
+
+    /**
+     * A window of 200 rows, and no Zip64 records: POI would add them to entries whose size it cannot know yet, and
+     * java.util.zip (and older spreadsheet programs) then refuse the file; a ledger never nears Zip64's 4 GB.
+     */
+    private static SXSSFWorkbook newWorkbook() {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+        return workbook;
+    }
     private final Sheet funds;
     private final CellStyle date;
     private final CellStyle header;

@@ -151,6 +151,17 @@ final class Fixture {
         }
     }
 
+    /** The name and reason of the group robot added last. */
+    synchronized List<String> latestRobot() {
+        try (java.sql.PreparedStatement s = counting.prepareStatement(
+                "SELECT name, reason FROM notify_robot ORDER BY id DESC LIMIT 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     synchronized List<String> latestAdjustment(String year) {
         try (java.sql.PreparedStatement s = counting.prepareStatement("SELECT points, reason FROM "
                 + "assessment_adjustment WHERE year = ? ORDER BY recorded_at DESC LIMIT 1")) {

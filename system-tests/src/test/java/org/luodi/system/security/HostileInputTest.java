@@ -307,6 +307,15 @@ class HostileInputTest {
             }
             return;
         }
+        if (attempt.write().pattern().equals("/api/notify/robots")) {
+            List<String> stored = fixture.latestRobot();
+            List<String> expected = List.of(sent.path("name").asText().strip(), sent.path("reason").asText().strip());
+            if (!stored.equals(expected)) {
+                verdicts.violation("robot's name or reason not stored as sent on " + where, attempt + " -> stored "
+                        + stored + ", sent " + expected);
+            }
+            return;
+        }
         String value = sent.path("targets").path(OtherWrites.TARGET_INDICATOR).asText();
         Map<String, String> path = attempt.write().path();
         List<String> stored = path.containsKey("chain")
