@@ -56,6 +56,8 @@ public final class LedgerBench {
         int rawSeconds = option(options, "--raw-seconds", 30);
         Path root = Path.of(System.getProperty("luodi.root", ".")).toAbsolutePath().normalize();
         try (Cluster cluster = Cluster.start(root, root.resolve("bench/target/ledger-run"))) {
+            // First, so that its migrations create the event table the raw baseline copies; it idles meanwhile.
+            SideProcess command = cluster.startSide("command-side-512m", "command-side", Map.of(), "-Xmx512m");
             byte[] payload = ("{\"projectId\":\"" + UUID.randomUUID() + "\",\"name\":\"年产10万吨铜基新材料项目\","
                     + "\"investor\":\"湖北某某集团有限公司\",\"township\":\"chengui\",\"industryChain\":\"new-materials\","
                     + "\"industrial\":true,\"contractAmountWan\":50000,\"sourceRegion\":\"OUT_OF_PROVINCE\","
@@ -69,7 +71,6 @@ public final class LedgerBench {
             RawInsert.Result raw = RawInsert.run(cluster, Bench.CLIENTS, rawSeconds, payload, meta);
             Log.say(String.format("raw insert: %,.0f transactions/s", raw.tps()));
 
-            SideProcess command = cluster.startSide("command-side-512m", "command-side", Map.of(), "-Xmx512m");
             Path county = cluster.work().resolve("county-ledger.xlsx");
             int expected = write(county, projects, null, new Random(18));
             Log.say(String.format("ledger of %,d projects, %,d events expected, %,d bytes", projects, expected,

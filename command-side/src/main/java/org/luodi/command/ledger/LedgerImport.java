@@ -3,6 +3,7 @@ package org.luodi.command.ledger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.luodi.command.api.CanonicalUuid;
 import org.luodi.command.api.CommandSender;
 import org.luodi.command.ledger.Ledger.FundsRow;
 import org.luodi.command.ledger.Ledger.LedgerError;
@@ -242,7 +243,7 @@ public class LedgerImport {
                 Plan plan = new Plan(row);
                 plans.add(plan);
                 if (row.code != null) {
-                    String id = uuid(row.code);
+                    String id = CanonicalUuid.of(row.code.strip());
                     Recorded recorded = id == null ? null : owner.recorded(id);
                     if (recorded == null) {
                         error(row, ProjectColumn.CODE, "项目编号「" + Lenient.shown(row.code)
@@ -308,7 +309,7 @@ public class LedgerImport {
             for (FundsRow funds : sorted) {
                 Plan plan = null;
                 if (funds.code != null) {
-                    String id = uuid(funds.code);
+                    String id = CanonicalUuid.of(funds.code.strip());
                     plan = id == null ? null : byId.get(id);
                     if (plan == null && id != null) {
                         Recorded recorded = owner.recorded(id);
@@ -617,14 +618,5 @@ public class LedgerImport {
     private String townshipName(String code) {
         ReferenceData.Township t = code == null ? null : reference.township(code);
         return t == null ? String.valueOf(code) : t.name();
-    }
-
-    private static String uuid(String code) {
-        try {
-            String canonical = UUID.fromString(code.strip()).toString();
-            return canonical.equalsIgnoreCase(code.strip()) ? canonical : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

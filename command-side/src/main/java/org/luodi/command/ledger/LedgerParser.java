@@ -129,8 +129,8 @@ final class LedgerParser implements WorkbookReader.RowHandler {
     private void refuseHeaders(String sheet, String why) {
         boolean projects = sheet.equals(projectsSheet);
         String expected = projects
-                ? String.join("、", ProjectColumn.written().stream().map(c -> (c.required() ? "*" : "") + c.header()).toList())
-                : String.join("、", FundsColumn.written().stream().map(c -> (c.required() ? "*" : "") + c.header()).toList());
+                ? String.join("、", ProjectColumn.written().stream().map(LedgerLayout.Column::writtenHeader).toList())
+                : String.join("、", FundsColumn.written().stream().map(LedgerLayout.Column::writtenHeader).toList());
         throw new RefusedException(ErrorCode.LEDGER_UNREADABLE, "工作表「" + sheet + "」的表头不对：" + why
                 + "。应有的表头（* 为必填列）：" + expected + "；可下载模板对照",
                 List.of(new FieldProblem(sheet, why)));

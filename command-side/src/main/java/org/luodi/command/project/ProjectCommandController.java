@@ -1,6 +1,7 @@
 package org.luodi.command.project;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.luodi.command.api.CanonicalUuid;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.project.ProjectCommands.AssignPatronage;
 import org.luodi.command.project.ProjectCommands.CorrectAttributes;
@@ -240,15 +241,11 @@ public class ProjectCommandController {
         return commands.send(key, "POST /api/projects/" + id + "/" + action, body, command, id, HttpStatus.OK, reason);
     }
 
-    /** Project ids are UUIDs in canonical form; an id that is not one names no project. */
+    /** An id that is not a canonical UUID is refused in a body and names no project in a path. */
     private static String uuid(String text, boolean inBody) {
-        try {
-            String canonical = UUID.fromString(text).toString();
-            if (canonical.equalsIgnoreCase(text)) {
-                return canonical;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // fall through
+        String canonical = CanonicalUuid.of(text);
+        if (canonical != null) {
+            return canonical;
         }
         if (inBody) {
             throw new InvalidInputException("projectId", "须为 UUID");

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.luodi.command.api.CanonicalUuid;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.ticket.TicketCommands.AnswerTicket;
 import org.luodi.command.ticket.TicketCommands.AssignTicket;
@@ -168,9 +169,9 @@ public class TicketCommandController {
         return Map.of("ticketId", ticketId);
     }
 
-    /** Ticket ids are UUIDs in canonical form; a path id that is not one names no ticket. */
+    /** Ticket ids are canonical UUIDs; a path id that is not one names no ticket. */
     private static String pathId(String text) {
-        String canonical = canonical(text);
+        String canonical = CanonicalUuid.of(text);
         if (canonical == null) {
             throw new NotFoundException(NotFoundException.Kind.TICKET, null);
         }
@@ -178,19 +179,10 @@ public class TicketCommandController {
     }
 
     private static String uuid(String text, String field) {
-        String canonical = canonical(text);
+        String canonical = CanonicalUuid.of(text);
         if (canonical == null) {
             throw new InvalidInputException(field, "须为 UUID");
         }
         return canonical;
-    }
-
-    private static String canonical(String text) {
-        try {
-            String canonical = UUID.fromString(text).toString();
-            return canonical.equalsIgnoreCase(text) ? canonical : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -30,10 +30,10 @@ import static org.luodi.command.project.Given.domesticFunds;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
 import static org.luodi.command.project.Given.stored;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.implausible;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.implausible;
+import static org.luodi.command.Refusals.invalid;
 
 /**
  * 更正项目信息 (#17): a supervisor, or the clerk of the project's township, corrects what the project is, with a

@@ -33,7 +33,7 @@ import static org.luodi.command.project.Given.GAOXIN_CLERK;
 import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.TODAY;
 import static org.luodi.command.project.Given.signed;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.invalid;
 
 /**
  * Every business date: late entry is normal, but never after today in Asia/Shanghai and never before 2000-01-01.

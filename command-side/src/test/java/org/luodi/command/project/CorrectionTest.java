@@ -25,9 +25,9 @@ import static org.luodi.command.project.Given.foreignFunds;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
 import static org.luodi.command.project.Given.stored;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 更正: a new date and/or amount with a reason; the corrected history must obey every rule a first entry obeys. */
 class CorrectionTest {

@@ -17,9 +17,9 @@ import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.SUPERVISOR;
 import static org.luodi.command.project.Given.signed;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /**
  * 引荐单位 (#16): a signing credits a department of 附件2 by its code, or none; a supervisor corrects the credit later,

@@ -18,9 +18,9 @@ import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.domesticFunds;
 import static org.luodi.command.project.Given.foreignFunds;
 import static org.luodi.command.project.Given.signed;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 到位资金: any number of arrivals, numbered 1, 2, …; domestic in 万元, foreign in 万美元; on or after signing. */
 class FundsTest {

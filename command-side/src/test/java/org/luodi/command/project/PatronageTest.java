@@ -11,9 +11,9 @@ import static org.luodi.command.project.Given.GAOXIN_CLERK;
 import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.SUPERVISOR;
 import static org.luodi.command.project.Given.signed;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /**
  * 包保 (#19): a supervisor names the city leader of reference/leaders-daye.csv who 包保 a project and the 服务专班

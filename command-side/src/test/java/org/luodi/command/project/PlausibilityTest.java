@@ -24,7 +24,7 @@ import static org.luodi.command.project.Given.domesticFunds;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
 import static org.luodi.command.project.Given.stored;
-import static org.luodi.command.project.Refusals.implausible;
+import static org.luodi.command.Refusals.implausible;
 
 /**
  * Amounts that look like a slip of 10,000× are not refused but need {@code confirmImplausible} (default thresholds):

@@ -14,9 +14,9 @@ import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.SUPERVISOR;
 import static org.luodi.command.project.Given.creditCode;
 import static org.luodi.command.project.Given.signed;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 注册: once, on or after signing, with a 统一社会信用代码 whose GB 32100-2015 check character is right. */
 class RegistrationTest {

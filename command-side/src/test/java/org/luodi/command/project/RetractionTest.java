@@ -22,9 +22,9 @@ import static org.luodi.command.project.Given.domesticFunds;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
 import static org.luodi.command.project.Given.stored;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 撤销: supervisors only; the milestone no longer counts, and what is left must still obey every rule. */
 class RetractionTest {

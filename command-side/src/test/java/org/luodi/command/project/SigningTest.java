@@ -19,9 +19,9 @@ import static org.luodi.command.project.Given.GAOXIN_CLERK;
 import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.SUPERVISOR;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.implausible;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.implausible;
+import static org.luodi.command.Refusals.invalid;
 
 /** 签约: creates the project; only the township's own clerk, known codes, an exact positive amount. */
 class SigningTest {

@@ -14,9 +14,9 @@ import static org.luodi.command.project.Given.ID;
 import static org.luodi.command.project.Given.SIGNED_ON;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 开工: once, NEW or RESUMED, on or after signing. */
 class StartTest {

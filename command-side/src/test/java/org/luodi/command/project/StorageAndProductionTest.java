@@ -17,9 +17,9 @@ import static org.luodi.command.project.Given.day;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
 import static org.luodi.command.project.Given.stored;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 入库 and 投产: each once, each needs a start, each on or after it. */
 class StorageAndProductionTest {

@@ -28,9 +28,9 @@ import static org.luodi.command.project.Given.creditCode;
 import static org.luodi.command.project.Given.day;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 解约: once, not once in production, not before what it ends; after it only corrections. */
 class TerminationTest {

@@ -34,9 +34,9 @@ import static org.luodi.command.project.Given.SUPERVISOR;
 import static org.luodi.command.project.Given.creditCode;
 import static org.luodi.command.project.Given.signed;
 import static org.luodi.command.project.Given.started;
-import static org.luodi.command.project.Refusals.conflict;
-import static org.luodi.command.project.Refusals.forbidden;
-import static org.luodi.command.project.Refusals.invalid;
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /** 作废: supervisors only, with a reason; afterwards the project takes nothing at all. */
 class VoidTest {

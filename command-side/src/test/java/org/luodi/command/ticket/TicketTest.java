@@ -1,8 +1,6 @@
 package org.luodi.command.ticket;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.luodi.command.project.ProjectStanding;
 import org.luodi.command.ticket.TicketCommands.AnswerTicket;
@@ -20,19 +18,18 @@ import org.luodi.events.TicketEscalated;
 import org.luodi.events.TicketRaised;
 import org.luodi.events.TicketReopened;
 import org.luodi.platform.problem.ErrorCode;
-import org.luodi.platform.problem.FieldProblem;
-import org.luodi.platform.problem.ForbiddenException;
-import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
-import org.luodi.platform.problem.RuleViolationException;
 import org.luodi.platform.testing.MutableClock;
 import org.luodi.platform.workdays.WorkingDays;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.luodi.command.Refusals.conflict;
+import static org.luodi.command.Refusals.forbidden;
+import static org.luodi.command.Refusals.invalid;
 
 /**
  * Every rule of a ticket, given / when / then. Today is Friday 2024-09-27, the last working day before 国庆: five
@@ -375,34 +372,5 @@ class TicketTest {
         fixture.given(raised())
                 .when(new EscalateTicket(ID, EscalationLevel.MEETING, "疑难"), GAOXIN_CLERK)
                 .expectNoEvents().expectException(forbidden(ErrorCode.ACCESS_DENIED));
-    }
-
-    static Matcher<Throwable> invalid(String... fields) {
-        List<String> expected = Arrays.asList(fields);
-        return new CustomTypeSafeMatcher<>("InvalidInputException on " + expected) {
-            @Override
-            protected boolean matchesSafely(Throwable t) {
-                return t instanceof InvalidInputException e
-                        && e.errors().stream().map(FieldProblem::field).toList().equals(expected);
-            }
-        };
-    }
-
-    static Matcher<Throwable> conflict(ErrorCode code) {
-        return new CustomTypeSafeMatcher<>("RuleViolationException " + code) {
-            @Override
-            protected boolean matchesSafely(Throwable t) {
-                return t instanceof RuleViolationException e && e.code() == code;
-            }
-        };
-    }
-
-    static Matcher<Throwable> forbidden(ErrorCode code) {
-        return new CustomTypeSafeMatcher<>("ForbiddenException " + code) {
-            @Override
-            protected boolean matchesSafely(Throwable t) {
-                return t instanceof ForbiddenException e && e.code() == code;
-            }
-        };
     }
 }

@@ -21,7 +21,32 @@ public final class LedgerLayout {
     /** What a column holds, so that the reader knows how to read it. */
     public enum Kind { TEXT, DATE, AMOUNT, YES_NO, TOWNSHIP, CHAIN, SOURCE, START_KIND, DEPARTMENT, UNIT, READ_ONLY }
 
-    public enum ProjectColumn {
+    /** A column of either sheet: its header as written, the other headers offices use, whether a row needs it. */
+    public interface Column {
+        record Spec(String header, Kind kind, boolean required, List<String> aliases) {
+        }
+
+        Spec spec();
+
+        default String header() {
+            return spec().header();
+        }
+
+        default Kind kind() {
+            return spec().kind();
+        }
+
+        default boolean required() {
+            return spec().required();
+        }
+
+        /** The header as the template writes it: required columns marked with an asterisk. */
+        default String writtenHeader() {
+            return (required() ? "*" : "") + header();
+        }
+    }
+
+    public enum ProjectColumn implements Column {
         CODE("项目编号", Kind.TEXT, false, "编号", "项目代码"),
         NAME("项目名称", Kind.TEXT, true, "名称"),
         INVESTOR("投资方", Kind.TEXT, true, "投资主体", "投资商", "投资企业", "投资方名称"),
@@ -51,28 +76,15 @@ public final class LedgerLayout {
         ROW_NO("序号", Kind.READ_ONLY, false),
         NOTE("备注", Kind.READ_ONLY, false);
 
-        private final String header;
-        private final Kind kind;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Column.Spec spec;
 
         ProjectColumn(String header, Kind kind, boolean required, String... aliases) {
-            this.header = header;
-            this.kind = kind;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = new Column.Spec(header, kind, required, List.of(aliases));
         }
 
-        public String header() {
-            return header;
-        }
-
-        public Kind kind() {
-            return kind;
-        }
-
-        public boolean required() {
-            return required;
+        @Override
+        public Column.Spec spec() {
+            return spec;
         }
 
         /** The columns written by the template and the export, in order (序号 and 备注 are only read). */
@@ -81,7 +93,7 @@ public final class LedgerLayout {
         }
     }
 
-    public enum FundsColumn {
+    public enum FundsColumn implements Column {
         CODE("项目编号", Kind.TEXT, false, "编号", "项目代码"),
         NAME("项目名称", Kind.TEXT, false, "名称"),
         ARRIVED("到位日期", Kind.DATE, true, "到位时间", "日期"),
@@ -91,28 +103,15 @@ public final class LedgerLayout {
         ROW_NO("序号", Kind.READ_ONLY, false),
         NOTE("备注", Kind.READ_ONLY, false);
 
-        private final String header;
-        private final Kind kind;
-        private final boolean required;
-        private final List<String> aliases;
+        private final Column.Spec spec;
 
         FundsColumn(String header, Kind kind, boolean required, String... aliases) {
-            this.header = header;
-            this.kind = kind;
-            this.required = required;
-            this.aliases = List.of(aliases);
+            this.spec = new Column.Spec(header, kind, required, List.of(aliases));
         }
 
-        public String header() {
-            return header;
-        }
-
-        public Kind kind() {
-            return kind;
-        }
-
-        public boolean required() {
-            return required;
+        @Override
+        public Column.Spec spec() {
+            return spec;
         }
 
         public static List<FundsColumn> written() {
@@ -125,23 +124,22 @@ public final class LedgerLayout {
     }
 
     public static Optional<Header<ProjectColumn>> projectHeader(String text) {
-        return match(text, ProjectColumn.values(), c -> c.header, c -> c.aliases);
+        return match(text, ProjectColumn.values());
     }
 
     public static Optional<Header<FundsColumn>> fundsHeader(String text) {
-        return match(text, FundsColumn.values(), c -> c.header, c -> c.aliases);
+        return match(text, FundsColumn.values());
     }
 
-    private static <C> Optional<Header<C>> match(String text, C[] columns, java.util.function.Function<C, String> header,
-                                                 java.util.function.Function<C, List<String>> aliases) {
+    private static <C extends Column> Optional<Header<C>> match(String text, C[] columns) {
         if (text == null) {
             return Optional.empty();
         }
         String unit = unitIn(text);
         String key = key(text);
         for (C column : columns) {
-            if (key(header.apply(column)).equals(key)
-                    || aliases.apply(column).stream().anyMatch(a -> key(a).equals(key))) {
+            if (key(column.header()).equals(key)
+                    || column.spec().aliases().stream().anyMatch(a -> key(a).equals(key))) {
                 return Optional.of(new Header<>(column, unit));
             }
         }

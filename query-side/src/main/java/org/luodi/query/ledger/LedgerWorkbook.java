@@ -65,7 +65,7 @@ final class LedgerWorkbook implements AutoCloseable {
         for (int i = 0; i < pc.size(); i++) {
             Cell cell = p.createCell(i);
             ProjectColumn c = pc.get(i);
-            cell.setCellValue((c.required() ? "*" : "") + c.header());
+            cell.setCellValue(c.writtenHeader());
             cell.setCellStyle(header);
             projects.setColumnWidth(i, c == ProjectColumn.CODE ? 38 * 256 : 16 * 256);
         }

@@ -1,7 +1,8 @@
-package org.luodi.command.project;
+package org.luodi.command;
 
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
+import org.luodi.platform.problem.ErrorCode;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.ImplausibleAmountException;
@@ -14,14 +15,14 @@ import java.util.Objects;
 
 /**
  * The three ways the aggregate refuses, each matched with the reason it gives, so that a test expecting "400 for
- * the credit code" cannot pass because of some other refusal.
+ * the credit code" cannot pass because of some other refusal. Shared by the fixtures of every aggregate.
  */
-final class Refusals {
+public final class Refusals {
     private Refusals() {
     }
 
     /** 400, naming exactly these fields (null: the request as a whole). */
-    static Matcher<Throwable> invalid(String... fields) {
+    public static Matcher<Throwable> invalid(String... fields) {
         List<String> expected = Arrays.asList(fields);
         return new CustomTypeSafeMatcher<>("InvalidInputException on " + expected) {
             @Override
@@ -33,7 +34,7 @@ final class Refusals {
     }
 
     /** 409 about {@code field}; null when the rule is about the project as a whole (void, terminated). */
-    static Matcher<Throwable> conflict(String field) {
+    public static Matcher<Throwable> conflict(String field) {
         return new CustomTypeSafeMatcher<>("RuleViolationException on " + field) {
             @Override
             protected boolean matchesSafely(Throwable t) {
@@ -43,7 +44,7 @@ final class Refusals {
     }
 
     /** 409 whose message contains {@code words}: for rules that share a field, such as the order of dates. */
-    static Matcher<Throwable> conflict(String field, String words) {
+    public static Matcher<Throwable> conflict(String field, String words) {
         return new CustomTypeSafeMatcher<>("RuleViolationException on " + field + " saying " + words) {
             @Override
             protected boolean matchesSafely(Throwable t) {
@@ -54,7 +55,7 @@ final class Refusals {
     }
 
     /** 403. */
-    static Matcher<Throwable> forbidden() {
+    public static Matcher<Throwable> forbidden() {
         return new CustomTypeSafeMatcher<>("ForbiddenException") {
             @Override
             protected boolean matchesSafely(Throwable t) {
@@ -64,12 +65,31 @@ final class Refusals {
     }
 
     /** 409 asking to confirm an implausible amount of {@code field}, tripped by {@code check}. */
-    static Matcher<Throwable> implausible(String field, String check) {
+    public static Matcher<Throwable> implausible(String field, String check) {
         return new CustomTypeSafeMatcher<>("ImplausibleAmountException on " + field + " by " + check) {
             @Override
             protected boolean matchesSafely(Throwable t) {
                 return t instanceof ImplausibleAmountException e && Objects.equals(e.field(), field)
                         && e.check().equals(check);
+            }
+        };
+    }
+    /** 409 with exactly this error code. */
+    public static Matcher<Throwable> conflict(ErrorCode code) {
+        return new CustomTypeSafeMatcher<>("RuleViolationException " + code) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RuleViolationException e && e.code() == code;
+            }
+        };
+    }
+
+    /** 403 with exactly this error code. */
+    public static Matcher<Throwable> forbidden(ErrorCode code) {
+        return new CustomTypeSafeMatcher<>("ForbiddenException " + code) {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof ForbiddenException e && e.code() == code;
             }
         };
     }
