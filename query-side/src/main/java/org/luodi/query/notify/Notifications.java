@@ -4,11 +4,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
  * What the offices are told in their groups (#19), each with a link back into Luodi: a contract newly 逾期未开工 (the
- * red level), and the monthly bulletin once its month is over. Called inside the transaction that decides the
+ * red level), a problem ticket whose department let its deadline lapse, and the monthly bulletin once its month is
+ * over. Called inside the transaction that decides the
  * notice, so that it is owed exactly when that decision is recorded.
  */
 @Service
@@ -29,6 +31,16 @@ public class Notifications {
         deliveries.owe(new Notice("alert-" + announcementId, Notice.Kind.OVERDUE_ALERT, township, "【红色预警】逾期未开工",
                 message + "。请尽快推动开工，确实无法推进的依约解约。", properties.baseUrl() + "/#/project/" + projectId),
                 clock.instant());
+    }
+
+    /**
+     * Ticket {@code ticketId}'s deadline {@code dueOn} lapsed unanswered, to its township's and the county's groups;
+     * once per deadline (a reopened ticket gets a new one, and its lapse is told again).
+     */
+    public void overdueTicket(String ticketId, LocalDate dueOn, String township, String message) {
+        deliveries.owe(new Notice("ticket-" + ticketId + "-" + dueOn, Notice.Kind.OVERDUE_TICKET, township,
+                "【问题交办】逾期未答复", message + "。请责任单位尽快答复，逾期将提级督办。",
+                properties.baseUrl() + "/#/ticket/" + ticketId), clock.instant());
     }
 
     /** The bulletin of {@code month} (its title), once, to every group; false when it was owed already. */

@@ -3,11 +3,14 @@ package org.luodi.query.ticket;
 import org.luodi.events.Departments;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.time.ClockConfig;
+import org.luodi.query.notify.Notifications;
 import org.luodi.query.processing.ProcessingProgress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +21,8 @@ import java.util.List;
  * is marked in the same statement that finds it, so two query-side instances never announce one lapse twice, and a
  * restart repeats nothing. Not while the tickets' read model is catching up (a rebuild would announce every old
  * lapse again as if new). The announcement reaches the streams of the instance that made it; the others' subscribers
- * see the ticket in the lists (GET /api/tickets?overdue=true).
+ * see the ticket in the lists (GET /api/tickets?overdue=true). Each lapse is also owed to the offices' group robots,
+ * in the transaction that marks it.
  */
 @Component
 public class OverdueTickets {
@@ -27,14 +31,19 @@ public class OverdueTickets {
     private final ApplicationEventPublisher publisher;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Notifications notifications;
+    private final TransactionTemplate transaction;
 
     public OverdueTickets(JdbcTemplate jdbc, ProcessingProgress progress, ApplicationEventPublisher publisher,
-                          ReferenceData reference, Clock clock) {
+                          ReferenceData reference, Clock clock, Notifications notifications,
+                          PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.progress = progress;
         this.publisher = publisher;
         this.reference = reference;
         this.clock = clock;
+        this.notifications = notifications;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Scheduled(fixedDelayString = "${luodi.tickets.sweep-interval-ms:5000}",
@@ -47,6 +56,14 @@ public class OverdueTickets {
 
     /** Marks and answers the lapses not yet announced on {@code today}: deadlines before today, still unanswered. */
     public List<TicketOverdue> sweep(LocalDate today) {
+        return transaction.execute(tx -> {
+            List<TicketOverdue> lapsed = lapsedOn(today);
+            lapsed.forEach(t -> notifications.overdueTicket(t.ticketId(), t.dueOn(), t.township(), t.message()));
+            return lapsed;
+        });
+    }
+
+    private List<TicketOverdue> lapsedOn(LocalDate today) {
         return jdbc.query("UPDATE ticket SET overdue_announced = due_on WHERE status = 'ASSIGNED' AND due_on < ? "
                 + "AND overdue_announced IS DISTINCT FROM due_on "
                 + "RETURNING ticket_id, project_id, township, department, due_on", (rs, i) -> {

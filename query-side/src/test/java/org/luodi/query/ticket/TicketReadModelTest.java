@@ -192,9 +192,14 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
         assertThat(known.path("changes").get(0).path("reason").asText()).isEqualTo("国务院通知");
     }
 
-    /** T2's deadline lapsed: pushed once, to the supervisors and 高新区's clerks, not to 陈贵镇's. */
+    /**
+     * T2's deadline lapsed: pushed once, to the supervisors and 高新区's clerks, not to 陈贵镇's, and owed once to
+     * 高新区's group robot, not to 陈贵镇's.
+     */
     @Test
     void eachLapseIsPushedOnceToThoseWhoMayReadItsTownship() {
+        long gaoxinRobot = robot("gaoxin");
+        long chenguiRobot = robot("chengui");
         String stream = "/api/alerts/stream";
         try (SseStream supervisor = SseStream.open(port, "supervisor", stream, null);
              SseStream gaoxin = SseStream.open(port, "gaoxin", stream, null);
@@ -209,6 +214,18 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
             assertThat(chengui.received()).noneMatch(e -> "ticketOverdue".equals(e.name()));
         }
         assertThat(overdueTickets.sweep(day("2026-01-16"))).as("announced once").isEmpty();
+        assertThat(jdbc.queryForList("SELECT notice_key || ' ' || kind || ' ' || title FROM notify_delivery "
+                + "WHERE robot_id = ?", String.class, gaoxinRobot))
+                .containsExactly("ticket-" + t2 + "-2024-10-10 OVERDUE_TICKET 【问题交办】逾期未答复");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notify_delivery WHERE robot_id = ?", Long.class,
+                chenguiRobot)).isZero();
+    }
+
+    /** A township's group robot, switched on (its URL answers nothing: only what is owed to it is looked at). */
+    private long robot(String township) {
+        return jdbc.queryForObject("INSERT INTO notify_robot (name, platform, url, township, created_by, created_at, "
+                + "reason) VALUES (?, 'WECOM', 'http://127.0.0.1:9/robot', ?, 'supervisor', now(), '测试') "
+                + "RETURNING id", Long.class, township + "群", township);
     }
 
     @Test
