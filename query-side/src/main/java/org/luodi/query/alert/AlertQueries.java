@@ -70,7 +70,7 @@ public class AlertQueries {
      * 2024-08-31 to 2025-02-28 is 6 months, where {@code ChronoUnit.MONTHS} says 5 and an OVERDUE alert would
      * read "5 months since signing".
      */
-    static long monthsSince(LocalDate signedOn, LocalDate asOf) {
+    public static long monthsSince(LocalDate signedOn, LocalDate asOf) {
         long months = ChronoUnit.MONTHS.between(signedOn, asOf);
         return signedOn.plusMonths(months + 1).isAfter(asOf) ? months : months + 1;
     }

@@ -1,0 +1,74 @@
+package org.luodi.query.warning;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.luodi.platform.problem.ForbiddenException;
+import org.luodi.platform.problem.InvalidInputException;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.web.FilterCodes;
+import org.luodi.query.web.QueryTime;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GET /api/warnings: the warning ladder (红黄绿, #19); a clerk sees its own township's warnings only. */
+@RestController
+public class WarningController {
+    private final WarningQueries queries;
+    private final QueryTime time;
+    private final FilterCodes codes;
+
+    public WarningController(WarningQueries queries, QueryTime time, FilterCodes codes) {
+        this.queries = queries;
+        this.time = time;
+        this.codes = codes;
+    }
+
+    /** The warnings, and how many of each colour among them. */
+    public record Warnings(LocalDate asOf, Map<Colour, Long> colours, List<Warning> warnings) {
+    }
+
+    @Operation(summary = "The warning ladder: stalled contracts, 开工即停, 入库滞后 and funds behind, in three colours",
+            description = "rule: STALLED_CONTRACT, STOPPED_AFTER_START, STORAGE_LAGGING or FUNDS_BEHIND; colour: "
+                    + "GREEN, YELLOW or RED. Each warning has the day it reached its colour and its escalation "
+                    + "(TOWNSHIP, COUNTY_OFFICE, GOVERNMENT: a red warning rises with the months it stays red). "
+                    + "Thresholds: luodi.warnings (docs/contract.md §4a). A clerk sees its own township only.")
+    @GetMapping("/api/warnings")
+    public Warnings warnings(@RequestParam(required = false) String township,
+                             @RequestParam(required = false) String rule,
+                             @RequestParam(required = false) String colour,
+                             @RequestParam(required = false) String asOf,
+                             @RequestParam(required = false) String knownAt) {
+        LuodiUser user = LuodiUser.current();
+        String wanted = codes.township(township);
+        if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
+            throw ForbiddenException.otherTownship("不能查看其他乡镇的预警");
+        }
+        Set<String> townships = user.isClerk() ? Set.of(user.township()) : wanted == null ? null : Set.of(wanted);
+        LocalDate day = time.asOf(asOf);
+        List<Warning> warnings = queries.warnings(day, time.knownAt(knownAt), townships,
+                parse(WarningRule.class, "rule", rule), parse(Colour.class, "colour", colour));
+        Map<Colour, Long> colours = new EnumMap<>(Colour.class);
+        for (Colour c : Colour.values()) {
+            colours.put(c, warnings.stream().filter(w -> w.colour() == c).count());
+        }
+        return new Warnings(day, colours, warnings);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "可选 " + String.join("、",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+}
