@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * Anything else is a {@link CellError} with a Chinese message for that cell.
  */
 final class Lenient {
+    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15);
+
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(\\s+\\d{1,2}:\\d{2}(:\\d{2})?)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -97,7 +99,9 @@ final class Lenient {
         BigDecimal number;
         String written = null;
         if (value.numeric()) {
-            number = number(text);
+            // the file holds a double's 17 digits; Excel keeps and shows 15, the rest is binary noise
+            // (12000 × 1.2 is 14400.000000000002) that would otherwise fail the 6-decimal rule
+            number = number(text).round(EXCEL_PRECISION).stripTrailingZeros();
         } else {
             Matcher m = AMOUNT.matcher(text.replace("，", ","));
             if (!m.matches()) {

@@ -52,6 +52,12 @@ class LenientTest {
         assertThat(Lenient.amount(Value.text("800万元"), "亿元")).isEqualByComparingTo("800");
         // a number cell's digits are taken exactly, not through a double
         assertThat(Lenient.amount(new Value("0.1", true, false), null)).isEqualTo(new BigDecimal("0.1"));
+        // ... to the 15 significant digits Excel keeps and shows: 12000 × 1.2 is stored as 14400.000000000002
+        assertThat(Lenient.amount(new Value("14400.000000000002", true, false), null)).isEqualByComparingTo("14400");
+        assertThat(Lenient.amount(new Value("0.30000000000000004", true, false), "亿元"))
+                .isEqualByComparingTo("3000");
+        assertThat(Lenient.amount(Value.text("14400.000000000002"), null)).as("typed text is taken as typed")
+                .isEqualTo(new BigDecimal("14400.000000000002"));
         // negative amounts are read, and refused by the aggregate's rules like a form's
         assertThat(Lenient.amount(Value.text("-5"), null)).isEqualByComparingTo("-5");
     }
