@@ -3,6 +3,7 @@ package org.luodi.query.alert;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.processing.ReadModelNotice;
 import org.luodi.query.ticket.TicketOverdue;
+import org.luodi.query.warning.WarningChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -100,6 +101,17 @@ public class AlertBroadcaster implements SmartLifecycle {
                 .data(overdue, MediaType.APPLICATION_JSON);
         subscribers.stream().filter(s -> s.user.mayAccessTownship(overdue.township())
                 && (s.township == null || s.township.equals(overdue.township()))).forEach(s -> s.send(event));
+    }
+
+    /**
+     * A change of the warning ladder (query.warning.WarningSweep) under the event name {@code warning}, to those who
+     * may read its township. Like overdue tickets, not replayed on reconnect: GET /api/warnings shows the ladder.
+     */
+    @EventListener
+    public void warning(WarningChange change) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name("warning").data(change, MediaType.APPLICATION_JSON);
+        subscribers.stream().filter(s -> s.user.mayAccessTownship(change.township())
+                && (s.township == null || s.township.equals(change.township()))).forEach(s -> s.send(event));
     }
 
     private void heartbeat() {

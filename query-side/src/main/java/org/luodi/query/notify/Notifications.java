@@ -43,6 +43,15 @@ public class Notifications {
                 properties.baseUrl() + "/#/ticket/" + ticketId), clock.instant());
     }
 
+    /**
+     * A warning of the ladder newly red, or gone up to a higher office ({@code key} names that step once for all),
+     * to its township's and the county's groups.
+     */
+    public void warning(String key, String projectId, String township, String title, String message) {
+        deliveries.owe(new Notice("warning-" + key, Notice.Kind.RED_WARNING, township, title, message + "。",
+                properties.baseUrl() + "/#/project/" + projectId), clock.instant());
+    }
+
     /** The bulletin of {@code month} (its title), once, to every group; false when it was owed already. */
     public boolean bulletin(YearMonth month, String title) {
         String key = "bulletin-" + month;
