@@ -3,6 +3,7 @@ package org.luodi.query.bulletin;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.ticket.TicketQueries;
+import org.luodi.query.warning.WarningQueries;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,13 +23,16 @@ import java.util.Map;
  * {@code departments}: 附件2's departments (for supervisors and admins; empty for a clerk), see {@link DepartmentRow}.
  * {@code tickets}: per department of 附件2, its problem tickets (问题交办) open and overdue on {@code asOf} as recorded
  * by {@code knownAt} (query.ticket; a clerk counts its own township's tickets, a department its own row).
+ * {@code ladder}: per township the warning ladder's warnings on {@code asOf} (query.warning: red, yellow, green, and
+ * red ones escalated beyond the township), with a total line; a clerk's own township only.
  * {@code digest}: the event store's audit digest as of that moment (docs/audit-digest.md; null before any seal).
  */
 public record Bulletin(int year, int month, LocalDate asOf, boolean monthEnded, String unfinishedNote,
                        Instant knownAt, String title, BigDecimal scheduleProgress, ScoringRules scoring,
                        int rankedTownships, List<Ranked> ranking, List<CategoryRanking> categories,
                        List<BulletinRow> rows, Total total, List<DepartmentRow> departments,
-                       List<TicketQueries.DepartmentCount> tickets, String digest) {
+                       List<TicketQueries.DepartmentCount> tickets, List<WarningQueries.TownshipCount> ladder,
+                       String digest) {
 
     /** A township's place in the month's ranking. */
     public record Ranked(String township, String name, int rank) {

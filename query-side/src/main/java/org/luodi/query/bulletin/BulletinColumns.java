@@ -5,6 +5,7 @@ import org.luodi.events.ProjectType;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.targets.Indicator;
 import org.luodi.query.ticket.TicketQueries;
+import org.luodi.query.warning.WarningQueries;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,16 @@ final class BulletinColumns {
                 bulletin.tickets().stream().mapToLong(TicketQueries.DepartmentCount::open).sum(),
                 bulletin.tickets().stream().mapToLong(TicketQueries.DepartmentCount::overdue).sum()));
         return lines;
+    }
+
+    /** The warning ladder's warnings per township, the total line last. */
+    static List<Column<WarningQueries.TownshipCount>> ladder() {
+        return List.of(
+                new Column<>(null, "乡镇（园区）", Format.TEXT, WarningQueries.TownshipCount::name),
+                new Column<>("预警项目（个次）", "红色", Format.COUNT, WarningQueries.TownshipCount::red),
+                new Column<>("预警项目（个次）", "黄色", Format.COUNT, WarningQueries.TownshipCount::yellow),
+                new Column<>("预警项目（个次）", "绿色", Format.COUNT, WarningQueries.TownshipCount::green),
+                new Column<>(null, "红色中已提级督办", Format.COUNT, WarningQueries.TownshipCount::escalated));
     }
 
     static List<Column<Line>> targets() {

@@ -9,6 +9,7 @@ import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.ticket.TicketQueries;
+import org.luodi.query.warning.WarningQueries;
 import org.luodi.query.stats.UnitFigures;
 import org.luodi.query.targets.Categories;
 import org.luodi.query.targets.Category;
@@ -52,10 +53,11 @@ public class BulletinQueries {
     private final Categories categories;
     private final DepartmentStandings departments;
     private final TicketQueries tickets;
+    private final WarningQueries warnings;
 
     public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
                            AuditDigests digests, Categories categories, DepartmentStandings departments,
-                           TicketQueries tickets) {
+                           TicketQueries tickets, WarningQueries warnings) {
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
@@ -64,6 +66,7 @@ public class BulletinQueries {
         this.categories = categories;
         this.departments = departments;
         this.tickets = tickets;
+        this.warnings = warnings;
     }
 
     /** One township in one month's standings, before a user's view is cut out of them. */
@@ -115,6 +118,8 @@ public class BulletinQueries {
                 departments.rows(current.period(), month, knownAt).stream()
                         .filter(d -> user.mayAccessDepartment(d.indicators().department())).toList(),
                 tickets.perDepartment(asOf, knownAt, time.today(), user.township(), user.department()),
+                user.isClerk() ? warnings.countsByTownship(asOf, knownAt, Set.of(user.township()))
+                        : user.isDepartment() ? List.of() : warnings.countsByTownship(asOf, knownAt, null),
                 digests.asOf(knownAt));
     }
 

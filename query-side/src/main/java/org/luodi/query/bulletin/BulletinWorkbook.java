@@ -34,6 +34,7 @@ public final class BulletinWorkbook {
     static final String DEPARTMENT_SHEET = "部门单位";
     static final String STRUCTURE_SHEET = "结构与类型";
     static final String TICKET_SHEET = "问题交办";
+    static final String LADDER_SHEET = "预警分级";
     static final int HEADER_ROWS = 2;
     static final int FIRST_DATA_ROW = 2 + HEADER_ROWS;
     private static final String NONE = "—";
@@ -80,6 +81,12 @@ public final class BulletinWorkbook {
                         BulletinColumns.tickets(), BulletinColumns.ticketLines(bulletin),
                         "注：在办指已交办本单位、尚未销号且未提级的问题（含已答复待销号）；逾期指超过答复期限（按工作日计）"
                                 + "仍未答复的问题。");
+            }
+            if (!bulletin.ladder().isEmpty()) {
+                table(workbook.createSheet(LADDER_SHEET), styles, title + "（预警分级）", subtitle,
+                        BulletinColumns.ladder(), bulletin.ladder(),
+                        "注：签约未开工、开工即停、入库滞后、资金到位滞后四类预警按通报截止日计，一个项目可有多类，按个次计；"
+                                + "红色预警持续满规定月数提级至市招商服务中心、市政府督办（阈值见系统配置）。");
             }
             workbook.write(out);
             return out.toByteArray();

@@ -62,6 +62,38 @@ public class WarningQueries {
         return warnings;
     }
 
+    /** One township's warnings on a day: how many of each colour, and how many red ones went up beyond it. */
+    public record TownshipCount(String township, String name, long red, long yellow, long green, long escalated) {
+    }
+
+    /**
+     * The warnings of each township of {@code townships} (null: all) that has any, in the reference data's order,
+     * with a total line (township null, name "合计") when there are any: the bulletin's 预警分级 sheet.
+     */
+    public List<TownshipCount> countsByTownship(LocalDate asOf, Instant knownAt, Set<String> townships) {
+        List<Warning> all = warnings(asOf, knownAt, townships, null, null);
+        List<TownshipCount> counts = new ArrayList<>();
+        for (var place : reference.townships()) {
+            List<Warning> own = all.stream().filter(w -> w.township().equals(place.code())).toList();
+            if (!own.isEmpty()) {
+                counts.add(count(place.code(), place.name(), own));
+            }
+        }
+        if (!counts.isEmpty()) {
+            counts.add(count(null, "合计", all));
+        }
+        return counts;
+    }
+
+    private static TownshipCount count(String township, String name, List<Warning> warnings) {
+        return new TownshipCount(township, name, colour(warnings, Colour.RED), colour(warnings, Colour.YELLOW),
+                colour(warnings, Colour.GREEN), warnings.stream().filter(w -> w.escalation() != Escalation.TOWNSHIP).count());
+    }
+
+    private static long colour(List<Warning> warnings, Colour colour) {
+        return warnings.stream().filter(w -> w.colour() == colour).count();
+    }
+
     private Warning warning(ProjectFacts p, WarningRules.Finding f, LocalDate asOf) {
         var township = reference.township(p.township());
         Escalation escalation = rules.escalation(f, asOf);

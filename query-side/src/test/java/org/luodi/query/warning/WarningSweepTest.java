@@ -1,5 +1,8 @@
 package org.luodi.query.warning;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.SourceRegion;
 import org.luodi.query.IsolatedQuerySideTest;
@@ -7,8 +10,12 @@ import org.luodi.query.SseStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +77,40 @@ class WarningSweepTest extends IsolatedQuerySideTest {
                 "RAISED STORAGE_LAGGING YELLOW TOWNSHIP " + stopped,
                 "CLEARED STOPPED_AFTER_START null null " + stopped);
         assertThat(deliveries(chenguiRobot)).hasSize(1);
+        theBulletinCountsTheLadderOnItsDay();
+    }
+
+    /**
+     * The January bulletin, counted to today (01-15): 高新区 two red (开工即停, gone up to the 市政府; funds, still the
+     * township's), 陈贵镇 one yellow (开工即停; its funds came in February).
+     */
+    private void theBulletinCountsTheLadderOnItsDay() {
+        JsonNode ladder = as("supervisor").get("/api/bulletin", "year", 2026, "month", 1).ok().path("ladder");
+        assertThat(lines(ladder)).containsExactly("gaoxin 高新区 2 0 0 1", "chengui 陈贵镇 0 1 0 0", "null 合计 2 1 0 1");
+        assertThat(lines(as("chengui").get("/api/bulletin", "year", 2026, "month", 1).ok().path("ladder")))
+                .containsExactly("chengui 陈贵镇 0 1 0 0", "null 合计 0 1 0 0");
+        byte[] xlsx = as("supervisor").get("/api/bulletin.xlsx", "year", 2026, "month", 1).bytes();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("预警分级");
+            var formatter = new DataFormatter();
+            List<String> rows = new ArrayList<>();
+            for (int r = 4; r <= 6; r++) {
+                List<String> cells = new ArrayList<>();
+                sheet.getRow(r).forEach(c -> cells.add(formatter.formatCellValue(c)));
+                rows.add(String.join(" ", cells));
+            }
+            assertThat(rows).containsExactly("高新区 2 0 0 1", "陈贵镇 0 1 0 0", "合计 2 1 0 1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(JsonNode ladder) {
+        List<String> lines = new ArrayList<>();
+        ladder.forEach(l -> lines.add(l.path("township").asText("null") + " " + l.path("name").asText() + " "
+                + l.path("red").asLong() + " " + l.path("yellow").asLong() + " " + l.path("green").asLong() + " "
+                + l.path("escalated").asLong()));
+        return lines;
     }
 
     private static List<String> summary(List<WarningChange> changes) {
