@@ -8,6 +8,7 @@ import { LEVELS, THRESHOLDS, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 import { period } from '../period.js';
 import { table as ticketTable } from './tickets.js';
+import { ladderPanel } from './warnings.js';
 
 export async function render(main, { query, me }) {
   const reference = await ref();
@@ -38,6 +39,7 @@ export async function render(main, { query, me }) {
   const list = h('div', { id: 'alerts-list' }, h('div', { class: 'loading' }, '正在加载…'));
   const status = h('div');
   const overdueTickets = h('div', { class: 'panel', id: 'alerts-tickets' });
+  const ladder = ladderPanel();
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '签约未开工预警'),
       h('div', { class: 'toolbar' },
@@ -48,7 +50,7 @@ export async function render(main, { query, me }) {
     h('div', { class: 'message info small' },
       `签约满 ${THRESHOLDS.warningMonths} 个月未开工为“预警”，满 ${THRESHOLDS.overdueMonths} 个月未开工为“逾期未开工”`
       + '（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
-    status, feed, summary, list, overdueTickets);
+    status, feed, summary, list, ladder.panel, overdueTickets);
 
   let flashIds = new Set();
   const controller = new AbortController();
@@ -107,7 +109,8 @@ export async function render(main, { query, me }) {
     flashIds = new Set();
   }
 
-  await Promise.all([load(), loadTickets()]);
+  const loadLadder = () => ladder.load({ asOf, township, signal: controller.signal });
+  await Promise.all([load(), loadTickets(), loadLadder()]);
   let source = null;
   if (isToday) {
     source = stream(live, event => {
@@ -119,6 +122,9 @@ export async function render(main, { query, me }) {
     }, overdue => {
       announce({ message: overdue.message, level: 'OVERDUE', township: overdue.township });
       loadTickets();
+    }, warning => {
+      announce({ message: warning.message, level: warning.colour, township: warning.township });
+      loadLadder();
     });
   }
   /** The latest pushed changes, newest first, five at most. */
@@ -134,7 +140,7 @@ export async function render(main, { query, me }) {
   let pending = null;
   function scheduleReload() {
     clearTimeout(pending);
-    pending = setTimeout(() => { load(); loadTickets(); }, 300);
+    pending = setTimeout(() => { load(); loadTickets(); loadLadder(); }, 300);
   }
   return () => {
     clearTimeout(pending);
@@ -151,7 +157,7 @@ const EVENTS = ['alert', 'readModelStalled', 'readModelRecovered'];
  * null after a reconnection (to catch up on what happened while the stream was down). A stream the server refuses
  * (a session that expired) is closed by the browser; asking who is signed in then leads to the login page.
  */
-function stream(indicator, onEvent, onTicketOverdue) {
+function stream(indicator, onEvent, onTicketOverdue, onWarning) {
   const source = new EventSource('/api/alerts/stream');
   let opened = 0;
   source.onopen = () => {
@@ -170,6 +176,7 @@ function stream(indicator, onEvent, onTicketOverdue) {
   source.onmessage = deliver;
   EVENTS.forEach(name => source.addEventListener(name, deliver));
   source.addEventListener('ticketOverdue', e => onTicketOverdue(parse(e.data)));
+  source.addEventListener('warning', e => onWarning(parse(e.data)));
   return source;
 }
 

@@ -37,7 +37,7 @@ public class WarningController {
             description = "rule: STALLED_CONTRACT, STOPPED_AFTER_START, STORAGE_LAGGING or FUNDS_BEHIND; colour: "
                     + "GREEN, YELLOW or RED. Each warning has the day it reached its colour and its escalation "
                     + "(TOWNSHIP, COUNTY_OFFICE, GOVERNMENT: a red warning rises with the months it stays red). "
-                    + "Thresholds: luodi.warnings (docs/contract.md §4a). A clerk sees its own township only.")
+                    + "Thresholds: luodi.warnings (docs/contract.md §5c). A clerk sees its own township only.")
     @GetMapping("/api/warnings")
     public Warnings warnings(@RequestParam(required = false) String township,
                              @RequestParam(required = false) String rule,

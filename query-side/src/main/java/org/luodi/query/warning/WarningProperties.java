@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 /**
  * The warning ladder's rules, each on or off with its thresholds ({@code luodi.warnings.*}; the defaults below are
- * what docs/contract.md §4a explains). Months are calendar months as the alerts count them (plusMonths). The stalled
+ * what docs/contract.md §5c explains). Months are calendar months as the alerts count them (plusMonths). The stalled
  * contract's yellow and red steps are the alerts' own {@code luodi.alerts.warning-months} / {@code overdue-months},
  * so that the ladder and GET /api/alerts never disagree; only its green step is set here. Bad thresholds stop the
  * start, rather than colour projects in a way nobody could explain.

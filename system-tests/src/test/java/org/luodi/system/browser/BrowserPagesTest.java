@@ -17,6 +17,7 @@ class BrowserPagesTest {
     private static Chromium browser;
     private static Api api;
     private static String stalled;
+    private static String startedOnly;
 
     @BeforeAll
     static void start() throws Exception {
@@ -24,8 +25,8 @@ class BrowserPagesTest {
         luodi = RunningLuodi.shared();
         api = new Api(luodi);
         stalled = api.sign("chengui", "年产6万吨节能环保设备项目", 30_000, "2024-01-15");
-        String started = api.sign("chengui", "年产2万吨光电显示项目", 15_000, "2024-02-20");
-        api.start("chengui", started, "2024-03-05");
+        startedOnly = api.sign("chengui", "年产2万吨光电显示项目", 15_000, "2024-02-20");
+        api.start("chengui", startedOnly, "2024-03-05");
         browser = Chromium.open(luodi.queryUrl());
     }
 
@@ -42,6 +43,13 @@ class BrowserPagesTest {
         String row = "#alerts-table tr[data-project='" + stalled + "']";
         assertThat(browser.text(row)).contains("逾期未开工", "年产6万吨节能环保设备项目", "陈贵镇", "2024-01-15", "2024-07-15");
         assertThat(browser.text("#alerts-table")).doesNotContain("年产2万吨光电显示项目");
+        // the ladder: started in March 2024 with no funds since and never stored, red for far more than three months
+        String stopped = "#ladder-table tr[data-project='" + startedOnly + "'][data-rule='STOPPED_AFTER_START']";
+        assertThat(browser.waitForText(stopped, "开工即停")).contains("红色", "年产2万吨光电显示项目", "陈贵镇",
+                "开工后无资金到位、未入库", "2024-09-05", "市政府督办");
+        browser.select("#ladder-colour", "YELLOW");
+        browser.waitForText("#ladder-summary", "红色 0 个次");
+        assertThat(browser.findAll(stopped)).isEmpty();
         browser.screenshot("alerts");
     }
 
