@@ -46,8 +46,12 @@ public class TicketQueries {
         this.reference = reference;
     }
 
-    /** What a list asks for; null fields do not filter. {@code overdue}: only tickets overdue on asOf. */
-    public record Filter(TicketStatus status, boolean overdue, String projectId, String township, String department) {
+    /**
+     * What a list asks for; null fields do not filter. {@code overdue}: only tickets overdue on asOf; {@code open}:
+     * only those not closed; {@code leader}: only those of the projects that leader 包保s now.
+     */
+    public record Filter(TicketStatus status, boolean overdue, String projectId, String township, String department,
+                         boolean open, String leader) {
     }
 
     public record Page(List<TicketView> content, int page, int size, long totalElements, int totalPages) {
@@ -80,6 +84,14 @@ public class TicketQueries {
         if (filter.projectId() != null) {
             where.append(" AND project_id = :project");
             params.addValue("project", filter.projectId());
+        }
+        if (filter.open()) {
+            where.append(" AND status <> 'CLOSED'");
+        }
+        if (filter.leader() != null) {
+            where.append(" AND project_id IN (SELECT project_id FROM project_version WHERE recorded_to IS NULL "
+                    + "AND leader = :leader)");
+            params.addValue("leader", filter.leader());
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM ticket" + where, params, Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);

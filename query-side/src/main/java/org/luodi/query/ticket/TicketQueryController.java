@@ -37,7 +37,8 @@ public class TicketQueryController {
 
     @Operation(summary = "Problem tickets, paged: overdue first",
             description = "Filters: status (RAISED, ASSIGNED, ANSWERED, ESCALATED, CLOSED), overdue=true (waiting "
-                    + "on the department past its deadline on asOf, default today), project, township, department. "
+                    + "on the department past its deadline on asOf, default today), open=true (not closed), project, "
+                    + "township, department, leader (the projects that 包保 leader has now). "
                     + "A clerk sees its own township's tickets, a department those assigned to it now (closed ones "
                     + "included), supervisors all.")
     @GetMapping("/api/tickets")
@@ -46,6 +47,8 @@ public class TicketQueryController {
                                    @RequestParam(required = false) String project,
                                    @RequestParam(required = false) String township,
                                    @RequestParam(required = false) String department,
+                                   @RequestParam(required = false) Boolean open,
+                                   @RequestParam(required = false) String leader,
                                    @RequestParam(required = false) String asOf,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
@@ -56,7 +59,8 @@ public class TicketQueryController {
             throw new InvalidInputException("size", "须在 1–200 之间");
         }
         TicketQueries.Filter filter = new TicketQueries.Filter(status(status), Boolean.TRUE.equals(overdue),
-                uuid(project), codes.township(township), department(department));
+                uuid(project), codes.township(township), department(department), Boolean.TRUE.equals(open),
+                codes.leader(leader));
         return queries.list(LuodiUser.current(), filter, time.asOf(asOf), page, size);
     }
 

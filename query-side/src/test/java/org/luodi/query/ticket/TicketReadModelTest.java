@@ -103,6 +103,7 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
         assertThat(ids(as("lingxiang"), "")).isEmpty();
         assertThat(ids(as(LAND), "")).containsExactlyInAnyOrder(t1, t2);
         assertThat(ids(as(HOUSING), "")).containsExactlyInAnyOrder(t3, t5);
+        assertThat(ids(as(HOUSING), "open=true")).as("closed ones left out").containsExactly(t3);
         assertThat(ids(supervisor(), "department=dept32&status=ASSIGNED")).containsExactly(t2);
         assertThat(ids(supervisor(), "project=" + p1)).containsExactlyInAnyOrder(t1, t2, t4);
 

@@ -45,6 +45,10 @@ class BrowserPatronageTest {
         browser.waitFor("#confirmation");
         JsonNode assigned = api.await("/api/projects/" + project, p -> LEADER.equals(p.path("leader").asText()));
         assertThat(assigned.get("serviceTeam").asText()).isEqualTo("新型建材招商专班");
+        // the township raises what stands in its way: the leader sees it among his projects' open problems
+        assertThat(api.post("dajipu", "/api/tickets", "{\"projectId\":\"" + project + "\",\"category\":\"POWER\","
+                + "\"description\":\"专线电力未接入\"}").statusCode()).isEqualTo(201);
+        api.await("/api/tickets?project=" + project, t -> t.path("totalElements").asLong() == 1);
 
         browser.login(LEADER);
         browser.waitFor("#patronage-table");
@@ -52,6 +56,8 @@ class BrowserPatronageTest {
         assertThat(browser.text("h1")).contains("田新红");
         WebElement row = browser.find("#patronage-table tbody tr[data-project='" + project + "']");
         assertThat(row.getText()).contains("包保的新型建材项目", "大箕铺镇", "新型建材招商专班");
+        assertThat(browser.text("#patronage-tickets")).contains("专线电力未接入", "包保的新型建材项目");
+        assertThat(browser.text("#patronage-summary")).contains("未销号的交办问题 1 个");
         browser.click("#patronage-table tbody tr[data-project='" + project + "'] a");
         browser.waitFor("#project-attributes");
         assertThat(browser.text("#project-attributes")).contains("田新红（市政协副主席）", "新型建材招商专班");
