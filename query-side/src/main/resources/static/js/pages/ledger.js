@@ -11,7 +11,7 @@ function csrfToken() {
 }
 
 /** Sends the file with XMLHttpRequest, for its upload progress; resolves {status, body}. */
-async function send(file, dryRun, progress) {
+async function send(file, dryRun, correctionReason, progress) {
   if (!csrfToken()) await fetch('/', { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -28,6 +28,7 @@ async function send(file, dryRun, progress) {
     xhr.onerror = () => reject(new Error('网络错误，请重试'));
     const form = new FormData();
     form.append('file', file, file.name);
+    if (correctionReason) form.append('correctionReason', correctionReason);
     xhr.send(form);
   });
 }
@@ -38,6 +39,11 @@ export async function render(main) {
   const barText = h('span', { id: 'ledger-progress-text' });
   const result = h('div', { id: 'ledger-result' });
   const confirm = h('button', { type: 'button', id: 'ledger-confirm', disabled: true }, '确认导入');
+  // the office has looked at the preview and says its ledger is right: contradicting cells become corrections
+  const correct = h('input', { type: 'checkbox', id: 'ledger-correct' });
+  const reason = h('input', { type: 'text', id: 'ledger-reason', maxlength: 500, size: 30, disabled: true,
+    placeholder: '更正理由，如：核对合同原件，以台账为准' });
+  const correctionReason = () => (correct.checked && reason.value.trim()) || null;
   const progress = (fraction, text) => { bar.hidden = false; bar.value = fraction; barText.textContent = text; };
 
   const preview = async () => {
@@ -45,7 +51,7 @@ export async function render(main) {
     if (!file) return;
     confirm.disabled = true;
     replace(result, h('div', { class: 'loading' }, '正在预览…'));
-    const answer = await send(file, true, progress).catch(e => ({ status: 0, body: { detail: e.message } }));
+    const answer = await send(file, true, correctionReason(), progress).catch(e => ({ status: 0, body: { detail: e.message } }));
     bar.hidden = true;
     barText.textContent = '';
     if (answer.status !== 200) return replace(result, problem(answer));
@@ -56,7 +62,7 @@ export async function render(main) {
     const file = input.files[0];
     if (!file) return;
     confirm.disabled = true;
-    const answer = await send(file, false, progress).catch(e => ({ status: 0, body: { detail: e.message } }));
+    const answer = await send(file, false, correctionReason(), progress).catch(e => ({ status: 0, body: { detail: e.message } }));
     bar.hidden = true;
     barText.textContent = '';
     if (answer.status !== 200) return replace(result, problem(answer));
@@ -67,14 +73,17 @@ export async function render(main) {
       table(answer.body));
   };
   input.addEventListener('change', preview);
+  correct.addEventListener('change', () => { reason.disabled = !correct.checked; if (reason.value.trim()) preview(); });
+  reason.addEventListener('change', () => { if (correct.checked) preview(); });
   confirm.addEventListener('click', record);
 
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '导入台账'), h('span', { class: 'spacer' }),
       h('a', { class: 'button secondary', href: '/api/ledger/template.xlsx', id: 'ledger-template' }, '下载模板')),
     h('div', { class: 'panel' },
-      h('p', null, '上传本单位的 Excel 台账（.xlsx）。先预览每一行将记录什么；有任何错误时整个文件都不写入。已录入的内容不会重复记录；与已录入不一致的单元格需先用项目详情页的“更正”修改。'),
-      h('div', { class: 'toolbar' }, h('label', null, '台账文件 ', input), confirm, bar, barText)),
+      h('p', null, '上传本单位的 Excel 台账（.xlsx）。先预览每一行将记录什么；有任何错误时整个文件都不写入。已录入的内容不会重复记录；与已录入不一致的单元格是错误，可用项目详情页的“更正”修改，或在核实台账无误后勾选“以台账为准更正”并填写理由，这些单元格即作为更正记录（每条更正都记入历史）。'),
+      h('div', { class: 'toolbar' }, h('label', null, '台账文件 ', input), confirm, bar, barText),
+      h('div', { class: 'toolbar' }, h('label', null, correct, ' 以台账为准更正不一致的单元格'), reason)),
     result);
 }
 

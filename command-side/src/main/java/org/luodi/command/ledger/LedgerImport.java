@@ -11,6 +11,9 @@ import org.luodi.command.ledger.Ledger.ProjectRow;
 import org.luodi.command.ledger.LedgerPreview.RowResult;
 import org.luodi.command.ledger.LedgerPreview.Status;
 import org.luodi.command.project.LedgerImports;
+import org.luodi.command.project.ProjectCommands.CorrectAttributes;
+import org.luodi.command.project.ProjectCommands.CorrectCredit;
+import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
 import org.luodi.command.project.ProjectCommands.RegisterCompany;
 import org.luodi.command.project.ProjectCommands.SignProject;
@@ -18,6 +21,7 @@ import org.luodi.command.project.ProjectCommands.StartConstruction;
 import org.luodi.command.project.ProjectCommands.StartProduction;
 import org.luodi.command.project.ProjectCommands.StoreProject;
 import org.luodi.command.project.ProjectCommands.TerminateProject;
+import org.luodi.events.Milestone;
 import org.luodi.events.EventDescriptions;
 import org.luodi.events.ProjectAttributes;
 import org.luodi.events.Sha256;
@@ -114,7 +118,12 @@ public class LedgerImport {
         }
     }
 
-    public LedgerPreview run(Path file, String fileName, boolean dryRun) {
+    /**
+     * Previews ({@code dryRun}) or records {@code file}. With a {@code correctionReason}, a cell that contradicts
+     * what is recorded and that a correction form could change becomes that correction, with this reason, instead
+     * of an error: the office has looked at the preview and says its ledger is right.
+     */
+    public LedgerPreview run(Path file, String fileName, boolean dryRun, String correctionReason) {
         long started = System.nanoTime();
         String name = fileName == null || fileName.isBlank() ? "台账.xlsx" : Path.of(fileName).getFileName().toString();
         LuodiUser user = LuodiUser.current();
@@ -129,7 +138,8 @@ public class LedgerImport {
             }
             boolean already = Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM ledger_import WHERE sha256 = ?)", Boolean.class, sha));
-            Result r = new Result(ledger, dryRun, already);
+            Result r = new Result(ledger, dryRun, already, correctionReason == null || correctionReason.isBlank()
+                    ? null : correctionReason.strip());
             if (already && !dryRun) {
                 status.setRollbackOnly();
                 r.plan(this, user);
@@ -187,13 +197,15 @@ public class LedgerImport {
         final List<Plan> plans = new ArrayList<>();
         final Map<FundsRow, Plan> fundsPlans = new HashMap<>();
         final Map<FundsRow, Boolean> fundsNew = new HashMap<>();
+        final String correctionReason;
         int events;
         boolean recorded;
 
-        Result(Ledger ledger, boolean dryRun, boolean alreadyImported) {
+        Result(Ledger ledger, boolean dryRun, boolean alreadyImported, String correctionReason) {
             this.ledger = ledger;
             this.dryRun = dryRun;
             this.alreadyImported = alreadyImported;
+            this.correctionReason = correctionReason;
         }
 
         void error(String sheet, int row, Map<?, String> cells, Object column, String header, String message) {
@@ -384,16 +396,30 @@ public class LedgerImport {
             ProjectRow r = plan.row;
             Recorded rec = plan.recorded;
             ProjectAttributes a = rec.attributes;
-            same(plan, ProjectColumn.NAME, r.name, a.name(), Function.identity());
-            same(plan, ProjectColumn.INVESTOR, r.investor, a.investor(), Function.identity());
-            same(plan, ProjectColumn.TOWNSHIP, r.township, a.township(), t -> ownerName(t));
-            same(plan, ProjectColumn.CHAIN, r.chain, a.industryChain(), Function.identity());
-            same(plan, ProjectColumn.INDUSTRIAL, r.industrial, a.industrial(), b -> b ? "是" : "否");
-            same(plan, ProjectColumn.SOURCE, r.source, a.sourceRegion(), s -> s.label());
-            sameAmount(plan, ProjectColumn.CONTRACT, r.contract, a.contractAmountWan());
-            sameAmount(plan, ProjectColumn.PLANNED, r.planned, a.plannedInvestmentWan());
-            same(plan, ProjectColumn.SIGNED, r.signedOn, rec.signedOn, Object::toString);
-            same(plan, ProjectColumn.INTRODUCED_BY, r.introducedBy, rec.introducedBy, Function.identity());
+            String name = corrected(plan, ProjectColumn.NAME, r.name, a.name(), Function.identity());
+            String investor = corrected(plan, ProjectColumn.INVESTOR, r.investor, a.investor(), Function.identity());
+            String township = corrected(plan, ProjectColumn.TOWNSHIP, r.township, a.township(), t -> ownerName(t));
+            String chain = corrected(plan, ProjectColumn.CHAIN, r.chain, a.industryChain(), Function.identity());
+            Boolean industrial = corrected(plan, ProjectColumn.INDUSTRIAL, r.industrial, a.industrial(),
+                    b -> b ? "是" : "否");
+            var source = corrected(plan, ProjectColumn.SOURCE, r.source, a.sourceRegion(), s -> s.label());
+            BigDecimal contract = correctedAmount(plan, ProjectColumn.CONTRACT, r.contract, a.contractAmountWan());
+            BigDecimal planned = correctedAmount(plan, ProjectColumn.PLANNED, r.planned, a.plannedInvestmentWan());
+            if (name != null || investor != null || township != null || chain != null || industrial != null
+                    || source != null || contract != null || planned != null) {
+                correction(plan, new CorrectAttributes(plan.projectId, name, investor, township, chain, industrial,
+                        source, contract, planned, null, null, correctionReason, null), ProjectColumn.NAME);
+            }
+            LocalDate signedOn = corrected(plan, ProjectColumn.SIGNED, r.signedOn, rec.signedOn, Object::toString);
+            if (signedOn != null) {
+                correction(plan, milestone(plan, Milestone.SIGNING, signedOn, null), ProjectColumn.SIGNED);
+            }
+            String introducedBy = corrected(plan, ProjectColumn.INTRODUCED_BY, r.introducedBy, rec.introducedBy,
+                    Function.identity());
+            if (introducedBy != null) {
+                correction(plan, new CorrectCredit(plan.projectId, introducedBy, correctionReason),
+                        ProjectColumn.INTRODUCED_BY);
+            }
             planMilestones(plan, rec);
         }
 
@@ -408,7 +434,7 @@ public class LedgerImport {
                     step(plan, new RegisterCompany(plan.projectId, r.registeredOn, r.company, r.creditCode, r.foreign,
                             r.exportOriented), ProjectColumn.REGISTERED, "注册 " + r.registeredOn);
                 } else {
-                    same(plan, ProjectColumn.REGISTERED, r.registeredOn, rec.registeredOn, Object::toString);
+                    correctDate(plan, ProjectColumn.REGISTERED, Milestone.REGISTRATION, r.registeredOn, rec.registeredOn);
                     same(plan, ProjectColumn.COMPANY, r.company, rec.companyName, Function.identity());
                     same(plan, ProjectColumn.CREDIT_CODE, r.creditCode, rec.creditCode, Function.identity());
                     same(plan, ProjectColumn.FOREIGN, r.foreign, rec.foreignInvested, b -> b ? "是" : "否");
@@ -419,7 +445,7 @@ public class LedgerImport {
                     step(plan, new StartConstruction(plan.projectId, r.startedOn, r.startKind), ProjectColumn.STARTED,
                             "开工 " + r.startedOn);
                 } else {
-                    same(plan, ProjectColumn.STARTED, r.startedOn, rec.startedOn, Object::toString);
+                    correctDate(plan, ProjectColumn.STARTED, Milestone.START, r.startedOn, rec.startedOn);
                     same(plan, ProjectColumn.START_KIND, r.startKind, rec.startKind, k -> k.label());
                 }
             }
@@ -428,8 +454,12 @@ public class LedgerImport {
                     step(plan, new StoreProject(plan.projectId, r.storedOn, r.storedPlanned), ProjectColumn.STORED,
                             "入库 " + r.storedOn);
                 } else {
-                    same(plan, ProjectColumn.STORED, r.storedOn, rec.storedOn, Object::toString);
-                    sameAmount(plan, ProjectColumn.STORED_PLANNED, r.storedPlanned, rec.storedPlanned);
+                    LocalDate on = corrected(plan, ProjectColumn.STORED, r.storedOn, rec.storedOn, Object::toString);
+                    BigDecimal amount = correctedAmount(plan, ProjectColumn.STORED_PLANNED, r.storedPlanned,
+                            rec.storedPlanned);
+                    if (on != null || amount != null) {
+                        correction(plan, milestone(plan, Milestone.STORAGE, on, amount), ProjectColumn.STORED);
+                    }
                 }
             }
             if (r.productionOn != null) {
@@ -437,7 +467,7 @@ public class LedgerImport {
                     step(plan, new StartProduction(plan.projectId, r.productionOn), ProjectColumn.PRODUCTION,
                             "投产 " + r.productionOn);
                 } else {
-                    same(plan, ProjectColumn.PRODUCTION, r.productionOn, rec.productionOn, Object::toString);
+                    correctDate(plan, ProjectColumn.PRODUCTION, Milestone.PRODUCTION, r.productionOn, rec.productionOn);
                 }
             }
             if (r.terminatedOn != null) {
@@ -445,7 +475,7 @@ public class LedgerImport {
                     step(plan, new TerminateProject(plan.projectId, r.terminatedOn, r.terminationReason),
                             ProjectColumn.TERMINATED, "解约 " + r.terminatedOn);
                 } else {
-                    same(plan, ProjectColumn.TERMINATED, r.terminatedOn, rec.terminatedOn, Object::toString);
+                    correctDate(plan, ProjectColumn.TERMINATED, Milestone.TERMINATION, r.terminatedOn, rec.terminatedOn);
                 }
             }
         }
@@ -471,8 +501,55 @@ public class LedgerImport {
 
         private void contradiction(Plan plan, ProjectColumn column, String recorded, String inLedger) {
             error(plan.row, column, "与已录入不一致：已录入「" + recorded + "」，台账为「" + inLedger
-                    + "」。如确需更改，请在项目详情页用“更正”表单（填写更正理由）修改，再导入");
+                    + "」。如确需更改，请在项目详情页用“更正”表单修改；或确认台账无误后，在导入页填写更正理由，以台账为准更正");
             plan.failed = true;
+        }
+
+        /**
+         * The ledger's value where it differs from the recorded one and the import corrects (a reason was given),
+         * worded in the row's preview; null where it is the same, and an error where it differs without a reason.
+         */
+        private <T> T corrected(Plan plan, ProjectColumn column, T inLedger, T recorded, Function<T, String> shown) {
+            if (inLedger == null || Objects.equals(inLedger, recorded)) {
+                return null;
+            }
+            return correctedTo(plan, column, inLedger, recorded == null ? "（空）" : shown.apply(recorded),
+                    shown.apply(inLedger));
+        }
+
+        private BigDecimal correctedAmount(Plan plan, ProjectColumn column, BigDecimal inLedger, BigDecimal recorded) {
+            if (inLedger == null || ProjectAttributes.sameAmount(inLedger, recorded)) {
+                return null;
+            }
+            return correctedTo(plan, column, inLedger, recorded == null ? "（空）" : EventDescriptions.wan(recorded),
+                    EventDescriptions.wan(inLedger));
+        }
+
+        private <T> T correctedTo(Plan plan, ProjectColumn column, T inLedger, String recorded, String shown) {
+            if (correctionReason == null) {
+                contradiction(plan, column, recorded, shown);
+                return null;
+            }
+            plan.adds.add("更正 " + column.header() + "：" + recorded + " → " + shown);
+            return inLedger;
+        }
+
+        private void correctDate(Plan plan, ProjectColumn column, Milestone milestone, LocalDate inLedger,
+                                 LocalDate recorded) {
+            LocalDate on = corrected(plan, column, inLedger, recorded, Object::toString);
+            if (on != null) {
+                correction(plan, milestone(plan, milestone, on, null), column);
+            }
+        }
+
+        private CorrectMilestone milestone(Plan plan, Milestone milestone, LocalDate on, BigDecimal amountWan) {
+            return new CorrectMilestone(plan.projectId, milestone, null, on, amountWan, null, correctionReason);
+        }
+
+        /** A correction's step: its words are already in the row's preview. */
+        private void correction(Plan plan, Object command, ProjectColumn column) {
+            plan.steps.add(new Step(command, LedgerLayout.PROJECTS, plan.row.row, columnsOf(plan.row.cells),
+                    column.name(), "更正"));
         }
 
         // ---- sending

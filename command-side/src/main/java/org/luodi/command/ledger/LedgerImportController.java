@@ -30,10 +30,15 @@ public class LedgerImportController {
                     + "nothing. Without it the rows become the ordinary commands, all in one transaction: any error "
                     + "refuses the whole file (400 ledger.invalid, errors per cell) and nothing is written. The same "
                     + "file again writes nothing (alreadyImported). An unreadable file is 400 ledger.unreadable, a "
-                    + "file over 20 MiB 413 ledger.too-large. A clerk imports its own township's rows only.")
+                    + "file over 20 MiB 413 ledger.too-large. A clerk imports its own township's rows only. A cell that "
+                    + "contradicts what is recorded is an error (与已录入不一致), unless correctionReason (a query or form "
+                    + "field) is given: then a cell a correction form could change becomes that correction, with this "
+                    + "reason (dates of the milestones, amounts, the attributes, the introducing department).")
     @PostMapping(path = "/api/ledger/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public LedgerPreview importLedger(@RequestPart(name = "file", required = false) MultipartFile file,
-                                      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
+                                      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+                                      @RequestParam(name = "correctionReason", required = false)
+                                      String correctionReason)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new RefusedException(ErrorCode.LEDGER_UNREADABLE, "请在表单字段 file 中上传 .xlsx 台账文件");
@@ -41,7 +46,7 @@ public class LedgerImportController {
         Path temp = Files.createTempFile("ledger-", ".xlsx");
         try {
             file.transferTo(temp);
-            return ledgerImport.run(temp, file.getOriginalFilename(), dryRun);
+            return ledgerImport.run(temp, file.getOriginalFilename(), dryRun, correctionReason);
         } finally {
             Files.deleteIfExists(temp);
         }

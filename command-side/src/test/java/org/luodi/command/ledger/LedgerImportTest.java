@@ -129,6 +129,31 @@ class LedgerImportTest {
         assertThat(contradiction.body().path("errors").get(0).path("message").asText()).contains("与已录入不一致")
                 .contains("更正");
         assertThat(events()).isEqualTo(before + 11);
+
+        // ... unless the office, having seen the preview, says its ledger is right: the cell becomes a correction
+        String reason = "?correctionReason=" + java.net.URLEncoder.encode("核对合同原件，以台账为准",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Answer reviewed = Upload.send(port, "/api/ledger/import" + reason + "&dryRun=true", "gaoxin",
+                "wrong-" + tag + ".xlsx", Workbooks.of(wrong));
+        assertThat(reviewed.status()).as(reviewed.body().toString()).isEqualTo(200);
+        assertThat(reviewed.body().path("errors")).isEmpty();
+        JsonNode row = null;
+        for (JsonNode r : reviewed.body().path("rows")) {
+            if (r.path("row").asInt() == 3 && r.path("sheet").asText().equals("项目台账")) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.path("status").asText()).isEqualTo("ADDED");
+        assertThat(row.path("adds").get(0).asText()).startsWith("更正 签约日期：").endsWith(" → 2024-03-02");
+        assertThat(events()).as("a preview writes nothing").isEqualTo(before + 11);
+        Answer corrected = Upload.send(port, "/api/ledger/import" + reason, "gaoxin", "wrong-" + tag + ".xlsx",
+                Workbooks.of(wrong));
+        assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
+        assertThat(events()).isEqualTo(before + 12);
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "ORDER BY global_index DESC LIMIT 1", String.class))
+                .contains("\"milestone\":\"SIGNING\"", "\"date\":\"2024-03-02\"", "核对合同原件，以台账为准");
     }
 
     List<String> payloads(String type, String tag) {
