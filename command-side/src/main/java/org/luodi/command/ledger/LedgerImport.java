@@ -488,20 +488,13 @@ public class LedgerImport {
 
         private <T> void same(Plan plan, ProjectColumn column, T inLedger, T recorded, Function<T, String> shown) {
             if (inLedger != null && !Objects.equals(inLedger, recorded)) {
-                contradiction(plan, column, recorded == null ? "（空）" : shown.apply(recorded), shown.apply(inLedger));
+                contradiction(plan, column, recorded == null ? "（空）" : shown.apply(recorded), shown.apply(inLedger),
+                        "。此项不能由导入更正，请与已录入保持一致，或联系市级督查人员处理");
             }
         }
 
-        private void sameAmount(Plan plan, ProjectColumn column, BigDecimal inLedger, BigDecimal recorded) {
-            if (inLedger != null && !ProjectAttributes.sameAmount(inLedger, recorded)) {
-                contradiction(plan, column, recorded == null ? "（空）" : EventDescriptions.wan(recorded),
-                        EventDescriptions.wan(inLedger));
-            }
-        }
-
-        private void contradiction(Plan plan, ProjectColumn column, String recorded, String inLedger) {
-            error(plan.row, column, "与已录入不一致：已录入「" + recorded + "」，台账为「" + inLedger
-                    + "」。如确需更改，请在项目详情页用“更正”表单修改；或确认台账无误后，在导入页填写更正理由，以台账为准更正");
+        private void contradiction(Plan plan, ProjectColumn column, String recorded, String inLedger, String then) {
+            error(plan.row, column, "与已录入不一致：已录入「" + recorded + "」，台账为「" + inLedger + "」" + then);
             plan.failed = true;
         }
 
@@ -527,7 +520,8 @@ public class LedgerImport {
 
         private <T> T correctedTo(Plan plan, ProjectColumn column, T inLedger, String recorded, String shown) {
             if (correctionReason == null) {
-                contradiction(plan, column, recorded, shown);
+                contradiction(plan, column, recorded, shown, "。如确需更改，请在项目详情页用“更正”表单修改；或确认台账无误后，"
+                        + "在导入页勾选“以台账为准更正”并填写理由");
                 return null;
             }
             plan.adds.add("更正 " + column.header() + "：" + recorded + " → " + shown);
