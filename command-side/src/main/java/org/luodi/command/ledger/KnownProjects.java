@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * The projects already recorded, by township and name: how a row without a project code (an office's own ledger,
  * imported again next month) finds its project. Read from the event store's signings, renamings and voidings, in
- * the import's transaction; a name compares without spaces and with full-width brackets as half-width ones.
+ * the import's transaction; a name compares without spaces and with full-width brackets as half-width ones. Only
+ * the signings of the file's townships are read (a township's ledger need not parse the county's), but every
+ * correction and voiding: a correction may have moved a project into or out of one of them.
  */
 final class KnownProjects {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,12 +27,15 @@ final class KnownProjects {
     private KnownProjects() {
     }
 
-    static KnownProjects read(JdbcTemplate jdbc) {
+    static KnownProjects read(JdbcTemplate jdbc, Set<String> townships) {
         Map<String, String> keyOf = new LinkedHashMap<>();
         Set<String> voided = new HashSet<>();
         jdbc.query("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry "
-                + "WHERE payload_type IN ('org.luodi.events.ProjectSigned', 'org.luodi.events.AttributesCorrected', "
-                + "'org.luodi.events.ProjectVoided') ORDER BY global_index", rs -> {
+                + "WHERE (payload_type = 'org.luodi.events.ProjectSigned' "
+                + "AND convert_from(payload, 'UTF8')::jsonb ->> 'township' = ANY (?)) "
+                + "OR payload_type IN ('org.luodi.events.AttributesCorrected', 'org.luodi.events.ProjectVoided') "
+                + "ORDER BY global_index", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text",
+                townships.toArray())), rs -> {
             String id = rs.getString(1);
             String type = rs.getString(2);
             if (type.endsWith("ProjectVoided")) {

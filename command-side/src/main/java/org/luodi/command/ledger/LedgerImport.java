@@ -267,7 +267,8 @@ public class LedgerImport {
                     plan.recorded = recorded;
                 } else if (row.name != null && row.township != null) {
                     if (known == null) {
-                        known = KnownProjects.read(owner.jdbc);
+                        known = KnownProjects.read(owner.jdbc, ledger.projects.stream().map(p -> p.township)
+                                .filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
                     }
                     List<String> ids = known.find(row.township, row.name);
                     if (ids.size() > 1) {
