@@ -259,6 +259,12 @@ public final class Bench {
         Queries.Result departments = harness.query(side, "GET /api/stats?year=" + year + "&groupBy=department",
                 i -> "/api/stats?year=" + year + "&groupBy=department", true);
         Queries.Result alerts = harness.query(side, "GET /api/alerts", i -> "/api/alerts", false);
+        Queries.Result warnings = harness.query(side, "GET /api/warnings", i -> "/api/warnings", false);
+        // the dashboard asks the counts per department; the tickets page opens on the overdue ones
+        Queries.Result ticketCounts = harness.query(side, "GET /api/tickets/departments",
+                i -> "/api/tickets/departments", false);
+        Queries.Result tickets = harness.query(side, "GET /api/tickets?open=true&page=…&size=20",
+                i -> "/api/tickets?open=true&page=" + (i % 20) + "&size=20", false);
         Queries.Result history = harness.query(side, "GET /api/projects/{id}/history",
                 i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
         Queries.Result page = harness.query(side, "GET /api/projects?page=…&size=20",
@@ -267,7 +273,8 @@ public final class Bench {
         Queries.Result calendar = harness.query(side, "GET /api/calendar", i -> "/api/calendar", false);
         Queries.Result vocabulary = harness.query(side, "GET /api/vocabulary", i -> "/api/vocabulary", false);
         harness.sample(side, "query-side");
-        return new Findings.Queried(year, historyOf, stats, departments, alerts, history, page, calendar, vocabulary);
+        return new Findings.Queried(year, historyOf, stats, departments, alerts, history, page, calendar, vocabulary,
+                warnings, ticketCounts, tickets);
     }
 
     /**
@@ -301,7 +308,8 @@ public final class Bench {
         Path plans = harness.cluster().work().resolve("logs/explain-analyze.txt");
         List<String> slowStatements = Explain.capture(harness.cluster(), harness.http(), side.url(), List.of(
                         "/api/stats?year=" + year + "&groupBy=township",
-                        "/api/stats?year=" + year + "&groupBy=department", "/api/alerts",
+                        "/api/stats?year=" + year + "&groupBy=department", "/api/alerts", "/api/warnings",
+                        "/api/tickets/departments", "/api/tickets?open=true&size=20",
                         "/api/projects/" + Plans.projectId(NationalData.PREFIX, queried.historyOf()[0]) + "/history",
                         "/api/projects?page=3&size=20"),
                 plans);

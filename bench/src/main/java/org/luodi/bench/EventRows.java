@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,27 +38,45 @@ final class EventRows {
                String payloadType, String timeStamp, String hash) {
     }
 
+    /**
+     * Who recorded an event, when and why, as the command side stamps it; {@code department} is the answering
+     * department's code when a department's account sent the command, else null (and then absent, as there).
+     */
+    record Stamp(String actor, String role, String actorTownship, String department, String reason,
+                 Instant recordedAt, String eventId) {
+    }
+
     /** The row of event {@code sequence} of a project whose previous event hashed to {@code previousHash}. */
     static Row of(Plans.Planned p, long sequence, String idempotencyKey, String previousHash) {
+        return of(p.event(), p.event().projectId(), new Stamp(p.actor(), p.role(), p.actorTownship(), null,
+                p.reason(), p.recordedAt(), p.eventId()), sequence, idempotencyKey, previousHash);
+    }
+
+    /** The row of event {@code sequence} of any aggregate whose previous event hashed to {@code previousHash}. */
+    static Row of(Object event, String aggregateId, Stamp p, long sequence, String idempotencyKey,
+                  String previousHash) {
         Map<String, Object> meta = new HashMap<>();
         String commandId = UUID.nameUUIDFromBytes(p.eventId().getBytes()).toString();
         meta.put(EventMetadata.ACTOR, p.actor());
         meta.put(EventMetadata.ROLE, p.role());
         meta.put(EventMetadata.TOWNSHIP, p.actorTownship());
+        if (p.department() != null) {
+            meta.put(EventMetadata.DEPARTMENT, p.department());
+        }
         meta.put(EventMetadata.RECORDED_AT, p.recordedAt().toString());
         meta.put(EventMetadata.IDEMPOTENCY_KEY, idempotencyKey);
         meta.put(EventMetadata.REASON, p.reason());
         // Axon's MessageOriginProvider: a command sent from a controller is its own trace and correlation
         meta.put("traceId", commandId);
         meta.put("correlationId", commandId);
-        SerializedType type = SERIALIZER.typeForClass(p.event().getClass());
-        byte[] payload = SERIALIZER.serialize(p.event(), byte[].class).getData();
+        SerializedType type = SERIALIZER.typeForClass(event.getClass());
+        byte[] payload = SERIALIZER.serialize(event, byte[].class).getData();
         String previous = sequence == 0 ? "" : previousHash;
-        String hash = EventHash.of(previous, p.event().projectId(), sequence, type.getName(), type.getRevision(),
+        String hash = EventHash.of(previous, aggregateId, sequence, type.getName(), type.getRevision(),
                 payload, meta);
         meta.put(EventHash.PREVIOUS, previous);
         meta.put(EventHash.HASH, hash);
-        return new Row(p.event().projectId(), sequence, p.eventId(),
+        return new Row(aggregateId, sequence, p.eventId(),
                 SERIALIZER.serialize(MetaData.from(meta), byte[].class).getData(), payload, type.getRevision(),
                 type.getName(), DateTimeUtils.formatInstant(p.recordedAt().truncatedTo(ChronoUnit.MILLIS)), hash);
     }

@@ -27,7 +27,8 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
 
     /** Step 7: the queries on the national data set; the year asked and the projects whose history was read. */
     record Queried(int year, int[] historyOf, Queries.Result stats, Queries.Result departments, Queries.Result alerts,
-                   Queries.Result history, Queries.Result page, Queries.Result calendar, Queries.Result vocabulary) {
+                   Queries.Result history, Queries.Result page, Queries.Result calendar, Queries.Result vocabulary,
+                   Queries.Result warnings, Queries.Result ticketCounts, Queries.Result tickets) {
     }
 
     /** Step 8: the steady load on the national store, right after the rebuild and after a CHECKPOINT. */
@@ -84,6 +85,9 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         queryRow(report, "GET /api/stats?year=" + queried.year() + "&groupBy=township", queried.stats(), 200);
         queryRow(report, "GET /api/stats?year=" + queried.year() + "&groupBy=department", queried.departments(), 200);
         queryRow(report, "GET /api/alerts", queried.alerts(), 200);
+        queryRow(report, "GET /api/warnings (the warning ladder, every rule)", queried.warnings(), 200);
+        queryRow(report, "GET /api/tickets/departments (the dashboard's ticket counts)", queried.ticketCounts(), 200);
+        queryRow(report, "GET /api/tickets?open=true (a page of 20, overdue first)", queried.tickets(), 200);
         queryRow(report, "GET /api/projects/{id}/history", queried.history(), 20);
         queryRow(report, "GET /api/calendar", queried.calendar(), 200);
         queryRow(report, "GET /api/vocabulary", queried.vocabulary(), 20);
@@ -121,9 +125,10 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                 "PostgreSQL meanwhile: " + load.postgresAfterCheckpoint().describe());
         report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes",
                 queried.alerts().bytes(), alertCount(national), queried.history().bytes(), queried.page().bytes()), "");
-        report.info("national data set", String.format("%,d projects, %,d events (%.1f per project), written by "
-                        + "COPY at %,.0f events/s", national.projects(), national.events(),
-                (double) national.events() / national.projects(), national.events() / national.seconds()),
+        report.info("national data set", String.format("%,d projects and %,d problem tickets, %,d events (%.1f per "
+                        + "project), written by COPY at %,.0f events/s", national.projects(), national.tickets(),
+                national.events(), (double) national.events() / national.projects(),
+                national.events() / national.seconds()),
                 "generated rows compared with command-side rows: " + (write.formatProblems().isEmpty()
                         ? "identical form" : String.join("; ", write.formatProblems())));
         report.info("EXPLAIN ANALYZE (auto_explain) of the query side's statements over 2 ms, each query answered "

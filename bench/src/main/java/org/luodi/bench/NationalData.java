@@ -22,29 +22,53 @@ import java.util.Map;
  * The national data set: {@code projects} project lives signed over the last seven years, written straight into
  * domain_event_entry with COPY (binary) as rows identical in form to the command side's (see {@link EventRows}),
  * interleaved across projects in the order they were recorded, global indexes continuing the store's sequence.
+ * One project in ten carries a problem ticket ({@link TicketLives}), its own aggregate, interleaved the same way.
  */
 final class NationalData {
     static final String PREFIX = "luodi-bench-national-";
 
     /** What the run needs afterwards: the size, and the projects still open for new fund arrivals. */
     record Result(int projects, long events, long firstIndex, long lastIndex, double seconds, int[] openProjects,
-                  byte[] nextSequence, String[] clerkOf, int stalledOpen) {
+                  byte[] nextSequence, String[] clerkOf, int stalledOpen, int tickets) {
     }
 
     private final Plans plans;
     private final LocalDate from;
     private final LocalDate to;
     private final Instant base;
+    private final TicketLives tickets;
 
     NationalData(Plans plans, LocalDate today) {
         this.plans = plans;
         this.from = today.minusYears(7);
         this.to = today.minusDays(1);
         this.base = from.minusDays(2).atStartOfDay(Plans.SHANGHAI).toInstant();
+        this.tickets = new TicketLives(to, plans.now());
     }
 
     List<Plans.Planned> plan(int no) {
         return plans.plan(Plans.projectId(PREFIX, no), no, from, to);
+    }
+
+    /** The rows of one aggregate's life, sequence by sequence: a project's, or its ticket's. */
+    private record Life(String aggregateId, String aggregateType, List<Object> events, List<EventRows.Stamp> stamps) {
+        static Life of(List<Plans.Planned> project) {
+            return new Life(project.get(0).event().projectId(), EventRows.AGGREGATE_TYPE,
+                    project.stream().map(p -> (Object) p.event()).toList(),
+                    project.stream().map(p -> new EventRows.Stamp(p.actor(), p.role(), p.actorTownship(), null,
+                            p.reason(), p.recordedAt(), p.eventId())).toList());
+        }
+
+        static Life ofTicket(List<TicketLives.Planned> ticket) {
+            return new Life(ticket.get(0).event().ticketId(), TicketLives.AGGREGATE_TYPE,
+                    ticket.stream().map(t -> (Object) t.event()).toList(),
+                    ticket.stream().map(TicketLives.Planned::stamp).toList());
+        }
+    }
+
+    /** Life {@code no}: project {@code no} below {@code projects}, else the ticket of project {@code no - projects}. */
+    private Life life(int no, int projects) {
+        return no < projects ? Life.of(plan(no)) : Life.ofTicket(tickets.plan(no - projects, plan(no - projects)));
     }
 
     Result write(Connection c, int projects) throws SQLException, IOException {
@@ -52,6 +76,7 @@ final class NationalData {
         // pass 1: when each event was recorded, as one sortable long per event
         long[] keys = new long[projects * 8];
         int n = 0;
+        int ticketCount = 0;
         int[] open = new int[projects];
         int openCount = 0;
         int stalledOpen = 0;
@@ -72,6 +97,15 @@ final class NationalData {
                 }
                 keys[n++] = (seconds << 35) | ((long) no << 6) | seq;
             }
+            List<TicketLives.Planned> ticket = tickets.plan(no, plan);
+            for (int seq = 0; seq < ticket.size(); seq++) {
+                long seconds = ticket.get(seq).stamp().recordedAt().getEpochSecond() - base.getEpochSecond();
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, keys.length * 3 / 2);
+                }
+                keys[n++] = (seconds << 35) | ((long) (projects + no) << 6) | seq;
+            }
+            ticketCount += ticket.isEmpty() ? 0 : 1;
             nextSequence[no] = (byte) plan.size();
             clerkOf[no] = plan.get(0).actor();
             boolean closed = plan.stream().anyMatch(p -> p.event() instanceof org.luodi.events.ProjectTerminated
@@ -95,13 +129,13 @@ final class NationalData {
             first = rs.getLong(1);
         }
         // pass 2: rows in recording order; a project's plan is derived again (cheap) instead of kept
-        Map<Integer, List<Plans.Planned>> recent = new LinkedHashMap<>(16_384, 0.75f, true) {
+        Map<Integer, Life> recent = new LinkedHashMap<>(16_384, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, List<Plans.Planned>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, Life> eldest) {
                 return size() > 20_000;
             }
         };
-        String[] lastHash = new String[projects];
+        String[] lastHash = new String[projects * 2];
         PGConnection pg = c.unwrap(PGConnection.class);
         int chunk = 250_000;
         long index = first;
@@ -119,9 +153,9 @@ final class NationalData {
             for (int i = start; i < end; i++) {
                 int no = (int) ((keys[i] >>> 6) & ((1L << 29) - 1));
                 int seq = (int) (keys[i] & 63);
-                List<Plans.Planned> plan = recent.computeIfAbsent(no, this::plan);
-                String projectId = plan.get(0).event().projectId();
-                EventRows.Row row = EventRows.of(plan.get(seq), seq, "gen-" + projectId + "-" + seq, lastHash[no]);
+                Life life = recent.computeIfAbsent(no, k -> life(k, projects));
+                EventRows.Row row = EventRows.of(life.events().get(seq), life.aggregateId(), life.stamps().get(seq),
+                        seq, "gen-" + life.aggregateId() + "-" + seq, lastHash[no]);
                 lastHash[no] = row.hash();
                 out.writeShort(10);
                 out.writeInt(8);
@@ -129,7 +163,7 @@ final class NationalData {
                 text(out, row.aggregateId());
                 out.writeInt(8);
                 out.writeLong(row.sequence());
-                text(out, EventRows.AGGREGATE_TYPE);
+                text(out, life.aggregateType());
                 text(out, row.eventId());
                 bytes(out, row.metaData());
                 bytes(out, row.payload());
@@ -153,7 +187,7 @@ final class NationalData {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(projects, n, first, last, seconds, Arrays.copyOf(open, openCount), nextSequence, clerkOf,
-                stalledOpen);
+                stalledOpen, ticketCount);
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {

@@ -53,6 +53,11 @@ final class Plans {
     private final int[] townshipWeights;
     private final int weightTotal;
 
+    /** The moment the generated lives end: nothing is recorded later than an hour before it. */
+    Instant now() {
+        return now;
+    }
+
     Plans(long seed, LocalDate today, Instant now) {
         this.seed = seed;
         this.today = today;
