@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Open defaults,
                 NationalData.Result national, Rebuilt rebuilt, Queried queried, NationalLoad load,
-                List<String> slowStatements, OneRebuilt versions, Heaps heaps) {
+                List<String> slowStatements, OneRebuilt versions, Exported export, Heaps heaps) {
 
     /** Step 2: the closed loop, the CPU both processes used over it, generated rows against the command side's. */
     record WritePath(Load.Closed load, double commandCpu, double postgresCpu, List<String> formatProblems) {
@@ -38,6 +38,10 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
 
     /** Step 10: project-versions rebuilt alone over a store of {@code head} events. */
     record OneRebuilt(long head, Rebuilds.Rebuild rebuild) {
+    }
+
+    /** Step 10b: the 台账 export of the largest township from a query side held to -Xmx512m. */
+    record Exported(String township, long projects, double seconds, long bytes, Heap.Figures heap) {
     }
 
     /** Step 11. */
@@ -91,6 +95,12 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         queryRow(report, "GET /api/projects/{id}/history", queried.history(), 20);
         queryRow(report, "GET /api/calendar", queried.calendar(), 200);
         queryRow(report, "GET /api/vocabulary", queried.vocabulary(), 20);
+        report.target(String.format("台账 export (GET /api/ledger.xlsx) of the largest township, %,d projects, query "
+                        + "side -Xmx512m", export.projects()), "within -Xmx512m",
+                String.format("%.1f s, %,.1f MB; peak heap %.0f MiB (%d collections, %d full)%s", export.seconds(),
+                        export.bytes() / 1e6, export.heap().peakMb(), export.heap().collections(),
+                        export.heap().fullCollections(), export.heap().outOfMemory() ? ", OUT OF MEMORY" : ""),
+                "", "", !export.heap().outOfMemory());
         heapRow(report, "command side", heaps.command());
         heapRow(report, "query side", heaps.query());
 

@@ -55,6 +55,14 @@ final class Http implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file (an Excel export), read to its end and counted, not kept: its status and its size in bytes. */
+    long[] download(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = r.body()) {
+            return new long[]{r.statusCode(), body.transferTo(java.io.OutputStream.nullOutputStream())};
+        }
+    }
+
     CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

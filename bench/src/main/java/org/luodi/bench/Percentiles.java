@@ -7,8 +7,12 @@ import java.util.List;
 final class Percentiles {
     private final double[] sorted;
 
+    /**
+     * Copies {@code millis} once through {@code toArray}, which a synchronized list guards: answers that come back
+     * after an overloaded phase gave up waiting may still be adding to it.
+     */
     Percentiles(List<Double> millis) {
-        this.sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        this.sorted = Arrays.stream(millis.toArray(new Double[0])).mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     Percentiles(double[] millis) {

@@ -61,10 +61,11 @@ final class TicketLives {
         Random r = new Random(no * 31L + 17);
         ProjectSigned signed = (ProjectSigned) project.get(0).event();
         LocalDate raisedOn = signed.signedOn().plusDays(20 + r.nextInt(180));
-        LocalDate closedOn = project.stream()
-                .filter(p -> p.event() instanceof ProjectTerminated || p.event() instanceof ProjectVoided)
+        // a voided project never existed for the counts; a terminated one takes no ticket after its end
+        boolean voided = project.stream().anyMatch(p -> p.event() instanceof ProjectVoided);
+        LocalDate closedOn = project.stream().filter(p -> p.event() instanceof ProjectTerminated)
                 .map(p -> p.event().occurredOn()).findFirst().orElse(null);
-        if (raisedOn.isAfter(to) || closedOn != null && !raisedOn.isBefore(closedOn)) {
+        if (voided || raisedOn.isAfter(to) || closedOn != null && !raisedOn.isBefore(closedOn)) {
             return List.of();
         }
         String id = ticketId(signed.projectId());

@@ -1,7 +1,6 @@
 package org.luodi.query.warning;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
@@ -45,11 +44,7 @@ public class WarningController {
                              @RequestParam(required = false) String asOf,
                              @RequestParam(required = false) String knownAt) {
         LuodiUser user = LuodiUser.current();
-        String wanted = codes.township(township);
-        if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
-            throw ForbiddenException.otherTownship("不能查看其他乡镇的预警");
-        }
-        Set<String> townships = user.isClerk() ? Set.of(user.township()) : wanted == null ? null : Set.of(wanted);
+        Set<String> townships = codes.visibleTownships(user, township, "不能查看其他乡镇的预警");
         LocalDate day = time.asOf(asOf);
         List<Warning> warnings = queries.warnings(day, time.knownAt(knownAt), townships,
                 parse(WarningRule.class, "rule", rule), parse(Colour.class, "colour", colour));

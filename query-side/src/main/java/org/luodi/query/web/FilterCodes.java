@@ -1,8 +1,12 @@
 package org.luodi.query.web;
 
+import org.luodi.platform.problem.ForbiddenException;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.reference.ReferenceData;
+import org.luodi.platform.security.LuodiUser;
 import org.springframework.stereotype.Component;
+
+import java.util.Set;
 
 /**
  * The township and industry-chain codes a query filters by. A blank filter is no filter; an unknown code is refused
@@ -24,6 +28,18 @@ public class FilterCodes {
             throw new InvalidInputException("township", "未知的乡镇代码");
         }
         return code;
+    }
+
+    /**
+     * The townships {@code user} may ask about with the filter {@code text}: its own for a clerk (refusing another's,
+     * with {@code otherTownship} as the words), the one asked for, or null for all.
+     */
+    public Set<String> visibleTownships(LuodiUser user, String text, String otherTownship) {
+        String wanted = township(text);
+        if (user.isClerk() && wanted != null && !wanted.equals(user.township())) {
+            throw ForbiddenException.otherTownship(otherTownship);
+        }
+        return user.isClerk() ? Set.of(user.township()) : wanted == null ? null : Set.of(wanted);
     }
 
     /** The industry-chain code, or null for none; refuses a code that names no chain. */
