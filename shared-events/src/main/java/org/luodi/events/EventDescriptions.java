@@ -61,10 +61,27 @@ public final class EventDescriptions {
             TicketRaised.class, "提交问题", TicketAssigned.class, "交办", TicketAnswered.class, "答复",
             TicketReopened.class, "重新交办", TicketEscalated.class, "提级", TicketClosed.class, "销号");
 
+    /** The revision of each lead event type the descriptions below were written for. */
+    public static final Map<Class<? extends LeadEvent>, String> DESCRIBED_LEAD_REVISIONS = Map.ofEntries(
+            Map.entry(LeadRecorded.class, "1"), Map.entry(LeadAssessed.class, "1"),
+            Map.entry(LeadNegotiationStarted.class, "1"), Map.entry(LeadReviewed.class, "1"),
+            Map.entry(LeadProgressReported.class, "1"), Map.entry(LeadFirstReportConfirmed.class, "1"),
+            Map.entry(LeadSuspended.class, "1"), Map.entry(LeadResumed.class, "1"),
+            Map.entry(LeadAbandoned.class, "1"), Map.entry(LeadSigned.class, "1"),
+            Map.entry(LeadDateCorrected.class, "1"));
+
+    /** Each lead event type's name for people, in the order of a lead's life. */
+    public static final Map<String, String> LEAD_TYPE_LABELS = labels(
+            LeadRecorded.class, "报送项目信息", LeadFirstReportConfirmed.class, "首报确认", LeadAssessed.class, "研判",
+            LeadNegotiationStarted.class, "首谈（在谈）", LeadProgressReported.class, "进展报告",
+            LeadReviewed.class, "预审/评审", LeadSuspended.class, "暂缓", LeadResumed.class, "恢复跟进",
+            LeadAbandoned.class, "放弃", LeadSigned.class, "签约", LeadDateCorrected.class, "更正日期");
+
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final Map<String, Class<?>> TYPES = java.util.stream.Stream.concat(
+    private static final Map<String, Class<?>> TYPES = java.util.stream.Stream.of(
                     Arrays.stream(ProjectEvent.class.getPermittedSubclasses()),
-                    Arrays.stream(TicketEvent.class.getPermittedSubclasses()))
+                    Arrays.stream(TicketEvent.class.getPermittedSubclasses()),
+                    Arrays.stream(LeadEvent.class.getPermittedSubclasses())).flatMap(s -> s)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
     private static final String MISSING = "（金额缺失）";
 
@@ -90,6 +107,9 @@ public final class EventDescriptions {
                 node = ProjectSignedUpcaster.toRevision2((ObjectNode) node);
             }
             Object event = JSON.treeToValue(node, eventClass);
+            if (event instanceof LeadEvent lead) {
+                return describe(lead);
+            }
             return event instanceof TicketEvent ticket ? describe(ticket) : describe((ProjectEvent) event);
         } catch (Exception e) {
             return "（记录内容无法解读）";
@@ -185,6 +205,60 @@ public final class EventDescriptions {
             return "销号：" + text(e.reason());
         }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * A lead's event as its timeline shows it. The investor is not named here: the timeline is shown to people who
+     * may not see it (county leaders), and the lead's page shows it where they may.
+     */
+    public static String describe(LeadEvent event) {
+        if (event instanceof LeadRecorded e) {
+            return unit(e.unit()) + "报送：" + text(e.project()) + "，预计投资 " + wan(e.expectedAmountWan())
+                    + "，来源" + (e.source() == null ? "—" : e.source().label())
+                    + (e.targetCompanies().isEmpty() ? "" : "，对接企业 " + e.targetCompanies().size() + " 家")
+                    + (e.possibleDuplicates().isEmpty() ? "" : "；疑似重复：" + e.possibleDuplicates().stream()
+                    .map(d -> unit(d.unit()) + " " + d.recordedOn() + " 已报送（" + d.matchedBy() + "）")
+                    .collect(Collectors.joining("，")));
+        }
+        if (event instanceof LeadAssessed e) {
+            return "研判结论：" + text(e.conclusion());
+        }
+        if (event instanceof LeadNegotiationStarted e) {
+            return "首谈 " + e.firstTalkOn() + "，" + text(e.ledBy()) + "带队";
+        }
+        if (event instanceof LeadReviewed e) {
+            return (e.kind() == null ? "评审" : e.kind().label()) + (e.passed() ? "通过" : "未通过") + "："
+                    + text(e.opinion());
+        }
+        if (event instanceof LeadProgressReported e) {
+            return "进展：" + text(e.progress());
+        }
+        if (event instanceof LeadFirstReportConfirmed e) {
+            return "确认首报单位：" + unit(e.firstUnit()) + "，签约后计入该单位";
+        }
+        if (event instanceof LeadSuspended e) {
+            return "暂缓（" + (e.stage() == null ? "—" : e.stage().label()) + "阶段）：" + text(e.reason());
+        }
+        if (event instanceof LeadResumed e) {
+            return "恢复跟进（" + (e.stage() == null ? "—" : e.stage().label()) + "阶段）：" + text(e.reason());
+        }
+        if (event instanceof LeadAbandoned e) {
+            return "放弃：" + text(e.reason());
+        }
+        if (event instanceof LeadSigned e) {
+            return "签约，转为项目" + (e.creditedUnits().isEmpty() ? "" : "，计入 " + e.creditedUnits().stream()
+                    .map(EventDescriptions::unit).collect(Collectors.joining("、")));
+        }
+        if (event instanceof LeadDateCorrected e) {
+            String step = LEAD_TYPE_LABELS.getOrDefault(e.step(), e.step() == null ? "—" : e.step());
+            return "更正" + step + "日期为 " + e.date();
+        }
+        throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /** A unit of {@link LeadUnits} by name; a township by its code (shared-events does not read their names). */
+    private static String unit(String code) {
+        return LeadUnits.nameOf(code, township -> PlaceNames.township(township));
     }
 
     private static String assumed(boolean assumed) {

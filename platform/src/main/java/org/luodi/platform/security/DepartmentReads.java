@@ -14,13 +14,14 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class DepartmentReads {
     static final String[] PATHS = {"/api/me", "/api/vocabulary", "/api/ui/reference", "/api/calendar",
             "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
-            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*"};
+            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*", "/api/leads/*"};
 
     /**
      * What a department account may write: the answer to a ticket assigned to it (the command side checks that it
-     * is assigned to this department).
+     * is assigned to this department); the leads it reports and works on (项目信息, #20), and reading them: the
+     * command side and the lead queries keep a department to its own leads.
      */
-    static final String[] WRITES = {"/api/tickets/*/answer"};
+    static final String[] WRITES = {"/api/tickets/*/answer", "/api/leads", "/api/leads/*/*"};
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 

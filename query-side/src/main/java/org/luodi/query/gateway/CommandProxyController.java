@@ -49,6 +49,9 @@ public class CommandProxyController {
             "termination", "corrections", "retractions", "void", "credit", "attributes", "patronage");
     /** A ticket's actions on the command side (TicketCommandController). */
     static final Set<String> TICKET_ACTIONS = Set.of("assignment", "answer", "reopening", "closing", "escalation");
+    /** A lead's actions on the command side (LeadCommandController). */
+    static final Set<String> LEAD_ACTIONS = Set.of("assessment", "negotiation", "review", "progress", "first-report",
+            "suspension", "resumption", "abandonment", "date-corrections");
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
     private static final Duration LEDGER_TIMEOUT = Duration.ofMinutes(10);
 
@@ -107,6 +110,25 @@ public class CommandProxyController {
             throw new NotFoundException(NotFoundException.Kind.RESOURCE, null, "没有这个问题办理操作：" + action);
         }
         return forward(request, "/api/tickets/" + canonicalId(id, NotFoundException.Kind.TICKET) + "/" + action);
+    }
+
+    @Operation(summary = "Report a lead (项目信息), forwarded to the command side",
+            description = "The command side's POST /api/leads, unchanged; its answer comes back.")
+    @PostMapping("/api/leads")
+    public ResponseEntity<byte[]> recordLead(HttpServletRequest request) throws IOException {
+        return forward(request, "/api/leads");
+    }
+
+    @Operation(summary = "Take a step on a lead, forwarded to the command side",
+            description = "action is one of assessment, negotiation, review, progress, first-report, suspension, "
+                    + "resumption, abandonment, date-corrections; the answer is the command side's.")
+    @PostMapping("/api/leads/{id}/{action}")
+    public ResponseEntity<byte[]> leadAction(@PathVariable String id, @PathVariable String action,
+                                             HttpServletRequest request) throws IOException {
+        if (!LEAD_ACTIONS.contains(action)) {
+            throw new NotFoundException(NotFoundException.Kind.RESOURCE, null, "没有这个线索办理操作：" + action);
+        }
+        return forward(request, "/api/leads/" + canonicalId(id, NotFoundException.Kind.LEAD) + "/" + action);
     }
 
     @Operation(summary = "Import a 台账 (Excel ledger), forwarded to the command side",

@@ -1,0 +1,46 @@
+package org.luodi.command.lead;
+
+import org.luodi.events.LeadRecorded.EarlierReport;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@link LeadRegistry} on {@code lead_investor} (command-side db/command V100). It joins the command's transaction
+ * (the Spring transaction Axon's unit of work runs in), so a refused or failed recording leaves no row.
+ */
+@Component
+class JdbcLeadRegistry implements LeadRegistry {
+    private final JdbcTemplate jdbc;
+
+    JdbcLeadRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<EarlierReport> earlierReports(String unit, String creditCode, String investor, String project) {
+        String name = InvestorNames.key(investor);
+        return jdbc.query("SELECT lead_id, unit, recorded_on, credit_code, name_key, project FROM lead_investor "
+                        + "WHERE unit <> ? AND (credit_code = ? OR name_key = ?) ORDER BY recorded_on, recorded_at",
+                (rs, i) -> {
+                    boolean byCode = creditCode != null && creditCode.equals(rs.getString("credit_code"));
+                    boolean byName = name != null && name.equals(rs.getString("name_key"))
+                            && InvestorNames.similarProjects(project, rs.getString("project"));
+                    if (!byCode && !byName) {
+                        return null;
+                    }
+                    return new EarlierReport(rs.getString("lead_id"), rs.getString("unit"),
+                            rs.getObject("recorded_on", LocalDate.class), byCode ? "统一社会信用代码相同" : "投资方名称相同且项目相近");
+                }, unit, creditCode, name).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public void remember(String leadId, String unit, String creditCode, String investor, String project,
+                         LocalDate recordedOn) {
+        jdbc.update("INSERT INTO lead_investor (lead_id, unit, credit_code, name_key, project, recorded_on, "
+                        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, now())", leadId, unit, creditCode,
+                InvestorNames.key(investor), project, recordedOn);
+    }
+}
