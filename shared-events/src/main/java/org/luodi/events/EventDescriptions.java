@@ -41,7 +41,9 @@ public final class EventDescriptions {
             Map.entry(ProjectVoided.class, "1"),
             Map.entry(CreditCorrected.class, "1"),
             Map.entry(AttributesCorrected.class, "1"),
-            Map.entry(PatronageAssigned.class, "1"));
+            Map.entry(PatronageAssigned.class, "1"),
+            Map.entry(EvidenceAttached.class, "1"),
+            Map.entry(MilestoneVerified.class, "1"));
 
     /** Each event type's name for people, in lifecycle order (the timeline's and the audit filter's words). */
     public static final Map<String, String> TYPE_LABELS = labels(
@@ -49,17 +51,19 @@ public final class EventDescriptions {
             ProjectStored.class, "入库", ProductionStarted.class, "投产", FundsArrived.class, "到位资金",
             ProjectTerminated.class, "解约", MilestoneCorrected.class, "更正", MilestoneRetracted.class, "撤销",
             ProjectVoided.class, "作废", CreditCorrected.class, "引荐单位更正", AttributesCorrected.class, "更正项目信息",
-            PatronageAssigned.class, "包保");
+            PatronageAssigned.class, "包保", EvidenceAttached.class, "实证", MilestoneVerified.class, "核实");
 
     /** The revision of each ticket event type the descriptions below were written for. */
     public static final Map<Class<? extends TicketEvent>, String> DESCRIBED_TICKET_REVISIONS = Map.of(
             TicketRaised.class, "1", TicketAssigned.class, "1", TicketAnswered.class, "1",
-            TicketReopened.class, "1", TicketClosed.class, "1", TicketEscalated.class, "1");
+            TicketReopened.class, "1", TicketClosed.class, "1", TicketEscalated.class, "1",
+            TicketEvidenceAttached.class, "1");
 
     /** Each ticket event type's name for people, in the order of a ticket's life. */
     public static final Map<String, String> TICKET_TYPE_LABELS = labels(
             TicketRaised.class, "提交问题", TicketAssigned.class, "交办", TicketAnswered.class, "答复",
-            TicketReopened.class, "重新交办", TicketEscalated.class, "提级", TicketClosed.class, "销号");
+            TicketReopened.class, "重新交办", TicketEscalated.class, "提级", TicketClosed.class, "销号",
+            TicketEvidenceAttached.class, "附件");
 
     /** The revision of each lead event type the descriptions below were written for. */
     public static final Map<Class<? extends LeadEvent>, String> DESCRIBED_LEAD_REVISIONS = Map.ofEntries(
@@ -179,7 +183,41 @@ public final class EventDescriptions {
             return "包保领导：" + (leader == null ? (e.leader() == null ? "无" : e.leader()) : leader.label())
                     + "；服务专班：" + (e.serviceTeam() == null ? "无" : e.serviceTeam());
         }
+        if (event instanceof EvidenceAttached e) {
+            return (e.milestone() == null ? "项目" : milestone(e.milestone())) + "实证：" + file(e.file());
+        }
+        if (event instanceof MilestoneVerified e) {
+            return milestone(e.milestone()) + (e.verdict() == null ? "—" : e.verdict().label())
+                    + (e.reason() == null ? "" : "：" + e.reason());
+        }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
+    }
+
+    /** A file of proof: what it is, its name, type and size, and where and when a photo was taken. */
+    static String file(EvidenceFile f) {
+        if (f == null) {
+            return "—";
+        }
+        StringBuilder text = new StringBuilder()
+                .append(f.kind() == null ? "文件" : f.kind().label()).append(" ").append(text(f.fileName()))
+                .append("（").append(text(f.mediaType())).append("，").append(bytes(f.size())).append("）");
+        if (f.capturedAt() != null) {
+            text.append("，拍摄于 ").append(f.capturedAt().toString().replace('T', ' '));
+        }
+        if (f.latitude() != null && f.longitude() != null) {
+            text.append("，拍摄位置 ").append(String.format(Locale.ROOT, "%.5f, %.5f", f.latitude(), f.longitude()));
+        }
+        return text.toString();
+    }
+
+    private static String bytes(long size) {
+        if (size < 1024) {
+            return size + " 字节";
+        }
+        if (size < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", size / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024));
     }
 
     /** A ticket's event as its timeline shows it: what was decided, with the department by name. */
@@ -203,6 +241,9 @@ public final class EventDescriptions {
         }
         if (event instanceof TicketClosed e) {
             return "销号：" + text(e.reason());
+        }
+        if (event instanceof TicketEvidenceAttached e) {
+            return "附件：" + file(e.file());
         }
         throw new IllegalArgumentException("no description for " + event.getClass().getSimpleName());
     }

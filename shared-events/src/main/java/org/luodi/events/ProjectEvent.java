@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /** Every event of an investment project's life. The aggregate identifier is {@link #projectId()}. */
 public sealed interface ProjectEvent permits ProjectSigned, CompanyRegistered, ConstructionStarted, ProjectStored,
         ProductionStarted, FundsArrived, ProjectTerminated, MilestoneCorrected, MilestoneRetracted, ProjectVoided,
-        CreditCorrected, AttributesCorrected, PatronageAssigned {
+        CreditCorrected, AttributesCorrected, PatronageAssigned, EvidenceAttached, MilestoneVerified {
 
     String projectId();
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * is its own aggregate, so that a department's answer never waits on, or races with, the project's milestones.
  */
 public sealed interface TicketEvent permits TicketRaised, TicketAssigned, TicketAnswered, TicketReopened,
-        TicketClosed, TicketEscalated {
+        TicketClosed, TicketEscalated, TicketEvidenceAttached {
 
     String ticketId();
 

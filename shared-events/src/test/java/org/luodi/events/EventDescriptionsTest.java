@@ -31,6 +31,22 @@ class EventDescriptionsTest {
             "武汉某集团", "chengui", "new-materials", false, SourceRegion.FOREIGN, MONEY, new BigDecimal("30000"),
             Set.of(ProjectType.SECOND_ROUND, ProjectType.TECHNICAL_UPGRADE), Set.of(InvestorCategory.LISTED));
 
+    private static final EvidenceFile PHOTO = new EvidenceFile("开工现场.jpg", "image/jpeg", 2_500_000L,
+            "0f".repeat(32), EvidenceKind.SITE_PHOTO, java.time.LocalDateTime.of(2024, 5, 1, 9, 30, 5), 30.0925,
+            114.98765);
+
+    @Test
+    void evidenceReadsWithItsKindSizeAndWhereAndWhenAPhotoWasTaken() {
+        assertThat(EventDescriptions.describe(new EvidenceAttached("p", "e", Milestone.START, PHOTO)))
+                .isEqualTo("开工实证：现场施工照片 开工现场.jpg（image/jpeg，2.4 MB），拍摄于 2024-05-01 09:30:05，"
+                        + "拍摄位置 30.09250, 114.98765");
+        assertThat(EventDescriptions.describe(new MilestoneVerified("p", Milestone.START, Verdict.DOUBTFUL,
+                "照片早于开工日期"))).isEqualTo("开工存疑：照片早于开工日期");
+        assertThat(EventDescriptions.describe(new TicketEvidenceAttached("t", "e", LocalDate.of(2024, 5, 2),
+                new EvidenceFile("回单.png", "image/png", 800, "ab".repeat(32), EvidenceKind.BANK_RECEIPT, null,
+                        null, null)))).isEqualTo("附件：银行回单 回单.png（image/png，800 字节）");
+    }
+
     @Test
     void everyEventTypeHasADescriptionForItsPresentRevision() {
         for (Class<?> type : ProjectEvent.class.getPermittedSubclasses()) {
@@ -209,6 +225,10 @@ class EventDescriptionsTest {
         if (type == ProjectAttributes.class) {
             return List.of(ATTRIBUTES, OTHER_ATTRIBUTES);
         }
+        if (type == EvidenceFile.class) {
+            return List.of(PHOTO, new EvidenceFile("合同.pdf", "application/pdf", 512, "ab".repeat(32),
+                    EvidenceKind.CONTRACT, null, null, null));
+        }
         if (type == String.class) {
             return List.of("示例");
         }
@@ -220,6 +240,9 @@ class EventDescriptionsTest {
         }
         if (type == Amount.class) {
             return List.of(Amount.cny(MONEY), Amount.usd(MONEY));
+        }
+        if (type == long.class) {
+            return List.of(2_500_000L);
         }
         if (type == int.class || type == Integer.class) {
             return List.of(2);

@@ -5,6 +5,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.evidence.EvidenceCommands.AttachEvidence;
+import org.luodi.command.evidence.EvidenceCommands.VerifyMilestone;
 import org.luodi.command.project.ProjectCommands.AssignPatronage;
 import org.luodi.command.project.ProjectCommands.CorrectAttributes;
 import org.luodi.command.project.ProjectCommands.CorrectCredit;
@@ -23,6 +25,9 @@ import org.luodi.events.CompanyRegistered;
 import org.luodi.events.ConstructionStarted;
 import org.luodi.events.CreditCode;
 import org.luodi.events.CreditCorrected;
+import org.luodi.events.EvidenceAttached;
+import org.luodi.events.MilestoneVerified;
+import org.luodi.events.Verdict;
 import org.luodi.events.Leaders;
 import org.luodi.events.PatronageAssigned;
 import org.luodi.events.Departments;
@@ -333,7 +338,49 @@ public class InvestmentProject {
         apply(new AttributesCorrected(projectId, attributes, after, cmd.reason().strip()));
     }
 
+    /**
+     * 实证: the project's clerk or a supervisor attaches a stored file as proof of a milestone the project has reached
+     * (any fund arrival for 到位资金), or of the project as a whole; a void project takes none (#19).
+     */
+    @CommandHandler
+    public void handle(AttachEvidence cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeClerkOfOrSupervisor(attributes.township());
+        new Checks(clock)
+                .required("evidenceId", cmd.evidenceId())
+                .required("file", cmd.file())
+                .required("kind", cmd.file() == null ? null : cmd.file().kind())
+                .that(cmd.milestone() != Milestone.TERMINATION, "milestone", "解约无需实证")
+                .throwIfAny();
+        mustNotBeVoided();
+        if (cmd.milestone() != null) {
+            mustHaveReached(cmd.milestone(), "尚未记录，不能为它附上实证");
+        }
+        apply(new EvidenceAttached(projectId, cmd.evidenceId(), cmd.milestone(), cmd.file()));
+    }
+
+    /** 核实: a supervisor finds a reached milestone 已核实 or 存疑; 存疑 always says why (#19). */
+    @CommandHandler
+    public void handle(VerifyMilestone cmd, MetaData metaData, Clock clock) {
+        Actor.from(metaData).mustBeSupervisor();
+        new Checks(clock)
+                .required("milestone", cmd.milestone())
+                .that(cmd.milestone() != Milestone.TERMINATION, "milestone", "解约无需核实")
+                .required("verdict", cmd.verdict())
+                .text("reason", cmd.reason(), 500, cmd.verdict() == Verdict.DOUBTFUL)
+                .throwIfAny();
+        mustNotBeVoided();
+        mustHaveReached(cmd.milestone(), "尚未记录，无从核实");
+        apply(new MilestoneVerified(projectId, cmd.milestone(), cmd.verdict(), blankToNull(cmd.reason())));
+    }
+
     // ---- rules shared by the handlers
+
+    private void mustHaveReached(Milestone milestone, String why) {
+        boolean reached = milestone == Milestone.FUNDS ? !arrivals.isEmpty() : dateOf(milestone, null) != null;
+        if (!reached) {
+            throw new RuleViolationException(ErrorCode.MILESTONE_NOT_RECORDED, "milestone", milestone.label() + why);
+        }
+    }
 
     /** arrivalNo names an arrival; on any other milestone the event would claim an arrival it is not about. */
     private static boolean namesArrivalOnlyForFunds(Milestone milestone, Integer arrivalNo) {

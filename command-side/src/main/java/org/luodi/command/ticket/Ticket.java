@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.luodi.command.evidence.EvidenceCommands.AttachTicketEvidence;
 import org.luodi.command.project.ProjectStanding;
 import org.luodi.command.ticket.TicketCommands.AnswerTicket;
 import org.luodi.command.ticket.TicketCommands.AssignTicket;
@@ -18,6 +19,7 @@ import org.luodi.events.TicketAnswered;
 import org.luodi.events.TicketAssigned;
 import org.luodi.events.TicketClosed;
 import org.luodi.events.TicketEscalated;
+import org.luodi.events.TicketEvidenceAttached;
 import org.luodi.events.TicketRaised;
 import org.luodi.events.TicketReopened;
 import org.luodi.events.TicketStatus;
@@ -166,6 +168,30 @@ public class Ticket {
             throw outOfOrder("问题已提级至" + escalation.label() + "，只能向上提级");
         }
         apply(new TicketEscalated(ticketId, today(clock), cmd.level(), clean(cmd.reason())));
+    }
+
+    /**
+     * A file for the ticket (#19): from the project's township clerk, a supervisor, or the department the ticket is
+     * assigned to (its answer's proof); a closed ticket takes none.
+     */
+    @CommandHandler
+    public void handle(AttachTicketEvidence cmd, MetaData metaData, Clock clock, ProjectStandings projects) {
+        TicketActor actor = TicketActor.from(metaData);
+        if (actor.role() == org.luodi.platform.security.Role.DEPARTMENT) {
+            if (department == null || !department.equals(actor.department())) {
+                throw new ForbiddenException("该问题未交办给本部门");
+            }
+        } else {
+            actor.mustBeClerkOrSupervisor("只有乡镇专班、市级督查人员或承办部门可以为问题附上文件");
+            actor.mustReach(projects.of(projectId).township(), "不能为其他乡镇的问题附上文件");
+        }
+        new TicketInput()
+                .required("evidenceId", cmd.evidenceId())
+                .required("file", cmd.file())
+                .required("kind", cmd.file() == null ? null : cmd.file().kind())
+                .throwIfAny();
+        mustNotBeClosed();
+        apply(new TicketEvidenceAttached(ticketId, cmd.evidenceId(), today(clock), cmd.file()));
     }
 
     private void mustNotBeClosed() {

@@ -15,6 +15,7 @@ import org.luodi.events.TicketAssigned;
 import org.luodi.events.TicketClosed;
 import org.luodi.events.TicketEscalated;
 import org.luodi.events.TicketEvent;
+import org.luodi.events.TicketEvidenceAttached;
 import org.luodi.events.TicketRaised;
 import org.luodi.events.TicketReopened;
 import org.luodi.events.TicketStatus;
@@ -82,6 +83,12 @@ public class TicketProjection {
     @EventHandler
     void on(TicketClosed e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
         change(e, sequence, metaData, timestamp, "status = 'CLOSED', closed_on = ?", e.closedOn());
+    }
+
+    /** A file attached (#19): the ticket's state stays, its timeline shows the file (query.evidence keeps it). */
+    @EventHandler
+    void on(TicketEvidenceAttached e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
+        change(e, sequence, metaData, timestamp, "status = status");
     }
 
     /** A supervisor moved the project: its tickets are the new township's from now on. */

@@ -68,7 +68,7 @@ public final class Recomputation {
             "ProductionStarted", "productionOn", "FundsArrived", "arrivedOn", "ProjectTerminated", "terminatedOn");
     /** The event types that speak of no business date (SPEC §2): their history rows have none. */
     private static final Set<String> WITHOUT_BUSINESS_DATE = Set.of("ProjectVoided", "CreditCorrected",
-            "AttributesCorrected", "PatronageAssigned");
+            "AttributesCorrected", "PatronageAssigned", "EvidenceAttached", "MilestoneVerified");
 
     private final List<StoredEvent> events;
     private final List<String> projectVersions = new ArrayList<>();
@@ -220,6 +220,9 @@ public final class Recomputation {
                     arrival.put("amount_usd_wan", revision2 ? (usd ? decimal(amount, "wan") : null)
                             : decimal(e, "amountUsdWan"));
                     openArrivals.add(arrival);
+                }
+                case "EvidenceAttached", "MilestoneVerified" -> {
+                    // 实证 changes nothing a version holds: a new version, the same values
                 }
                 default -> throw new IllegalStateException("the recomputation does not cover " + event.type());
             }
