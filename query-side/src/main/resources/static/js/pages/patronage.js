@@ -27,7 +27,7 @@ export async function render(main, { query, me }) {
   const [projects, alerts, warnings, tickets] = await Promise.all([
     get('/api/projects', { leader, size: 200 }),
     get('/api/alerts', { asOf: today() }),
-    get('/api/warnings', { asOf: today() }),
+    get('/api/warnings', { asOf: today(), leader, size: 1000 }),
     get('/api/tickets', { leader, open: 'true', size: 200 })]);
   const alertOf = new Map(alerts.alerts.map(a => [a.projectId, a]));
   // the list is red first: the first warning met of a project is its worst

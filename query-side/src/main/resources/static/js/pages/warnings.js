@@ -6,6 +6,7 @@ import { wanToYi } from '../money.js';
 
 const RULES = { STALLED_CONTRACT: '签约未开工', STOPPED_AFTER_START: '开工即停', STORAGE_LAGGING: '入库滞后',
   FUNDS_BEHIND: '资金到位滞后' };
+const PAGE_SIZE = 100;
 const COLOURS = { RED: '红色（督办）', YELLOW: '黄色（预警）', GREEN: '绿色（提醒）' };
 
 /** The panel and its loader: load({ asOf, township, signal }) draws the ladder of that day. */
@@ -24,19 +25,22 @@ export function ladderPanel() {
       + '市政府督办。'),
     summary, list);
   let last = null;
+  let page = 0;
 
   async function load(args) {
+    if (args !== last) page = 0;
     last = args;
     try {
       const data = await get('/api/warnings', { asOf: args.asOf, township: args.township,
-        rule: ruleSelect.value, colour: colourSelect.value }, { signal: args.signal });
+        rule: ruleSelect.value, colour: colourSelect.value, page, size: PAGE_SIZE }, { signal: args.signal });
       draw(data);
     } catch (e) {
       if (e.name === 'AbortError') return;
       replace(list, message('error', '预警分级加载失败：' + e.message));
     }
   }
-  [ruleSelect, colourSelect].forEach(el => el.addEventListener('change', () => last && load(last)));
+  [ruleSelect, colourSelect].forEach(el => el.addEventListener('change', () => { page = 0; if (last) load(last); }));
+  const go = p => { page = p; if (last) load(last); };
 
   function draw(data) {
     replace(summary, `截至 ${data.asOf}：红色 `, h('b', { id: 'ladder-red' }, String(data.colours.RED)), ' 个次，黄色 ',
@@ -57,7 +61,13 @@ export function ladderPanel() {
         h('td', { class: 'num' }, wanToYi(w.contractAmountWan)),
         h('td', null, w.detail),
         h('td', { class: 'center nowrap' }, w.since),
-        h('td', { class: 'nowrap' + (w.escalation === 'TOWNSHIP' ? '' : ' escalated') }, w.escalationLabel))))));
+        h('td', { class: 'nowrap' + (w.escalation === 'TOWNSHIP' ? '' : ' escalated') }, w.escalationLabel))))),
+      data.total > data.size ? h('div', { class: 'pager' },
+        h('button', { type: 'button', class: 'secondary', disabled: data.page <= 0, onclick: () => go(data.page - 1) },
+          '上一页'),
+        h('span', { id: 'ladder-page' }, ` 第 ${data.page + 1} / ${Math.ceil(data.total / data.size)} 页，共 ${data.total} 条 `),
+        h('button', { type: 'button', class: 'secondary', disabled: (data.page + 1) * data.size >= data.total,
+          onclick: () => go(data.page + 1) }, '下一页')) : null);
   }
 
   return { panel, load };

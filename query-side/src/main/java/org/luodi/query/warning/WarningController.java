@@ -28,31 +28,48 @@ public class WarningController {
         this.codes = codes;
     }
 
-    /** The warnings, and how many of each colour among them. */
-    public record Warnings(LocalDate asOf, Map<Colour, Long> colours, List<Warning> warnings) {
+    /**
+     * One page of the warnings, most urgent first; {@code total} and {@code colours} count every warning that
+     * matches, not only the page's.
+     */
+    public record Warnings(LocalDate asOf, Map<Colour, Long> colours, long total, int page, int size,
+                           List<Warning> warnings) {
     }
 
     @Operation(summary = "The warning ladder: stalled contracts, 开工即停, 入库滞后 and funds behind, in three colours",
             description = "rule: STALLED_CONTRACT, STOPPED_AFTER_START, STORAGE_LAGGING or FUNDS_BEHIND; colour: "
                     + "GREEN, YELLOW or RED. Each warning has the day it reached its colour and its escalation "
                     + "(TOWNSHIP, COUNTY_OFFICE, GOVERNMENT: a red warning rises with the months it stays red). "
-                    + "Thresholds: luodi.warnings (docs/contract.md §5c). A clerk sees its own township only.")
+                    + "Thresholds: luodi.warnings (docs/contract.md §5c). A clerk sees its own township only. "
+                    + "leader: the projects that 包保 leader has. Paged (size ≤ 1000, default 100): total and colours "
+                    + "count every matching warning.")
     @GetMapping("/api/warnings")
     public Warnings warnings(@RequestParam(required = false) String township,
                              @RequestParam(required = false) String rule,
                              @RequestParam(required = false) String colour,
+                             @RequestParam(required = false) String leader,
                              @RequestParam(required = false) String asOf,
-                             @RequestParam(required = false) String knownAt) {
+                             @RequestParam(required = false) String knownAt,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || page > 100_000) {
+            throw new InvalidInputException("page", "须在 0–100000 之间");
+        }
+        if (size < 1 || size > 1000) {
+            throw new InvalidInputException("size", "须在 1–1000 之间");
+        }
         LuodiUser user = LuodiUser.current();
         Set<String> townships = codes.visibleTownships(user, township, "不能查看其他乡镇的预警");
         LocalDate day = time.asOf(asOf);
-        List<Warning> warnings = queries.warnings(day, time.knownAt(knownAt), townships,
+        List<Warning> warnings = queries.warnings(day, time.knownAt(knownAt), townships, codes.leader(leader),
                 parse(WarningRule.class, "rule", rule), parse(Colour.class, "colour", colour));
         Map<Colour, Long> colours = new EnumMap<>(Colour.class);
         for (Colour c : Colour.values()) {
             colours.put(c, warnings.stream().filter(w -> w.colour() == c).count());
         }
-        return new Warnings(day, colours, warnings);
+        int from = (int) Math.min((long) page * size, warnings.size());
+        return new Warnings(day, colours, warnings.size(), page, size,
+                warnings.subList(from, Math.min(from + size, warnings.size())));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {

@@ -47,11 +47,17 @@ public class WarningQueries {
     /** The warnings of {@code townships} (null: all), of one rule and one colour when given, most urgent first. */
     public List<Warning> warnings(LocalDate asOf, Instant knownAt, Set<String> townships, WarningRule rule,
                                   Colour colour) {
+        return warnings(asOf, knownAt, townships, null, rule, colour);
+    }
+
+    /** The same, of the projects that 包保 {@code leader} has on {@code asOf}'s record (null: every project). */
+    public List<Warning> warnings(LocalDate asOf, Instant knownAt, Set<String> townships, String leader,
+                                  WarningRule rule, Colour colour) {
         if (townships != null && townships.isEmpty()) {
             return List.of();
         }
         List<Warning> warnings = new ArrayList<>();
-        for (ProjectFacts p : facts(asOf, knownAt, townships)) {
+        for (ProjectFacts p : facts(asOf, knownAt, townships, leader)) {
             for (WarningRules.Finding f : rules.findings(p, asOf)) {
                 if ((rule == null || f.rule() == rule) && (colour == null || f.colour() == colour)) {
                     warnings.add(warning(p, f, asOf));
@@ -102,7 +108,7 @@ public class WarningQueries {
                 f.since(), escalation, escalation.label(), f.detail());
     }
 
-    private List<ProjectFacts> facts(LocalDate asOf, Instant knownAt, Set<String> townships) {
+    private List<ProjectFacts> facts(LocalDate asOf, Instant knownAt, Set<String> townships, String leader) {
         MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf)
                 .addValue("signedBy", signedBy(asOf));
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
@@ -121,6 +127,10 @@ public class WarningQueries {
         if (townships != null) {
             sql += " AND p.township IN (:townships)";
             params.addValue("townships", townships);
+        }
+        if (leader != null) {
+            sql += " AND p.leader = :leader";
+            params.addValue("leader", leader);
         }
         return jdbc.query(sql, params, (rs, i) -> new ProjectFacts(rs.getString("project_id"), rs.getString("name"),
                 rs.getString("township"), strip(rs.getBigDecimal("contract_amount_wan")),

@@ -66,6 +66,26 @@ class PatronageReadTest extends IsolatedQuerySideTest {
         assertThat(supervisor().get("/api/projects?leader=王细军").status()).isEqualTo(400);
     }
 
+    /**
+     * On 2024-12-31 all three are signed nine months or more and never started: each is a red 签约未开工. The
+     * leader's filter reads the 包保 as recorded now: 王细军 has B alone, 乐晗 has A.
+     */
+    @Test
+    void theWarningLadderFiltersByLeader() {
+        assertThat(warned(supervisor().get("/api/warnings?asOf=2024-12-31&rule=STALLED_CONTRACT&leader=leader10")
+                .ok())).containsExactly(b);
+        assertThat(warned(supervisor().get("/api/warnings?asOf=2024-12-31&rule=STALLED_CONTRACT&leader=leader24")
+                .ok())).containsExactly(a);
+        assertThat(warned(supervisor().get("/api/warnings?asOf=2024-12-31&rule=STALLED_CONTRACT").ok()))
+                .hasSize(3);
+    }
+
+    private static java.util.List<String> warned(JsonNode answer) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        answer.get("warnings").forEach(w -> ids.add(w.get("projectId").asText()));
+        return ids;
+    }
+
     @Test
     void aLeaderSignsInAndReadsTheProjectsHeBaobaosAndTheWholeCounty() {
         JsonNode me = as("leader10").get("/api/me").ok();

@@ -144,6 +144,27 @@ class WarningLadderTest extends QuerySideTest {
         assertThat(as("chengui").get("/api/warnings", "township", "gaoxin").status()).isEqualTo(403);
         assertThat(supervisor.get("/api/warnings", "rule", "LATE").status()).isEqualTo(400);
         assertThat(supervisor.get("/api/warnings", "colour", "BLUE").status()).isEqualTo(400);
+        assertThat(supervisor.get("/api/warnings", "size", "0").status()).isEqualTo(400);
+        assertThat(supervisor.get("/api/warnings", "leader", "nobody").status()).isEqualTo(400);
+    }
+
+    /** A page holds what the whole list holds at its place; total and colours count the whole list. */
+    @Test
+    void pagedMostUrgentFirst() {
+        ApiClient supervisor = as("supervisor");
+        JsonNode all = supervisor.get("/api/warnings", "asOf", "2025-01-31").ok();
+        long total = all.path("total").asLong();
+        assertThat(total).isEqualTo(all.path("warnings").size()).isGreaterThan(2);
+        JsonNode second = supervisor.get("/api/warnings", "asOf", "2025-01-31", "page", "1", "size", "2").ok();
+        assertThat(second.path("total").asLong()).isEqualTo(total);
+        assertThat(second.path("colours")).isEqualTo(all.path("colours"));
+        assertThat(second.path("warnings").size()).isEqualTo(Math.min(2, (int) total - 2));
+        for (int i = 0; i < second.path("warnings").size(); i++) {
+            assertThat(second.path("warnings").get(i)).isEqualTo(all.path("warnings").get(2 + i));
+        }
+        JsonNode beyond = supervisor.get("/api/warnings", "asOf", "2025-01-31", "page", "1000", "size", "2").ok();
+        assertThat(beyond.path("warnings").size()).isZero();
+        assertThat(beyond.path("total").asLong()).isEqualTo(total);
     }
 
     /** The project's warnings on {@code asOf} as "RULE COLOUR since ESCALATION detail", most urgent first. */
