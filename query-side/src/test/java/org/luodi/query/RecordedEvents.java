@@ -54,6 +54,23 @@ public class RecordedEvents {
                 MetaData.from(meta)));
     }
 
+    /** Appends a lead's event as recorded at {@code recordedAt} by {@code actor} in {@code role}. */
+    public void lead(org.luodi.events.LeadEvent event, Instant recordedAt, String actor, String role, String township,
+                     String department, String reason) {
+        long sequence = nextSequence.merge(event.leadId(), 0L, (old, zero) -> old + 1);
+        Map<String, Object> meta = new HashMap<>();
+        meta.put(EventMetadata.ACTOR, actor);
+        meta.put(EventMetadata.ROLE, role);
+        meta.put(EventMetadata.TOWNSHIP, township);
+        if (department != null) {
+            meta.put(EventMetadata.DEPARTMENT, department);
+        }
+        meta.put(EventMetadata.RECORDED_AT, recordedAt.toString());
+        meta.put(EventMetadata.REASON, reason);
+        eventStore.publish(new GenericDomainEventMessage<>("Lead", event.leadId(), sequence, event,
+                MetaData.from(meta)));
+    }
+
     public void byClerk(String township, ProjectEvent event, Instant recordedAt) {
         record(event, recordedAt, township, "CLERK", township, null);
     }

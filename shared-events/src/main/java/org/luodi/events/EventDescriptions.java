@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class EventDescriptions {
     /** The revision of each event type the descriptions below were written for. */
     public static final Map<Class<? extends ProjectEvent>, String> DESCRIBED_REVISIONS = Map.ofEntries(
-            Map.entry(ProjectSigned.class, "3"),
+            Map.entry(ProjectSigned.class, "4"),
             Map.entry(CompanyRegistered.class, "2"),
             Map.entry(ConstructionStarted.class, "1"),
             Map.entry(ProjectStored.class, "1"),
@@ -128,7 +128,10 @@ public final class EventDescriptions {
                     + (e.plannedInvestmentWan() == null ? "" : "，计划总投资 " + wan(e.plannedInvestmentWan()))
                     + (e.types().isEmpty() ? "" : "，项目类型 " + AttributeChanges.flags(e.types(), ProjectType::label))
                     + (e.investorCategories().isEmpty() ? "" : "，投资方类别 "
-                    + AttributeChanges.flags(e.investorCategories(), InvestorCategory::label));
+                    + AttributeChanges.flags(e.investorCategories(), InvestorCategory::label))
+                    + (e.leadId() == null ? "" : "，由项目线索转化" + (e.creditedLeadUnits().isEmpty() ? ""
+                    : "（首报计入 " + e.creditedLeadUnits().stream().map(EventDescriptions::unit)
+                    .collect(Collectors.joining("、")) + "）"));
         }
         if (event instanceof CompanyRegistered e) {
             return text(e.companyName()) + "，统一社会信用代码 " + text(e.creditCode())

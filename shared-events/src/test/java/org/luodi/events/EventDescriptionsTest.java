@@ -221,6 +221,10 @@ class EventDescriptionsTest {
             Class<?> flag = (Class<?>) set.getActualTypeArguments()[0];
             return List.of(Set.of(), Set.of((Object[]) flag.getEnumConstants()));
         }
+        if (generic instanceof ParameterizedType list && list.getRawType() == List.class) {
+            // the units a lead's signing is credited to: none, or a township and a department
+            return List.of(List.of(), List.of("gaoxin", "dept38"));
+        }
         Class<?> type = (Class<?>) generic;
         if (type == ProjectAttributes.class) {
             return List.of(ATTRIBUTES, OTHER_ATTRIBUTES);

@@ -1,6 +1,8 @@
 package org.luodi.command.lead;
 
 import org.luodi.events.LeadRecorded.EarlierReport;
+import org.luodi.platform.problem.ErrorCode;
+import org.luodi.platform.problem.RuleViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,11 @@ class JdbcLeadRegistry implements LeadRegistry {
     @Override
     public void remember(String leadId, String unit, String creditCode, String investor, String project,
                          LocalDate recordedOn) {
-        jdbc.update("INSERT INTO lead_investor (lead_id, unit, credit_code, name_key, project, recorded_on, "
-                        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, now())", leadId, unit, creditCode,
-                InvestorNames.key(investor), project, recordedOn);
+        int added = jdbc.update("INSERT INTO lead_investor (lead_id, unit, credit_code, name_key, project, "
+                        + "recorded_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, now()) ON CONFLICT (lead_id) DO NOTHING",
+                leadId, unit, creditCode, InvestorNames.key(investor), project, recordedOn);
+        if (added == 0) { // the id is taken: the event store would refuse it at commit, say so now
+            throw new RuleViolationException(ErrorCode.LEAD_EXISTS, "leadId", "该项目线索编号已存在");
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.luodi.command.project.ProjectCommands.CorrectMilestone;
 import org.luodi.command.project.ProjectCommands.RecordFundsArrival;
 import org.luodi.command.project.ProjectCommands.RegisterCompany;
 import org.luodi.command.project.ProjectCommands.RetractMilestone;
+import org.luodi.command.lead.LeadSignings;
 import org.luodi.command.project.ProjectCommands.SignProject;
 import org.luodi.command.project.ProjectCommands.StartConstruction;
 import org.luodi.command.project.ProjectCommands.StartProduction;
@@ -50,6 +51,7 @@ import org.luodi.platform.reference.ReferenceData;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +98,7 @@ public class InvestmentProject {
 
     @CommandHandler
     public InvestmentProject(SignProject cmd, MetaData metaData, Clock clock, ReferenceData reference,
-                             Plausibility plausibility) {
+                             Plausibility plausibility, LeadSignings leads) {
         Actor actor = Actor.from(metaData);
         actor.mustBeClerk();
         // Here the township is input: a missing or unknown code is a 400 before it can tell whose project this is.
@@ -125,10 +127,13 @@ public class InvestmentProject {
         plausibility.contract(cmd.contractAmountWan(), "contractAmountWan", cmd.confirmImplausible());
         plausibility.planned(cmd.plannedInvestmentWan(), cmd.contractAmountWan(), "plannedInvestmentWan",
                 cmd.confirmImplausible());
+        // the lead decides whether it may sign (its stage, its 评审, whose it is) and is closed in this unit of work
+        List<String> credited = cmd.leadId() == null ? List.of()
+                : leads.sign(cmd.leadId(), cmd.projectId(), cmd.township(), cmd.signedOn(), cmd.contractAmountWan());
         apply(new ProjectSigned(cmd.projectId(), cmd.name().strip(), cmd.investor().strip(), cmd.township(),
                 cmd.industryChain(), cmd.industrial(), cmd.contractAmountWan(), cmd.sourceRegion(), cmd.signedOn(),
                 blankToNull(cmd.introducedBy()), null, cmd.plannedInvestmentWan(), cmd.types(),
-                cmd.investorCategories()));
+                cmd.investorCategories(), cmd.leadId(), credited));
     }
 
     @CommandHandler

@@ -55,7 +55,7 @@ public class ProjectCommandController {
                               Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
                               LocalDate signedOn, String introducedBy, BigDecimal plannedInvestmentWan,
                               Set<ProjectType> types, Set<InvestorCategory> investorCategories,
-                              Boolean confirmImplausible) {
+                              Boolean confirmImplausible, String leadId) {
     }
 
     public record RegistrationRequest(LocalDate registeredOn, String companyName, String creditCode,
@@ -104,15 +104,22 @@ public class ProjectCommandController {
     @Operation(summary = "Sign a project (签约)",
             description = "By the clerk of the project's township; 201 with the projectId (a given UUID, or a new "
                     + "one). plannedInvestmentWan (计划总投资, 万元), types and investorCategories are optional. An amount that looks like a slip of 10,000× is refused 409 (amount.implausible) "
-                    + "and nothing is written, unless the body says confirmImplausible: true.")
+                    + "and nothing is written, unless the body says confirmImplausible: true. leadId (optional): the lead (项目线索) "
+                    + "this signing converts, in talks (and through 签约前评审 at 50,000 万元 or more), reported by or "
+                    + "settling in this township; it is closed with LeadSigned and the project carries its id and "
+                    + "credited units.")
     @PostMapping
     public ResponseEntity<Object> sign(@RequestBody SignRequest body, @RequestHeader(name = KEY, required = false) String key) {
         String id = body.projectId() == null ? UUID.randomUUID().toString() : uuid(body.projectId(), true);
+        String leadId = body.leadId() == null ? null : org.luodi.command.api.CanonicalUuid.of(body.leadId());
+        if (body.leadId() != null && leadId == null) {
+            throw new InvalidInputException("leadId", "须为 UUID");
+        }
         return commands.send(key, "POST /api/projects", body,
                 new SignProject(id, body.name(), body.investor(), body.township(), body.industryChain(),
                         body.industrial(), body.contractAmountWan(), body.sourceRegion(), body.signedOn(),
                         body.introducedBy(), body.plannedInvestmentWan(), body.types(), body.investorCategories(),
-                        body.confirmImplausible()),
+                        body.confirmImplausible(), leadId),
                 id, HttpStatus.CREATED, null);
     }
 

@@ -25,12 +25,22 @@ public final class ProjectCommands {
                               String township, String industryChain, Boolean industrial,
                               BigDecimal contractAmountWan, SourceRegion sourceRegion, LocalDate signedOn,
                               String introducedBy, BigDecimal plannedInvestmentWan, Set<ProjectType> types,
-                              Set<InvestorCategory> investorCategories, Boolean confirmImplausible) {
+                              Set<InvestorCategory> investorCategories, Boolean confirmImplausible, String leadId) {
+        /** A signing without a lead (项目线索). */
+        public SignProject(String projectId, String name, String investor, String township, String industryChain,
+                           Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
+                           LocalDate signedOn, String introducedBy, BigDecimal plannedInvestmentWan,
+                           Set<ProjectType> types, Set<InvestorCategory> investorCategories,
+                           Boolean confirmImplausible) {
+            this(projectId, name, investor, township, industryChain, industrial, contractAmountWan, sourceRegion,
+                    signedOn, introducedBy, plannedInvestmentWan, types, investorCategories, confirmImplausible, null);
+        }
+
         public SignProject(String projectId, String name, String investor, String township, String industryChain,
                            Boolean industrial, BigDecimal contractAmountWan, SourceRegion sourceRegion,
                            LocalDate signedOn, String introducedBy, Boolean confirmImplausible) {
             this(projectId, name, investor, township, industryChain, industrial, contractAmountWan, sourceRegion,
-                    signedOn, introducedBy, null, null, null, confirmImplausible);
+                    signedOn, introducedBy, null, null, null, confirmImplausible, null);
         }
 
         public SignProject(String projectId, String name, String investor, String township, String industryChain,

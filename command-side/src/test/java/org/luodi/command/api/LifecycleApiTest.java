@@ -121,7 +121,7 @@ class LifecycleApiTest extends CommandSideApiTest {
                 .contains("\"township\":\"gaoxin\"").contains("\"township\":\"chengui\"")
                 .contains("\"contractAmountWan\":13000");
         assertThat(jdbc.queryForObject("SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = 0", String.class, id)).isEqualTo("3");
+                + "AND sequence_number = 0", String.class, id)).isEqualTo("4");
     }
 
     private static void ok(ApiClient.Answer answer, String projectId) {

@@ -35,9 +35,9 @@ class StoredEventsApiTest extends CommandSideApiTest {
                 + "\"investor\":\"武汉某公司\",\"township\":\"gaoxin\",\"industryChain\":\"smart-equipment\","
                 + "\"industrial\":true,\"contractAmountWan\":12000.50,\"sourceRegion\":\"OUT_OF_PROVINCE\","
                 + "\"signedOn\":\"2024-03-15\",\"introducedBy\":null,\"introducedByText\":null,"
-                + "\"plannedInvestmentWan\":null,\"types\":[],\"investorCategories\":[]}");
+                + "\"plannedInvestmentWan\":null,\"types\":[],\"investorCategories\":[],\"leadId\":null,\"creditedLeadUnits\":[]}");
         assertThat(row.get("payload_type")).isEqualTo("org.luodi.events.ProjectSigned");
-        assertThat(row.get("payload_revision")).isEqualTo("3");
+        assertThat(row.get("payload_revision")).isEqualTo("4");
         assertThat(row.get("type")).isEqualTo("InvestmentProject");
         assertThat(((Number) row.get("sequence_number")).longValue()).isZero();
     }

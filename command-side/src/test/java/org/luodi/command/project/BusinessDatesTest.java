@@ -108,6 +108,7 @@ class BusinessDatesTest {
         AggregateTestFixture<InvestmentProject> fixture = new AggregateTestFixture<>(InvestmentProject.class);
         fixture.registerInjectableResource(utc);
         fixture.registerInjectableResource(ReferenceData.daye());
+        fixture.registerInjectableResource(Given.NO_LEADS);
         fixture.given(signed())
                 .when(new StartConstruction(ID, LocalDate.of(2025, 1, 1), StartKind.NEW), GAOXIN_CLERK)
                 .expectEvents(new ConstructionStarted(ID, LocalDate.of(2025, 1, 1), StartKind.NEW));

@@ -30,6 +30,12 @@ final class Given {
     static final Map<String, Object> SUPERVISOR = Map.of("role", "SUPERVISOR", "actor", "supervisor");
     static final Map<String, Object> ADMIN = Map.of("role", "ADMIN", "actor", "admin");
 
+    /** Signings without a lead never ask; one with a lead here names none (the lead's rules: api.LeadConversionApiTest). */
+    static final org.luodi.command.lead.LeadSignings NO_LEADS = (leadId, projectId, township, signedOn, amount) -> {
+        throw new org.luodi.platform.problem.NotFoundException(org.luodi.platform.problem.NotFoundException.Kind.LEAD,
+                leadId);
+    };
+
     private Given() {
     }
 
@@ -38,6 +44,7 @@ final class Given {
         fixture.registerInjectableResource(MutableClock.on(TODAY));
         fixture.registerInjectableResource(ReferenceData.daye());
         fixture.registerInjectableResource(Plausibility.DEFAULTS);
+        fixture.registerInjectableResource(NO_LEADS);
         return fixture;
     }
 

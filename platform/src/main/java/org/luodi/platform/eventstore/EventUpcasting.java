@@ -4,6 +4,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.luodi.events.upcasting.CompanyRegisteredUpcaster;
 import org.luodi.events.upcasting.FundsArrivedUpcaster;
 import org.luodi.events.upcasting.ProjectSignedRevision3Upcaster;
+import org.luodi.events.upcasting.ProjectSignedRevision4Upcaster;
 import org.luodi.events.upcasting.ProjectSignedUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,5 +44,12 @@ public class EventUpcasting {
     @Order(2)
     public EventUpcaster projectSignedRevision3Upcaster() {
         return new ProjectSignedRevision3Upcaster();
+    }
+
+    /** ProjectSigned 3 → 4: signed without a lead (no leadId, no credited lead units). */
+    @Bean
+    @Order(3)
+    public EventUpcaster projectSignedRevision4Upcaster() {
+        return new ProjectSignedRevision4Upcaster();
     }
 }

@@ -38,7 +38,12 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
                          Map<String, String> adjustmentKinds, Map<String, String> projectTypes,
                          Map<String, String> investorCategories, List<IndicatorWord> indicators,
-                         Thresholds thresholds, Tickets tickets) {
+                         Thresholds thresholds, Tickets tickets, Leads leads) {
+
+    /** The leads' words (项目线索, #20): sources, stages, reviews, event types, and the 5亿 of 签约前评审. */
+    public record Leads(Map<String, String> sources, Map<String, String> stages, Map<String, String> reviewKinds,
+                        Map<String, String> eventTypes, BigDecimal reviewThresholdWan, String centerName) {
+    }
 
     /**
      * The problem tickets' words: categories, statuses, escalation levels, event types; the working days a deadline
@@ -92,7 +97,12 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                         labels(TicketStatus.values(), TicketStatus::label),
                         labels(EscalationLevel.values(), EscalationLevel::label),
                         EventDescriptions.TICKET_TYPE_LABELS, TicketAssigned.DEFAULT_WORKING_DAYS,
-                        TicketAssigned.MAX_WORKING_DAYS));
+                        TicketAssigned.MAX_WORKING_DAYS),
+                new Leads(labels(org.luodi.events.LeadSource.values(), org.luodi.events.LeadSource::label),
+                        labels(org.luodi.events.LeadStage.values(), org.luodi.events.LeadStage::label),
+                        labels(org.luodi.events.ReviewKind.values(), org.luodi.events.ReviewKind::label),
+                        EventDescriptions.LEAD_TYPE_LABELS, org.luodi.events.LeadUnits.REVIEW_THRESHOLD_WAN,
+                        org.luodi.events.LeadUnits.CENTER_NAME));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {

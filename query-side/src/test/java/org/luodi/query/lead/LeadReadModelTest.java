@@ -1,0 +1,274 @@
+package org.luodi.query.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.luodi.events.LeadAbandoned;
+import org.luodi.events.LeadAssessed;
+import org.luodi.events.LeadEvent;
+import org.luodi.events.LeadFirstReportConfirmed;
+import org.luodi.events.LeadNegotiationStarted;
+import org.luodi.events.LeadProgressReported;
+import org.luodi.events.LeadRecorded;
+import org.luodi.events.LeadRecorded.EarlierReport;
+import org.luodi.events.LeadReviewed;
+import org.luodi.events.LeadSigned;
+import org.luodi.events.LeadSource;
+import org.luodi.events.LeadStage;
+import org.luodi.events.LeadSuspended;
+import org.luodi.events.ReviewKind;
+import org.luodi.query.ApiClient;
+import org.luodi.query.IsolatedQuerySideTest;
+import org.luodi.query.RecordedEvents;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.luodi.query.Recorder.shanghai;
+
+/**
+ * The leads' read model on PostgreSQL: 大冶's 2024 funnel against the 600-条 target (the done-when of #20), every
+ * figure counted by hand. Each event is recorded at 10:00 on its day.
+ * <pre>
+ * L1 高新区  以商招商  20,000 万元  recorded 01-10, 研判 01-15, 首谈 02-01, 签约 03-01 (P1)          51 days
+ * L2 高新区  中介       5,000      recorded 02-05, 研判 02-10, 放弃 03-01
+ * L3 高新区  以商招商   8,000      recorded 03-01, 研判 03-05, 首谈 04-01, a report 05-01 (in talks)
+ * L4 陈贵镇  商会      60,000      recorded 01-20, 研判 01-25, 首谈 02-10, 签约前评审 05-01, 签约 06-01 133 days
+ * L5 市商务局 以商招商  3,000 (settles in 高新区) recorded 04-01, flagged a duplicate of L3; 高新区 confirmed first
+ *                                  by a supervisor 04-02; 研判 04-05, 首谈 04-10, 签约 07-01: credited to 高新区 91 days
+ * L6 招商服务中心 网络  1,000      recorded 2023-12-20, 研判 01-05, 首谈 01-10, 暂缓 02-01
+ * L7 高新区  其他        100       recorded 2025-01-05
+ *
+ * 2024       项目信息 以商招商 研判 在谈(首谈) 在谈额  签约 转化率  中位天数
+ * 高新区        3       2     3     2      28,000  2   2/3     (51+91)/2 = 71
+ * 陈贵镇        1       0     1     1      60,000  1   1       133
+ * 市商务局      1       1     1     1       3,000  0   0       —
+ * 招商服务中心  0       0     1     1       1,000  0   —       —
+ * 合计          5       3     6     5      92,000  3   3/5     91
+ * targets: 项目信息 5 of 600 (0.0083), 以商招商 3 of 200 (0.0150)
+ * </pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadReadModelTest extends IsolatedQuerySideTest {
+    private static final String COMMERCE = "dept38";
+    private final String l1 = UUID.randomUUID().toString();
+    private final String l2 = UUID.randomUUID().toString();
+    private final String l3 = UUID.randomUUID().toString();
+    private final String l4 = UUID.randomUUID().toString();
+    private final String l5 = UUID.randomUUID().toString();
+    private final String l6 = UUID.randomUUID().toString();
+    private final String l7 = UUID.randomUUID().toString();
+    private final String p1 = UUID.randomUUID().toString();
+    private final String p4 = UUID.randomUUID().toString();
+    private final String p5 = UUID.randomUUID().toString();
+    private boolean recorded;
+
+    @BeforeEach
+    void recordTheLeads() {
+        if (recorded) {
+            return;
+        }
+        recorded = true;
+        clerk("gaoxin", recorded(l1, "gaoxin", "湖北铜都新材料有限公司", "高纯铜箔", "20000", LeadSource.BUSINESS_REFERRAL,
+                "gaoxin", "2024-01-10", List.of()));
+        clerk("gaoxin", new LeadAssessed(l1, day("2024-01-15"), "符合产业链方向"));
+        clerk("gaoxin", new LeadNegotiationStarted(l1, day("2024-02-01"), "市长"));
+        clerk("gaoxin", new LeadSigned(l1, p1, day("2024-03-01"), List.of("gaoxin")));
+
+        clerk("gaoxin", recorded(l2, "gaoxin", "某物流公司", "物流园", "5000", LeadSource.AGENCY, "gaoxin",
+                "2024-02-05", List.of()));
+        clerk("gaoxin", new LeadAssessed(l2, day("2024-02-10"), "用地不足"));
+        clerk("gaoxin", new LeadAbandoned(l2, day("2024-03-01"), "某物流公司转投外地"));
+
+        clerk("gaoxin", recorded(l3, "gaoxin", "大冶华鑫配套有限公司", "铜加工配套项目", "8000",
+                LeadSource.BUSINESS_REFERRAL, "gaoxin", "2024-03-01", List.of()));
+        clerk("gaoxin", new LeadAssessed(l3, day("2024-03-05"), "跟进"));
+        clerk("gaoxin", new LeadNegotiationStarted(l3, day("2024-04-01"), "分管副市长"));
+        clerk("gaoxin", new LeadProgressReported(l3, day("2024-05-01"), "大冶华鑫配套有限公司已看地"));
+
+        clerk("chengui", recorded(l4, "chengui", "某央企", "新能源基地", "60000", LeadSource.CHAMBER, "chengui",
+                "2024-01-20", List.of()));
+        clerk("chengui", new LeadAssessed(l4, day("2024-01-25"), "跟进"));
+        clerk("chengui", new LeadNegotiationStarted(l4, day("2024-02-10"), "市委书记"));
+        clerk("chengui", new LeadReviewed(l4, ReviewKind.CONTRACT_REVIEW, day("2024-05-01"), true, "常务会议通过"));
+        clerk("chengui", new LeadSigned(l4, p4, day("2024-06-01"), List.of("chengui")));
+
+        department(recorded(l5, COMMERCE, "大冶华鑫配套 有限责任公司", "铜加工配套", "3000", LeadSource.BUSINESS_REFERRAL,
+                "gaoxin", "2024-04-01", List.of(new EarlierReport(l3, "gaoxin", day("2024-03-01"), "投资方名称相同且项目相近"))));
+        events().lead(new LeadFirstReportConfirmed(l5, "gaoxin", l3, day("2024-04-02")),
+                shanghai("2024-04-02T10:00:00"), "supervisor", "SUPERVISOR", null, null, "高新区 3 月已报送并首谈");
+        department(new LeadAssessed(l5, day("2024-04-05"), "跟进"));
+        department(new LeadNegotiationStarted(l5, day("2024-04-10"), "市商务局局长"));
+        clerk("gaoxin", new LeadSigned(l5, p5, day("2024-07-01"), List.of("gaoxin")));
+
+        supervisor(recorded(l6, "center", "某网络公司", "数据中心", "1000", LeadSource.ONLINE, null, "2023-12-20",
+                List.of()));
+        supervisor(new LeadAssessed(l6, day("2024-01-05"), "跟进"));
+        supervisor(new LeadNegotiationStarted(l6, day("2024-01-10"), "招商服务中心主任"));
+        supervisor(new LeadSuspended(l6, day("2024-02-01"), LeadStage.NEGOTIATING, "投资方资金紧张"));
+
+        clerk("gaoxin", recorded(l7, "gaoxin", "某公司", "小项目", "100", LeadSource.OTHER, "gaoxin", "2025-01-05",
+                List.of()));
+        recorder.awaitProjections();
+    }
+
+    @Test
+    void dayesFunnelOf2024AgainstTheTargets() {
+        JsonNode funnel = supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok();
+        List<String> rows = new ArrayList<>();
+        funnel.path("rows").forEach(r -> rows.add(r.path("unitName").asText() + " " + r.path("info").asLong() + "/"
+                + r.path("businessReferral").asLong() + "/" + r.path("assessed").asLong() + "/"
+                + r.path("negotiating").asLong() + "/" + decimal(r.path("negotiatingAmountWan")) + "/"
+                + r.path("signed").asLong() + "/" + decimal(r.path("conversionRate")) + "/"
+                + decimal(r.path("medianDaysToSign"))));
+        assertThat(rows).containsExactly(
+                "高新区 3/2/3/2/28000/2/0.6667/71",
+                "陈贵镇 1/0/1/1/60000/1/1/133",
+                "市商务局 1/1/1/1/3000/0/0/null",
+                "市招商服务中心 0/0/1/1/1000/0/null/null",
+                "合计 5/3/6/5/92000/3/0.6/91");
+        assertThat(funnel.path("targets")).hasSize(2);
+        JsonNode all = funnel.path("targets").get(0);
+        assertThat(all.path("target").asLong()).isEqualTo(600);
+        assertThat(all.path("actual").asLong()).isEqualTo(5);
+        assertThat(decimal(all.path("completion"))).isEqualTo("0.0083");
+        JsonNode referral = funnel.path("targets").get(1);
+        assertThat(referral.path("source").asText()).isEqualTo("BUSINESS_REFERRAL");
+        assertThat(referral.path("target").asLong()).isEqualTo(200);
+        assertThat(referral.path("actual").asLong()).isEqualTo(3);
+        assertThat(decimal(referral.path("completion"))).isEqualTo("0.015");
+
+        // the first half only: L4 (06-01) signs inside it, L5 (07-01) not
+        JsonNode half = supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-06-30").ok();
+        JsonNode total = half.path("rows").get(half.path("rows").size() - 1);
+        assertThat(total.path("signed").asLong()).isEqualTo(2);
+        assertThat(decimal(total.path("medianDaysToSign"))).as("(51 + 133) / 2").isEqualTo("92");
+        // a clerk sees its own row only, with the signing a department's lead brought it
+        JsonNode gaoxin = as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok();
+        assertThat(gaoxin.path("rows")).hasSize(1);
+        assertThat(gaoxin.path("rows").get(0).path("signed").asLong()).isEqualTo(2);
+        assertThat(gaoxin.path("targets")).isEmpty();
+    }
+
+    @Test
+    void theNegotiatingListAndItsWorkbook() throws Exception {
+        assertThat(ids(supervisor().get("/api/leads/negotiating").ok())).containsExactly(l3);
+        assertThat(ids(as("chengui").get("/api/leads/negotiating").ok())).isEmpty();
+        byte[] xlsx = supervisor().get("/api/leads/negotiating.xlsx").bytes();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("在谈项目清单");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("项目名称");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("铜加工配套项目");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("大冶华鑫配套有限公司");
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("2024-04-01");
+        }
+        byte[] leaders = as("leader10").get("/api/leads/negotiating.xlsx").bytes();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(leaders))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo("（保密）");
+        }
+    }
+
+    @Test
+    void eachSeesItsOwnLeadsAndOnlyUnitsAndSupervisorsTheInvestor() {
+        assertThat(ids(as("gaoxin").get("/api/leads", "size", 50).ok().path("content")))
+                .containsExactlyInAnyOrder(l1, l2, l3, l5, l7);
+        assertThat(ids(as("chengui").get("/api/leads").ok().path("content"))).containsExactly(l4);
+        assertThat(ids(as(COMMERCE).get("/api/leads").ok().path("content"))).containsExactly(l5);
+        assertThat(ids(as("lingxiang").get("/api/leads").ok().path("content"))).isEmpty();
+        assertThat(ids(supervisor().get("/api/leads", "size", 50).ok().path("content"))).hasSize(7);
+        assertThat(ids(supervisor().get("/api/leads", "unit", "gaoxin", "stage", "SIGNED").ok().path("content")))
+                .containsExactly(l1);
+        assertThat(ids(supervisor().get("/api/leads", "source", "BUSINESS_REFERRAL", "from", "2024-01-01", "to",
+                "2024-12-31").ok().path("content"))).containsExactlyInAnyOrder(l1, l3, l5);
+
+        JsonNode leaders = as("leader10").get("/api/leads", "size", 50).ok();
+        assertThat(leaders.path("content")).hasSize(7)
+                .allSatisfy(row -> assertThat(row.path("investor").asText()).isEqualTo("（保密）"));
+        assertThat(leaders.toString()).doesNotContain("华鑫").doesNotContain("铜都").doesNotContain("某央企");
+        JsonNode l3ByLeader = as("leader10").get("/api/leads/" + l3).ok();
+        assertThat(l3ByLeader.toString()).doesNotContain("华鑫");
+        assertThat(l3ByLeader.path("investorVisible").asBoolean()).isFalse();
+        assertThat(as("admin").get("/api/leads/" + l3).ok().toString()).doesNotContain("华鑫");
+
+        assertThat(as("chengui").get("/api/leads/" + l1).json().path("code").asText()).isEqualTo("lead.not-found");
+        assertThat(as(COMMERCE).get("/api/leads/" + l3).status()).isEqualTo(404);
+        assertThat(as("gaoxin").get("/api/leads/" + l5).ok().path("lead").path("investor").asText())
+                .isEqualTo("大冶华鑫配套 有限责任公司");
+        assertThat(as("chengui").get("/api/leads/by-project/" + p1).status()).isEqualTo(404);
+        assertThat(as("gaoxin").get("/api/leads/by-project/" + p1).ok().path("leadId").asText()).isEqualTo(l1);
+        assertThat(supervisor().get("/api/leads", "stage", "NOPE", "unit", "nowhere").json().path("errors"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aLeadsTimelineReachesFromItsFirstReportToItsSigning() {
+        JsonNode lead = supervisor().get("/api/leads/" + l5).ok();
+        assertThat(lead.path("lead").path("stage").asText()).isEqualTo("SIGNED");
+        assertThat(lead.path("lead").path("projectId").asText()).isEqualTo(p5);
+        assertThat(lead.path("lead").path("firstUnit").asText()).isEqualTo("gaoxin");
+        assertThat(lead.path("creditedUnits").toString()).isEqualTo("[\"gaoxin\"]");
+        assertThat(lead.path("possibleDuplicates").get(0).path("leadId").asText()).isEqualTo(l3);
+        assertThat(lead.path("possibleDuplicates").get(0).path("unitName").asText()).isEqualTo("高新区");
+        List<String> steps = new ArrayList<>();
+        lead.path("timeline").forEach(s -> steps.add(s.path("type").asText() + " " + s.path("occurredOn").asText()
+                + " " + s.path("stage").asText() + " " + s.path("role").asText()));
+        assertThat(steps).containsExactly("LeadRecorded 2024-04-01 INFO DEPARTMENT",
+                "LeadFirstReportConfirmed 2024-04-02 INFO SUPERVISOR", "LeadAssessed 2024-04-05 ASSESSED DEPARTMENT",
+                "LeadNegotiationStarted 2024-04-10 NEGOTIATING DEPARTMENT", "LeadSigned 2024-07-01 SIGNED CLERK");
+        assertThat(lead.path("timeline").get(1).path("reason").asText()).isEqualTo("高新区 3 月已报送并首谈");
+        assertThat(lead.path("timeline").get(0).path("summary").asText()).contains("疑似重复", "高新区");
+        JsonNode paused = supervisor().get("/api/leads/" + l6).ok();
+        assertThat(paused.path("lead").path("stage").asText()).isEqualTo("SUSPENDED");
+        assertThat(paused.path("suspendedAt").asText()).isEqualTo("NEGOTIATING");
+    }
+
+    private static LeadRecorded recorded(String id, String unit, String investor, String project, String wan,
+                                         LeadSource source, String township, String on, List<EarlierReport> dups) {
+        return new LeadRecorded(id, unit, investor, null, project, new BigDecimal(wan), List.of(), source, township,
+                day(on), dups);
+    }
+
+    private RecordedEvents events() {
+        return recorder.events();
+    }
+
+    private void clerk(String township, LeadEvent e) {
+        events().lead(e, at(e), township, "CLERK", township, null, null);
+    }
+
+    private void department(LeadEvent e) {
+        events().lead(e, at(e), COMMERCE, "DEPARTMENT", null, COMMERCE, null);
+    }
+
+    private void supervisor(LeadEvent e) {
+        events().lead(e, at(e), "supervisor", "SUPERVISOR", null, null, null);
+    }
+
+    private static java.time.Instant at(LeadEvent e) {
+        return shanghai(e.occurredOn() + "T10:00:00");
+    }
+
+    private static List<String> ids(JsonNode rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.path("leadId").asText()));
+        return ids;
+    }
+
+    private static String decimal(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? "null"
+                : new BigDecimal(node.asText()).stripTrailingZeros().toPlainString();
+    }
+
+    private static LocalDate day(String iso) {
+        return LocalDate.parse(iso);
+    }
+}
