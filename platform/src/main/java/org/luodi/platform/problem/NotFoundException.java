@@ -16,7 +16,8 @@ public class NotFoundException extends RuntimeException {
         DEAD_LETTER("搁置事件", ErrorCode.DEAD_LETTER_NOT_FOUND),
         AUDIT_DIGEST("审计摘要", ErrorCode.AUDIT_DIGEST_NOT_FOUND),
         RESOURCE("地址", ErrorCode.RESOURCE_NOT_FOUND),
-        TICKET("问题", ErrorCode.TICKET_NOT_FOUND);
+        TICKET("问题", ErrorCode.TICKET_NOT_FOUND),
+        EVIDENCE("实证文件", ErrorCode.EVIDENCE_NOT_FOUND);
 
         private final String noun;
         private final ErrorCode code;

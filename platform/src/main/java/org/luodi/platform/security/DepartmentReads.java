@@ -14,13 +14,15 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class DepartmentReads {
     static final String[] PATHS = {"/api/me", "/api/vocabulary", "/api/ui/reference", "/api/calendar",
             "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
-            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*"};
+            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*",
+            // 实证 (#19): of the projects and tickets the department sees, filtered where they are read
+            "/api/projects/*/evidence", "/api/tickets/*/evidence", "/api/evidence/*", "/api/evidence/*/thumbnail"};
 
     /**
      * What a department account may write: the answer to a ticket assigned to it (the command side checks that it
-     * is assigned to this department).
+     * is assigned to this department), and a file for it (#19, likewise checked there).
      */
-    static final String[] WRITES = {"/api/tickets/*/answer"};
+    static final String[] WRITES = {"/api/tickets/*/answer", "/api/tickets/*/evidence"};
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
