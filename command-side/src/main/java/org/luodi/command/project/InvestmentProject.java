@@ -372,6 +372,8 @@ public class InvestmentProject {
                 .that(cmd.milestone() != Milestone.TERMINATION, "milestone", "解约无需核实")
                 .required("verdict", cmd.verdict())
                 .text("reason", cmd.reason(), 500, cmd.verdict() == Verdict.DOUBTFUL)
+                .that(cmd.verdict() == Verdict.DOUBTFUL || cmd.reason() == null || !cmd.reason().isBlank(), "reason",
+                        "不能为空白；不写理由时不填")
                 .throwIfAny();
         mustNotBeVoided();
         mustHaveReached(cmd.milestone(), "尚未记录，无从核实");

@@ -137,7 +137,7 @@ public class TicketCommandController {
      * taken" without saying of which kind; here it can only be the ticket (a missing project is answered by
      * {@link ProjectStandings} itself).
      */
-    private static ResponseEntity<Object> once(String ticketId, Supplier<ResponseEntity<Object>> sending) {
+    public static ResponseEntity<Object> once(String ticketId, Supplier<ResponseEntity<Object>> sending) {
         try {
             return sending.get();
         } catch (RuntimeException e) {

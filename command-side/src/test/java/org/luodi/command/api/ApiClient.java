@@ -72,6 +72,61 @@ final class ApiClient {
         }
     }
 
+    /**
+     * A multipart upload: {@code file} in the field file under {@code fileName} (declared as {@code declaredType},
+     * which the server must ignore), then the form {@code fields} (name, value, name, value…).
+     */
+    Answer upload(String path, String fileName, String declaredType, byte[] file, String... fields) {
+        return post(path, multipart(fileName, declaredType, file, fields), null, "multipart/form-data; boundary="
+                + BOUNDARY);
+    }
+
+    static final String BOUNDARY = "----luodiEvidenceBoundary7MA4YWxkTrZu0gW";
+
+    static byte[] multipart(String fileName, String declaredType, byte[] file, String... fields) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
+                    + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    Answer post(String path, byte[] body, String idempotencyKey, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String authorization() {
+        return authorization;
+    }
+
     /** What the API answered. {@code replayed}: the Idempotent-Replayed header was present. */
     record Answer(int status, String contentType, boolean replayed, String body) {
         JsonNode json() {

@@ -17,7 +17,8 @@ public class NotFoundException extends RuntimeException {
         AUDIT_DIGEST("审计摘要", ErrorCode.AUDIT_DIGEST_NOT_FOUND),
         RESOURCE("地址", ErrorCode.RESOURCE_NOT_FOUND),
         TICKET("问题", ErrorCode.TICKET_NOT_FOUND),
-        LEAD("项目线索", ErrorCode.LEAD_NOT_FOUND);
+        LEAD("项目线索", ErrorCode.LEAD_NOT_FOUND),
+        EVIDENCE("实证文件", ErrorCode.EVIDENCE_NOT_FOUND);
 
         private final String noun;
         private final ErrorCode code;

@@ -14,14 +14,17 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class DepartmentReads {
     static final String[] PATHS = {"/api/me", "/api/vocabulary", "/api/ui/reference", "/api/calendar",
             "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
-            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*", "/api/leads/*"};
+            "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*", "/api/leads/*",
+            // 实证 (#19): of the projects and tickets the department sees, filtered where they are read
+            "/api/projects/*/evidence", "/api/tickets/*/evidence", "/api/evidence/*", "/api/evidence/*/thumbnail"};
 
     /**
      * What a department account may write: the answer to a ticket assigned to it (the command side checks that it
-     * is assigned to this department); the leads it reports and works on (项目信息, #20), and reading them: the
-     * command side and the lead queries keep a department to its own leads.
+     * is assigned to this department) and a file for it (#19, likewise checked there); the leads it reports and
+     * works on (项目信息, #20), and reading them: the command side and the lead queries keep a department to its own
+     * leads.
      */
-    static final String[] WRITES = {"/api/tickets/*/answer", "/api/leads", "/api/leads/*/*"};
+    static final String[] WRITES = {"/api/tickets/*/answer", "/api/tickets/*/evidence", "/api/leads", "/api/leads/*/*"};
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 

@@ -121,6 +121,15 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         return ProblemResponses.entity(Problem.of(ErrorCode.RESOURCE_NOT_FOUND, "没有这个地址：" + shortValue(shown)));
     }
 
+    /** A multipart file over spring.servlet.multipart's limits: the 413 of the path's kind of upload. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String uri = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        return ProblemResponses.entity(Problem.of(BodySizeLimitFilter.tooLarge(uri)));
+    }
+
     /**
      * Every other refusal of Spring MVC (a method not allowed, a media type not supported, …): its status's code
      * and a Chinese detail in place of Spring's English one; a 400 names the request as a whole in {@code errors}.

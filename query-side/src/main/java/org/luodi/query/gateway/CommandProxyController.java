@@ -46,7 +46,7 @@ public class CommandProxyController {
     private static final Logger log = LoggerFactory.getLogger(CommandProxyController.class);
     /** The command side's actions (SPEC §7); anything else is not a command and is not forwarded. */
     static final Set<String> ACTIONS = Set.of("registration", "start", "storage", "production", "funds",
-            "termination", "corrections", "retractions", "void", "credit", "attributes", "patronage");
+            "termination", "corrections", "retractions", "void", "credit", "attributes", "patronage", "verification");
     /** A ticket's actions on the command side (TicketCommandController). */
     static final Set<String> TICKET_ACTIONS = Set.of("assignment", "answer", "reopening", "closing", "escalation");
     /** A lead's actions on the command side (LeadCommandController). */
@@ -82,7 +82,8 @@ public class CommandProxyController {
 
     @Operation(summary = "Record a milestone or correction, forwarded to the command side",
             description = "action is one of the command side's (registration, start, storage, production, funds, "
-                    + "termination, corrections, retractions, void, credit, attributes, patronage); the answer is the command "
+                    + "termination, corrections, retractions, void, credit, attributes, patronage, verification); the answer "
+                    + "is the command "
                     + "side's.")
     @PostMapping("/api/projects/{id}/{action}")
     public ResponseEntity<byte[]> milestone(@PathVariable String id, @PathVariable String action,
@@ -143,16 +144,53 @@ public class CommandProxyController {
                 timeout.compareTo(LEDGER_TIMEOUT) > 0 ? timeout : LEDGER_TIMEOUT);
     }
 
+    @Operation(summary = "Attach a file of proof to a project (实证), forwarded to the command side",
+            description = "The command side's POST /api/projects/{id}/evidence: the multipart body (file, kind, "
+                    + "milestone; up to 20 MiB) streams through unchanged, never held whole here; its answer comes "
+                    + "back unchanged.")
+    @PostMapping("/api/projects/{id}/evidence")
+    public ResponseEntity<byte[]> attachEvidence(@PathVariable String id, HttpServletRequest request)
+            throws IOException {
+        return stream(request, "/api/projects/" + canonicalId(id, NotFoundException.Kind.PROJECT) + "/evidence");
+    }
+
+    @Operation(summary = "Attach a file to a problem ticket, forwarded to the command side",
+            description = "The command side's POST /api/tickets/{id}/evidence, streamed through like a project's "
+                    + "evidence.")
+    @PostMapping("/api/tickets/{id}/evidence")
+    public ResponseEntity<byte[]> attachTicketEvidence(@PathVariable String id, HttpServletRequest request)
+            throws IOException {
+        return stream(request, "/api/tickets/" + canonicalId(id, NotFoundException.Kind.TICKET) + "/evidence");
+    }
+
     private ResponseEntity<byte[]> forward(HttpServletRequest request, String path) throws IOException {
         return forward(request, path, timeout);
     }
 
+    /**
+     * An evidence upload: the body is passed on as it arrives (through {@link BodySizeLimitFilter}'s evidence
+     * limit), with its length when the browser gave one, so that a 20 MiB photo is never held in memory here.
+     */
+    private ResponseEntity<byte[]> stream(HttpServletRequest request, String path) throws IOException {
+        InputStream in = request.getInputStream();
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> in);
+        long length = request.getContentLengthLong();
+        if (length >= 0) {
+            body = HttpRequest.BodyPublishers.fromPublisher(body, length);
+        }
+        return send(request, path, LEDGER_TIMEOUT, body);
+    }
+
     private ResponseEntity<byte[]> forward(HttpServletRequest request, String path, Duration timeout)
             throws IOException {
-        byte[] body = readBody(request);
+        return send(request, path, timeout, HttpRequest.BodyPublishers.ofByteArray(readBody(request)));
+    }
+
+    private ResponseEntity<byte[]> send(HttpServletRequest request, String path, Duration timeout,
+                                        HttpRequest.BodyPublisher body) throws IOException {
         HttpRequest.Builder out = HttpRequest.newBuilder(commandSide.resolve(path))
                 .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(body);
         String authorization = BrowserSessions.forwardedAuthorization(request);
         if (authorization != null) {
             out.header(HttpHeaders.AUTHORIZATION, authorization);
@@ -167,6 +205,11 @@ public class CommandProxyController {
         try {
             answer = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                    throw tooLarge; // a streamed upload ran past its limit: the caller's 413, not our 503
+                }
+            }
             log.warn("command side at {} unreachable: {}", commandSide, e.toString());
             return unavailable();
         } catch (InterruptedException e) {

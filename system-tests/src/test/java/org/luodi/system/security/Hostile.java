@@ -115,6 +115,11 @@ final class Hostile {
                 Field.orNone("leader", Kind.LEADER, "\"leader10\""),
                 Field.of("serviceTeam", Kind.TEXT, false, "\"智能装备产业招商专班\""),
                 Field.of("reason", Kind.TEXT, true, "\"列为市级重点项目\""))));
+        // 实证 (#19): a supervisor's finding on the fresh project's start; a reason may be left out for 已核实, never blank
+        add(new Template("/verification", Sender.SUPERVISOR, true, List.of(
+                Field.of("milestone", Kind.ENUM, true, "\"START\"", "START"),
+                Field.of("verdict", Kind.ENUM, true, "\"VERIFIED\"", "VERIFIED"),
+                Field.of("reason", Kind.TEXT, false, "\"现场核实，已实际施工\""))));
         // the name is always a change; every other valid value is what both the fresh projects and the fixture's
         // 高新区 project hold already, so that a body without the name changes nothing and is refused (400)
         add(new Template("/attributes", Sender.CLERK_OR_SUPERVISOR, false, List.of(

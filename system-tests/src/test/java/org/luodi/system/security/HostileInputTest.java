@@ -144,7 +144,16 @@ class HostileInputTest {
             "a multipart upload of a workbook, which the JSON templates cannot express: every refusal of a bad "
                     + "file is held exactly (status, code, cell, nothing written) by command-side BadLedgerTest and "
                     + "LedgerImportTest, the gateway's pass-through by LedgerRoundTripTest; here the random junk must "
-                    + "still get a 4xx problem+json and write nothing");
+                    + "still get a 4xx problem+json and write nothing",
+            "POST /api/projects/{id}/evidence",
+            "a multipart upload of a photo or PDF (实证, #19): each refusal (type by content 415, 20 MiB 413, no kind, "
+                    + "a milestone not reached, another township, no such project) is held exactly, with nothing "
+                    + "written and no bytes kept, by command-side EvidenceApiTest; here the random junk must still get "
+                    + "a 4xx problem+json and write nothing",
+            "POST /api/tickets/{id}/evidence",
+            "a multipart upload to a ticket (实证, #19): its refusals (the department not assigned, no such ticket) "
+                    + "are held exactly by command-side EvidenceApiTest; here the random junk must still get a 4xx "
+                    + "problem+json and write nothing");
 
     @AfterAll
     static void summarize() throws IOException {
