@@ -74,8 +74,9 @@ public class WorkingDays {
         }
         if (reason == null || reason.isBlank()) {
             problems.add(new FieldProblem("reason", "必填"));
-        } else if (reason.strip().length() > 500 || hasControl(reason)) {
-            problems.add(new FieldProblem("reason", "不超过 500 个字符，不含控制字符"));
+        } else if (reason.strip().length() > 500 || hasControl(reason.replaceAll("[\r\n\t]", " "))) {
+            // a reason may run over several lines, as every other reason may; other control characters are junk
+            problems.add(new FieldProblem("reason", "不超过 500 个字符，除换行外不含控制字符"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
