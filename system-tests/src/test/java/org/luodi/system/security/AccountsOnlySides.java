@@ -128,6 +128,9 @@ final class AccountsOnlySides {
         if (pattern.startsWith("/api/tickets/")) {
             return OtherWrites.TICKET_ACTIONS.stream().map(action -> pattern.replace("{action}", action)).toList();
         }
+        if (pattern.startsWith("/api/leads/")) {
+            return OtherWrites.LEAD_ACTIONS.stream().map(action -> pattern.replace("{action}", action)).toList();
+        }
         return Hostile.COMMANDS.keySet().stream().filter(suffix -> !suffix.isEmpty())
                 .map(suffix -> pattern.replace("/{action}", suffix)).toList();
     }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,14 +33,20 @@ final class Fixture {
     final String chenguiMarker;
     /** A problem ticket on 陈贵镇's project, handed to {@link #CHENGUI_DEPARTMENT}. */
     final String chenguiTicket;
+    /** A lead (项目信息) 陈贵镇's clerk reported and took into talks: its investor is 陈贵镇's to see. */
+    final String chenguiLead;
+    /** The signed contract (实证, a PDF) on 陈贵镇's project. */
+    final String chenguiEvidence;
 
     private Fixture(RunningLuodi luodi, String gaoxinProject, String chenguiProject, String chenguiMarker,
-                    String chenguiTicket) {
+                    String chenguiTicket, String chenguiLead, String chenguiEvidence) {
         this.luodi = luodi;
         this.gaoxinProject = gaoxinProject;
         this.chenguiProject = chenguiProject;
         this.chenguiMarker = chenguiMarker;
         this.chenguiTicket = chenguiTicket;
+        this.chenguiLead = chenguiLead;
+        this.chenguiEvidence = chenguiEvidence;
     }
 
     static synchronized Fixture get() {
@@ -60,15 +67,26 @@ final class Fixture {
         Http.Answer raised = Http.postJson(luodi.commandUrl() + "/api/tickets", Http.demo("chengui"), """
                 {"projectId":"%s","category":"LAND","description":"%s用地问题"}""".formatted(chengui, marker));
         expect(raised, 201);
-        String ticket;
-        try {
-            ticket = JSON.readTree(raised.body()).get("ticketId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String ticket = idOf(raised, "ticketId");
         expect(Http.postJson(luodi.commandUrl() + "/api/tickets/" + ticket + "/assignment", Http.demo("supervisor"),
                 "{\"department\":\"" + CHENGUI_DEPARTMENT + "\"}"), 200);
-        Fixture fixture = new Fixture(luodi, gaoxin, chengui, marker, ticket);
+        Http.Answer reported = Http.postJson(luodi.commandUrl() + "/api/leads", Http.demo("chengui"), """
+                {"investor":"%s线索投资有限公司","project":"%s新材料项目","expectedAmountWan":20000,
+                 "source":"BUSINESS_REFERRAL","on":"2024-03-01"}""".formatted(marker, marker));
+        expect(reported, 201);
+        String lead = idOf(reported, "leadId");
+        expect(Http.postJson(luodi.commandUrl() + "/api/leads/" + lead + "/assessment", Http.demo("chengui"),
+                "{\"conclusion\":\"符合新材料产业链方向\",\"on\":\"2024-03-05\"}"), 200);
+        expect(Http.postJson(luodi.commandUrl() + "/api/leads/" + lead + "/negotiation", Http.demo("chengui"),
+                "{\"firstTalkOn\":\"2024-03-10\",\"ledBy\":\"陈贵镇镇长\"}"), 200);
+        Map<String, String> multipart = Map.of("Authorization", Http.demo("chengui"),
+                "Content-Type", "multipart/form-data; boundary=" + CONTRACT_BOUNDARY);
+        Http.Answer attached = Http.send("POST", luodi.commandUrl() + "/api/projects/" + chengui + "/evidence",
+                multipart, contractUpload());
+        expect(attached, 201);
+        Fixture fixture = new Fixture(luodi, gaoxin, chengui, marker, ticket, lead, idOf(attached, "evidenceId"));
+        fixture.awaitRead("/api/leads/" + lead);
+        fixture.awaitRead("/api/evidence/" + fixture.chenguiEvidence);
         fixture.awaitHistory(gaoxin, 3);
         fixture.awaitHistory(chengui, 1);
         return fixture;
@@ -83,6 +101,42 @@ final class Fixture {
         expect(answer, 201);
         try {
             return JSON.readTree(answer.body()).get("projectId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String CONTRACT_BOUNDARY = "luodi-fixture";
+
+    /** A one-page PDF (judged by its first bytes) of the signed contract, milestone 签约. */
+    static byte[] contractUpload() {
+        String b = CONTRACT_BOUNDARY;
+        return ("--" + b + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCONTRACT\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"milestone\"\r\n\r\nSIGNING\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contract.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\r\n"
+                + "--" + b + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Waits (at most 10 s) until the supervisor reads {@code path} on the query side. */
+    private void awaitRead(String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Http.get(luodi.queryUrl() + path, Http.demo("supervisor")).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the query side never showed " + path);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String idOf(Http.Answer answer, String field) {
+        try {
+            return JSON.readTree(answer.body()).get(field).asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -148,6 +148,19 @@ final class Hostile {
     static final Map<String, String> OTHER_VALID_BODIES = Map.ofEntries(
             Map.entry("POST /api/working-days", "{\"day\":\"2099-06-01\",\"kind\":\"HOLIDAY\",\"name\":\"端午节\","
                     + "\"reason\":\"国务院办公厅通知\"}"),
+            // a lead's steps, valid at some stage of 陈贵镇's lead ({lead}: that lead), so that only the caller is wrong
+            Map.entry("POST /api/leads", "{\"investor\":\"越权投资有限公司\",\"project\":\"越权新材料项目\","
+                    + "\"expectedAmountWan\":5000,\"source\":\"AGENCY\",\"township\":\"chengui\"}"),
+            Map.entry("POST /api/leads/{id}/assessment", "{\"conclusion\":\"符合产业方向\"}"),
+            Map.entry("POST /api/leads/{id}/negotiation", "{\"firstTalkOn\":\"2024-03-10\",\"ledBy\":\"县长\"}"),
+            Map.entry("POST /api/leads/{id}/review", "{\"kind\":\"PRE_REVIEW\",\"passed\":true,\"opinion\":\"同意\"}"),
+            Map.entry("POST /api/leads/{id}/progress", "{\"progress\":\"已二次洽谈\"}"),
+            Map.entry("POST /api/leads/{id}/first-report", "{\"firstLeadId\":\"{lead}\",\"reason\":\"首报在先\"}"),
+            Map.entry("POST /api/leads/{id}/suspension", "{\"reason\":\"企业暂缓投资\"}"),
+            Map.entry("POST /api/leads/{id}/resumption", "{\"reason\":\"企业恢复洽谈\"}"),
+            Map.entry("POST /api/leads/{id}/abandonment", "{\"reason\":\"企业放弃\"}"),
+            Map.entry("POST /api/leads/{id}/date-corrections", "{\"step\":\"LeadAssessed\",\"date\":\"2024-03-05\","
+                    + "\"reason\":\"日期录错\"}"),
             Map.entry("POST /api/tickets/{id}/assignment", "{\"department\":\"dept32\",\"reason\":\"职能调整\"}"),
             Map.entry("POST /api/tickets/{id}/answer", "{\"answer\":\"已协调解决\"}"),
             Map.entry("POST /api/tickets/{id}/reopening", "{\"reason\":\"企业反映仍未解决\"}"),

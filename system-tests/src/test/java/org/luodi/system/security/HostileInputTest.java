@@ -136,7 +136,7 @@ class HostileInputTest {
      * API write endpoints allowed to have no template (generic junk only, held to "some 4xx, problem+json, nothing
      * written"), each with the reason (METHOD pattern → why).
      */
-    static final Map<String, String> WITHOUT_TEMPLATE = Map.of("PUT /api/targets/{year}/categories",
+    static final Map<String, String> WITHOUT_TEMPLATE = withLeads(Map.of("PUT /api/targets/{year}/categories",
             "a valid call logs a change only when the category differs from the current one, which a seeded random "
                     + "body cannot know; its refusals and its valid calls are held exactly by TargetsTest (query side) "
                     + "and its role and township gates by AccessTest",
@@ -153,7 +153,21 @@ class HostileInputTest {
             "POST /api/tickets/{id}/evidence",
             "a multipart upload to a ticket (实证, #19): its refusals (the department not assigned, no such ticket) "
                     + "are held exactly by command-side EvidenceApiTest; here the random junk must still get a 4xx "
-                    + "problem+json and write nothing");
+                    + "problem+json and write nothing"));
+
+    /** A lead's steps (项目信息, #20), each allowed without a template for the same reason. */
+    private static Map<String, String> withLeads(Map<String, String> others) {
+        Map<String, String> all = new LinkedHashMap<>(others);
+        String why = "a lead's step (#20): every rule of its body, its stage and who may take it is held exactly by "
+                + "command-side LeadTest (given / when / then) and the signing from a lead by LeadConversionApiTest, "
+                + "who may reach whose lead by AccessTest's walks over 陈贵镇's lead; here the random junk must still "
+                + "get a 4xx problem+json and write nothing";
+        all.put("POST /api/leads", why);
+        for (String step : OtherWrites.LEAD_ACTIONS) {
+            all.put("POST /api/leads/{id}/" + step, why);
+        }
+        return Map.copyOf(all);
+    }
 
     @AfterAll
     static void summarize() throws IOException {

@@ -50,6 +50,9 @@ final class OtherWrites {
 
     /** A ticket's actions, as the query side's one forwarding mapping ({@code {action}}) stands for them. */
     static final List<String> TICKET_ACTIONS = List.of("assignment", "answer", "reopening", "closing", "escalation");
+    /** A lead's steps, likewise. */
+    static final List<String> LEAD_ACTIONS = List.of("assessment", "negotiation", "review", "progress", "first-report",
+            "suspension", "resumption", "abandonment", "date-corrections");
 
     /** A ticket id that names no ticket, and a project id that names no project (the calls then write nothing). */
     static final String NO_TICKET = "00000000-0000-4000-8000-0000000071c7";
