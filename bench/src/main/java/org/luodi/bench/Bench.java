@@ -247,7 +247,7 @@ public final class Bench {
     private Findings.Queried queriesOnNationalData(SideProcess side, NationalData.Result national) throws Exception {
         try (Connection c = harness.cluster().sql(); Statement s = c.createStatement()) {
             long vacuumStarted = System.nanoTime();
-            s.execute("VACUUM (ANALYZE) project_version, fund_arrival_version, project_event");
+            s.execute("VACUUM (ANALYZE) project_version, fund_arrival_version, project_event, lead, lead_event");
             Log.say(String.format("VACUUM (ANALYZE) of the rebuilt read models: %.0f s",
                     (System.nanoTime() - vacuumStarted) / 1e9));
         }
@@ -266,6 +266,20 @@ public final class Bench {
                 i -> "/api/tickets/departments", false);
         Queries.Result tickets = harness.query(side, "GET /api/tickets?open=true&page=…&size=20",
                 i -> "/api/tickets?open=true&page=" + (i % 20) + "&size=20", false);
+        // the leads (#20): the dashboard's funnel of last year, the lead list's pages, the 在谈项目清单 of a township
+        // (the supervisor's whole-county list is unpaged: measured too), one lead's timeline
+        String lastYear = "from=" + year + "-01-01&to=" + year + "-12-31";
+        Queries.Result funnel = harness.query(side, "GET /api/leads/funnel?" + lastYear,
+                i -> "/api/leads/funnel?" + lastYear, false);
+        Queries.Result leadPage = harness.query(side, "GET /api/leads?page=…&size=20",
+                i -> "/api/leads?page=" + (i % 50) + "&size=20", false);
+        Queries.Result negotiating = harness.query(side, "GET /api/leads/negotiating?unit=<a township>",
+                // a clerk signs in its own township's name: the signer is the township
+                i -> "/api/leads/negotiating?unit=" + national.clerkOf()[historyOf[i]], false);
+        Queries.Result allNegotiating = harness.query(side, "GET /api/leads/negotiating",
+                i -> "/api/leads/negotiating", false);
+        Queries.Result lead = harness.query(side, "GET /api/leads/{id}", i -> "/api/leads/" + LeadLives.leadId(
+                Plans.projectId(NationalData.PREFIX, historyOf[i]), 1), false);
         Queries.Result history = harness.query(side, "GET /api/projects/{id}/history",
                 i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
         Queries.Result page = harness.query(side, "GET /api/projects?page=…&size=20",
@@ -275,7 +289,8 @@ public final class Bench {
         Queries.Result vocabulary = harness.query(side, "GET /api/vocabulary", i -> "/api/vocabulary", false);
         harness.sample(side, "query-side");
         return new Findings.Queried(year, historyOf, stats, departments, alerts, history, page, calendar, vocabulary,
-                warnings, ticketCounts, tickets);
+                warnings, ticketCounts, tickets, new Findings.LeadQueries(funnel, leadPage, negotiating, allNegotiating,
+                lead));
     }
 
     /**
@@ -311,6 +326,7 @@ public final class Bench {
                         "/api/stats?year=" + year + "&groupBy=township",
                         "/api/stats?year=" + year + "&groupBy=department", "/api/alerts", "/api/warnings",
                         "/api/tickets/departments", "/api/tickets?open=true&size=20",
+                        "/api/leads/funnel?from=" + year + "-01-01&to=" + year + "-12-31", "/api/leads?size=20",
                         "/api/projects/" + Plans.projectId(NationalData.PREFIX, queried.historyOf()[0]) + "/history",
                         "/api/projects?page=3&size=20"),
                 plans);

@@ -28,7 +28,12 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
     /** Step 7: the queries on the national data set; the year asked and the projects whose history was read. */
     record Queried(int year, int[] historyOf, Queries.Result stats, Queries.Result departments, Queries.Result alerts,
                    Queries.Result history, Queries.Result page, Queries.Result calendar, Queries.Result vocabulary,
-                   Queries.Result warnings, Queries.Result ticketCounts, Queries.Result tickets) {
+                   Queries.Result warnings, Queries.Result ticketCounts, Queries.Result tickets, LeadQueries leads) {
+    }
+
+    /** The leads' queries (#20) of step 7. */
+    record LeadQueries(Queries.Result funnel, Queries.Result page, Queries.Result negotiating,
+                       Queries.Result allNegotiating, Queries.Result lead) {
     }
 
     /** Step 8: the steady load on the national store, right after the rebuild and after a CHECKPOINT. */
@@ -92,6 +97,12 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         queryRow(report, "GET /api/warnings (the warning ladder, every rule)", queried.warnings(), 200);
         queryRow(report, "GET /api/tickets/departments (the dashboard's ticket counts)", queried.ticketCounts(), 200);
         queryRow(report, "GET /api/tickets?open=true (a page of 20, overdue first)", queried.tickets(), 200);
+        queryRow(report, "GET /api/leads/funnel (last year, every unit: the dashboard's funnel)",
+                queried.leads().funnel(), 200);
+        queryRow(report, "GET /api/leads (a page of 20 of the lead list)", queried.leads().page(), 200);
+        queryRow(report, "GET /api/leads/negotiating?unit= (a township's 在谈项目清单)", queried.leads().negotiating(),
+                200);
+        queryRow(report, "GET /api/leads/{id} (a lead's timeline)", queried.leads().lead(), 20);
         queryRow(report, "GET /api/projects/{id}/history", queried.history(), 20);
         queryRow(report, "GET /api/calendar", queried.calendar(), 200);
         queryRow(report, "GET /api/vocabulary", queried.vocabulary(), 20);
@@ -133,10 +144,14 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                 load.afterCheckpoint().latency().at(99),
                 shortfall(load.afterCheckpoint()), fresh(load.afterCheckpoint())),
                 "PostgreSQL meanwhile: " + load.postgresAfterCheckpoint().describe());
-        report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes",
-                queried.alerts().bytes(), alertCount(national), queried.history().bytes(), queried.page().bytes()), "");
-        report.info("national data set", String.format("%,d projects and %,d problem tickets, %,d events (%.1f per "
-                        + "project), written by COPY at %,.0f events/s", national.projects(), national.tickets(),
+        report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes, "
+                        + "a township's 在谈项目清单 %,d bytes", queried.alerts().bytes(), alertCount(national),
+                queried.history().bytes(), queried.page().bytes(), queried.leads().negotiating().bytes()), "");
+        report.info("the whole county's 在谈项目清单 (GET /api/leads/negotiating, unpaged: no target)",
+                latencyAndSize(queried.leads().allNegotiating()), "");
+        report.info("national data set", String.format("%,d projects, %,d problem tickets and %,d leads, %,d events "
+                        + "(%.1f per project), written by COPY at %,.0f events/s", national.projects(), national.tickets(),
+                national.leads(),
                 national.events(), (double) national.events() / national.projects(),
                 national.events() / national.seconds()),
                 "generated rows compared with command-side rows: " + (write.formatProblems().isEmpty()
@@ -206,6 +221,11 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         }
         report.target(what, "p95 ≤ " + (int) p95Target + " ms", String.format("p50 %.1f ms, p95 %.1f ms",
                 r.latency().at(50), r.latency().at(95)), "", "", r.latency().at(95) <= p95Target);
+    }
+
+    private static String latencyAndSize(Queries.Result r) {
+        return r.latency() == null ? r.missing() : String.format("p50 %.1f ms, p95 %.1f ms, %,d bytes",
+                r.latency().at(50), r.latency().at(95), r.bytes());
     }
 
     private static void heapRow(Report report, String side, Heap.Figures h) {

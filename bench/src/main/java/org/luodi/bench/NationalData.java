@@ -22,14 +22,15 @@ import java.util.Map;
  * The national data set: {@code projects} project lives signed over the last seven years, written straight into
  * domain_event_entry with COPY (binary) as rows identical in form to the command side's (see {@link EventRows}),
  * interleaved across projects in the order they were recorded, global indexes continuing the store's sequence.
- * One project in ten carries a problem ticket ({@link TicketLives}), its own aggregate, interleaved the same way.
+ * One project in ten carries a problem ticket ({@link TicketLives}), and every project three leads
+ * ({@link LeadLives}), each its own aggregate, interleaved the same way.
  */
 final class NationalData {
     static final String PREFIX = "luodi-bench-national-";
 
     /** What the run needs afterwards: the size, and the projects still open for new fund arrivals. */
     record Result(int projects, long events, long firstIndex, long lastIndex, double seconds, int[] openProjects,
-                  byte[] nextSequence, String[] clerkOf, int stalledOpen, int tickets) {
+                  byte[] nextSequence, String[] clerkOf, int stalledOpen, int tickets, int leads) {
     }
 
     private final Plans plans;
@@ -37,6 +38,7 @@ final class NationalData {
     private final LocalDate to;
     private final Instant base;
     private final TicketLives tickets;
+    private final LeadLives leads;
 
     NationalData(Plans plans, LocalDate today) {
         this.plans = plans;
@@ -44,6 +46,7 @@ final class NationalData {
         this.to = today.minusDays(1);
         this.base = from.minusDays(2).atStartOfDay(Plans.SHANGHAI).toInstant();
         this.tickets = new TicketLives(to, plans.now());
+        this.leads = new LeadLives(from, to, plans.now());
     }
 
     List<Plans.Planned> plan(int no) {
@@ -64,11 +67,28 @@ final class NationalData {
                     ticket.stream().map(t -> (Object) t.event()).toList(),
                     ticket.stream().map(TicketLives.Planned::stamp).toList());
         }
+
+        static Life ofLead(List<LeadLives.Planned> lead) {
+            return new Life(lead.get(0).event().leadId(), LeadLives.AGGREGATE_TYPE,
+                    lead.stream().map(l -> (Object) l.event()).toList(),
+                    lead.stream().map(LeadLives.Planned::stamp).toList());
+        }
     }
 
-    /** Life {@code no}: project {@code no} below {@code projects}, else the ticket of project {@code no - projects}. */
+    /**
+     * Life {@code no}: project {@code no} below {@code projects}, then the ticket of project {@code no - projects},
+     * then the leads, {@link LeadLives#PER_PROJECT} a project.
+     */
     private Life life(int no, int projects) {
-        return no < projects ? Life.of(plan(no)) : Life.ofTicket(tickets.plan(no - projects, plan(no - projects)));
+        if (no < projects) {
+            return Life.of(plan(no));
+        }
+        if (no < 2 * projects) {
+            return Life.ofTicket(tickets.plan(no - projects, plan(no - projects)));
+        }
+        int lead = no - 2 * projects;
+        int project = lead / LeadLives.PER_PROJECT;
+        return Life.ofLead(leads.plan(project, lead % LeadLives.PER_PROJECT, plan(project)));
     }
 
     Result write(Connection c, int projects) throws SQLException, IOException {
@@ -77,6 +97,7 @@ final class NationalData {
         long[] keys = new long[projects * 8];
         int n = 0;
         int ticketCount = 0;
+        int leadCount = 0;
         int[] open = new int[projects];
         int openCount = 0;
         int stalledOpen = 0;
@@ -106,6 +127,18 @@ final class NationalData {
                 keys[n++] = (seconds << 35) | ((long) (projects + no) << 6) | seq;
             }
             ticketCount += ticket.isEmpty() ? 0 : 1;
+            for (int k = 0; k < LeadLives.PER_PROJECT; k++) {
+                List<LeadLives.Planned> lead = leads.plan(no, k, plan);
+                int life = 2 * projects + no * LeadLives.PER_PROJECT + k;
+                for (int seq = 0; seq < lead.size(); seq++) {
+                    long seconds = lead.get(seq).stamp().recordedAt().getEpochSecond() - base.getEpochSecond();
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, keys.length * 3 / 2);
+                    }
+                    keys[n++] = (seconds << 35) | ((long) life << 6) | seq;
+                }
+                leadCount++;
+            }
             nextSequence[no] = (byte) plan.size();
             clerkOf[no] = plan.get(0).actor();
             boolean closed = plan.stream().anyMatch(p -> p.event() instanceof org.luodi.events.ProjectTerminated
@@ -118,8 +151,8 @@ final class NationalData {
             }
         }
         Arrays.sort(keys, 0, n);
-        Log.say(String.format("national data: %,d projects, %,d events planned (%.1f per project); writing with COPY",
-                projects, n, (double) n / projects));
+        Log.say(String.format("national data: %,d projects, %,d tickets, %,d leads, %,d events planned (%.1f per "
+                + "project); writing with COPY", projects, ticketCount, leadCount, n, (double) n / projects));
 
         long first;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -135,7 +168,7 @@ final class NationalData {
                 return size() > 20_000;
             }
         };
-        String[] lastHash = new String[projects * 2];
+        String[] lastHash = new String[projects * (2 + LeadLives.PER_PROJECT)];
         PGConnection pg = c.unwrap(PGConnection.class);
         int chunk = 250_000;
         long index = first;
@@ -187,7 +220,7 @@ final class NationalData {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(projects, n, first, last, seconds, Arrays.copyOf(open, openCount), nextSequence, clerkOf,
-                stalledOpen, ticketCount);
+                stalledOpen, ticketCount, leadCount);
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {

@@ -75,7 +75,7 @@ final class TicketLives {
         WorkingCalendar.Deadline due = CALENDAR.deadline(raisedOn, TicketAssigned.DEFAULT_WORKING_DAYS);
 
         List<Planned> events = new ArrayList<>();
-        Clock clock = new Clock(r);
+        OfficeHours clock = new OfficeHours(r, now);
         events.add(new Planned(new TicketRaised(id, signed.projectId(), township, category,
                 "项目推进中遇到" + category.label() + "问题，请求协调", raisedOn),
                 clock.stamp(raisedOn, township, "CLERK", township, null, null)));
@@ -99,33 +99,5 @@ final class TicketLives {
         events.add(new Planned(new TicketClosed(id, closedTicketOn, "问题已解决，予以销号"),
                 clock.stamp(closedTicketOn, "supervisor", "SUPERVISOR", null, null, "问题已解决，予以销号")));
         return events;
-    }
-
-    /** Recording times in office hours on the event's day, strictly increasing, never later than an hour ago. */
-    private final class Clock {
-        private final Random r;
-        private Instant previous = Instant.EPOCH;
-
-        Clock(Random r) {
-            this.r = r;
-        }
-
-        EventRows.Stamp stamp(LocalDate day, String actor, String role, String township, String department,
-                              String reason) {
-            Instant at = day.atTime(9, 0).atZone(Plans.SHANGHAI).toInstant().plusSeconds(r.nextInt(9 * 3600));
-            if (!at.isAfter(previous)) {
-                at = previous.plusSeconds(1 + r.nextInt(600));
-            }
-            if (at.isAfter(now.minusSeconds(3600))) {
-                at = now.minusSeconds(3600);
-            }
-            if (!at.isAfter(previous)) {
-                at = previous.plusMillis(1);
-            }
-            previous = at;
-            String eventId = new UUID((r.nextLong() & ~0xF000L) | 0x4000L,
-                    (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
-            return new EventRows.Stamp(actor, role, township, department, reason, at, eventId);
-        }
     }
 }
