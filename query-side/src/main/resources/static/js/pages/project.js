@@ -182,7 +182,8 @@ function detail(e) {
 /**
  * 实证: per milestone the project has reached, its files and the supervisors' latest finding; the township's clerk
  * and supervisors upload, supervisors mark a milestone 已核实 or 存疑. Filled in once the files are loaded, so that
- * the rest of the page does not wait for them. Always today's files and findings, whatever asOf / knownAt.
+ * the rest of the page does not wait for them. Always today's files and findings, whatever asOf / knownAt; nothing
+ * is uploaded or found while the page shows another day.
  */
 function evidencePanel(p, me, id, current) {
   const panel = h('div', { class: 'panel', id: 'evidence-panel' },
@@ -192,7 +193,8 @@ function evidencePanel(p, me, id, current) {
   const draw = evidence => {
     const reached = reachedMilestones(p);
     const mayUpload = current && !p.voided && (me.role === 'SUPERVISOR' || (me.role === 'CLERK' && me.township === p.township));
-    const sections = reached.map(([milestone, date]) => milestoneSection(milestone, date, evidence, me, id, draw, load));
+    const mayVerify = current && !p.voided && me.role === 'SUPERVISOR';
+    const sections = reached.map(([milestone, date]) => milestoneSection(milestone, date, evidence, mayVerify, id, draw, load));
     const whole = evidence.evidence.filter(f => !f.milestone);
     replace(panel,
       h('div', { class: 'panel-head' }, h('h2', null, '实证'),
@@ -221,7 +223,7 @@ function reachedMilestones(p) {
     ['PRODUCTION', p.productionOn], ['FUNDS', firstArrival]].filter(([, date]) => date);
 }
 
-function milestoneSection(milestone, date, evidence, me, id, draw, load) {
+function milestoneSection(milestone, date, evidence, mayVerify, id, draw, load) {
   const finding = evidence.findings.find(f => f.milestone === milestone);
   const files = evidence.evidence.filter(f => f.milestone === milestone);
   return h('section', { class: 'evidence-milestone', id: 'evidence-' + milestone, dataset: { milestone } },
@@ -231,7 +233,7 @@ function milestoneSection(milestone, date, evidence, me, id, draw, load) {
     finding ? h('div', { class: 'muted small', id: 'finding-detail-' + milestone },
       `${localTime(finding.recordedAt)} 由 ${finding.recordedBy || '—'} 认定` + (finding.reason ? '：' + finding.reason : '')) : null,
     fileList(files, { id: 'evidence-files-' + milestone, photoDaysBefore: evidence.photoDaysBefore }),
-    me.role === 'SUPERVISOR' ? verifyForm(milestone, finding, id, draw, load) : null);
+    mayVerify ? verifyForm(milestone, finding, id, draw, load) : null);
 }
 
 /** 已核实 / 存疑 with a reason (required for 存疑); the page shows the finding once the read model has it. */
