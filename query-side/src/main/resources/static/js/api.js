@@ -63,9 +63,11 @@ export function toJson(body) {
 
 export async function request(path, { method = 'GET', body, headers = {}, signal } = {}) {
   const all = { Accept: 'application/json', ...headers };
-  if (body !== undefined && !all['Content-Type']) all['Content-Type'] = 'application/json';
+  // a FormData body (a file upload) sets its own multipart Content-Type with the boundary
+  const form = body instanceof FormData;
+  if (body !== undefined && !form && !all['Content-Type']) all['Content-Type'] = 'application/json';
   if (!SAFE.includes(method)) all['X-XSRF-TOKEN'] = await ensureCsrfToken();
-  const payload = body === undefined || body instanceof URLSearchParams ? body : toJson(body);
+  const payload = body === undefined || form || body instanceof URLSearchParams ? body : toJson(body);
   let response;
   try {
     response = await fetch(path, {

@@ -27,13 +27,17 @@ export const THRESHOLDS = {};
  * defaultWorkingDays / maxWorkingDays of a deadline.
  */
 export const TICKETS = {};
+/** 实证: kinds of file (合同文本 …) and the supervisors' verdicts (已核实, 存疑). */
+export const EVIDENCE_KINDS = {};
+export const VERDICTS = {};
 
 /** Takes the server's vocabulary into the maps above. */
 export function learn(words) {
   const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
     [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds],
-    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets]];
+    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets],
+    [EVIDENCE_KINDS, words.evidence.kinds], [VERDICTS, words.evidence.verdicts]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);

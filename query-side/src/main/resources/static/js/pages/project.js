@@ -2,11 +2,12 @@
 // attribute, its fund arrivals, and the timeline of its recorded history — business date, who recorded it, when
 // and why. The milestone forms are one click away for the project's own clerk; supervisors correct, retract, void.
 import { h, replace, message, route, link } from '../dom.js';
-import { get, today, localTime, ApiError } from '../api.js';
+import { get, post, today, localTime, ApiError, IdempotentSender } from '../api.js';
 import { wan, fmt } from '../money.js';
 import { STAGES, EVENT_TYPES, MILESTONES, SOURCES, START_KINDS, ROLES, PROJECT_TYPES, INVESTOR_CATEGORIES, label, yesNo,
-  flags } from '../labels.js';
+  flags, VERDICTS } from '../labels.js';
 import { ref, navigate } from '../shell.js';
+import { uploadForm, fileList, until } from '../evidence.js';
 
 export async function render(main, { args, query, me }) {
   const id = args[0];
@@ -59,7 +60,8 @@ export async function render(main, { args, query, me }) {
       h('div', { class: 'panel' },
         h('div', { class: 'panel-head' }, h('h2', null, '历史记录'),
           h('span', { class: 'muted small' }, `共 ${history.events.length} 条，按录入顺序；记录不可修改，更正以新记录说明原因`)),
-        timeline(history.events, project.asOf, reference))));
+        timeline(history.events, project.asOf, reference))),
+    evidencePanel(project, me, id, current));
 }
 
 async function load(id, asOf, knownAt, wait) {
@@ -175,4 +177,91 @@ function timeline(events, asOf, reference) {
 /** The server's one description of the event (GET …/history's {@code summary}), the same words as on 审计. */
 function detail(e) {
   return e.summary || '';
+}
+
+/**
+ * 实证: per milestone the project has reached, its files and the supervisors' latest finding; the township's clerk
+ * and supervisors upload, supervisors mark a milestone 已核实 or 存疑. Filled in once the files are loaded, so that
+ * the rest of the page does not wait for them. Always today's files and findings, whatever asOf / knownAt; nothing
+ * is uploaded or found while the page shows another day.
+ */
+function evidencePanel(p, me, id, current) {
+  const panel = h('div', { class: 'panel', id: 'evidence-panel' },
+    h('div', { class: 'panel-head' }, h('h2', null, '实证'), h('span', { class: 'muted small' }, '正在加载…')));
+  const path = '/api/projects/' + encodeURIComponent(id) + '/evidence';
+  const load = () => get(path);
+  const draw = evidence => {
+    const reached = reachedMilestones(p);
+    const mayUpload = current && !p.voided && (me.role === 'SUPERVISOR' || (me.role === 'CLERK' && me.township === p.township));
+    const mayVerify = current && !p.voided && me.role === 'SUPERVISOR';
+    const sections = reached.map(([milestone, date]) => milestoneSection(milestone, date, evidence, mayVerify, id, draw, load));
+    const whole = evidence.evidence.filter(f => !f.milestone);
+    replace(panel,
+      h('div', { class: 'panel-head' }, h('h2', null, '实证'),
+        h('span', { class: 'muted small' }, '各节点的证明材料与核实情况；照片拍摄早于节点日期 '
+          + evidence.photoDaysBefore + ' 天以上的会提示')),
+      mayUpload ? uploadForm(path, {
+        milestones: [...reached.map(([m]) => [m, MILESTONES[m] || m]).reverse(), ['', '项目整体']],
+        defaultKind: 'SITE_PHOTO',
+        uploaded: async () => draw(await until(load, now => now.evidence.length > evidence.evidence.length)),
+      }) : null,
+      sections,
+      whole.length ? h('section', { class: 'evidence-milestone', id: 'evidence-PROJECT' }, h('h3', null, '项目整体'),
+        fileList(whole, { id: 'evidence-files-PROJECT', photoDaysBefore: evidence.photoDaysBefore })) : null);
+  };
+  load().then(draw, e => {
+    if (!(e instanceof ApiError)) throw e;
+    replace(panel, h('h2', null, '实证'), message('error', e.message));
+  });
+  return panel;
+}
+
+/** The milestones recorded now, in their order, with their dates (到位资金: the first arrival's). */
+function reachedMilestones(p) {
+  const firstArrival = (p.funds || []).map(f => f.arrivedOn).sort()[0];
+  return [['SIGNING', p.signedOn], ['REGISTRATION', p.registeredOn], ['START', p.startedOn], ['STORAGE', p.storedOn],
+    ['PRODUCTION', p.productionOn], ['FUNDS', firstArrival]].filter(([, date]) => date);
+}
+
+function milestoneSection(milestone, date, evidence, mayVerify, id, draw, load) {
+  const finding = evidence.findings.find(f => f.milestone === milestone);
+  const files = evidence.evidence.filter(f => f.milestone === milestone);
+  return h('section', { class: 'evidence-milestone', id: 'evidence-' + milestone, dataset: { milestone } },
+    h('h3', null, MILESTONES[milestone] || milestone, ' ', h('span', { class: 'muted small' }, date), ' ',
+      finding ? h('span', { class: 'badge verdict ' + finding.verdict, id: 'finding-' + milestone }, finding.verdictLabel)
+        : h('span', { class: 'badge verdict', id: 'finding-' + milestone }, '未核实')),
+    finding ? h('div', { class: 'muted small', id: 'finding-detail-' + milestone },
+      `${localTime(finding.recordedAt)} 由 ${finding.recordedBy || '—'} 认定` + (finding.reason ? '：' + finding.reason : '')) : null,
+    fileList(files, { id: 'evidence-files-' + milestone, photoDaysBefore: evidence.photoDaysBefore }),
+    mayVerify ? verifyForm(milestone, finding, id, draw, load) : null);
+}
+
+/** 已核实 / 存疑 with a reason (required for 存疑); the page shows the finding once the read model has it. */
+function verifyForm(milestone, finding, id, draw, load) {
+  const reason = h('input', { type: 'text', id: 'verify-reason-' + milestone, maxlength: 500,
+    placeholder: '核实说明（存疑必填），如：现场查看，已开始土方施工' });
+  const status = h('div', { id: 'verify-status-' + milestone });
+  const sender = new IdempotentSender();
+  const send = verdict => async () => {
+    const body = { milestone, verdict, reason: reason.value.trim() || null };
+    if (verdict === 'DOUBTFUL' && !body.reason) {
+      replace(status, message('error', '存疑须写明原因'));
+      return;
+    }
+    try {
+      await post('/api/projects/' + encodeURIComponent(id) + '/verification', body, sender.keyFor(body));
+      draw(await until(load, now => {
+        const latest = now.findings.find(f => f.milestone === milestone);
+        return latest && (!finding || latest.recordedAt !== finding.recordedAt);
+      }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      replace(status, message('error', e.message));
+    }
+  };
+  return h('div', { class: 'evidence-verify' },
+    reason,
+    h('button', { type: 'button', id: 'verify-' + milestone, onclick: send('VERIFIED') }, VERDICTS.VERIFIED || '已核实'),
+    h('button', { type: 'button', class: 'secondary', id: 'doubt-' + milestone, onclick: send('DOUBTFUL') }, VERDICTS.DOUBTFUL || '存疑'),
+    status);
 }

@@ -6,6 +6,7 @@ import { get, post, localTime, ApiError, IdempotentSender } from '../api.js';
 import { TICKETS, ROLES, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 import { Form, selectField, textField } from '../forms.js';
+import { uploadForm, fileList, until } from '../evidence.js';
 
 export async function render(main, { args, query, me }) {
   const id = args[0];
@@ -47,7 +48,30 @@ export async function render(main, { args, query, me }) {
             `${e.occurredOn} · 录入 ${localTime(e.recordedAt)} · ${e.actor || '—'}（${ROLES[e.role] || e.role || '—'}）`)),
           h('div', null, e.summary),
           e.reason ? h('div', { class: 'muted small' }, '原因：' + e.reason) : null))))),
+    attachments(ticket, me),
     actions(ticket, me, reference));
+}
+
+/**
+ * 附件: the ticket's files (a photo of the blocked road, the department's reply as PDF); uploaded by the township's
+ * clerk, a supervisor or the department the ticket is assigned to, while it is not closed. Filled in once loaded.
+ */
+function attachments(t, me) {
+  const path = '/api/tickets/' + encodeURIComponent(t.ticketId) + '/evidence';
+  const panel = h('div', { class: 'panel', id: 'ticket-evidence' }, h('h2', null, '附件'),
+    h('div', { class: 'muted small' }, '正在加载…'));
+  const mayUpload = t.status !== 'CLOSED' && (me.role === 'SUPERVISOR' || (me.role === 'CLERK' && me.township === t.township)
+    || (me.role === 'DEPARTMENT' && t.department && me.department === t.department));
+  const load = () => get(path);
+  const draw = files => replace(panel, h('h2', null, '附件'),
+    mayUpload ? uploadForm(path, { defaultKind: 'OTHER',
+      uploaded: async () => draw(await until(load, now => now.length > files.length)) }) : null,
+    fileList(files, { id: 'evidence-files' }));
+  load().then(draw, e => {
+    if (!(e instanceof ApiError)) throw e;
+    replace(panel, h('h2', null, '附件'), message('error', e.message));
+  });
+  return panel;
 }
 
 /** Right after a command the read model may lag: ask again a few times before saying it is not there. */

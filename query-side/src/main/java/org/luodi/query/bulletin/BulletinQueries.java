@@ -15,6 +15,7 @@ import org.luodi.query.targets.Categories;
 import org.luodi.query.targets.Category;
 import org.luodi.query.targets.Indicator;
 import org.luodi.query.web.QueryTime;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -44,6 +45,11 @@ import java.util.stream.Collectors;
 @Service
 public class BulletinQueries {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * luodi.bulletin.verified-only (#19 实证): a city that wants its bulletin to count only milestones a supervisor has
+     * found 已核实 (注册, 开工, 入库, 投产; the latest finding known at knownAt) sets it; by default every recorded one.
+     */
+    static final String VERIFIED_ONLY = "${luodi.bulletin.verified-only:false}";
 
     private final StatsQueries stats;
     private final AlertQueries alerts;
@@ -54,10 +60,13 @@ public class BulletinQueries {
     private final DepartmentStandings departments;
     private final TicketQueries tickets;
     private final WarningQueries warnings;
+    private final boolean verifiedOnly;
 
     public BulletinQueries(StatsQueries stats, AlertQueries alerts, Scoring scoring, QueryTime time,
                            AuditDigests digests, Categories categories, DepartmentStandings departments,
-                           TicketQueries tickets, WarningQueries warnings) {
+                           TicketQueries tickets, WarningQueries warnings,
+                           @Value(VERIFIED_ONLY) boolean verifiedOnly) {
+        this.verifiedOnly = verifiedOnly;
         this.stats = stats;
         this.alerts = alerts;
         this.scoring = scoring;
@@ -185,7 +194,7 @@ public class BulletinQueries {
     private Standings standings(int year, int month, Instant knownAt, LocalDate until) {
         LocalDate monthEnd = YearMonth.of(year, month).atEndOfMonth();
         StatsPeriod period = new StatsPeriod(year, until.isBefore(monthEnd) ? until : monthEnd);
-        List<UnitFigures> units = stats.figures(GroupBy.TOWNSHIP, period, knownAt);
+        List<UnitFigures> units = stats.figures(GroupBy.TOWNSHIP, period, knownAt, verifiedOnly);
         Map<String, Map<AlertLevel, Long>> stalled = alerts.countsByTownship(period.asOf(), knownAt);
         Map<String, StatsRow> rows = new LinkedHashMap<>();
         Map<String, Score> scores = new LinkedHashMap<>();

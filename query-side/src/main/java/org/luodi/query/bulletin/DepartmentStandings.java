@@ -8,6 +8,7 @@ import org.luodi.query.stats.StatsPeriod;
 import org.luodi.query.stats.StatsQueries;
 import org.luodi.query.stats.StatsRow;
 import org.luodi.query.stats.UnitFigures;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -34,15 +35,18 @@ class DepartmentStandings {
     private final StatsQueries stats;
     private final ProjectSums sums;
     private final Scoring scoring;
+    private final boolean verifiedOnly;
 
-    DepartmentStandings(StatsQueries stats, ProjectSums sums, Scoring scoring) {
+    DepartmentStandings(StatsQueries stats, ProjectSums sums, Scoring scoring,
+                        @Value(BulletinQueries.VERIFIED_ONLY) boolean verifiedOnly) {
         this.stats = stats;
         this.sums = sums;
         this.scoring = scoring;
+        this.verifiedOnly = verifiedOnly;
     }
 
     List<DepartmentRow> rows(StatsPeriod period, int month, Instant knownAt) {
-        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt);
+        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt, verifiedOnly);
         Map<String, StatsRow> rows = rows(units, period);
         Map<String, BigDecimal> scores = scores(rows);
         Map<String, Integer> ranks = Scoring.ranks(scores);
@@ -62,7 +66,7 @@ class DepartmentStandings {
 
     /** Every department's score and completeness to the period's day, for the year-end assessment. */
     List<YearEndScores.Unit> scores(StatsPeriod period, Instant knownAt) {
-        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt);
+        List<UnitFigures> units = stats.figures(GroupBy.DEPARTMENT, period, knownAt, verifiedOnly);
         Map<String, StatsRow> rows = rows(units, period);
         Map<String, BigDecimal> scores = scores(rows);
         return units.stream().map(unit -> new YearEndScores.Unit(unit.code(), unit.name(), null,
@@ -100,7 +104,7 @@ class DepartmentStandings {
             YearMonth which = month.minusMonths(back);
             LocalDate end = back == 0 && asOf.isBefore(which.atEndOfMonth()) ? asOf : which.atEndOfMonth();
             Map<String, UnitSums> results = sums.byUnit(ProjectSums.Unit.DEPARTMENT, which.atDay(1), end, end,
-                    knownAt);
+                    knownAt, verifiedOnly);
             idle = idle.stream().filter(code -> {
                 UnitSums s = results.get(code);
                 return s == null || s.signedCount() + s.startedStoredCount() == 0;

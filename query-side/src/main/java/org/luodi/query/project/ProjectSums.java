@@ -77,12 +77,22 @@ public class ProjectSums {
 
     /** Sums per unit code; units with nothing in the period are absent. */
     public Map<String, UnitSums> byUnit(Unit unit, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt) {
+        return byUnit(unit, from, to, asOf, knownAt, false);
+    }
+
+    /**
+     * The same, counting with {@code verifiedOnly} only the milestones (注册, 开工, 入库, 投产) whose latest finding
+     * recorded by knownAt is 已核实 (luodi.bulletin.verified-only): the others count as not reached.
+     */
+    public Map<String, UnitSums> byUnit(Unit unit, LocalDate from, LocalDate to, LocalDate asOf, Instant knownAt,
+                                        boolean verifiedOnly) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", from)
                 .addValue("to", to)
                 .addValue("asOf", asOf)
                 .addValue("oneYi", ONE_YI_WAN);
-        String versions = ProjectQueries.versionsKnownAt(knownAt, params);
+        String versions = verifiedOnly ? verifiedVersionsKnownAt(knownAt, params)
+                : ProjectQueries.versionsKnownAt(knownAt, params);
         String arrivals = ProjectQueries.arrivalsKnownAt(knownAt, params);
         // Every milestone lies on or after signing, so projects signed after the period cannot count in it; and a
         // project counts only if signed, registered, started, stored or in production in the period, so one whose
@@ -166,6 +176,20 @@ public class ProjectSums {
             });
         });
         return sums;
+    }
+
+    /**
+     * The project versions valid at record time knownAt, each with the dates of its milestones not found 已核实 by
+     * then taken out (V140's verified_milestones_only): a function call per version, paid only where a city asks.
+     */
+    private static String verifiedVersionsKnownAt(Instant knownAt, MapSqlParameterSource params) {
+        if (knownAt == null) {
+            return "SELECT o.* FROM project_version pv CROSS JOIN LATERAL verified_milestones_only(pv, NULL) o "
+                    + "WHERE pv.recorded_to IS NULL";
+        }
+        params.addValue("knownAt", java.sql.Timestamp.from(knownAt));
+        return "SELECT o.* FROM project_version pv CROSS JOIN LATERAL verified_milestones_only(pv, :knownAt) o "
+                + "WHERE pv.recorded_from <= :knownAt AND (pv.recorded_to IS NULL OR pv.recorded_to > :knownAt)";
     }
 
     /**

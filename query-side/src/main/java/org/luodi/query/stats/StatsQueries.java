@@ -56,7 +56,13 @@ public class StatsQueries {
 
     /** Every township's (chain's, department's) sums and targets, whoever asks: the bulletin ranks all townships. */
     public List<UnitFigures> figures(GroupBy groupBy, StatsPeriod period, Instant knownAt) {
-        Map<String, UnitSums> byUnit = sums.byUnit(groupBy.unit(), period.from(), period.to(), period.asOf(), knownAt);
+        return figures(groupBy, period, knownAt, false);
+    }
+
+    /** The same, with {@code verifiedOnly} counting only milestones found 已核实 (the bulletin, where a city wants). */
+    public List<UnitFigures> figures(GroupBy groupBy, StatsPeriod period, Instant knownAt, boolean verifiedOnly) {
+        Map<String, UnitSums> byUnit = sums.byUnit(groupBy.unit(), period.from(), period.to(), period.asOf(), knownAt,
+                verifiedOnly);
         Map<String, Map<Indicator, BigDecimal>> targetsByUnit = targets.of(period.year(), groupBy.unitKind(), knownAt);
         Stream<Map.Entry<String, String>> units = switch (groupBy) {
             case TOWNSHIP -> reference.townships().stream().map(t -> Map.entry(t.code(), t.name()));

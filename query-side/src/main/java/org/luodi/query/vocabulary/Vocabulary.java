@@ -38,7 +38,11 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                          Map<String, String> alertLevels, Map<String, String> townshipKinds,
                          Map<String, String> adjustmentKinds, Map<String, String> projectTypes,
                          Map<String, String> investorCategories, List<IndicatorWord> indicators,
-                         Thresholds thresholds, Tickets tickets, Leads leads) {
+                         Thresholds thresholds, Tickets tickets, Leads leads, Evidence evidence) {
+
+    /** 实证 (#19): what a file proves (合同文本, 现场施工照片 …) and a supervisor's findings (已核实, 存疑). */
+    public record Evidence(Map<String, String> kinds, Map<String, String> verdicts) {
+    }
 
     /** The leads' words (项目线索, #20): sources, stages, reviews, event types, and the 5亿 of 签约前评审. */
     public record Leads(Map<String, String> sources, Map<String, String> stages, Map<String, String> reviewKinds,
@@ -102,7 +106,9 @@ public record Vocabulary(Map<String, String> stages, Map<String, String> milesto
                         labels(org.luodi.events.LeadStage.values(), org.luodi.events.LeadStage::label),
                         labels(org.luodi.events.ReviewKind.values(), org.luodi.events.ReviewKind::label),
                         EventDescriptions.LEAD_TYPE_LABELS, org.luodi.events.LeadUnits.REVIEW_THRESHOLD_WAN,
-                        org.luodi.events.LeadUnits.CENTER_NAME));
+                        org.luodi.events.LeadUnits.CENTER_NAME),
+                new Evidence(labels(org.luodi.events.EvidenceKind.values(), org.luodi.events.EvidenceKind::label),
+                        labels(org.luodi.events.Verdict.values(), org.luodi.events.Verdict::label)));
     }
 
     private static <E extends Enum<E>> Map<String, String> labels(E[] values, Function<E, String> label) {
