@@ -27,13 +27,19 @@ export const THRESHOLDS = {};
  * defaultWorkingDays / maxWorkingDays of a deadline.
  */
 export const TICKETS = {};
+/**
+ * The leads' words (项目线索): sources (以商招商 …), stages (信息 …), reviewKinds, eventTypes, reviewThresholdWan (the
+ * 5亿 of 签约前评审) and centerName (市招商服务中心, the supervisors' unit).
+ */
+export const LEADS = {};
 
 /** Takes the server's vocabulary into the maps above. */
 export function learn(words) {
   const pairs = [[STAGES, words.stages], [EVENT_TYPES, words.eventTypes], [MILESTONES, words.milestones],
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
     [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds],
-    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets]];
+    [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets],
+    [LEADS, words.leads]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);
