@@ -39,6 +39,7 @@ export async function render(main, { query, me }) {
   [unit, stage, source, from, to].forEach(el => el.addEventListener('change', apply));
 
   const list = h('div', { id: 'leads-list' }, h('div', { class: 'loading' }, '正在加载…'));
+  const late = h('div', { id: 'leads-overdue' });
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '项目线索'),
       h('div', { class: 'toolbar' }, h('label', null, '报送单位', unit), h('label', null, '阶段', stage),
@@ -48,7 +49,9 @@ export async function render(main, { query, me }) {
     h('div', { class: 'message info small' },
       '项目信息经研判、首谈（在谈）、评审后签约；同一投资方由多个单位报送的，标为“疑似重复”，由市招商服务中心确认首报单位，签约计入首报单位。'),
     REPORTERS.includes(me.role) ? reportForm(me, reference) : null,
+    late,
     list);
+  overdue(late, chosen.unit);
 
   try {
     const data = await get('/api/leads', { ...chosen, page, size: 50 });
@@ -64,6 +67,35 @@ export async function render(main, { query, me }) {
     if (!(e instanceof ApiError)) throw e;
     replace(list, message('error', '项目线索加载失败：' + e.message));
   }
+}
+
+/**
+ * The leads whose follow-up is late (响应, 研判, 反馈, 进展报告 within their working days), longest late first; drawn
+ * beside the list on its own, so that the list never waits for it. Nothing is shown when none is late.
+ */
+async function overdue(holder, unit) {
+  let rows;
+  try {
+    rows = await get('/api/leads/overdue', { unit });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    replace(holder, message('warn', '跟进逾期的线索加载失败：' + e.message));
+    return;
+  }
+  if (!rows.length) return;
+  replace(holder, h('details', { class: 'panel' },
+    h('summary', null, h('b', { class: 'bad' }, `跟进逾期的线索 ${rows.length} 条`),
+      h('span', { class: 'muted small' }, '（按工作日计：报送后响应、研判，研判后反馈，此后定期报告进展）')),
+    h('table', { class: 'grid', id: 'leads-overdue-table' },
+      h('thead', null, h('tr', null, ['项目', '报送单位', '阶段', '应办事项', '起算日', '期限', '逾期天数'].map(t => h('th', null, t)))),
+      h('tbody', null, rows.map(o => h('tr', { class: 'overdue', dataset: { lead: o.lead.leadId } },
+        h('td', null, link('/lead/' + encodeURIComponent(o.lead.leadId), null, o.lead.project)),
+        h('td', { class: 'nowrap' }, o.lead.unitName),
+        h('td', { class: 'center' }, stageBadge(o.lead)),
+        h('td', { class: 'nowrap' }, `${o.obligationName}（${o.workingDays} 个工作日）`),
+        h('td', { class: 'center nowrap' }, o.since),
+        h('td', { class: 'center nowrap' }, o.dueOn + (o.calendarAssumed ? '*' : '')),
+        h('td', { class: 'num' }, o.daysOverdue)))))));
 }
 
 /** The leads as a table, each linking to its page; a possible duplicate is flagged until its first report is confirmed. */

@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,7 @@ class BrowserLeadsTest {
     private static final String SECOND = "liurenba"; // 刘仁八镇
     private static final Pattern LEAD_ID = Pattern.compile("#/lead/([0-9a-f-]{36})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static RunningLuodi luodi;
     private static Chromium browser;
     private static Api api;
@@ -57,6 +60,12 @@ class BrowserLeadsTest {
                 "2024-03-04", "大冶有色金属集团\n黄石铜业协会");
         assertThat(browser.findAll("#lead-duplicate-flag")).isEmpty();
         assertThat(browser.text("#lead-facts")).contains("茗山乡", "以商招商", "大冶有色金属集团、黄石铜业协会", "2024-03-04");
+        // nobody has answered it since: its response was due the next working day, Tuesday 2024-03-05
+        browser.go("/leads");
+        browser.click("#leads-overdue summary");
+        long late = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 3, 5), LocalDate.now(SHANGHAI));
+        assertThat(browser.text("#leads-overdue-table tr[data-lead='" + first + "']"))
+                .contains("响应（1 个工作日）", "2024-03-04", "2024-03-05", String.valueOf(late));
 
         // 刘仁八镇 reports the same investor a week later (股份 instead of 有限, a like project): flagged
         browser.login(SECOND).go("/leads");
