@@ -72,8 +72,11 @@ class BrowserLeadsTest {
         String second = report("黄石高精铜箔新材料股份有限公司", "高精度铜箔项目", "35000", "CHAMBER", "2024-03-11", "");
         String flag = browser.text("#lead-duplicate-flag");
         assertThat(flag).contains("疑似重复报送", "茗山乡", "2024-03-04", "投资方名称相同且项目相近", "待市招商服务中心确认首报单位");
+        assertThat(browser.findAll("#lead-first-report")).isEmpty(); // a clerk does not decide who was first
+        browser.screenshot("lead-duplicate");
         browser.go("/leads");
         assertThat(browser.text("#leads-table tr[data-lead='" + second + "']")).contains("疑似重复", "高精度铜箔项目");
+        browser.screenshot("leads");
 
         // the supervisor confirms 茗山乡's report as the first
         browser.login("supervisor").go("/lead/" + second);
