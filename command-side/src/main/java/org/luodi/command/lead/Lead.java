@@ -1,5 +1,6 @@
 package org.luodi.command.lead;
 
+import org.luodi.command.api.InputChecks;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -46,9 +47,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.luodi.command.lead.LeadInput.REASON_LIMIT;
-import static org.luodi.command.lead.LeadInput.TEXT_LIMIT;
-import static org.luodi.command.lead.LeadInput.clean;
+import static org.luodi.command.api.InputChecks.REASON_LIMIT;
+import static org.luodi.command.api.InputChecks.TEXT_LIMIT;
+import static org.luodi.command.api.InputChecks.clean;
 
 /**
  * One lead (项目线索 / 项目信息, issue #20): reported by a township, a department of 附件2 or the 市招商服务中心, then
@@ -91,9 +92,9 @@ public class Lead {
         actor.mustReport("只有乡镇、部门单位或市招商服务中心可以报送项目信息");
         String creditCode = clean(cmd.creditCode());
         List<String> targets = cmd.targetCompanies() == null ? List.of()
-                : cmd.targetCompanies().stream().map(LeadInput::clean).filter(t -> t != null).distinct().toList();
+                : cmd.targetCompanies().stream().map(InputChecks::clean).filter(t -> t != null).distinct().toList();
         LocalDate today = today(clock);
-        new LeadInput()
+        new InputChecks()
                 .text("investor", cmd.investor(), NAME_LIMIT, true)
                 .that(creditCode == null || CreditCode.isValid(creditCode), "creditCode", "不是有效的统一社会信用代码")
                 .text("project", cmd.project(), NAME_LIMIT, true)
@@ -130,7 +131,7 @@ public class Lead {
     @CommandHandler
     public void handle(AssessLead cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput().text("conclusion", cmd.conclusion(), TEXT_LIMIT, true).throwIfAny();
+        new InputChecks().text("conclusion", cmd.conclusion(), TEXT_LIMIT, true).throwIfAny();
         LocalDate on = stepDate("on", cmd.on(), clock, recordedOn);
         mustBeOpen();
         if (stage != LeadStage.INFO) {
@@ -142,7 +143,7 @@ public class Lead {
     @CommandHandler
     public void handle(StartNegotiation cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput()
+        new InputChecks()
                 .required("firstTalkOn", cmd.firstTalkOn())
                 .text("ledBy", cmd.ledBy(), NAME_LIMIT, true)
                 .throwIfAny();
@@ -160,7 +161,7 @@ public class Lead {
     @CommandHandler
     public void handle(ReviewLead cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput()
+        new InputChecks()
                 .required("kind", cmd.kind())
                 .required("passed", cmd.passed())
                 .text("opinion", cmd.opinion(), TEXT_LIMIT, true)
@@ -176,7 +177,7 @@ public class Lead {
     @CommandHandler
     public void handle(ReportProgress cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput().text("progress", cmd.progress(), TEXT_LIMIT, true).throwIfAny();
+        new InputChecks().text("progress", cmd.progress(), TEXT_LIMIT, true).throwIfAny();
         LocalDate on = stepDate("on", cmd.on(), clock, recordedOn);
         mustBeOpen();
         if (stage == LeadStage.SUSPENDED) {
@@ -189,7 +190,7 @@ public class Lead {
     @CommandHandler
     public void handle(ConfirmFirstReport cmd, MetaData metaData, Clock clock) {
         LeadActor.from(metaData).mustBeSupervisor("只有市级督查人员可以确认首报单位");
-        new LeadInput()
+        new InputChecks()
                 .required("firstLeadId", cmd.firstLeadId())
                 .text("reason", cmd.reason(), REASON_LIMIT, true)
                 .throwIfAny();
@@ -210,7 +211,7 @@ public class Lead {
     @CommandHandler
     public void handle(SuspendLead cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
+        new InputChecks().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
         mustBeOpen();
         if (stage == LeadStage.SUSPENDED) {
             throw outOfOrder("线索已暂缓");
@@ -221,7 +222,7 @@ public class Lead {
     @CommandHandler
     public void handle(ResumeLead cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
+        new InputChecks().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
         mustBeOpen();
         if (stage != LeadStage.SUSPENDED) {
             throw outOfOrder("只有暂缓的线索可以恢复跟进");
@@ -232,7 +233,7 @@ public class Lead {
     @CommandHandler
     public void handle(AbandonLead cmd, MetaData metaData, Clock clock) {
         mustReach(metaData);
-        new LeadInput().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
+        new InputChecks().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
         mustBeOpen();
         apply(new LeadAbandoned(leadId, today(clock), clean(cmd.reason())));
     }
@@ -243,7 +244,7 @@ public class Lead {
         mustReach(metaData);
         boolean assessment = "LeadAssessed".equals(cmd.step());
         boolean firstTalk = "LeadNegotiationStarted".equals(cmd.step());
-        new LeadInput()
+        new InputChecks()
                 .that(assessment || firstTalk, "step", "须为 LeadAssessed 或 LeadNegotiationStarted")
                 .required("date", cmd.date())
                 .text("reason", cmd.reason(), REASON_LIMIT, true)

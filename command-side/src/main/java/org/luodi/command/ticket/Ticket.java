@@ -1,5 +1,6 @@
 package org.luodi.command.ticket;
 
+import org.luodi.command.api.InputChecks;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -34,9 +35,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.luodi.command.ticket.TicketInput.REASON_LIMIT;
-import static org.luodi.command.ticket.TicketInput.TEXT_LIMIT;
-import static org.luodi.command.ticket.TicketInput.clean;
+import static org.luodi.command.api.InputChecks.REASON_LIMIT;
+import static org.luodi.command.api.InputChecks.TEXT_LIMIT;
+import static org.luodi.command.api.InputChecks.clean;
 
 /**
  * One problem ticket (问题交办, seed 000 line 616; seed 001 lines 3425-3448): raised on a project by its township's
@@ -66,7 +67,7 @@ public class Ticket {
     public Ticket(RaiseTicket cmd, MetaData metaData, Clock clock, ProjectStandings projects) {
         TicketActor actor = TicketActor.from(metaData);
         actor.mustBeClerkOrSupervisor("只有乡镇专班或市级督查人员可以提交问题");
-        new TicketInput()
+        new InputChecks()
                 .required("projectId", cmd.projectId())
                 .required("category", cmd.category())
                 .text("description", cmd.description(), TEXT_LIMIT, true)
@@ -87,7 +88,7 @@ public class Ticket {
     public void handle(AssignTicket cmd, MetaData metaData, Clock clock, WorkingDays calendar) {
         TicketActor.from(metaData).mustBeSupervisor("只有市级督查人员可以交办问题");
         boolean reassigning = department != null;
-        new TicketInput()
+        new InputChecks()
                 .required("department", cmd.department())
                 .that(cmd.department() == null || Departments.isDepartment(cmd.department()), "department",
                         "未知的部门代码")
@@ -109,7 +110,7 @@ public class Ticket {
     public void handle(AnswerTicket cmd, MetaData metaData, Clock clock) {
         TicketActor actor = TicketActor.from(metaData);
         actor.mustBeDepartment("只有承办部门可以答复问题");
-        new TicketInput().text("answer", cmd.answer(), TEXT_LIMIT, true).throwIfAny();
+        new InputChecks().text("answer", cmd.answer(), TEXT_LIMIT, true).throwIfAny();
         if (department != null && !department.equals(actor.department())) {
             throw new ForbiddenException("该问题未交办给本部门");
         }
@@ -132,7 +133,7 @@ public class Ticket {
         if (!actor.isSupervisor()) { // the project's township now: a project moved since keeps its tickets with it
             actor.mustReach(projects.of(projectId).township(), "不能重新交办其他乡镇的问题");
         }
-        new TicketInput()
+        new InputChecks()
                 .that(withinLimit(cmd.workingDays()), "workingDays", "须为 1–" + MAX_WORKING_DAYS + " 个工作日")
                 .text("reason", cmd.reason(), REASON_LIMIT, true)
                 .throwIfAny();
@@ -151,7 +152,7 @@ public class Ticket {
     @CommandHandler
     public void handle(CloseTicket cmd, MetaData metaData, Clock clock) {
         TicketActor.from(metaData).mustBeSupervisor("只有市级督查人员可以销号");
-        new TicketInput().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
+        new InputChecks().text("reason", cmd.reason(), REASON_LIMIT, true).throwIfAny();
         mustNotBeClosed();
         apply(new TicketClosed(ticketId, today(clock), clean(cmd.reason())));
     }
@@ -159,7 +160,7 @@ public class Ticket {
     @CommandHandler
     public void handle(EscalateTicket cmd, MetaData metaData, Clock clock) {
         TicketActor.from(metaData).mustBeSupervisor("只有市级督查人员可以提级");
-        new TicketInput()
+        new InputChecks()
                 .required("level", cmd.level())
                 .text("reason", cmd.reason(), REASON_LIMIT, true)
                 .throwIfAny();
@@ -185,7 +186,7 @@ public class Ticket {
             actor.mustBeClerkOrSupervisor("只有乡镇专班、市级督查人员或承办部门可以为问题附上文件");
             actor.mustReach(projects.of(projectId).township(), "不能为其他乡镇的问题附上文件");
         }
-        new TicketInput()
+        new InputChecks()
                 .required("evidenceId", cmd.evidenceId())
                 .required("file", cmd.file())
                 .required("kind", cmd.file() == null ? null : cmd.file().kind())

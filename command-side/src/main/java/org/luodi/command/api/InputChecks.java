@@ -1,4 +1,4 @@
-package org.luodi.command.lead;
+package org.luodi.command.api;
 
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.InvalidInputException;
@@ -6,13 +6,16 @@ import org.luodi.platform.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A lead command's input checks, gathered so that the 400 names every wrong field at once. */
-final class LeadInput {
-    static final int TEXT_LIMIT = 700;
-    static final int REASON_LIMIT = 500;
+/**
+ * A command's input checks for the aggregates that take free text (tickets, leads), gathered so that the 400 names
+ * every wrong field at once.
+ */
+public final class InputChecks {
+    public static final int TEXT_LIMIT = 700;
+    public static final int REASON_LIMIT = 500;
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    LeadInput required(String field, Object value) {
+    public InputChecks required(String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
             problems.add(new FieldProblem(field, "必填"));
         }
@@ -20,7 +23,7 @@ final class LeadInput {
     }
 
     /** Free text a person wrote: within {@code limit}, no control characters but line breaks. */
-    LeadInput text(String field, String value, int limit, boolean required) {
+    public InputChecks text(String field, String value, int limit, boolean required) {
         if (required) {
             required(field, value);
         }
@@ -32,21 +35,21 @@ final class LeadInput {
         return this;
     }
 
-    LeadInput that(boolean ok, String field, String message) {
+    public InputChecks that(boolean ok, String field, String message) {
         if (!ok) {
             problems.add(new FieldProblem(field, message));
         }
         return this;
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
     /** Text as it is kept: stripped, and null when blank. */
-    static String clean(String text) {
+    public static String clean(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }
