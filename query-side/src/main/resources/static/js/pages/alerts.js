@@ -9,6 +9,7 @@ import { ref, navigate } from '../shell.js';
 import { period } from '../period.js';
 import { table as ticketTable } from './tickets.js';
 import { ladderPanel } from './warnings.js';
+import { overdueTable as leadTable } from './leads.js';
 
 export async function render(main, { query, me }) {
   const reference = await ref();
@@ -39,6 +40,7 @@ export async function render(main, { query, me }) {
   const list = h('div', { id: 'alerts-list' }, h('div', { class: 'loading' }, '正在加载…'));
   const status = h('div');
   const overdueTickets = h('div', { class: 'panel', id: 'alerts-tickets' });
+  const lateLeads = h('div', { class: 'panel', id: 'alerts-leads' });
   const ladder = ladderPanel();
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '签约未开工预警'),
@@ -50,7 +52,7 @@ export async function render(main, { query, me }) {
     h('div', { class: 'message info small' },
       `签约满 ${THRESHOLDS.warningMonths} 个月未开工为“预警”，满 ${THRESHOLDS.overdueMonths} 个月未开工为“逾期未开工”`
       + '（扣减考核分，无法推进的应依约解约）。开工一经录入，预警即解除。'),
-    status, feed, summary, list, ladder.panel, overdueTickets);
+    status, feed, summary, list, ladder.panel, overdueTickets, isToday ? lateLeads : null);
 
   let flashIds = new Set();
   const controller = new AbortController();
@@ -77,6 +79,20 @@ export async function render(main, { query, me }) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       replace(overdueTickets, message('error', '交办问题加载失败：' + e.message));
+    }
+  }
+
+  /** Leads whose follow-up is late (今天 only: the service levels are counted to today), linking to the lead. */
+  async function loadLeads() {
+    if (!isToday) return;
+    try {
+      // a clerk's own leads are the server's choice (those it reported or that would settle in its township)
+      const rows = await get('/api/leads/overdue', { unit: me.role === 'CLERK' ? '' : township }, { signal: controller.signal });
+      replace(lateLeads, h('h2', null, '跟进逾期的项目线索'),
+        rows.length ? leadTable(rows, 'alerts-leads-table') : message('ok', '没有跟进逾期的项目线索。'));
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      replace(lateLeads, message('error', '项目线索加载失败：' + e.message));
     }
   }
 
@@ -110,7 +126,7 @@ export async function render(main, { query, me }) {
   }
 
   const loadLadder = () => ladder.load({ asOf, township, signal: controller.signal });
-  await Promise.all([load(), loadTickets(), loadLadder()]);
+  await Promise.all([load(), loadTickets(), loadLadder(), loadLeads()]);
   let source = null;
   if (isToday) {
     source = stream(live, event => {
@@ -125,6 +141,12 @@ export async function render(main, { query, me }) {
     }, warning => {
       announce({ message: warning.message, level: warning.colour, township: warning.township });
       loadLadder();
+    }, lead => {
+      // of the township shown when it reported the lead or the lead would settle there
+      if (!township || lead.unit === township || lead.township === township) {
+        announce({ message: lead.message, level: 'OVERDUE' });
+      }
+      loadLeads();
     });
   }
   /** The latest pushed changes, newest first, five at most. */
@@ -140,7 +162,7 @@ export async function render(main, { query, me }) {
   let pending = null;
   function scheduleReload() {
     clearTimeout(pending);
-    pending = setTimeout(() => { load(); loadTickets(); loadLadder(); }, 300);
+    pending = setTimeout(() => { load(); loadTickets(); loadLadder(); loadLeads(); }, 300);
   }
   return () => {
     clearTimeout(pending);
@@ -157,7 +179,7 @@ const EVENTS = ['alert', 'readModelStalled', 'readModelRecovered'];
  * null after a reconnection (to catch up on what happened while the stream was down). A stream the server refuses
  * (a session that expired) is closed by the browser; asking who is signed in then leads to the login page.
  */
-function stream(indicator, onEvent, onTicketOverdue, onWarning) {
+function stream(indicator, onEvent, onTicketOverdue, onWarning, onLeadOverdue) {
   const source = new EventSource('/api/alerts/stream');
   let opened = 0;
   source.onopen = () => {
@@ -177,6 +199,7 @@ function stream(indicator, onEvent, onTicketOverdue, onWarning) {
   EVENTS.forEach(name => source.addEventListener(name, deliver));
   source.addEventListener('ticketOverdue', e => onTicketOverdue(parse(e.data)));
   source.addEventListener('warning', e => onWarning(parse(e.data)));
+  source.addEventListener('leadOverdue', e => onLeadOverdue(parse(e.data)));
   return source;
 }
 

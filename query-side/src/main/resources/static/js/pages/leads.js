@@ -86,16 +86,21 @@ async function overdue(holder, unit) {
   replace(holder, h('details', { class: 'panel' },
     h('summary', null, h('b', { class: 'bad' }, `跟进逾期的线索 ${rows.length} 条`),
       h('span', { class: 'muted small' }, '（按工作日计：报送后响应、研判，研判后反馈，此后定期报告进展）')),
-    h('table', { class: 'grid', id: 'leads-overdue-table' },
-      h('thead', null, h('tr', null, ['项目', '报送单位', '阶段', '应办事项', '起算日', '期限', '逾期天数'].map(t => h('th', null, t)))),
-      h('tbody', null, rows.map(o => h('tr', { class: 'overdue', dataset: { lead: o.lead.leadId } },
-        h('td', null, link('/lead/' + encodeURIComponent(o.lead.leadId), null, o.lead.project)),
-        h('td', { class: 'nowrap' }, o.lead.unitName),
-        h('td', { class: 'center' }, stageBadge(o.lead)),
-        h('td', { class: 'nowrap' }, `${o.obligationName}（${o.workingDays} 个工作日）`),
-        h('td', { class: 'center nowrap' }, o.since),
-        h('td', { class: 'center nowrap' }, o.dueOn + (o.calendarAssumed ? '*' : '')),
-        h('td', { class: 'num' }, o.daysOverdue)))))));
+    overdueTable(rows, 'leads-overdue-table')));
+}
+
+/** Late leads (GET /api/leads/overdue) as a table, each linking to its page; also on the alerts page. */
+export function overdueTable(rows, id) {
+  return h('table', { class: 'grid', id },
+    h('thead', null, h('tr', null, ['项目', '报送单位', '阶段', '应办事项', '起算日', '期限', '逾期天数'].map(t => h('th', null, t)))),
+    h('tbody', null, rows.map(o => h('tr', { class: 'overdue', dataset: { lead: o.lead.leadId } },
+      h('td', null, link('/lead/' + encodeURIComponent(o.lead.leadId), null, o.lead.project)),
+      h('td', { class: 'nowrap' }, o.lead.unitName),
+      h('td', { class: 'center' }, stageBadge(o.lead)),
+      h('td', { class: 'nowrap' }, `${o.obligationName}（${o.workingDays} 个工作日）`),
+      h('td', { class: 'center nowrap' }, o.since),
+      h('td', { class: 'center nowrap' }, o.dueOn + (o.calendarAssumed ? '*' : '')),
+      h('td', { class: 'num' }, o.daysOverdue)))));
 }
 
 /** The leads as a table, each linking to its page; a possible duplicate is flagged until its first report is confirmed. */

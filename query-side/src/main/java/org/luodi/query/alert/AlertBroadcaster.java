@@ -1,6 +1,8 @@
 package org.luodi.query.alert;
 
 import org.luodi.platform.security.LuodiUser;
+import org.luodi.query.lead.LeadOverdue;
+import org.luodi.query.lead.LeadQueries;
 import org.luodi.query.processing.ReadModelNotice;
 import org.luodi.query.ticket.TicketOverdue;
 import org.luodi.query.warning.WarningChange;
@@ -101,6 +103,21 @@ public class AlertBroadcaster implements SmartLifecycle {
                 .data(overdue, MediaType.APPLICATION_JSON);
         subscribers.stream().filter(s -> s.user.mayAccessTownship(overdue.township())
                 && (s.township == null || s.township.equals(overdue.township()))).forEach(s -> s.send(event));
+    }
+
+    /**
+     * A lead's follow-up lapsed (query.lead.OverdueLeadAnnouncements), under the event name {@code leadOverdue}, to
+     * the lead's units and the supervisors only (LeadQueries.amongItsUnits): not to administrators or leaders, who
+     * follow no lead up, nor to another township's clerk. A stream narrowed to a township gets the leads reported by
+     * it or settling there. Not replayed on reconnect: GET /api/leads/overdue lists the late leads.
+     */
+    @EventListener
+    public void leadOverdue(LeadOverdue overdue) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name("leadOverdue")
+                .data(overdue, MediaType.APPLICATION_JSON);
+        subscribers.stream().filter(s -> LeadQueries.amongItsUnits(s.user, overdue.unit(), overdue.township())
+                && (s.township == null || s.township.equals(overdue.unit()) || s.township.equals(overdue.township())))
+                .forEach(s -> s.send(event));
     }
 
     /**

@@ -282,6 +282,17 @@ public class LeadQueries {
         return "true";
     }
 
+    /**
+     * Whether {@code user} is one of a lead's units or a supervisor: those who see it with its investor, and whom its
+     * lapses are pushed to (a clerk of where it would settle included, as it sees the lead here).
+     */
+    public static boolean amongItsUnits(LuodiUser user, String unit, String township) {
+        if (user.isClerk()) {
+            return user.township().equals(unit) || user.township().equals(township);
+        }
+        return user.isDepartment() ? user.department().equals(unit) : user.isSupervisor();
+    }
+
     /** The investor: to the lead's own units (whoever of them sees it here) and supervisors. */
     private static boolean investorVisible(LuodiUser user) {
         return user.isSupervisor() || user.isClerk() || user.isDepartment();

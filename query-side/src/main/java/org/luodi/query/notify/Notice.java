@@ -5,5 +5,5 @@ package org.luodi.query.notify;
  * link back into Luodi. {@code key} names it once for all (e.g. "alert-17"): a robot gets each key at most once.
  */
 public record Notice(String key, Kind kind, String township, String title, String text, String link) {
-    public enum Kind { OVERDUE_ALERT, OVERDUE_TICKET, RED_WARNING, BULLETIN }
+    public enum Kind { OVERDUE_ALERT, OVERDUE_TICKET, OVERDUE_LEAD, RED_WARNING, BULLETIN }
 }

@@ -9,7 +9,8 @@ import java.time.YearMonth;
 
 /**
  * What the offices are told in their groups (#19), each with a link back into Luodi: a contract newly 逾期未开工 (the
- * red level), a problem ticket whose department let its deadline lapse, and the monthly bulletin once its month is
+ * red level), a problem ticket whose department let its deadline lapse, a lead
+ * whose follow-up is late, and the monthly bulletin once its month is
  * over. Called inside the transaction that decides the
  * notice, so that it is owed exactly when that decision is recorded.
  */
@@ -41,6 +42,16 @@ public class Notifications {
         deliveries.owe(new Notice("ticket-" + ticketId + "-" + dueOn, Notice.Kind.OVERDUE_TICKET, township,
                 "【问题交办】逾期未答复", message + "。请责任单位尽快答复，逾期将提级督办。",
                 properties.baseUrl() + "/#/ticket/" + ticketId), clock.instant());
+    }
+
+    /**
+     * Lead {@code leadId}'s follow-up ({@code obligation}, owed since {@code since}) lapsed, to the groups of
+     * {@code township} and of the county; once per lapse. The message names no investor: a group is no lead's unit.
+     */
+    public void overdueLead(String leadId, String obligation, LocalDate since, String township, String message) {
+        deliveries.owe(new Notice("lead-" + leadId + "-" + obligation + "-" + since, Notice.Kind.OVERDUE_LEAD,
+                township, "【项目线索】跟进逾期", message + "。请报送单位尽快跟进。",
+                properties.baseUrl() + "/#/lead/" + leadId), clock.instant());
     }
 
     /**

@@ -91,6 +91,8 @@ class BrowserPagesTest {
         String row = "#alerts-table tr[data-project='" + late + "']";
         browser.waitFor(row);
         browser.waitFor("#alerts-live.on");
+        // today's late leads (项目线索) beside the overdue tickets: the panel loads, whether or not one is late
+        assertThat(browser.waitForText("#alerts-leads", "跟进逾期的项目线索")).contains("跟进逾期的项目线索");
 
         api.start("dajipu", late, "2024-12-20");
 
