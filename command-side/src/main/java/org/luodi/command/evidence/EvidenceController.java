@@ -1,7 +1,7 @@
 package org.luodi.command.evidence;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.luodi.command.api.CanonicalUuid;
+import org.luodi.command.api.AggregateCalls;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.evidence.EvidenceCommands.AttachEvidence;
 import org.luodi.command.evidence.EvidenceCommands.AttachTicketEvidence;
@@ -78,7 +78,7 @@ public class EvidenceController {
                                          @RequestParam(name = "milestone", required = false) Milestone milestone,
                                          @RequestParam(name = "kind", required = false) EvidenceKind kind,
                                          @RequestHeader(name = KEY, required = false) String key) throws IOException {
-        String projectId = pathId(id, NotFoundException.Kind.PROJECT);
+        String projectId = AggregateCalls.pathId(id, NotFoundException.Kind.PROJECT);
         try (ReceivedFile received = receive(file, kind)) {
             String evidenceId = UUID.randomUUID().toString();
             EvidenceFile described = received.describe(file.getOriginalFilename(), kind);
@@ -99,11 +99,11 @@ public class EvidenceController {
                                                  @RequestParam(name = "kind", required = false) EvidenceKind kind,
                                                  @RequestHeader(name = KEY, required = false) String key)
             throws IOException {
-        String ticketId = pathId(id, NotFoundException.Kind.TICKET);
+        String ticketId = AggregateCalls.pathId(id, NotFoundException.Kind.TICKET);
         try (ReceivedFile received = receive(file, kind)) {
             String evidenceId = UUID.randomUUID().toString();
             EvidenceFile described = received.describe(file.getOriginalFilename(), kind);
-            return storeAndSend(received, () -> TicketCommandController.once(ticketId, () -> commands.send(key,
+            return storeAndSend(received, () -> TicketCommandController.KIND.once(ticketId, () -> commands.send(key,
                     "POST /api/tickets/" + ticketId + "/evidence",
                     new UploadFingerprint(received.sha256, described.fileName(), null, kind),
                     new AttachTicketEvidence(ticketId, evidenceId, described),
@@ -117,7 +117,7 @@ public class EvidenceController {
     @PostMapping("/api/projects/{id}/verification")
     public ResponseEntity<Object> verify(@PathVariable String id, @RequestBody VerificationRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String projectId = pathId(id, NotFoundException.Kind.PROJECT);
+        String projectId = AggregateCalls.pathId(id, NotFoundException.Kind.PROJECT);
         return commands.send(key, "POST /api/projects/" + projectId + "/verification", body,
                 new VerifyMilestone(projectId, body.milestone(), body.verdict(), body.reason()), projectId,
                 HttpStatus.OK, body.reason());
@@ -158,11 +158,4 @@ public class EvidenceController {
         return answer;
     }
 
-    private static String pathId(String text, NotFoundException.Kind kind) {
-        String canonical = CanonicalUuid.of(text);
-        if (canonical == null) {
-            throw new NotFoundException(kind, null);
-        }
-        return canonical;
-    }
 }

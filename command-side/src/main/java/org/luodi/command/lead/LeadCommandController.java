@@ -1,10 +1,7 @@
 package org.luodi.command.lead;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.luodi.command.api.CanonicalUuid;
+import org.luodi.command.api.AggregateCalls;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.lead.LeadCommands.AbandonLead;
 import org.luodi.command.lead.LeadCommands.AssessLead;
@@ -19,9 +16,7 @@ import org.luodi.command.lead.LeadCommands.SuspendLead;
 import org.luodi.events.LeadSource;
 import org.luodi.events.ReviewKind;
 import org.luodi.platform.problem.ErrorCode;
-import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
-import org.luodi.platform.problem.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +31,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** The leads' commands over HTTP: translates each POST into a command, nothing more. {@link Lead} decides. */
 @RestController
 @RequestMapping("/api/leads")
 public class LeadCommandController {
+    private static final AggregateCalls.Kind KIND = new AggregateCalls.Kind(NotFoundException.Kind.LEAD,
+            ErrorCode.LEAD_EXISTS, "leadId", "该项目线索编号已存在");
     private static final String KEY = "Idempotency-Key";
 
     private final IdempotentCommands commands;
@@ -85,8 +81,9 @@ public class LeadCommandController {
     @PostMapping
     public ResponseEntity<Object> record(@RequestBody RecordRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String id = body.leadId() == null ? UUID.randomUUID().toString() : uuid(body.leadId(), "leadId");
-        return once(id, () -> commands.send(key, "POST /api/leads", body,
+        String id = body.leadId() == null ? UUID.randomUUID().toString()
+                : AggregateCalls.uuid(body.leadId(), "leadId");
+        return KIND.once(id, () -> commands.send(key, "POST /api/leads", body,
                 new RecordLead(id, body.investor(), body.creditCode(), body.project(), body.expectedAmountWan(),
                         body.targetCompanies(), body.source(), body.township(), body.on()), answer(id),
                 HttpStatus.CREATED, null));
@@ -96,7 +93,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/assessment")
     public ResponseEntity<Object> assess(@PathVariable String id, @RequestBody AssessmentRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "assessment", body, new AssessLead(leadId, body.conclusion(), body.on()), null);
     }
 
@@ -105,7 +102,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/negotiation")
     public ResponseEntity<Object> negotiate(@PathVariable String id, @RequestBody NegotiationRequest body,
                                             @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "negotiation", body, new StartNegotiation(leadId, body.firstTalkOn(), body.ledBy()),
                 null);
     }
@@ -116,7 +113,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/review")
     public ResponseEntity<Object> review(@PathVariable String id, @RequestBody ReviewRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "review", body,
                 new ReviewLead(leadId, body.kind(), body.passed(), body.opinion(), body.on()), null);
     }
@@ -125,7 +122,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/progress")
     public ResponseEntity<Object> progress(@PathVariable String id, @RequestBody ProgressRequest body,
                                            @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "progress", body, new ReportProgress(leadId, body.progress(), body.on()), null);
     }
 
@@ -135,8 +132,8 @@ public class LeadCommandController {
     @PostMapping("/{id}/first-report")
     public ResponseEntity<Object> confirmFirst(@PathVariable String id, @RequestBody FirstReportRequest body,
                                                @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
-        String first = body.firstLeadId() == null ? null : uuid(body.firstLeadId(), "firstLeadId");
+        String leadId = KIND.pathId(id);
+        String first = body.firstLeadId() == null ? null : AggregateCalls.uuid(body.firstLeadId(), "firstLeadId");
         return send(key, leadId, "first-report", body, new ConfirmFirstReport(leadId, first, body.reason()),
                 body.reason());
     }
@@ -145,7 +142,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/suspension")
     public ResponseEntity<Object> suspend(@PathVariable String id, @RequestBody ReasonRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "suspension", body, new SuspendLead(leadId, body.reason()), body.reason());
     }
 
@@ -153,7 +150,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/resumption")
     public ResponseEntity<Object> resume(@PathVariable String id, @RequestBody ReasonRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "resumption", body, new ResumeLead(leadId, body.reason()), body.reason());
     }
 
@@ -161,7 +158,7 @@ public class LeadCommandController {
     @PostMapping("/{id}/abandonment")
     public ResponseEntity<Object> abandon(@PathVariable String id, @RequestBody ReasonRequest body,
                                           @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "abandonment", body, new AbandonLead(leadId, body.reason()), body.reason());
     }
 
@@ -171,63 +168,23 @@ public class LeadCommandController {
     @PostMapping("/{id}/date-corrections")
     public ResponseEntity<Object> correctDate(@PathVariable String id, @RequestBody DateCorrectionRequest body,
                                               @RequestHeader(name = KEY, required = false) String key) {
-        String leadId = pathId(id);
+        String leadId = KIND.pathId(id);
         return send(key, leadId, "date-corrections", body,
                 new CorrectLeadDate(leadId, body.step(), body.date(), body.reason()), body.reason());
     }
 
     private ResponseEntity<Object> send(String key, String id, String action, Object body, Object command,
                                         String reason) {
-        return once(id, () -> commands.send(key, "POST /api/leads/" + id + "/" + action, body, command,
+        return KIND.once(id, () -> commands.send(key, "POST /api/leads/" + id + "/" + action, body, command,
                 answer(id), HttpStatus.OK, reason));
     }
 
-    /** Axon's "no such aggregate", "another kind's id" and "id taken" can only be about the lead here. */
-    private static ResponseEntity<Object> once(String leadId, Supplier<ResponseEntity<Object>> sending) {
-        try {
-            return sending.get();
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof NotFoundException) {
-                    throw e;
-                }
-                if (names(t, AggregateNotFoundException.class) || names(t, IncompatibleAggregateException.class)) {
-                    throw new NotFoundException(NotFoundException.Kind.LEAD, leadId);
-                }
-                if (names(t, AggregateStreamCreationException.class)) {
-                    throw new RuleViolationException(ErrorCode.LEAD_EXISTS, "leadId", "该项目线索编号已存在");
-                }
-            }
-            throw e;
-        }
-    }
 
-    private static boolean names(Throwable t, Class<? extends Throwable> type) {
-        return type.isInstance(t) || type.isInstance(detail(t));
-    }
 
-    private static Object detail(Throwable t) {
-        return t instanceof org.axonframework.messaging.HandlerExecutionException h
-                ? h.getDetails().orElse(null) : null;
-    }
 
     private static Map<String, Object> answer(String leadId) {
         return Map.of("leadId", leadId);
     }
 
-    private static String pathId(String text) {
-        String canonical = CanonicalUuid.of(text);
-        if (canonical == null) {
-            throw new NotFoundException(NotFoundException.Kind.LEAD, null);
-        }
-        return canonical;
-    }
 
-    private static String uuid(String text, String field) {
-        String canonical = CanonicalUuid.of(text);
-        if (canonical == null) {
-            throw new InvalidInputException(field, "须为 UUID");
-        }
-        return canonical;
-    }
 }

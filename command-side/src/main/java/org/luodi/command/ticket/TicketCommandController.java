@@ -1,10 +1,7 @@
 package org.luodi.command.ticket;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.luodi.command.api.CanonicalUuid;
+import org.luodi.command.api.AggregateCalls;
 import org.luodi.command.api.IdempotentCommands;
 import org.luodi.command.ticket.TicketCommands.AnswerTicket;
 import org.luodi.command.ticket.TicketCommands.AssignTicket;
@@ -15,9 +12,7 @@ import org.luodi.command.ticket.TicketCommands.ReopenTicket;
 import org.luodi.events.EscalationLevel;
 import org.luodi.events.TicketCategory;
 import org.luodi.platform.problem.ErrorCode;
-import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.problem.NotFoundException;
-import org.luodi.platform.problem.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** The tickets' commands over HTTP: translates each POST into a command, nothing more. {@link Ticket} decides. */
 @RestController
 @RequestMapping("/api/tickets")
 public class TicketCommandController {
+    /** A ticket's 404 and, when a new ticket's id is taken, 409 (the evidence controller answers the same). */
+    public static final AggregateCalls.Kind KIND = new AggregateCalls.Kind(NotFoundException.Kind.TICKET,
+            ErrorCode.TICKET_EXISTS, "ticketId", "该问题编号已存在");
     private static final String KEY = "Idempotency-Key";
 
     private final IdempotentCommands commands;
@@ -68,9 +65,10 @@ public class TicketCommandController {
     @PostMapping
     public ResponseEntity<Object> raise(@RequestBody RaiseRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
-        String id = body.ticketId() == null ? UUID.randomUUID().toString() : uuid(body.ticketId(), "ticketId");
-        String projectId = body.projectId() == null ? null : uuid(body.projectId(), "projectId");
-        return once(id, () -> commands.send(key, "POST /api/tickets", body,
+        String id = body.ticketId() == null ? UUID.randomUUID().toString()
+                : AggregateCalls.uuid(body.ticketId(), "ticketId");
+        String projectId = body.projectId() == null ? null : AggregateCalls.uuid(body.projectId(), "projectId");
+        return KIND.once(id, () -> commands.send(key, "POST /api/tickets", body,
                 new RaiseTicket(id, projectId, body.category(), body.description()), answer(id), HttpStatus.CREATED,
                 null));
     }
@@ -82,7 +80,7 @@ public class TicketCommandController {
     @PostMapping("/{id}/assignment")
     public ResponseEntity<Object> assign(@PathVariable String id, @RequestBody AssignmentRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String ticketId = pathId(id);
+        String ticketId = KIND.pathId(id);
         return send(key, ticketId, "assignment", body,
                 new AssignTicket(ticketId, body.department(), body.workingDays(), body.reason()), body.reason());
     }
@@ -92,7 +90,7 @@ public class TicketCommandController {
     @PostMapping("/{id}/answer")
     public ResponseEntity<Object> answer(@PathVariable String id, @RequestBody AnswerRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String ticketId = pathId(id);
+        String ticketId = KIND.pathId(id);
         return send(key, ticketId, "answer", body, new AnswerTicket(ticketId, body.answer()), null);
     }
 
@@ -102,7 +100,7 @@ public class TicketCommandController {
     @PostMapping("/{id}/reopening")
     public ResponseEntity<Object> reopen(@PathVariable String id, @RequestBody ReopeningRequest body,
                                          @RequestHeader(name = KEY, required = false) String key) {
-        String ticketId = pathId(id);
+        String ticketId = KIND.pathId(id);
         return send(key, ticketId, "reopening", body, new ReopenTicket(ticketId, body.workingDays(), body.reason()),
                 body.reason());
     }
@@ -111,7 +109,7 @@ public class TicketCommandController {
     @PostMapping("/{id}/closing")
     public ResponseEntity<Object> close(@PathVariable String id, @RequestBody ClosingRequest body,
                                         @RequestHeader(name = KEY, required = false) String key) {
-        String ticketId = pathId(id);
+        String ticketId = KIND.pathId(id);
         return send(key, ticketId, "closing", body, new CloseTicket(ticketId, body.reason()), body.reason());
     }
 
@@ -121,68 +119,23 @@ public class TicketCommandController {
     @PostMapping("/{id}/escalation")
     public ResponseEntity<Object> escalate(@PathVariable String id, @RequestBody EscalationRequest body,
                                            @RequestHeader(name = KEY, required = false) String key) {
-        String ticketId = pathId(id);
+        String ticketId = KIND.pathId(id);
         return send(key, ticketId, "escalation", body, new EscalateTicket(ticketId, body.level(), body.reason()),
                 body.reason());
     }
 
     private ResponseEntity<Object> send(String key, String id, String action, Object body, Object command,
                                         String reason) {
-        return once(id, () -> commands.send(key, "POST /api/tickets/" + id + "/" + action, body, command,
+        return KIND.once(id, () -> commands.send(key, "POST /api/tickets/" + id + "/" + action, body, command,
                 answer(id), HttpStatus.OK, reason));
     }
 
-    /**
-     * Axon says "no such aggregate", "that id's events are another aggregate's" (a project's id) and "that id is
-     * taken" without saying of which kind; here it can only be the ticket (a missing project is answered by
-     * {@link ProjectStandings} itself).
-     */
-    public static ResponseEntity<Object> once(String ticketId, Supplier<ResponseEntity<Object>> sending) {
-        try {
-            return sending.get();
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof NotFoundException) {
-                    throw e;
-                }
-                if (names(t, AggregateNotFoundException.class) || names(t, IncompatibleAggregateException.class)) {
-                    throw new NotFoundException(NotFoundException.Kind.TICKET, ticketId);
-                }
-                if (names(t, AggregateStreamCreationException.class)) {
-                    throw new RuleViolationException(ErrorCode.TICKET_EXISTS, "ticketId", "该问题编号已存在");
-                }
-            }
-            throw e;
-        }
-    }
 
-    private static boolean names(Throwable t, Class<? extends Throwable> type) {
-        return type.isInstance(t) || type.isInstance(detail(t));
-    }
 
-    private static Object detail(Throwable t) {
-        return t instanceof org.axonframework.messaging.HandlerExecutionException h
-                ? h.getDetails().orElse(null) : null;
-    }
 
     private static Map<String, Object> answer(String ticketId) {
         return Map.of("ticketId", ticketId);
     }
 
-    /** Ticket ids are canonical UUIDs; a path id that is not one names no ticket. */
-    private static String pathId(String text) {
-        String canonical = CanonicalUuid.of(text);
-        if (canonical == null) {
-            throw new NotFoundException(NotFoundException.Kind.TICKET, null);
-        }
-        return canonical;
-    }
 
-    private static String uuid(String text, String field) {
-        String canonical = CanonicalUuid.of(text);
-        if (canonical == null) {
-            throw new InvalidInputException(field, "须为 UUID");
-        }
-        return canonical;
-    }
 }
