@@ -24,6 +24,7 @@ class JdbcLeadRegistry implements LeadRegistry {
     @Override
     public List<EarlierReport> earlierReports(String unit, String creditCode, String investor, String project) {
         String name = InvestorNames.key(investor);
+        holdInvestor(name, creditCode);
         return jdbc.query("SELECT lead_id, unit, recorded_on, credit_code, name_key, project FROM lead_investor "
                         + "WHERE unit <> ? AND (credit_code = ? OR name_key = ?) ORDER BY recorded_on, recorded_at",
                 (rs, i) -> {
@@ -36,6 +37,19 @@ class JdbcLeadRegistry implements LeadRegistry {
                     return new EarlierReport(rs.getString("lead_id"), rs.getString("unit"),
                             rs.getObject("recorded_on", LocalDate.class), byCode ? "统一社会信用代码相同" : "投资方名称相同且项目相近");
                 }, unit, creditCode, name).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Two units reporting the same investor at the same moment would each look before the other's row is there, and
+     * neither would be flagged: the second report waits here, until the command's transaction ends, for the first's.
+     * Keyed by the investor's name and by its credit code, taken in one order so that two reports never wait on each
+     * other.
+     */
+    private void holdInvestor(String name, String creditCode) {
+        jdbc.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest(?::text[]) "
+                + "AS key WHERE key IS NOT NULL ORDER BY 1) keys", rs -> {
+        }, (Object) new String[]{name == null ? null : "lead-name:" + name,
+                creditCode == null ? null : "lead-code:" + creditCode});
     }
 
     @Override

@@ -61,6 +61,32 @@ class LeadConversionApiTest extends CommandSideApiTest {
                 .path("code").asText()).isEqualTo("lead.closed");
     }
 
+    /** Two units report one investor at the same moment: the one recorded second is flagged with the first. */
+    @Test
+    void simultaneousReportsOfOneInvestorStillCatchTheDuplicate() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String investor = "大冶同时" + UUID.randomUUID().toString().substring(0, 6) + "科技有限公司";
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(() -> {
+                    start.await();
+                    return record(chengui, investor, "智能装备项目", 8000, null);
+                });
+                var second = two.submit(() -> {
+                    start.await();
+                    return record(gaoxin, investor, "智能装备项目", 8000, null);
+                });
+                List<String> leads = List.of(first.get(), second.get());
+                List<Integer> flagged = leads.stream().map(lead -> payload(lead, 0).path("possibleDuplicates").size())
+                        .toList();
+                assertThat(flagged).as("round " + round).containsExactlyInAnyOrder(0, 1);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void signingRefusesLeadsNotReadyOrNotItsOwn() {
         String fresh = record(gaoxin, "某" + UUID.randomUUID() + "公司", "物流园", 3000, null);
