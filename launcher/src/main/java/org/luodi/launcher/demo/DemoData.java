@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class DemoData {
             record(projects.get(i));
             progress.done(i + 1, projects.size());
         }
+        for (DemoLeads.OpenLead lead : DemoLeads.others(projects)) {
+            recordOpen(lead);
+        }
         return written;
     }
 
@@ -65,6 +69,9 @@ public final class DemoData {
         }
         signing.put("types", profile.types());
         signing.put("investorCategories", profile.investorCategories());
+        if (DemoLeads.signsFromLead(p)) {
+            signing.put("leadId", recordLeadOf(p));
+        }
         post(clerk, "/api/projects", signing, id + "-sign");
         if (p.leader() != null) {
             post("supervisor", "/api/projects/" + id + "/patronage", Map.of("leader", p.leader(),
@@ -102,6 +109,56 @@ public final class DemoData {
             post(clerk, "/api/projects/" + id + "/termination", Map.of("terminatedOn", p.terminatedOn().toString(),
                     "reason", p.terminationReason()), id + "-terminate");
         }
+    }
+
+    /** The lead the project was first: reported two months before the signing, in talks a month before. */
+    private String recordLeadOf(DemoYear.Project p) throws IOException, InterruptedException {
+        String lead = DemoLeads.leadId(p.projectId());
+        LocalDate signedOn = p.signedOn();
+        report(lead, p.township(), p.profile(), signedOn.minusDays(60));
+        step(p.township(), lead, "assessment", Map.of("conclusion", "符合产业链招商方向，建议跟进",
+                "on", signedOn.minusDays(50).toString()));
+        step(p.township(), lead, "negotiation", Map.of("firstTalkOn", signedOn.minusDays(35).toString(),
+                "ledBy", "乡镇主要负责人"));
+        if (DemoLeads.needsContractReview(p)) {
+            step("supervisor", lead, "review", Map.of("kind", "CONTRACT_REVIEW", "passed", true,
+                    "opinion", "市政府常务会议审议通过", "on", signedOn.minusDays(10).toString()));
+        }
+        return lead;
+    }
+
+    /** A lead that did not sign (yet): in talks, assessed, or given up. */
+    private void recordOpen(DemoLeads.OpenLead lead) throws IOException, InterruptedException {
+        report(lead.leadId(), lead.township(), lead.profile(), lead.reportedOn());
+        LocalDate assessedOn = lead.reportedOn().plusDays(3);
+        step(lead.township(), lead.leadId(), "assessment", Map.of("conclusion",
+                lead.fate() == DemoLeads.Fate.ABANDONED ? "用地需求与园区规划不符" : "符合产业链招商方向，建议跟进",
+                "on", assessedOn.toString()));
+        switch (lead.fate()) {
+            case IN_TALKS -> step(lead.township(), lead.leadId(), "negotiation", Map.of(
+                    "firstTalkOn", assessedOn.plusDays(7).toString(), "ledBy", "乡镇主要负责人"));
+            case ABANDONED -> step(lead.township(), lead.leadId(), "abandonment", Map.of(
+                    "reason", "企业投资意向转向外地"));
+            case ASSESSED -> {
+            }
+        }
+    }
+
+    private void report(String leadId, String township, ProjectProfile profile, LocalDate on)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("leadId", leadId);
+        body.put("investor", profile.investor());
+        body.put("project", profile.name());
+        body.put("expectedAmountWan", profile.contractAmountWan());
+        body.put("source", profile.sourceRegion() == SourceRegion.FOREIGN ? "FOREIGN" : "BUSINESS_REFERRAL");
+        body.put("on", on.toString());
+        post(township, "/api/leads", body, leadId + "-report");
+    }
+
+    private void step(String user, String leadId, String action, Map<String, Object> body)
+            throws IOException, InterruptedException {
+        post(user, "/api/leads/" + leadId + "/" + action, body, leadId + "-" + action);
     }
 
     /** POSTs as a demo account ({@code user} is also its password): a township's clerk, or the supervisor. */
