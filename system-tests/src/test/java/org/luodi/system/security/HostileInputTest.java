@@ -703,6 +703,11 @@ class HostileInputTest {
                         OtherWrites.PathBreak broken = Hostile.pick(random, write.pathBreaks());
                         variables.put(broken.variable(), broken.value());
                         effects.add(broken.effect());
+                    } else if (caller.equals(write.caller()) && !write.wrongCallers().isEmpty()) {
+                        // no path to break (a working day, a robot): alone, this breaker would leave a valid call,
+                        // so the try stays hostile by its caller instead
+                        caller = Hostile.pick(random, write.wrongCallers());
+                        authorization = Http.demo(caller);
                     }
                 }
                 case FIELD_VALUE -> {
