@@ -44,8 +44,9 @@ public class LeadTargetProgress {
             }
             LocalDate end = t.periodTo().isBefore(to) ? t.periodTo() : to;
             long actual = queries.recorded(t.unit(), t.source(), t.periodFrom(), end);
+            // a unit's target names the unit, so that a card of it reads apart from the county's
             completions.add(new Completion(t.year(), t.key(), t.period(), t.source(), t.unit(), t.unitName(),
-                    t.label(), t.count(), actual, LeadQueries.rate(actual, t.count()), t.periodFrom(), end, t.basis()));
+                    t.unit() == null ? t.label() : t.unitName() + t.label(), t.count(), actual, LeadQueries.rate(actual, t.count()), t.periodFrom(), end, t.basis()));
         }
         return completions;
     }
