@@ -21,6 +21,9 @@ import * as robots from './pages/robots.js';
 import * as ledger from './pages/ledger.js';
 import * as tickets from './pages/tickets.js';
 import * as ticket from './pages/ticket.js';
+import * as leads from './pages/leads.js';
+import * as lead from './pages/lead.js';
+import * as negotiating from './pages/negotiating.js';
 
 /**
  * The pages, who may open them, and their place in the menu. The pages marked {@code period} are about a year up
@@ -35,6 +38,8 @@ const PAGES = [
   { path: '/alerts', title: '预警', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'LEADER'], page: alerts, menu: true, period: true },
   { path: '/departments', title: '部门单位', roles: ['SUPERVISOR', 'ADMIN', 'DEPARTMENT'], page: departments, menu: true, period: true },
   { path: '/tickets', title: '问题交办', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: tickets, menu: true },
+  { path: '/leads', title: '项目线索', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: leads, menu: true },
+  { path: '/negotiating', title: '在谈项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: negotiating, menu: true },
   { path: '/projects', title: '项目', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: projects, menu: true, period: true },
   { path: '/patronage', title: '包保项目', roles: ['SUPERVISOR', 'ADMIN'], page: patronage, menu: true },
   // supervisors open a project's correction forms here too, but only clerks sign projects: the menu is theirs
@@ -47,6 +52,7 @@ const PAGES = [
   { path: '/admin', title: '读模型', roles: ['ADMIN'], page: admin, menu: true },
   { path: '/project', title: '项目详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: project },
   { path: '/ticket', title: '问题详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: ticket },
+  { path: '/lead', title: '线索详情', roles: ['SUPERVISOR', 'ADMIN', 'CLERK', 'DEPARTMENT', 'LEADER'], page: lead },
 ];
 
 let stopCurrent = null;
@@ -135,7 +141,8 @@ async function render() {
       return;
     }
   }
-  drawShell(me, entry ? (entry.path === '/project' ? '/projects' : entry.path === '/ticket' ? '/tickets' : entry.path) : null);
+  const DETAIL_OF = { '/project': '/projects', '/ticket': '/tickets', '/lead': '/leads' };
+  drawShell(me, entry ? (DETAIL_OF[entry.path] || entry.path) : null);
   if (!entry) {
     replace(view, message('error', '页面不存在。'), h('a', { href: '#' + home(me) }, '返回首页'));
     return;

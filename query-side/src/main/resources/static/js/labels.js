@@ -30,6 +30,11 @@ export const TICKETS = {};
 /** 实证: kinds of file (合同文本 …) and the supervisors' verdicts (已核实, 存疑). */
 export const EVIDENCE_KINDS = {};
 export const VERDICTS = {};
+/**
+ * The leads' words (项目线索): sources (以商招商 …), stages (信息 …), reviewKinds, eventTypes, reviewThresholdWan (the
+ * 5亿 of 签约前评审) and centerName (市招商服务中心, the supervisors' unit).
+ */
+export const LEADS = {};
 
 /** Takes the server's vocabulary into the maps above. */
 export function learn(words) {
@@ -37,7 +42,7 @@ export function learn(words) {
     [SOURCES, words.sources], [START_KINDS, words.startKinds], [ROLES, words.roles], [LEVELS, words.alertLevels],
     [TOWNSHIP_KINDS, words.townshipKinds], [ADJUSTMENT_KINDS, words.adjustmentKinds], [THRESHOLDS, words.thresholds],
     [PROJECT_TYPES, words.projectTypes], [INVESTOR_CATEGORIES, words.investorCategories], [TICKETS, words.tickets],
-    [EVIDENCE_KINDS, words.evidence.kinds], [VERDICTS, words.evidence.verdicts]];
+    [EVIDENCE_KINDS, words.evidence.kinds], [VERDICTS, words.evidence.verdicts], [LEADS, words.leads]];
   for (const [map, served] of pairs) {
     for (const key of Object.keys(map)) delete map[key];
     Object.assign(map, served);

@@ -8,6 +8,7 @@ import { fmt, wanToYi, pct, atLeast } from '../money.js';
 import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
 import { INDICATORS, THRESHOLDS } from '../labels.js';
+import { funnelPanel } from '../leadFunnel.js';
 
 // The rate targets of SPEC §3 (开工率 ≥ 65%, 入库率 ≥ 45%) as the server serves them, exact decimal strings.
 const startTarget = () => String(THRESHOLDS.startRate);
@@ -97,6 +98,9 @@ export async function render(main, { query, me }) {
       `${month} 月通报：${unfinished}，得分与排名为阶段数字，月末后以正式通报为准。`) : null);
   if (unfinished) xlsx.textContent = `下载 ${month} 月通报（${unfinished}）(Excel)`;
 
+  // the leads' funnel loads beside the rest: a slow or failing funnel never holds the bulletin back
+  const funnel = h('div', { id: 'dash-funnel-holder' });
+  funnelPanel(funnel, year, asOf);
   const rows = !(stats instanceof Error) && stats ? stats.rows : (!(bulletin instanceof Error) && bulletin ? bulletin.rows : null);
   if (!rows) {
     replace(body, message('info', '暂无可显示的统计数据。'));
@@ -156,6 +160,7 @@ export async function render(main, { query, me }) {
         h('span', null, `约谈：连续 ${THRESHOLDS.leaderInChargeMonths} 个月排名末位由分管市领导约谈，`
           + `连续 ${THRESHOLDS.topLeadersMonths} 个月由市主要领导约谈`))),
     !(tickets instanceof Error) && tickets ? ticketPanel(tickets, clerk) : null,
+    funnel,
     // the audit digest as of this bulletin, printed so that an auditor can verify the store against it later
     !(bulletin instanceof Error) && bulletin && bulletin.digest
       ? h('div', { class: 'muted small', id: 'dash-digest' }, `审计摘要 (digest)：${bulletin.digest}`) : null,

@@ -37,6 +37,8 @@ export async function render(main, { args, query, me }) {
   asOfInput.addEventListener('change', apply);
   knownAtInput.addEventListener('change', apply);
   const current = !asOf && !knownAt;
+  const leadHolder = h('div', { id: 'project-lead-line', class: 'small' });
+  showLead(leadHolder, id, wait);
 
   replace(main,
     h('div', { class: 'page-head' },
@@ -49,6 +51,7 @@ export async function render(main, { args, query, me }) {
         !current ? h('button', { type: 'button', class: 'secondary', onclick: () => navigate(route('/project/' + encodeURIComponent(id))) }, '回到当前') : null)),
     !current ? message('info', `显示 ${project.asOf} 的状态` + (knownAt ? `，仅依据 ${knownAt} 及以前录入的记录` : '') + '。') : null,
     stageBar(project),
+    leadHolder,
     actions(project, me, id, current, history.events.length),
     h('div', { class: 'muted small', id: 'project-tickets' },
       h('a', { href: route('/tickets', { project: id }) },
@@ -75,6 +78,24 @@ async function load(id, asOf, knownAt, wait) {
       if (!(e instanceof ApiError && e.status === 404 && Date.now() < deadline)) throw e;
     }
     await new Promise(r => setTimeout(r, 150));
+  }
+}
+
+/**
+ * The lead (项目线索) the project was signed from, if any and if this user may see it: its history before the
+ * signature is on the lead's page. Right after a signing the leads' read model may lag the project's: asked again.
+ */
+async function showLead(holder, id, wait) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const lead = await get('/api/leads/by-project/' + encodeURIComponent(id));
+      replace(holder, '由项目线索转化：', h('a', { id: 'project-lead', href: route('/lead/' + encodeURIComponent(lead.leadId)) },
+        lead.project), `（${lead.unitName} ${lead.recordedOn} 报送${lead.firstTalkOn ? '，' + lead.firstTalkOn + ' 首谈' : ''}）`);
+      return;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 404 || !wait || attempt >= 12) return;
+      await new Promise(r => setTimeout(r, 250));
+    }
   }
 }
 

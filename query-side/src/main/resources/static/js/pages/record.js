@@ -142,17 +142,35 @@ export async function render(main, { args, query, me }) {
     replace(main, message('error', '只有乡镇招商专班可以录入新签约项目。'));
     return;
   }
-  return signPage(main, me);
+  return signPage(main, me, query.get('lead'));
 }
 
-async function signPage(main, me) {
+/**
+ * 新签约项目; with {@code leadId} (from a lead in talks, 线索详情's 签约) the form starts from the lead's project,
+ * investor and expected amount, and the signing closes the lead and credits its first reporter.
+ */
+async function signPage(main, me, leadId) {
   const reference = await ref();
+  let lead = null;
+  if (leadId) {
+    try {
+      lead = (await get('/api/leads/' + encodeURIComponent(leadId))).lead;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      replace(main, h('div', { class: 'page-head' }, h('h1', null, '录入')),
+        h('div', { id: 'lead-error' }, message('error', '无法加载项目线索：' + e.message)));
+      return;
+    }
+  }
   const fields = [
-    textField('name', '项目名称', { required: true, maxLength: 200, placeholder: '如：年产 5 万吨高端铜箔项目' }),
-    textField('investor', '投资方', { required: true, maxLength: 200, placeholder: '签约企业全称' }),
+    textField('name', '项目名称', { required: true, maxLength: 200, placeholder: '如：年产 5 万吨高端铜箔项目',
+      value: lead ? lead.project : null }),
+    textField('investor', '投资方', { required: true, maxLength: 200, placeholder: '签约企业全称',
+      value: lead ? lead.investor : null }),
     selectField('industryChain', '产业链', reference.chains.map(c => [c.code, c.name]), { required: true }),
     radioField('industrial', '工业项目', YES_NO, { required: true }),
-    amountField('contractAmountWan', '合同投资额', { required: true, hint: '亿元以上项目计入考核' }),
+    amountField('contractAmountWan', '合同投资额', { required: true, hint: '亿元以上项目计入考核',
+      value: lead ? lead.expectedAmountWan : null }),
     selectField('sourceRegion', '投资方来源', choices(SOURCES), { required: true }),
     dateField('signedOn', '签约日期', { required: true, max: today() }),
     selectField('introducedBy', '引荐单位', reference.departments.map(d => [d.code, d.name]), { placeholder: '无（不计入任何部门）' }),
@@ -164,12 +182,14 @@ async function signPage(main, me) {
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '录入')),
     h('div', { class: 'panel', id: 'sign-panel' },
-      h('h2', null, '新签约项目'),
+      h('h2', null, lead ? '项目线索签约' : '新签约项目'),
       formPage(fields, {
         head: h('div', { class: 'form-head' }, h('span', null, '所属乡镇：', h('b', null, me.townshipName || me.township)),
+          lead ? h('span', { id: 'sign-lead' }, '项目线索：', link('/lead/' + encodeURIComponent(lead.leadId), null, lead.project),
+            `（${lead.unitName}报送，${lead.recordedOn}）`) : null,
           h('span', { class: 'muted small' }, '带 * 的为必填项；金额可按万元或亿元填写')),
         submitText: '提交签约',
-        send: (body, key) => post('/api/projects', { ...body, township: me.township }, key),
+        send: (body, key) => post('/api/projects', { ...body, township: me.township, leadId: lead ? lead.leadId : undefined }, key),
         done: (answer, summary) => {
           const id = answer.body && answer.body.projectId;
           return confirmation('签约', summary, [

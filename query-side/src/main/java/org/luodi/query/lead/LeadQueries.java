@@ -116,6 +116,42 @@ public class LeadQueries {
                 + "ORDER BY l.first_talk_on, l.lead_id", p, (rs, i) -> row(rs, user));
     }
 
+    /** A step that follows a lead up, as the service levels count it: its kind, its business date, its order. */
+    public record FollowUp(long sequence, String type, LocalDate on) {
+    }
+
+    /** An open lead (neither closed nor paused) with the steps that followed it up, in order. */
+    public record OpenLead(Row lead, LocalDate assessedOn, List<FollowUp> followUps) {
+    }
+
+    /**
+     * The open leads this caller may see (optionally of one unit) with their follow-up steps: 研判 and 首谈 at their
+     * dates as corrected, reviews, progress reports and resumptions. Paused, signed and abandoned leads owe nothing.
+     */
+    public List<OpenLead> open(LuodiUser user, String unit) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = where(user, new Filter(unit, null, null, null, null, null), p)
+                + " AND l.stage IN ('INFO', 'ASSESSED', 'NEGOTIATING', 'REVIEWED')";
+        Map<String, OpenLead> leads = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM lead l WHERE " + where + " ORDER BY l.recorded_on, l.lead_id", p,
+                (ResultSet rs) -> {
+                    leads.put(rs.getString("lead_id"), new OpenLead(row(rs, user),
+                            rs.getObject("assessed_on", LocalDate.class), new ArrayList<>()));
+                });
+        jdbc.query("SELECT e.lead_id, e.sequence_number, e.type, CASE e.type WHEN 'LeadAssessed' THEN l.assessed_on "
+                + "WHEN 'LeadNegotiationStarted' THEN l.first_talk_on ELSE e.occurred_on END AS on_day "
+                + "FROM lead_event e JOIN lead l ON l.lead_id = e.lead_id WHERE " + where + " AND e.type IN "
+                + "('LeadAssessed', 'LeadNegotiationStarted', 'LeadReviewed', 'LeadProgressReported', 'LeadResumed') "
+                + "ORDER BY e.lead_id, e.sequence_number", p, (ResultSet rs) -> {
+                    OpenLead lead = leads.get(rs.getString("lead_id"));
+                    if (lead != null) {
+                        lead.followUps().add(new FollowUp(rs.getLong("sequence_number"), rs.getString("type"),
+                                rs.getObject("on_day", LocalDate.class)));
+                    }
+                });
+        return List.copyOf(leads.values());
+    }
+
     /** One unit's funnel over a period; a null unit is the county's total. */
     public record FunnelRow(String unit, String unitName, long info, long businessReferral, long assessed,
                             long negotiating, BigDecimal negotiatingAmountWan, long signed,

@@ -40,12 +40,15 @@ public class LeadQueryController {
     private final LeadTargetProgress targets;
     private final QueryTime time;
     private final ReferenceData reference;
+    private final OverdueLeads overdue;
 
-    public LeadQueryController(LeadQueries queries, LeadTargetProgress targets, QueryTime time, ReferenceData reference) {
+    public LeadQueryController(LeadQueries queries, LeadTargetProgress targets, QueryTime time,
+                               ReferenceData reference, OverdueLeads overdue) {
         this.queries = queries;
         this.targets = targets;
         this.time = time;
         this.reference = reference;
+        this.overdue = overdue;
     }
 
     public record Funnel(LocalDate from, LocalDate to, List<LeadQueries.FunnelRow> rows,
@@ -146,6 +149,23 @@ public class LeadQueryController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("在谈项目清单-" + time.today() + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(NegotiatingWorkbook.write(rows));
+    }
+
+    @Operation(summary = "The leads whose follow-up is late (service levels), the longest late first",
+            description = "Each open lead (not signed, abandoned or paused) owes one thing at a time: 响应 (any "
+                    + "follow-up) within luodi.leads.service-levels.respond working days of its report (1), 研判 within "
+                    + "assessment (3), a feedback after the 研判 (首谈, a review or a progress report) within feedback "
+                    + "(5), then a progress report every report-every (10) after its latest step; a resumed lead's "
+                    + "clock restarts on its resumption. Working days by the calendar in force; late from the day "
+                    + "after the deadline (today, Shanghai). unit narrows to one unit. Seen as the lead list is.")
+    @GetMapping("/api/leads/overdue")
+    public List<OverdueLeads.Overdue> overdue(@RequestParam(required = false) String unit) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String code = unit(unit, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return overdue.overdue(LuodiUser.current(), code, time.today());
     }
 
     private String unit(String text, List<FieldProblem> errors) {
