@@ -3,7 +3,9 @@
 // newest are listed under the table. Amounts in 万元 are shown and typed in 亿元, as the dashboard speaks, with
 // the 万元 they make echoed beside the field; the conversion is exact (money.js, no floating point). Below, the
 // townships' categories of the year (一类 / 二类 / 三类乡镇, 单列考核) that the bulletin ranks within, which supervisors
-// set with a reason, and their change log.
+// set with a reason, and their change log. Between them, the 项目信息 targets (#20: how many leads the county, or a
+// unit, is to record in the year or a quarter, of every source or of one), which supervisors set with a reason too;
+// the funnel counts the leads against them.
 import { h, replace, message, route } from '../dom.js';
 import { get, request, Decimal, ApiError, localTime } from '../api.js';
 import { fmt, parseAmount, toWan, wanToYi, wan } from '../money.js';
@@ -25,6 +27,7 @@ export async function render(main, { query, me }) {
   const yearInput = h('input', { id: 't-year', type: 'number', min: 2000, max: 2100, value: year, style: { width: '90px' } });
   const unit = table.townships.find(t => t.township === editing);
   const saved = table.townships.find(t => t.township === query.get('saved'));
+  const supervisor = me.role === 'SUPERVISOR';
 
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, year + ' 年度目标')),
@@ -50,7 +53,8 @@ export async function render(main, { query, me }) {
           me.role === 'SUPERVISOR'
             ? h('td', { class: 'nowrap' }, h('a', { href: route('/targets', { year, edit: t.township }), class: 'edit' }, '修改'))
             : null))))),
-    changes(log.changes, indicators),
+    leadPanel(year, table, supervisor, query.get('saved') === 'leads'),
+    changes(log.changes, indicators, table.leadIndicators),
     categoryPanel(year, categories, me.role === 'SUPERVISOR', query.get('saved') === 'categories'),
     categoryChanges(categoryLog.changes, categories));
 }
@@ -214,7 +218,8 @@ function fieldName(field, indicators) {
   return found ? found.name : field === 'reason' ? '调整原因' : field || '';
 }
 
-function changes(list, indicators) {
+function changes(list, indicators, leadIndicators) {
+  const leadName = key => (leadIndicators.find(i => i.key === key) || {}).name;
   const shown = list.slice(0, 30); // newest first, as the server sends them
   return h('div', { class: 'panel', id: 'targets-changes' },
     h('div', { class: 'panel-head' }, h('h2', null, '调整记录'),
@@ -223,10 +228,90 @@ function changes(list, indicators) {
       h('thead', null, h('tr', null, ['调整时间', '调整人', '单位', '指标', '原值', '新值', '原因'].map(t => h('th', null, t)))),
       h('tbody', null, shown.map(c => [c, indicators.find(i => i.key === c.indicator)]).map(([c, ind]) => h('tr', null,
         h('td', { class: 'nowrap' }, localTime(c.changedAt)),
-        h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
+        c.changedBy === 'seed' ? h('td', null, '初始目标', h('span', { class: 'muted small' }, '（种子文件）'))
+          : h('td', null, c.changedBy, h('span', { class: 'muted small' }, '（' + label(ROLES, c.changedRole) + '）')),
         h('td', null, c.unitName),
-        h('td', null, fieldName(c.indicator, indicators)),
+        h('td', null, leadName(c.indicator) ? leadName(c.indicator) + '（条）' : fieldName(c.indicator, indicators)),
         h('td', { class: 'num' }, display(c.oldValue, ind)),
         h('td', { class: 'num' }, display(c.newValue, ind)),
         h('td', null, c.reason))))));
+}
+
+/**
+ * The 项目信息 targets of the year (the county's, and a unit's if any) with the words they rest on (the seed line, or
+ * the reason of their latest change); a supervisor picks a unit, a period and a source, and sets how many 条 (empty
+ * removes the target) with a reason. The funnel (项目信息 → 签约) counts the leads recorded against them.
+ */
+function leadPanel(year, table, supervisor, saved) {
+  const status = h('div', { id: 'lead-targets-status' });
+  const periods = [...new Map(table.leadIndicators.map(i => [i.period, i.periodName])).entries()];
+  const sources = [...new Map(table.leadIndicators.map(i => [i.source ?? '', i.sourceName])).entries()];
+  const units = [['', '全市'], ...table.townships.map(t => [t.township, t.name]),
+    ...table.departments.map(d => [d.department, d.name])];
+  const select = (id, options) => h('select', { id }, options.map(([value, name]) => h('option', { value }, name)));
+  const unit = select('lt-unit', units);
+  const period = select('lt-period', periods);
+  const source = select('lt-source', sources);
+  const count = h('input', { id: 'lt-count', type: 'text', size: 8, inputmode: 'numeric' });
+  const reason = h('input', { id: 'lt-reason', type: 'text', size: 40, placeholder: '如：年初下达、一季度“开门红”任务' });
+  const keyOf = () => (table.leadIndicators.find(i => i.period === period.value
+    && (i.source ?? '') === source.value) || {}).key;
+  const current = () => table.leads.find(t => t.key === keyOf() && (t.unit ?? '') === unit.value);
+  const fill = () => { const t = current(); count.value = t ? String(t.count) : ''; };
+  [unit, period, source].forEach(s => s.addEventListener('change', fill));
+  fill();
+  const save = async event => {
+    event.preventDefault();
+    const text = count.value.trim();
+    const wrong = [];
+    if (text !== '' && !/^[0-9]{1,14}$/.test(text)) wrong.push('目标：请填写不小于零的整数（条）');
+    if (text === '' && !current()) wrong.push('该项目前没有目标，请填写条数');
+    if (text !== '' && current() && Number(text) === current().count) wrong.push('没有改动目标');
+    if (!reason.value.trim()) wrong.push('调整原因：必填');
+    if (wrong.length) {
+      replace(status, message('error', wrong.join('；')));
+      return;
+    }
+    try {
+      await request('/api/targets/' + year + '/leads', { method: 'PUT', body: {
+        targets: { [keyOf()]: text === '' ? null : new Decimal(text) }, unit: unit.value || null,
+        reason: reason.value.trim() } });
+      navigate(route('/targets', { year, saved: 'leads' }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const name = field => field === 'reason' ? '调整原因' : field === 'unit' ? '单位' : '目标';
+      replace(status, message('error', [e.message, ...e.errors.map(err => name(err.field) + '：' + chinese(err.message))].join('；')));
+    }
+  };
+  const edit = t => {
+    unit.value = t.unit ?? '';
+    period.value = t.period;
+    source.value = t.source ?? '';
+    fill();
+    count.focus();
+  };
+  return h('form', { class: 'panel', id: 'lead-targets', onsubmit: save },
+    h('div', { class: 'panel-head' }, h('h2', null, year + ' 年项目信息目标'),
+      h('span', { class: 'muted small' }, '项目信息按报送日期计数，季度目标只计该季度；完成情况见项目信息漏斗')),
+    saved ? message('ok', '已保存项目信息目标。') : null,
+    table.leads.length === 0 ? message('info', '本年度尚未设定项目信息目标。') : h('table', { class: 'grid', id: 'lead-targets-table' },
+      h('thead', null, h('tr', null, ['单位', '时段', '来源', '目标（条）', '依据'].map(t => h('th', null, t)),
+        supervisor ? h('th', null, '') : null)),
+      h('tbody', null, table.leads.map(t => h('tr', { dataset: { key: t.key, unit: t.unit ?? '' } },
+        h('td', { class: 'nowrap' }, t.unitName),
+        h('td', { class: 'nowrap' }, (periods.find(([p]) => p === t.period) || [])[1]),
+        h('td', { class: 'nowrap' }, (sources.find(([s]) => s === (t.source ?? '')) || [])[1]),
+        h('td', { class: 'num' }, fmt(t.count, { trim: true })),
+        h('td', { class: 'small' }, t.basis ?? '—'),
+        supervisor ? h('td', { class: 'nowrap' }, h('a', { href: '#', class: 'edit', onclick: e => {
+          e.preventDefault();
+          edit(t);
+        } }, '修改')) : null)))),
+    supervisor ? h('div', { class: 'toolbar', style: { marginTop: '8px', flexWrap: 'wrap' } },
+      h('label', null, '单位', unit), h('label', null, '时段', period), h('label', null, '来源', source),
+      h('label', null, '目标（条）', count),
+      h('label', null, '调整原因', h('span', { class: 'req' }, '*'), reason),
+      h('button', { type: 'submit', id: 'lt-save' }, '保存'),
+      h('span', { class: 'muted small' }, '留空即取消该项目标')) : null,
+    status);
 }

@@ -218,6 +218,18 @@ public class LeadQueries {
         return rows;
     }
 
+    /**
+     * How many leads were recorded in [from, to], of {@code source} (null: every source) and reported by {@code unit}
+     * (null: every unit): what a 项目信息 target counts, as the funnel's 项目信息 column does.
+     */
+    public long recorded(String unit, LeadSource source, LocalDate from, LocalDate to) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to)
+                .addValue("unit", unit).addValue("source", source == null ? null : source.name());
+        return jdbc.queryForObject("SELECT count(*) FROM lead l WHERE l.recorded_on BETWEEN :from AND :to "
+                + "AND (CAST(:unit AS VARCHAR) IS NULL OR l.unit = :unit) "
+                + "AND (CAST(:source AS VARCHAR) IS NULL OR l.source = :source)", p, Long.class);
+    }
+
     /** The lead a project was signed from, if this caller may see it. */
     public Row byProject(LuodiUser user, String projectId) {
         Page page = list(user, new Filter(null, null, null, null, null, projectId), 0, 1);

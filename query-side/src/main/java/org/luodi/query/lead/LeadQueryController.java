@@ -37,13 +37,13 @@ public class LeadQueryController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final LeadQueries queries;
-    private final LeadTargets targets;
+    private final LeadTargetProgress targets;
     private final QueryTime time;
     private final ReferenceData reference;
     private final OverdueLeads overdue;
 
-    public LeadQueryController(LeadQueries queries, LeadTargets targets, QueryTime time, ReferenceData reference,
-                               OverdueLeads overdue) {
+    public LeadQueryController(LeadQueries queries, LeadTargetProgress targets, QueryTime time,
+                               ReferenceData reference, OverdueLeads overdue) {
         this.queries = queries;
         this.targets = targets;
         this.time = time;
@@ -52,7 +52,7 @@ public class LeadQueryController {
     }
 
     public record Funnel(LocalDate from, LocalDate to, List<LeadQueries.FunnelRow> rows,
-                         List<LeadTargets.Completion> targets) {
+                         List<LeadTargetProgress.Completion> targets) {
     }
 
     @Operation(summary = "Leads (项目信息), paged, newest first",
@@ -106,8 +106,10 @@ public class LeadQueryController {
             description = "Over [from, to] (default: this year): per reporting unit the leads recorded (条, of "
                     + "which 以商招商), assessed, first talks (个, with their expected amount), signings credited "
                     + "to the unit, the conversion rate (签约 ÷ 项目信息) and the median days from 信息 to 签约; "
-                    + "supervisors also get the county's total and the year's targets (all units ≥ 600 条, 以商招商 ≥ "
-                    + "200 条) with what the year has reached by to.")
+                    + "supervisors also get the county's total. targets: the 项目信息 targets of to's year (GET "
+                    + "/api/targets, set by supervisors) that apply to the period (the year's, and a quarter's it "
+                    + "reaches into), each with what its period has reached by to and the completion rate; a clerk "
+                    + "or a department gets its own unit's targets only.")
     @GetMapping("/api/leads/funnel")
     public Funnel funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         List<FieldProblem> errors = new ArrayList<>();
@@ -123,19 +125,7 @@ public class LeadQueryController {
         }
         LuodiUser user = LuodiUser.current();
         List<LeadQueries.FunnelRow> rows = queries.funnel(user, start, end);
-        List<LeadTargets.Completion> completions = new ArrayList<>();
-        if (user.seesEveryUnit()) {
-            LocalDate yearStart = end.withDayOfYear(1);
-            List<LeadQueries.FunnelRow> year = start.equals(yearStart) ? rows : queries.funnel(user, yearStart, end);
-            LeadQueries.FunnelRow total = year.get(year.size() - 1);
-            for (LeadTargets.Target t : targets.of(end.getYear())) {
-                long actual = t.source() == null ? total.info() : total.businessReferral();
-                completions.add(new LeadTargets.Completion(t.year(), t.source(), t.source() == null ? "项目信息"
-                        : t.source().label() + "项目信息", t.count(), actual, LeadQueries.rate(actual, t.count()),
-                        t.basis()));
-            }
-        }
-        return new Funnel(start, end, rows, completions);
+        return new Funnel(start, end, rows, targets.of(user, start, end));
     }
 
     @Operation(summary = "The 在谈项目清单: leads in talks now",

@@ -11,19 +11,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * GET /api/targets, PUT /api/targets/{year}/{township}, PUT /api/targets/{year}/chains/{chain} and
- * GET /api/targets/changes (SPEC §7). The two reads accept
+ * GET /api/targets, PUT /api/targets/{year}/{township}, PUT /api/targets/{year}/chains/{chain},
+ * PUT /api/targets/{year}/leads and GET /api/targets/changes (SPEC §7). The two reads accept
  * {@code knownAt}, as the stats and the bulletin do, so that the targets beside a past bulletin can be read too.
  */
 @RestController
 public class TargetController {
     private final TargetQueries queries;
     private final TargetUpdates updates;
+    private final LeadInfoTargets leads;
     private final QueryTime time;
 
-    public TargetController(TargetQueries queries, TargetUpdates updates, QueryTime time) {
+    public TargetController(TargetQueries queries, TargetUpdates updates, LeadInfoTargets leads, QueryTime time) {
         this.queries = queries;
         this.updates = updates;
+        this.leads = leads;
         this.time = time;
     }
 
@@ -62,5 +64,16 @@ public class TargetController {
     public TargetTable.UnitTargets setChain(@PathVariable int year, @PathVariable String chain,
                                             @RequestBody TargetUpdate update) {
         return updates.setChain(LuodiUser.current(), year, chain, update);
+    }
+
+    /** The 项目信息 targets (#20) of the county or of one unit, by the rules of a township's. */
+    @Operation(summary = "Set the 项目信息 targets of a year (supervisors)",
+            description = "targets: by key (leadInfo.year, leadInfo.Q1.BUSINESS_REFERRAL…; null removes one), in 条; "
+                    + "unit: a township or department code, absent for the county as a whole. Reason required, "
+                    + "logged in the targets' change log.")
+    @PutMapping("/api/targets/{year}/leads")
+    public java.util.List<LeadInfoTargets.LeadTarget> setLeads(@PathVariable int year,
+                                                                @RequestBody LeadInfoTargets.Update update) {
+        return leads.set(LuodiUser.current(), year, update);
     }
 }

@@ -16,10 +16,12 @@ import java.util.Map;
 public class TargetQueries {
     private final Targets targets;
     private final ReferenceData reference;
+    private final LeadInfoTargets leads;
 
-    public TargetQueries(Targets targets, ReferenceData reference) {
+    public TargetQueries(Targets targets, ReferenceData reference, LeadInfoTargets leads) {
         this.targets = targets;
         this.reference = reference;
+        this.leads = leads;
     }
 
     public record ChangeLog(int year, List<TargetChange> changes) {
@@ -54,7 +56,8 @@ public class TargetQueries {
         List<TargetTable.IndicatorInfo> indicators = Arrays.stream(Indicator.values())
                 .map(TargetTable.IndicatorInfo::of)
                 .toList();
-        return new TargetTable(year, indicators, townships, chains, departments);
+        return new TargetTable(year, indicators, townships, chains, departments, leads.of(user, year, knownAt),
+                LeadInfoKey.all().stream().map(TargetTable.LeadIndicator::of).toList());
     }
 
     public ChangeLog changes(LuodiUser user, int year, Instant knownAt) {

@@ -117,13 +117,18 @@ public class TargetUpdates {
         if (indicator.isEmpty()) {
             return Optional.of(new FieldProblem(field, "未知的指标"));
         }
+        return valueProblem(field, value, indicator.get().unit() == Indicator.Unit.COUNT);
+    }
+
+    /** A target's value that no target may take (null is fine: it removes one); {@code count}: a whole number. */
+    static Optional<FieldProblem> valueProblem(String field, BigDecimal value, boolean count) {
         if (value == null) {
             return Optional.empty();
         }
         if (value.signum() < 0) {
             return Optional.of(new FieldProblem(field, "目标不能为负数"));
         }
-        if (indicator.get().unit() == Indicator.Unit.COUNT && value.stripTrailingZeros().scale() > 0) {
+        if (count && value.stripTrailingZeros().scale() > 0) {
             return Optional.of(new FieldProblem(field, "个数须为整数"));
         }
         if (value.stripTrailingZeros().scale() > 6 || value.precision() - value.scale() > 14) {

@@ -20,6 +20,8 @@ import java.util.Set;
 /** The tables of the "targets" model: target (the value now) and target_change (how it came to be). */
 @Repository
 public class Targets {
+    /** How the county as a whole is named beside its units (大冶 is a county-level city: 全市). */
+    public static final String COUNTY_NAME = "全市";
     private final NamedParameterJdbcTemplate jdbc;
     private final ReferenceData reference;
 
@@ -90,8 +92,13 @@ public class Targets {
 
     /** Sets one target (null removes it) and records the change; nothing happens when the value is the same. */
     boolean set(int year, UnitKind kind, String unit, Indicator indicator, BigDecimal value, Author author) {
+        return set(year, kind, unit, indicator.key(), value, author);
+    }
+
+    /** As {@link #set(int, UnitKind, String, Indicator, BigDecimal, Author)}, by the stored key (项目信息 keys too). */
+    boolean set(int year, UnitKind kind, String unit, String key, BigDecimal value, Author author) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kind", kind.code())
-                .addValue("unit", unit).addValue("indicator", indicator.key()).addValue("value", value);
+                .addValue("unit", unit).addValue("indicator", key).addValue("value", value);
         List<BigDecimal> before = jdbc.query("SELECT value FROM target WHERE year = :year AND unit_kind = :kind "
                 + "AND unit_code = :unit AND indicator = :indicator", params, (rs, i) -> rs.getBigDecimal("value"));
         BigDecimal old = before.isEmpty() ? null : before.get(0);
@@ -107,6 +114,47 @@ public class Targets {
                 .addValue("at", Timestamp.from(author.at())).addValue("by", author.username())
                 .addValue("role", author.role()).addValue("reason", author.reason()));
         return true;
+    }
+
+    /** One stored 项目信息 target, with the reason of its latest change (its seed line, until a supervisor's). */
+    record LeadRow(UnitKind kind, String unit, LeadInfoKey key, BigDecimal value, String basis) {
+    }
+
+    /**
+     * The 项目信息 targets of {@code year} (removed ones left out), as they stood at {@code knownAt} (now when null),
+     * each with the reason it was last set for by then.
+     */
+    List<LeadRow> leadInfo(int year, Instant knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year)
+                .addValue("knownAt", knownAt == null ? null : Timestamp.from(knownAt), java.sql.Types.TIMESTAMP);
+        String sql = """
+                SELECT t.unit_kind, t.unit_code, t.indicator,
+                       CASE WHEN later.id IS NULL THEN t.value ELSE later.old_value END AS value,
+                       (SELECT c.reason FROM target_change c
+                        WHERE c.year = t.year AND c.unit_kind = t.unit_kind AND c.unit_code = t.unit_code
+                          AND c.indicator = t.indicator
+                          AND (CAST(:knownAt AS TIMESTAMPTZ) IS NULL OR c.changed_at <= :knownAt)
+                        ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) AS basis
+                FROM target t
+                LEFT JOIN LATERAL (
+                    SELECT c.id, c.old_value FROM target_change c
+                    WHERE c.year = t.year AND c.unit_kind = t.unit_kind AND c.unit_code = t.unit_code
+                      AND c.indicator = t.indicator AND c.changed_at > :knownAt
+                    ORDER BY c.changed_at, c.id LIMIT 1) later ON TRUE
+                WHERE t.year = :year AND t.indicator LIKE 'leadInfo.%'""";
+        List<LeadRow> rows = new java.util.ArrayList<>();
+        jdbc.query(sql, params, rs -> {
+            BigDecimal value = rs.getBigDecimal("value");
+            String kindCode = rs.getString("unit_kind");
+            String unit = rs.getString("unit_code");
+            String basis = rs.getString("basis");
+            UnitKind kind = java.util.Arrays.stream(UnitKind.values())
+                    .filter(k -> k.code().equals(kindCode)).findFirst().orElse(null);
+            // a removed target (null) is no target
+            LeadInfoKey.parse(rs.getString("indicator")).filter(k -> value != null && kind != null).ifPresent(key ->
+                    rows.add(new LeadRow(kind, unit, key, value.stripTrailingZeros(), basis)));
+        });
+        return rows;
     }
 
     /** Who changes targets, when and why. */
@@ -144,7 +192,10 @@ public class Targets {
         });
     }
 
-    private String unitName(String kind, String code) {
+    String unitName(String kind, String code) {
+        if (UnitKind.COUNTY.code().equals(kind)) {
+            return COUNTY_NAME;
+        }
         if (UnitKind.CHAIN.code().equals(kind)) {
             var chain = reference.chain(code);
             return chain == null ? null : chain.name();

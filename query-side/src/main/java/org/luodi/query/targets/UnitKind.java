@@ -1,8 +1,11 @@
 package org.luodi.query.targets;
 
-/** What a target is set for: a township (乡镇、街道、园区), an industry chain (产业链) or a department (部门单位, 附件2). */
+/**
+ * What a target is set for: a township (乡镇、街道、园区), an industry chain (产业链), a department (部门单位, 附件2) or
+ * the county as a whole (the 项目信息 targets of #20, unit code "county").
+ */
 public enum UnitKind {
-    TOWNSHIP("township"), CHAIN("chain"), DEPARTMENT("department");
+    TOWNSHIP("township"), CHAIN("chain"), DEPARTMENT("department"), COUNTY("county");
 
     private final String code;
 

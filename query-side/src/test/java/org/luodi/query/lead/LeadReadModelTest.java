@@ -23,6 +23,7 @@ import org.luodi.events.ReviewKind;
 import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.luodi.query.RecordedEvents;
+import org.springframework.http.HttpMethod;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ import static org.luodi.query.Recorder.shanghai;
  * 市商务局      1       1     1     1       3,000  0   0       —
  * 招商服务中心  0       0     1     1       1,000  0   —       —
  * 合计          5       3     6     5      92,000  3   3/5     91
- * targets: 项目信息 5 of 600 (0.0083), 以商招商 3 of 200 (0.0150)
+ * targets: 项目信息 5 of 600 (0.0083), 以商招商 3 of 200 (0.0150); 一季度以商招商 (01-01…03-31: L1, L3) 2 of 60
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,7 +136,8 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
                 "市商务局 1/1/1/1/3000/0/0/null",
                 "市招商服务中心 0/0/1/1/1000/0/null/null",
                 "合计 5/3/6/5/92000/3/0.6/91");
-        assertThat(funnel.path("targets")).hasSize(2);
+        // the year's two targets, then the first quarter's (the seeds' 开门红 list), which the year reaches into
+        assertThat(funnel.path("targets")).hasSize(3);
         JsonNode all = funnel.path("targets").get(0);
         assertThat(all.path("target").asLong()).isEqualTo(600);
         assertThat(all.path("actual").asLong()).isEqualTo(5);
@@ -156,6 +158,76 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
         assertThat(gaoxin.path("rows")).hasSize(1);
         assertThat(gaoxin.path("rows").get(0).path("signed").asLong()).isEqualTo(2);
         assertThat(gaoxin.path("targets")).isEmpty();
+    }
+
+    /**
+     * The first quarter (01-01…03-31) by hand: 项目信息 L1 01-10, L4 01-20, L2 02-05, L3 03-01 = 4 of 600 (0.0067);
+     * 以商招商 L1, L3 = 2, of 200 (0.01) for the year and of 60 (0.0333) for the quarter. A supervisor's 40 makes the
+     * quarter's 2 of 40 (0.05); 高新区's own 10 for the year is its 3 (L1, L2, L3; L7 is 2025's) of 10 (0.3).
+     */
+    @Test
+    void theFirstQuartersTargetAndASupervisorsChange() {
+        JsonNode q1 = supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-03-31").ok();
+        assertThat(targets(q1)).containsExactly(
+                "year null null 600 4 0.0067 2024-01-01 2024-03-31",
+                "year BUSINESS_REFERRAL null 200 2 0.01 2024-01-01 2024-03-31",
+                "Q1 BUSINESS_REFERRAL null 60 2 0.0333 2024-01-01 2024-03-31");
+        assertThat(q1.path("targets").get(2).path("label").asText()).isEqualTo("一季度以商招商项目信息");
+        assertThat(q1.path("targets").get(2).path("basis").asText()).contains("363", "60 条");
+        // the second quarter does not reach into the first: only the year's targets apply
+        assertThat(supervisor().get("/api/leads/funnel", "from", "2024-04-01", "to", "2024-06-30").ok()
+                .path("targets")).hasSize(2);
+
+        String lower = "{\"targets\":{\"leadInfo.Q1.BUSINESS_REFERRAL\":40},\"reason\":\"一季度目标下调\"}";
+        long changes = changeCount();
+        assertThat(as("gaoxin").exchange(HttpMethod.PUT, "/api/targets/2024/leads", lower).status()).isEqualTo(403);
+        assertThat(as(COMMERCE).exchange(HttpMethod.PUT, "/api/targets/2024/leads", lower).status()).isEqualTo(403);
+        assertThat(changeCount()).as("a refused change writes nothing").isEqualTo(changes);
+        assertThat(targets(supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-03-31").ok()))
+                .contains("Q1 BUSINESS_REFERRAL null 60 2 0.0333 2024-01-01 2024-03-31");
+        try {
+            assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads", lower).status()).isEqualTo(200);
+            assertThat(changeCount()).isEqualTo(changes + 1);
+            JsonNode lowered = supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-03-31").ok();
+            assertThat(targets(lowered)).contains("Q1 BUSINESS_REFERRAL null 40 2 0.05 2024-01-01 2024-03-31");
+            assertThat(lowered.path("targets").get(2).path("basis").asText()).isEqualTo("一季度目标下调");
+
+            assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.year\":10},\"unit\":\"gaoxin\",\"reason\":\"高新区认领\"}").status())
+                    .isEqualTo(200);
+            JsonNode own = as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok();
+            assertThat(targets(own)).containsExactly("year null gaoxin 10 3 0.3 2024-01-01 2024-12-31");
+            assertThat(as("chengui").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok().path("targets")).isEmpty();
+            assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.year\":1.5},\"unit\":\"nowhere\",\"reason\":\"x\"}").status())
+                    .isEqualTo(400);
+        } finally {
+            supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.Q1.BUSINESS_REFERRAL\":60},\"reason\":\"恢复一季度目标\"}");
+            supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.year\":null},\"unit\":\"gaoxin\",\"reason\":\"撤销\"}");
+        }
+        assertThat(as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok()
+                .path("targets")).isEmpty();
+        // the targets page's table carries the county's targets, to a clerk too
+        JsonNode table = as("gaoxin").get("/api/targets", "year", 2024).ok();
+        assertThat(table.path("leads")).hasSize(3);
+        assertThat(table.path("leads").get(0).path("key").asText()).isEqualTo("leadInfo.year");
+    }
+
+    private long changeCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM target_change", Long.class);
+    }
+
+    /** Each target as "period source unit target actual completion countedFrom countedTo". */
+    private static List<String> targets(JsonNode funnel) {
+        List<String> targets = new ArrayList<>();
+        funnel.path("targets").forEach(t -> targets.add(t.path("period").asText() + " "
+                + (t.path("source").isNull() ? "null" : t.path("source").asText()) + " "
+                + (t.path("unit").isNull() ? "null" : t.path("unit").asText()) + " " + t.path("target").asLong() + " "
+                + t.path("actual").asLong() + " " + decimal(t.path("completion")) + " "
+                + t.path("countedFrom").asText() + " " + t.path("countedTo").asText()));
+        return targets;
     }
 
     @Test

@@ -109,8 +109,12 @@ class TargetsTest extends IsolatedQuerySideTest {
         assertThat(decimal(jinniu.at("/targets/signedAbove1Yi.count"))).isEqualByComparingTo("6"); // untouched
 
         JsonNode changes = supervisor().get("/api/targets/changes?year=2024").ok().get("changes");
-        // 150,000 万 was already jinniu's domestic target (15 亿): no change to log
-        assertThat(changes).hasSize(3);
+        // 150,000 万 was already jinniu's domestic target (15 亿): no change to log; the log also holds the county's
+        // 项目信息 targets as the seeds set them (three, each its first change), which come last (the oldest)
+        assertThat(changes).hasSize(6);
+        for (int i = 3; i < 6; i++) {
+            assertThat(changes.get(i).get("changedBy").asText()).isEqualTo("seed");
+        }
         JsonNode registered = change(changes, "registered.count");
         assertThat(registered.get("unit").asText()).isEqualTo("jinniu");
         assertThat(registered.get("unitName").asText()).isEqualTo("金牛镇");

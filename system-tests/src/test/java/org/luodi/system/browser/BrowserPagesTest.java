@@ -158,6 +158,24 @@ class BrowserPagesTest {
     }
 
     @Test
+    void aSupervisorSetsAQuartersLeadInfoTargetWithAReason() throws Exception {
+        browser.login("supervisor").go("/targets?year=2033");
+        browser.waitFor("#lead-targets");
+        browser.select("#lt-period", "Q1").select("#lt-source", "BUSINESS_REFERRAL").type("#lt-count", "60")
+                .click("#lt-save");
+        assertThat(browser.text("#lead-targets-status")).contains("调整原因");
+        browser.type("#lt-reason", "一季度开门红任务").click("#lt-save");
+        browser.waitForText(".message.ok", "已保存项目信息目标");
+        String row = "#lead-targets-table tr[data-key='leadInfo.Q1.BUSINESS_REFERRAL'][data-unit='']";
+        assertThat(browser.text(row)).contains("全市", "一季度", "以商招商", "60", "一季度开门红任务");
+        assertThat(browser.text("#targets-changes")).contains("一季度开门红任务", "全市", "一季度以商招商项目信息");
+        JsonNode leads = api.await("/api/targets?year=2033", table -> true).path("leads");
+        assertThat(leads).hasSize(1);
+        assertThat(leads.get(0).path("count").asLong()).isEqualTo(60);
+        browser.screenshot("lead-targets");
+    }
+
+    @Test
     void aSupervisorSetsTheTownshipsCategoriesWithAReason() throws Exception {
         browser.login("supervisor").go("/targets?year=2031");
         browser.waitFor("#categories-table");

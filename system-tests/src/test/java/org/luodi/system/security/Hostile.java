@@ -168,6 +168,7 @@ final class Hostile {
             Map.entry("POST /api/tickets/{id}/escalation", "{\"level\":\"MEETING\",\"reason\":\"涉及多个部门\"}"),
             Map.entry("PUT /api/targets/{year}/{township}", "{\"targets\":{\"signedAbove1Yi.count\":42},\"reason\":\"年中调整\"}"),
             Map.entry("PUT /api/targets/{year}/chains/{chain}", "{\"targets\":{\"signedAbove1Yi.count\":7},\"reason\":\"年中调整\"}"),
+            Map.entry("PUT /api/targets/{year}/leads", "{\"targets\":{\"leadInfo.year\":42},\"reason\":\"年中调整\"}"),
             Map.entry("PUT /api/targets/{year}/categories", "{\"categories\":{\"chengui\":\"first\"},\"reason\":\"确定乡镇分类\"}"),
             Map.entry("POST /api/admin/rebuild/{processingGroup}", "{}"),
             Map.entry("POST /api/admin/dead-letters/{id}/retry", "{\"reason\":\"修复投影后重试\"}"),

@@ -298,6 +298,11 @@ class HostileInputTest {
         }
     }
 
+    /** The target key a targets write's valid call sets: a 项目信息 key for the leads' targets, else an indicator. */
+    private static String targetKey(OtherWrites.Write write) {
+        return write.pattern().endsWith("/leads") ? OtherWrites.LEAD_TARGET_KEY : OtherWrites.TARGET_INDICATOR;
+    }
+
     /**
      * A valid call of a write that is not a command (the targets): answered with its status, one change written, and
      * the value and the reason stored as they were sent (odd-but-legal text included; the reason is stored stripped
@@ -339,12 +344,14 @@ class HostileInputTest {
             }
             return;
         }
-        String value = sent.path("targets").path(OtherWrites.TARGET_INDICATOR).asText();
+        String key = targetKey(attempt.write());
+        String value = sent.path("targets").path(key).asText();
         Map<String, String> path = attempt.write().path();
         List<String> stored = path.containsKey("chain")
-                ? fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "chain", path.get("chain"), OtherWrites.TARGET_INDICATOR)
-                : fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "township", path.get("township"),
-                OtherWrites.TARGET_INDICATOR);
+                ? fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "chain", path.get("chain"), key)
+                : path.containsKey("township")
+                ? fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "township", path.get("township"), key)
+                : fixture.latestTargetChange(OtherWrites.TARGET_YEAR, "county", "county", key);
         List<String> expected = List.of(new java.math.BigDecimal(value).stripTrailingZeros().toPlainString(),
                 sent.path("reason").asText());
         if (!stored.equals(expected)) {
@@ -666,7 +673,7 @@ class HostileInputTest {
         Map<String, String> fields = new LinkedHashMap<>();
         write.fields().forEach(field -> fields.put(field.name(), field.valid()));
         if (fields.containsKey("targets")) { // a new value each time, so that a valid call changes the target
-            fields.put("targets", "{\"" + OtherWrites.TARGET_INDICATOR + "\":" + (1 + random.nextInt(1_000_000)) + "}");
+            fields.put("targets", "{\"" + targetKey(write) + "\":" + (1 + random.nextInt(1_000_000)) + "}");
         }
         List<Field> texts = write.fields().stream().filter(f -> f.kind() == Kind.REASON).toList();
         for (int i = 0; i < oddTexts && !texts.isEmpty(); i++) {
@@ -696,6 +703,11 @@ class HostileInputTest {
                         OtherWrites.PathBreak broken = Hostile.pick(random, write.pathBreaks());
                         variables.put(broken.variable(), broken.value());
                         effects.add(broken.effect());
+                    } else if (caller.equals(write.caller()) && !write.wrongCallers().isEmpty()) {
+                        // no path to break (a working day, a robot): alone, this breaker would leave a valid call,
+                        // so the try stays hostile by its caller instead
+                        caller = Hostile.pick(random, write.wrongCallers());
+                        authorization = Http.demo(caller);
                     }
                 }
                 case FIELD_VALUE -> {

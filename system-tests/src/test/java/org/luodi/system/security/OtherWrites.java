@@ -65,6 +65,8 @@ final class OtherWrites {
 
     /** The indicator a valid targets call sets (a count: any whole number up to 14 digits is valid). */
     static final String TARGET_INDICATOR = "registered.count";
+    /** The 项目信息 target a valid leads-targets call sets: the county's of the whole year, every source. */
+    static final String LEAD_TARGET_KEY = "leadInfo.year";
     /** Never a year other tests read: a valid call must not move the targets they compare against. */
     static final String TARGET_YEAR = "2099";
 
@@ -94,6 +96,15 @@ final class OtherWrites {
                     List.of(new PathBreak("year", "1999", INVALID_PATH), new PathBreak("year", "abc", UNCONVERTED_PATH),
                             new PathBreak("chain", "no-such-chain", INVALID_PATH),
                             new PathBreak("chain", "NEW-MATERIALS", INVALID_PATH)),
+                    null, 200, "SELECT count(*) FROM target_change"),
+            // the county's 项目信息 targets (#20), by the rules of a township's targets
+            new Write("PUT", "/api/targets/{year}/leads", "supervisor", List.of("gaoxin", "chengui", "admin"),
+                    Map.of("year", TARGET_YEAR), Body.REQUIRED, List.of(
+                    Field.of("targets", Kind.TARGETS, true, "{\"" + LEAD_TARGET_KEY + "\":42}"),
+                    Field.of("reason", Kind.REASON, true, "\"年中调整\"")),
+                    List.of(new PathBreak("year", "1999", INVALID_PATH), new PathBreak("year", "2101", INVALID_PATH),
+                            new PathBreak("year", "abc", UNCONVERTED_PATH),
+                            new PathBreak("year", "99999999999", UNCONVERTED_PATH)),
                     null, 200, "SELECT count(*) FROM target_change"),
             // a valid call adds one adjustment to 高新区's 2099 assessment, which no other test reads
             new Write("POST", "/api/assessment/{year}/adjustments", "supervisor", List.of("gaoxin", "chengui", "admin"),
