@@ -1,6 +1,6 @@
 // The leads' funnel on 驾驶舱: per reporting unit 项目信息 → 研判 → 在谈 → 签约 over the year up to the chosen date,
-// with the county's 项目信息 targets (600 条, of which 以商招商 200 条) and how far the year has come. A clerk gets its
-// own row only, and no targets (the server cuts them out).
+// with the 项目信息 targets that apply (kept on the targets page: the county's year and quarter targets, a unit's own)
+// and how far each has come. A clerk or department gets its own row and its own unit's targets only.
 import { h, replace, message } from './dom.js';
 import { get, ApiError } from './api.js';
 import { wan, pct } from './money.js';
