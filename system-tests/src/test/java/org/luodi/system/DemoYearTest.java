@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.SourceRegion;
 import org.luodi.launcher.demo.DemoData;
+import org.luodi.launcher.demo.DemoLeads;
 import org.luodi.launcher.demo.DemoYear;
 
 import java.math.BigDecimal;
@@ -54,7 +55,12 @@ class DemoYearTest {
         long expectedCommands = plan.stream().mapToLong(p -> 1 + (p.registeredOn() != null ? 1 : 0)
                 + (p.startedOn() != null ? 1 : 0) + (p.storedOn() != null ? 1 : 0) + (p.productionOn() != null ? 1 : 0)
                 + p.arrivals().size() + (p.terminatedOn() != null ? 1 : 0) + (p.leader() != null ? 1 : 0)).sum();
-        assertThat(commands).isEqualTo(expectedCommands);
+        // a signing's lead: reported, assessed, in talks, and reviewed at 5亿 and more; the others as far as their fate
+        List<DemoLeads.OpenLead> others = DemoLeads.others(plan);
+        long leadCommands = plan.stream().filter(DemoLeads::signsFromLead)
+                .mapToLong(p -> 3 + (DemoLeads.needsContractReview(p) ? 1 : 0)).sum()
+                + others.stream().mapToLong(l -> l.fate() == DemoLeads.Fate.ASSESSED ? 2 : 3).sum();
+        assertThat(commands).isEqualTo(expectedCommands + leadCommands);
 
         long signed = 0;
         BigDecimal signedWan = BigDecimal.ZERO;
@@ -100,6 +106,26 @@ class DemoYearTest {
                 a -> a.path("alerts").size() == expectedOverdue).path("alerts");
         assertThat(alerts).hasSize((int) overdue);
         assertThat(overdue).as("a few stalled contracts").isPositive();
+
+        // the funnel counts every lead reported in 2024 (a January signing's lead was reported in 2023); the
+        // 在谈项目清单 holds the townships' leads still in talks (the others signed or did not get that far)
+        long reportedIn2024 = plan.stream().filter(p -> DemoLeads.signsFromLead(p)
+                && p.signedOn().minusDays(60).getYear() == 2024).count() + others.size();
+        JsonNode funnel = await("/api/leads/funnel?from=2024-01-01&to=2024-12-31",
+                f -> countyRow(f).path("info").asLong() == reportedIn2024);
+        assertThat(countyRow(funnel).path("info").asLong()).isEqualTo(reportedIn2024);
+        long inTalks = others.stream().filter(l -> l.fate() == DemoLeads.Fate.IN_TALKS).count();
+        assertThat(await("/api/leads/negotiating", n -> n.size() == inTalks)).hasSize((int) inTalks);
+    }
+
+    /** The funnel's 合计 row (unit null). */
+    private static JsonNode countyRow(JsonNode funnel) {
+        for (JsonNode row : funnel.path("rows")) {
+            if (row.path("unit").isNull() || row.path("unit").isMissingNode()) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** The totals this test checks, in the order of its expectations, amounts without trailing zeros. */
