@@ -247,7 +247,8 @@ public final class Bench {
     private Findings.Queried queriesOnNationalData(SideProcess side, NationalData.Result national) throws Exception {
         try (Connection c = harness.cluster().sql(); Statement s = c.createStatement()) {
             long vacuumStarted = System.nanoTime();
-            s.execute("VACUUM (ANALYZE) project_version, fund_arrival_version, project_event, lead, lead_event");
+            s.execute("VACUUM (ANALYZE) project_version, fund_arrival_version, project_event, lead, lead_event, "
+                    + "evidence, milestone_verification");
             Log.say(String.format("VACUUM (ANALYZE) of the rebuilt read models: %.0f s",
                     (System.nanoTime() - vacuumStarted) / 1e9));
         }
@@ -280,6 +281,10 @@ public final class Bench {
                 i -> "/api/leads/negotiating", false);
         Queries.Result lead = harness.query(side, "GET /api/leads/{id}", i -> "/api/leads/" + LeadLives.leadId(
                 Plans.projectId(NationalData.PREFIX, historyOf[i]), 1), false);
+        // a started project's 实证 and findings (#19): the project page's evidence panel
+        int[] evidenceOf = evidenceOf(national);
+        Queries.Result evidence = harness.query(side, "GET /api/projects/{id}/evidence",
+                i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, evidenceOf[i]) + "/evidence", false);
         Queries.Result history = harness.query(side, "GET /api/projects/{id}/history",
                 i -> "/api/projects/" + Plans.projectId(NationalData.PREFIX, historyOf[i]) + "/history", false);
         Queries.Result page = harness.query(side, "GET /api/projects?page=…&size=20",
@@ -288,9 +293,24 @@ public final class Bench {
         Queries.Result calendar = harness.query(side, "GET /api/calendar", i -> "/api/calendar", false);
         Queries.Result vocabulary = harness.query(side, "GET /api/vocabulary", i -> "/api/vocabulary", false);
         harness.sample(side, "query-side");
-        return new Findings.Queried(year, historyOf, stats, departments, alerts, history, page, calendar, vocabulary,
+        return new Findings.Queried(year, historyOf, evidenceOf, evidence, stats, departments, alerts, history, page,
+                calendar, vocabulary,
                 warnings, ticketCounts, tickets, new Findings.LeadQueries(funnel, leadPage, negotiating, allNegotiating,
                 lead));
+    }
+
+    /** Random projects of the national set that reached 开工 (each has its site photo, unless voided or retracted). */
+    private int[] evidenceOf(NationalData.Result national) {
+        int[] started = national.startedProjects();
+        if (started.length == 0) {
+            throw new IllegalStateException("no started project in the national data set");
+        }
+        Random pick = new Random(11);
+        int[] of = new int[harness.settings().queries() + 10];
+        for (int i = 0; i < of.length; i++) {
+            of[i] = started[pick.nextInt(started.length)];
+        }
+        return of;
     }
 
     /**
@@ -328,6 +348,7 @@ public final class Bench {
                         "/api/tickets/departments", "/api/tickets?open=true&size=20",
                         "/api/leads/funnel?from=" + year + "-01-01&to=" + year + "-12-31", "/api/leads?size=20",
                         "/api/projects/" + Plans.projectId(NationalData.PREFIX, queried.historyOf()[0]) + "/history",
+                        "/api/projects/" + Plans.projectId(NationalData.PREFIX, queried.evidenceOf()[0]) + "/evidence",
                         "/api/projects?page=3&size=20"),
                 plans);
         Log.say("EXPLAIN ANALYZE of " + slowStatements.size() + " statements over 2 ms: " + plans);

@@ -25,8 +25,12 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                    SideProcess side) {
     }
 
-    /** Step 7: the queries on the national data set; the year asked and the projects whose history was read. */
-    record Queried(int year, int[] historyOf, Queries.Result stats, Queries.Result departments, Queries.Result alerts,
+    /**
+     * Step 7: the queries on the national data set; the year asked, the projects whose history was read and those
+     * whose evidence was.
+     */
+    record Queried(int year, int[] historyOf, int[] evidenceOf, Queries.Result evidence, Queries.Result stats,
+                   Queries.Result departments, Queries.Result alerts,
                    Queries.Result history, Queries.Result page, Queries.Result calendar, Queries.Result vocabulary,
                    Queries.Result warnings, Queries.Result ticketCounts, Queries.Result tickets, LeadQueries leads) {
     }
@@ -104,6 +108,8 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                 200);
         queryRow(report, "GET /api/leads/{id} (a lead's timeline)", queried.leads().lead(), 20);
         queryRow(report, "GET /api/projects/{id}/history", queried.history(), 20);
+        queryRow(report, "GET /api/projects/{id}/evidence (a started project's 实证 and findings)", queried.evidence(),
+                200);
         queryRow(report, "GET /api/calendar", queried.calendar(), 200);
         queryRow(report, "GET /api/vocabulary", queried.vocabulary(), 20);
         report.target(String.format("台账 export (GET /api/ledger.xlsx) of the largest township, %,d projects, query "
@@ -145,13 +151,15 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                 shortfall(load.afterCheckpoint()), fresh(load.afterCheckpoint())),
                 "PostgreSQL meanwhile: " + load.postgresAfterCheckpoint().describe());
         report.info("answer sizes (mean)", String.format("alerts %,d bytes (%s), history %,d bytes, page %,d bytes, "
-                        + "a township's 在谈项目清单 %,d bytes", queried.alerts().bytes(), alertCount(national),
-                queried.history().bytes(), queried.page().bytes(), queried.leads().negotiating().bytes()), "");
+                        + "a township's 在谈项目清单 %,d bytes, a project's evidence %,d bytes", queried.alerts().bytes(),
+                alertCount(national), queried.history().bytes(), queried.page().bytes(),
+                queried.leads().negotiating().bytes(), queried.evidence().bytes()), "");
         report.info("the whole county's 在谈项目清单 (GET /api/leads/negotiating, unpaged: no target)",
                 latencyAndSize(queried.leads().allNegotiating()), "");
-        report.info("national data set", String.format("%,d projects, %,d problem tickets and %,d leads, %,d events "
+        report.info("national data set", String.format("%,d projects, %,d problem tickets, %,d leads and %,d evidence "
+                        + "files (实证: site photos of starts, contracts; one start in three verified), %,d events "
                         + "(%.1f per project), written by COPY at %,.0f events/s", national.projects(), national.tickets(),
-                national.leads(),
+                national.leads(), national.evidenceFiles(),
                 national.events(), (double) national.events() / national.projects(),
                 national.events() / national.seconds()),
                 "generated rows compared with command-side rows: " + (write.formatProblems().isEmpty()

@@ -23,14 +23,16 @@ import java.util.Map;
  * domain_event_entry with COPY (binary) as rows identical in form to the command side's (see {@link EventRows}),
  * interleaved across projects in the order they were recorded, global indexes continuing the store's sequence.
  * One project in ten carries a problem ticket ({@link TicketLives}), and every project three leads
- * ({@link LeadLives}), each its own aggregate, interleaved the same way.
+ * ({@link LeadLives}), each its own aggregate, interleaved the same way; started projects carry evidence metadata
+ * ({@link EvidenceLives}) in their own sequence.
  */
 final class NationalData {
     static final String PREFIX = "luodi-bench-national-";
 
     /** What the run needs afterwards: the size, and the projects still open for new fund arrivals. */
     record Result(int projects, long events, long firstIndex, long lastIndex, double seconds, int[] openProjects,
-                  byte[] nextSequence, String[] clerkOf, int stalledOpen, int tickets, int leads) {
+                  byte[] nextSequence, String[] clerkOf, int stalledOpen, int tickets, int leads,
+                  int evidenceFiles, int[] startedProjects) {
     }
 
     private final Plans plans;
@@ -50,7 +52,7 @@ final class NationalData {
     }
 
     List<Plans.Planned> plan(int no) {
-        return plans.plan(Plans.projectId(PREFIX, no), no, from, to);
+        return EvidenceLives.add(no, plans.plan(Plans.projectId(PREFIX, no), no, from, to), plans.now());
     }
 
     /** The rows of one aggregate's life, sequence by sequence: a project's, or its ticket's. */
@@ -98,6 +100,9 @@ final class NationalData {
         int n = 0;
         int ticketCount = 0;
         int leadCount = 0;
+        int evidenceCount = 0;
+        int[] startedNos = new int[projects];
+        int startedCount = 0;
         int[] open = new int[projects];
         int openCount = 0;
         int stalledOpen = 0;
@@ -139,6 +144,11 @@ final class NationalData {
                 }
                 leadCount++;
             }
+            evidenceCount += EvidenceLives.files(plan);
+            if (plan.stream().anyMatch(p -> p.event() instanceof org.luodi.events.ConstructionStarted)) {
+                startedNos[startedCount++] = no;
+            }
+            // the full list's size, evidence included: the next fund arrival's sequence on this project
             nextSequence[no] = (byte) plan.size();
             clerkOf[no] = plan.get(0).actor();
             boolean closed = plan.stream().anyMatch(p -> p.event() instanceof org.luodi.events.ProjectTerminated
@@ -151,8 +161,9 @@ final class NationalData {
             }
         }
         Arrays.sort(keys, 0, n);
-        Log.say(String.format("national data: %,d projects, %,d tickets, %,d leads, %,d events planned (%.1f per "
-                + "project); writing with COPY", projects, ticketCount, leadCount, n, (double) n / projects));
+        Log.say(String.format("national data: %,d projects, %,d tickets, %,d leads, %,d evidence files, %,d events "
+                + "planned (%.1f per project); writing with COPY", projects, ticketCount, leadCount, evidenceCount, n,
+                (double) n / projects));
 
         long first;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -220,7 +231,7 @@ final class NationalData {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(projects, n, first, last, seconds, Arrays.copyOf(open, openCount), nextSequence, clerkOf,
-                stalledOpen, ticketCount, leadCount);
+                stalledOpen, ticketCount, leadCount, evidenceCount, Arrays.copyOf(startedNos, startedCount));
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {
