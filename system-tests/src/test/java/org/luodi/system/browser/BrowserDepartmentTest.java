@@ -49,7 +49,9 @@ class BrowserDepartmentTest {
         List<WebElement> rows = browser.findAll("#departments-table tbody tr");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getAttribute("data-department")).isEqualTo(COMMERCE);
-        assertThat(browser.findAll("#nav a")).extracting(WebElement::getText).containsExactly("部门单位", "问题交办", "项目");
+        // a department reports leads (项目信息) of its own and keeps its 在谈 list, as a township does (#20)
+        assertThat(browser.findAll("#nav a")).extracting(WebElement::getText)
+                .containsExactly("部门单位", "问题交办", "项目线索", "在谈项目", "项目");
 
         browser.click("#dept-projects");
         browser.waitFor("#projects-table");
