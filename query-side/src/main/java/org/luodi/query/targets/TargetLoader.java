@@ -22,6 +22,9 @@ import java.util.Map;
 public class TargetLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(TargetLoader.class);
 
+    /** The county's 项目信息 targets the seeds give (#20): year, indicator key, count, the seed line as basis. */
+    private static final String LEAD_TARGETS = "reference/lead-info-targets-daye-2024.csv";
+
     private final Targets targets;
     private final Categories categories;
     private final TargetProperties files;
@@ -48,6 +51,16 @@ public class TargetLoader implements ApplicationRunner {
         }
         int inserted = targets.insertIfAbsent(all);
         log.info("targets: {} in the shipped files, {} new", all.size(), inserted);
+        int seeded = 0;
+        List<String[]> leadTargets = org.luodi.events.ReferenceCsv.read(LEAD_TARGETS).rows();
+        for (String[] row : leadTargets) {
+            if (LeadInfoKey.parse(row[1]).isEmpty()) { // a misspelt key stops the start, as a bad file does
+                throw new IllegalStateException(LEAD_TARGETS + ": no such 项目信息 target " + row[1]);
+            }
+            seeded += targets.seedLeadTargetIfAbsent(Integer.parseInt(row[0]), row[1], new java.math.BigDecimal(row[2]),
+                    row[3]) ? 1 : 0;
+        }
+        log.info("项目信息 targets: {} shipped, {} new", leadTargets.size(), seeded);
         files.categories().forEach((year, byTownship) -> {
             int added = categories.insertIfAbsent(year, defaults(year, byTownship));
             log.info("township categories of {}: {} configured, {} new", year, byTownship.size(), added);

@@ -47,6 +47,27 @@ public class Targets {
     }
 
     /**
+     * A shipped 项目信息 target of the county (reference/lead-info-targets-*.csv) when it has no row yet, with a first
+     * change carrying its seed line, dated the year's first moment: the plan sets it for the whole year, so a reading
+     * of the year as it stood on any of its days (knownAt) has it, and a supervisor's later change is newer.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean seedLeadTargetIfAbsent(int year, String key, BigDecimal value, String basis) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kind", UnitKind.COUNTY.code())
+                .addValue("indicator", key).addValue("value", value).addValue("basis", basis)
+                .addValue("at", Timestamp.from(java.time.LocalDate.of(year, 1, 1)
+                        .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        int added = jdbc.update("INSERT INTO target (year, unit_kind, unit_code, indicator, value) "
+                + "VALUES (:year, :kind, :kind, :indicator, :value) ON CONFLICT DO NOTHING", params);
+        if (added == 1) {
+            jdbc.update("INSERT INTO target_change (year, unit_kind, unit_code, indicator, old_value, new_value, "
+                    + "changed_at, changed_by, changed_role, reason) VALUES (:year, :kind, :kind, :indicator, NULL, "
+                    + ":value, :at, 'seed', 'SYSTEM', :basis)", params);
+        }
+        return added == 1;
+    }
+
+    /**
      * The targets of {@code year} for each unit of {@code kind} (units without any are absent), as they stood at
      * record time {@code knownAt} (now when null): a target changed later shows the value its first later change
      * replaced, so that a bulletin reproduced with knownAt is measured against the targets it was published with.
