@@ -28,7 +28,7 @@ public final class BackupTables {
 
     /** The read models' tables: what the query side's processors fill from the events, and empty when reset. */
     public static final Set<String> READ_MODELS = Set.of("project_version", "fund_arrival_version", "project_event",
-            "ticket", "ticket_event", "ticket_project_township");
+            "ticket", "ticket_event", "ticket_project_township", "warning_ladder", "warning_current", "warning_touched");
 
     /** Rebuilt from the events by the query side, or the schema's own bookkeeping: never in a backup. */
     static final Set<String> REBUILT = union(READ_MODELS,

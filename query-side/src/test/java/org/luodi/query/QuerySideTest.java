@@ -23,7 +23,8 @@ import java.time.LocalDate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "luodi.alerts.push.check-interval=100ms",
-        "luodi.alerts.push.poll-interval=100ms"})
+        "luodi.alerts.push.poll-interval=100ms",
+        "luodi.warnings.ladder-refresh-ms=3600000"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import(QuerySideTest.TestClock.class)
 public abstract class QuerySideTest {

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Read model "project-versions": folds each event into a new version of the project (or of one fund arrival),
  * stamped with the event's recordedAt. Events are collected per processor batch and written together by
  * {@link ProjectVersionWriter}; each written batch is announced as {@link ProjectVersionsChanged} so that the alert
- * sweep can look again once the batch is committed.
+ * sweep can look again once the batch is committed and the kept warning ladder marks the batch's projects; a reset
+ * as {@link ProjectVersionsReset}.
  */
 @Component
 @ProcessingGroup(ProjectVersionProjection.GROUP)
@@ -51,12 +53,14 @@ public class ProjectVersionProjection {
 
     private void write(List<ProjectVersionWriter.Recorded> batch) {
         writer.write(batch);
-        publisher.publishEvent(new ProjectVersionsChanged(batch.get(batch.size() - 1).event().projectId()));
+        publisher.publishEvent(new ProjectVersionsChanged(batch.stream().map(r -> r.event().projectId())
+                .collect(Collectors.toSet())));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE project_version, fund_arrival_version");
         indexes.setAside(GROUP, "project_version", "fund_arrival_version");
+        publisher.publishEvent(new ProjectVersionsReset());
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,15 +60,9 @@ public class WarningController {
         LuodiUser user = LuodiUser.current();
         Set<String> townships = codes.visibleTownships(user, township, "不能查看其他乡镇的预警");
         LocalDate day = time.asOf(asOf);
-        List<Warning> warnings = queries.warnings(day, time.knownAt(knownAt), townships, codes.leader(leader),
-                parse(WarningRule.class, "rule", rule), parse(Colour.class, "colour", colour));
-        Map<Colour, Long> colours = new EnumMap<>(Colour.class);
-        for (Colour c : Colour.values()) {
-            colours.put(c, warnings.stream().filter(w -> w.colour() == c).count());
-        }
-        int from = (int) Math.min((long) page * size, warnings.size());
-        return new Warnings(day, colours, warnings.size(), page, size,
-                warnings.subList(from, Math.min(from + size, warnings.size())));
+        WarningLadder.Page found = queries.page(day, time.knownAt(knownAt), townships, codes.leader(leader),
+                parse(WarningRule.class, "rule", rule), parse(Colour.class, "colour", colour), (long) page * size, size);
+        return new Warnings(day, found.colours(), found.total(), page, size, found.warnings());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
