@@ -2,6 +2,8 @@ package org.luodi.query.warning;
 
 import org.luodi.platform.time.ClockConfig;
 import org.luodi.query.jdbc.CopyBatch;
+import org.luodi.query.processing.ProcessingProgress;
+import org.luodi.query.project.ProjectVersionProjection;
 import org.luodi.query.project.ProjectVersionsChanged;
 import org.luodi.query.project.ProjectVersionsReset;
 import org.slf4j.Logger;
@@ -55,13 +57,15 @@ public class WarningLadder {
     private final TransactionTemplate consistent;
     private final TransactionTemplate readConsistent;
     private final Clock clock;
+    private final ProcessingProgress progress;
 
     public WarningLadder(WarningsWorkedOut workedOut, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-                         PlatformTransactionManager transactions, Clock clock) {
+                         PlatformTransactionManager transactions, Clock clock, ProcessingProgress progress) {
         this.workedOut = workedOut;
         this.jdbc = jdbc;
         this.named = named;
         this.clock = clock;
+        this.progress = progress;
         this.consistent = new TransactionTemplate(transactions);
         consistent.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.readConsistent = new TransactionTemplate(transactions);
@@ -99,8 +103,9 @@ public class WarningLadder {
 
     /**
      * Works out {@code day}'s warnings of the touched projects, or of every project when the kept day is another (or
-     * none is kept). With more touched projects than {@link #LIVE_LIMIT} since the last refresh (a rebuild, a bulk
-     * import) nothing is kept until a quieter refresh: reads work the ladder out meanwhile.
+     * none is kept) and the project versions have caught up with the store. With more touched projects than
+     * {@link #LIVE_LIMIT} since the last refresh (a rebuild, a bulk import), or while the project versions catch up,
+     * nothing is kept until a quieter refresh: reads work the ladder out meanwhile.
      */
     public void refresh(LocalDate day) {
         consistent.executeWithoutResult(tx -> {
@@ -109,17 +114,17 @@ public class WarningLadder {
             }
             Set<String> touched = new HashSet<>(jdbc.queryForList(
                     "DELETE FROM warning_touched RETURNING project_id", String.class));
-            if (touched.size() > LIVE_LIMIT) {
-                jdbc.update("DELETE FROM warning_ladder");
-                return;
-            }
-            if (keptDay().filter(day::equals).isPresent()) {
+            boolean kept = keptDay().filter(day::equals).isPresent();
+            if (kept && touched.size() <= LIVE_LIMIT) {
                 named.update("DELETE FROM warning_current WHERE project_id IN (:ids)",
                         new MapSqlParameterSource("ids", touched.isEmpty() ? Set.of("") : touched));
                 insert(workedOut.warnings(day, null, null, null, touched));
-            } else {
+            } else if (touched.size() <= LIVE_LIMIT && progress.caughtUp(ProjectVersionProjection.GROUP)) {
                 jdbc.update("DELETE FROM warning_current");
                 insert(workedOut.warnings(day, null, null, null, null));
+            } else {
+                jdbc.update("DELETE FROM warning_ladder"); // marks without a kept ladder mean nothing: dropped
+                return;
             }
             jdbc.update("INSERT INTO warning_ladder (id, day, settings, refreshed_at) VALUES (1, ?, ?, ?) "
                             + "ON CONFLICT (id) DO UPDATE SET day = excluded.day, settings = excluded.settings, "
