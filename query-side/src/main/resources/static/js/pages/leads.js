@@ -2,7 +2,7 @@
 // were reported in; the reporting units (a township's clerk, a department, the 市招商服务中心's supervisors) report a
 // new one here (报送线索). The investor shows as （保密） to those who may not know it (the server decides).
 import { h, replace, message, route, link } from '../dom.js';
-import { get, post, today, ApiError, IdempotentSender } from '../api.js';
+import { get, post, today, localTime, ApiError, IdempotentSender } from '../api.js';
 import { LEADS, label } from '../labels.js';
 import { ref, navigate } from '../shell.js';
 import { Form, selectField, textField, dateField, amountField } from '../forms.js';
@@ -40,6 +40,7 @@ export async function render(main, { query, me }) {
 
   const list = h('div', { id: 'leads-list' }, h('div', { class: 'loading' }, '正在加载…'));
   const late = h('div', { id: 'leads-overdue' });
+  const pushed = h('ul', { class: 'feed', id: 'leads-pushed' });
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, '项目线索'),
       h('div', { class: 'toolbar' }, h('label', null, '报送单位', unit), h('label', null, '阶段', stage),
@@ -49,9 +50,11 @@ export async function render(main, { query, me }) {
     h('div', { class: 'message info small' },
       '项目信息经研判、首谈（在谈）、评审后签约；同一投资方由多个单位报送的，标为“疑似重复”，由市招商服务中心确认首报单位，签约计入首报单位。'),
     REPORTERS.includes(me.role) ? reportForm(me, reference) : null,
+    pushed,
     late,
     list);
   overdue(late, chosen.unit);
+  const source = me.role === 'DEPARTMENT' ? lapsesPushed(pushed, () => overdue(late, chosen.unit)) : null;
 
   try {
     const data = await get('/api/leads', { ...chosen, page, size: 50 });
@@ -67,6 +70,23 @@ export async function render(main, { query, me }) {
     if (!(e instanceof ApiError)) throw e;
     replace(list, message('error', '项目线索加载失败：' + e.message));
   }
+  return () => { if (source) source.close(); };
+}
+
+/**
+ * A department has no 预警 page: the lapses of its own leads pushed on the alert stream (event leadOverdue) show
+ * here as they happen, newest first, five at most, and the late leads are read again.
+ */
+function lapsesPushed(feed, reload) {
+  const source = new EventSource('/api/alerts/stream');
+  source.addEventListener('leadOverdue', e => {
+    const lapse = JSON.parse(e.data);
+    feed.prepend(h('li', { class: 'up' }, h('span', { class: 'muted' }, localTime(new Date().toISOString()) + ' '),
+      lapse.message));
+    while (feed.children.length > 5) feed.lastChild.remove();
+    reload();
+  });
+  return source;
 }
 
 /**

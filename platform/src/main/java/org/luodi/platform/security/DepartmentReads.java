@@ -16,7 +16,9 @@ final class DepartmentReads {
             "/api/projects", "/api/projects/*", "/api/projects/*/history", "/api/stats", "/api/bulletin",
             "/api/bulletin.xlsx", "/api/targets", "/api/tickets", "/api/tickets/*", "/api/leads/*",
             // 实证 (#19): of the projects and tickets the department sees, filtered where they are read
-            "/api/projects/*/evidence", "/api/tickets/*/evidence", "/api/evidence/*", "/api/evidence/*/thumbnail"};
+            "/api/projects/*/evidence", "/api/tickets/*/evidence", "/api/evidence/*", "/api/evidence/*/thumbnail",
+            // the pushes of its own: its leads' lapsed follow-ups and its tickets' lapsed deadlines, nothing else
+            "/api/alerts/stream"};
 
     /**
      * What a department account may write: the answer to a ticket assigned to it (the command side checks that it

@@ -54,8 +54,9 @@ public class AlertBroadcaster implements SmartLifecycle {
         emitter.onTimeout(emitter::complete);
         emitter.onError(e -> subscribers.remove(subscriber));
         if (subscriber.send(SseEmitter.event().comment("connected").reconnectTime(5_000))) {
-            // under this monitor no live push runs, so the replay and the live changes never interleave
-            for (long after = subscriber.lastSent; after < cursor; ) {
+            // under this monitor no live push runs, so the replay and the live changes never interleave; a
+            // department reads no township's alerts, so there is nothing to replay to it
+            for (long after = subscriber.lastSent; after < cursor && !user.isDepartment(); ) {
                 List<AlertChange> missed = announcements.between(after, cursor, subscriber.townshipFilter(), BATCH);
                 missed.forEach(subscriber::deliver);
                 after = missed.isEmpty() ? cursor : missed.get(missed.size() - 1).id();
@@ -81,7 +82,7 @@ public class AlertBroadcaster implements SmartLifecycle {
     }
 
     /**
-     * A read model in trouble or well again, to supervisors and administrators only (their figures may be
+     * A read model in trouble or well again, to supervisors, administrators and leaders only (their figures may be
      * incomplete), under the event name {@code readModelStalled} / {@code readModelRecovered}. Not replayed on reconnect:
      * the admin page and /actuator/health show the state as it is.
      */
@@ -89,19 +90,21 @@ public class AlertBroadcaster implements SmartLifecycle {
     public void readModelNotice(ReadModelNotice notice) {
         SseEmitter.SseEventBuilder event = SseEmitter.event().name(notice.kind())
                 .data(notice, MediaType.APPLICATION_JSON);
-        subscribers.stream().filter(s -> !s.user.isClerk()).forEach(s -> s.send(event));
+        subscribers.stream().filter(s -> !s.user.isClerk() && !s.user.isDepartment()).forEach(s -> s.send(event));
     }
 
     /**
      * A ticket's deadline lapsed unanswered (query.ticket.OverdueTickets), under the event name {@code ticketOverdue},
-     * to those who may read its township: supervisors, administrators, the township's clerks. Not replayed on
+     * to those who may read its township (supervisors, administrators, the township's clerks) and to the department
+     * it is assigned to. Not replayed on
      * reconnect: the overdue tickets stay in GET /api/tickets?overdue=true until answered.
      */
     @EventListener
     public void ticketOverdue(TicketOverdue overdue) {
         SseEmitter.SseEventBuilder event = SseEmitter.event().name("ticketOverdue")
                 .data(overdue, MediaType.APPLICATION_JSON);
-        subscribers.stream().filter(s -> s.user.mayAccessTownship(overdue.township())
+        subscribers.stream().filter(s -> s.user.isDepartment() ? s.user.department().equals(overdue.department())
+                : s.user.mayAccessTownship(overdue.township())
                 && (s.township == null || s.township.equals(overdue.township()))).forEach(s -> s.send(event));
     }
 

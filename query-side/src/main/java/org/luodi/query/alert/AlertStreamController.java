@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * GET /api/alerts/stream: server-sent events named {@code alert}, one per announced {@link AlertChange}, with the
- * announcement id as event id. A clerk receives its own township's only. The Last-Event-ID header (or the
+ * announcement id as event id. A clerk receives its own township's only; a department only the lapses of its own
+ * leads and tickets. The Last-Event-ID header (or the
  * {@code lastEventId} parameter, for clients that cannot set headers) replays what the client missed.
  */
 @RestController
@@ -29,7 +30,7 @@ public class AlertStreamController {
     @Operation(summary = "Alert changes as server-sent events",
             description = "One event named alert per announced change, its id the announcement's; the "
                     + "Last-Event-ID header (or lastEventId) replays what a reconnecting client missed. A clerk "
-                    + "receives its own township's only.")
+                    + "receives its own township's only; a department only the lapses of its own leads and tickets.")
     @GetMapping("/api/alerts/stream")
     public SseEmitter stream(@RequestParam(required = false) String township,
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

@@ -48,6 +48,7 @@ class OverdueLeadAnnouncementsTest extends IsolatedQuerySideTest {
     private final String b = UUID.randomUUID().toString();
     private final String c = UUID.randomUUID().toString();
     private final String d = UUID.randomUUID().toString();
+    private final String ofDepartment = UUID.randomUUID().toString();
 
     @Test
     void eachLapseIsPushedOnceToTheLeadsUnitsAndSupervisors() {
@@ -58,6 +59,10 @@ class OverdueLeadAnnouncementsTest extends IsolatedQuerySideTest {
         record("chengui", recorded(c, "chengui", "2024-11-18"));
         record("gaoxin", recorded(d, "gaoxin", "2024-11-18"));
         record("gaoxin", new LeadSuspended(d, day("2024-11-19"), LeadStage.INFO, "投资方暂缓"));
+        // a department's lead, settling nowhere named yet
+        recorder.events().lead(new LeadRecorded(ofDepartment, "dept07", "测试投资部门线索", null, "部门项目", new BigDecimal("1000"),
+                List.of(), LeadSource.OTHER, null, day("2024-11-18"), List.of()),
+                shanghai("2024-11-18T10:00:00"), "dept07", "DEPARTMENT", null, null, null);
         recorder.awaitProjections();
 
         clock.setToday(day("2024-11-20"));
@@ -65,9 +70,11 @@ class OverdueLeadAnnouncementsTest extends IsolatedQuerySideTest {
              SseStream gaoxin = SseStream.open(port, "gaoxin", STREAM, null);
              SseStream chengui = SseStream.open(port, "chengui", STREAM, null);
              SseStream leader = SseStream.open(port, "leader10", STREAM, null);
-             SseStream admin = SseStream.open(port, "admin", STREAM, null)) {
+             SseStream admin = SseStream.open(port, "admin", STREAM, null);
+             SseStream dept07 = SseStream.open(port, "dept07", STREAM, null);
+             SseStream dept32 = SseStream.open(port, "dept32", STREAM, null)) {
             announcements.scheduled();
-            for (String lead : List.of(a, c)) {
+            for (String lead : List.of(a, c, ofDepartment)) {
                 assertThat(supervisor.await(e -> "leadOverdue".equals(e.name())
                         && lead.equals(e.json().path("leadId").asText()), Duration.ofSeconds(5))).isNotNull();
             }
@@ -80,7 +87,12 @@ class OverdueLeadAnnouncementsTest extends IsolatedQuerySideTest {
             SseStream.Event toChengui = chengui.await(e -> "leadOverdue".equals(e.name()), Duration.ofSeconds(5));
             assertThat(toChengui.json().path("leadId").asText()).isEqualTo(c);
             assertThat(supervisor.received().stream().filter(e -> "leadOverdue".equals(e.name()))
-                    .map(e -> e.json().path("leadId").asText())).containsExactlyInAnyOrder(a, c);
+                    .map(e -> e.json().path("leadId").asText())).containsExactlyInAnyOrder(a, c, ofDepartment);
+            // a department hears of its own leads only
+            SseStream.Event toDept07 = dept07.await(x -> "leadOverdue".equals(x.name()), Duration.ofSeconds(5));
+            assertThat(toDept07.json().path("leadId").asText()).isEqualTo(ofDepartment);
+            assertThat(dept07.received()).filteredOn(x -> "leadOverdue".equals(x.name())).hasSize(1);
+            assertThat(dept32.received()).noneMatch(x -> "leadOverdue".equals(x.name()));
             assertThat(gaoxin.received()).filteredOn(e -> "leadOverdue".equals(e.name())).hasSize(1);
             assertThat(chengui.received()).filteredOn(e -> "leadOverdue".equals(e.name())).hasSize(1);
             assertThat(leader.received()).noneMatch(e -> "leadOverdue".equals(e.name()));
