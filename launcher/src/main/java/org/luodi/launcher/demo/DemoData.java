@@ -127,6 +127,11 @@ public final class DemoData {
         return lead;
     }
 
+    /** Where the demo's domestic leads came from: 以商招商 one in three, as the seeds' targets (200 of 600 条) ask. */
+    private static final List<String> SOURCES = List.of("BUSINESS_REFERRAL", "CHAMBER", "ROADSHOW");
+    private static final List<String> ABANDON_REASONS = List.of("企业投资意向转向外地", "用地指标无法满足",
+            "企业资金链紧张，暂无投资计划", "能耗指标不符合准入要求");
+
     /** A lead that did not sign (yet): in talks, assessed, or given up. */
     private void recordOpen(DemoLeads.OpenLead lead) throws IOException, InterruptedException {
         report(lead.leadId(), lead.township(), lead.profile(), lead.reportedOn());
@@ -138,7 +143,7 @@ public final class DemoData {
             case IN_TALKS -> step(lead.township(), lead.leadId(), "negotiation", Map.of(
                     "firstTalkOn", assessedOn.plusDays(7).toString(), "ledBy", "乡镇主要负责人"));
             case ABANDONED -> step(lead.township(), lead.leadId(), "abandonment", Map.of(
-                    "reason", "企业投资意向转向外地"));
+                    "reason", ABANDON_REASONS.get(Math.floorMod(lead.leadId().hashCode(), ABANDON_REASONS.size()))));
             case ASSESSED -> {
             }
         }
@@ -151,7 +156,8 @@ public final class DemoData {
         body.put("investor", profile.investor());
         body.put("project", profile.name());
         body.put("expectedAmountWan", profile.contractAmountWan());
-        body.put("source", profile.sourceRegion() == SourceRegion.FOREIGN ? "FOREIGN" : "BUSINESS_REFERRAL");
+        body.put("source", profile.sourceRegion() == SourceRegion.FOREIGN ? "FOREIGN"
+                : SOURCES.get(Math.floorMod(leadId.hashCode(), SOURCES.size())));
         body.put("on", on.toString());
         post(township, "/api/leads", body, leadId + "-report");
     }
