@@ -54,7 +54,7 @@ export async function render(main, { query, me }) {
     late,
     list);
   overdue(late, chosen.unit);
-  const source = me.role === 'DEPARTMENT' ? lapsesPushed(pushed, () => overdue(late, chosen.unit)) : null;
+  const pushes = me.role === 'DEPARTMENT' ? lapsesPushed(pushed, () => overdue(late, chosen.unit)) : null;
 
   try {
     const data = await get('/api/leads', { ...chosen, page, size: 50 });
@@ -70,7 +70,7 @@ export async function render(main, { query, me }) {
     if (!(e instanceof ApiError)) throw e;
     replace(list, message('error', '项目线索加载失败：' + e.message));
   }
-  return () => { if (source) source.close(); };
+  return () => { if (pushes) pushes.close(); };
 }
 
 /**
