@@ -37,6 +37,7 @@ export async function render(main, { args, query, me }) {
   asOfInput.addEventListener('change', apply);
   knownAtInput.addEventListener('change', apply);
   const current = !asOf && !knownAt;
+  const [historyPanel, refreshHistory] = historyOf(id, project, history, knownAt, reference);
   const leadHolder = h('div', { id: 'project-lead-line', class: 'small' });
   showLead(leadHolder, id, wait);
 
@@ -60,11 +61,26 @@ export async function render(main, { args, query, me }) {
       h('div', null,
         h('div', { class: 'panel' }, h('h2', null, '项目信息'), attributes(project, reference)),
         h('div', { class: 'panel' }, h('h2', null, '资金到位'), funds(project))),
-      h('div', { class: 'panel' },
-        h('div', { class: 'panel-head' }, h('h2', null, '历史记录'),
-          h('span', { class: 'muted small' }, `共 ${history.events.length} 条，按录入顺序；记录不可修改，更正以新记录说明原因`)),
-        timeline(history.events, project.asOf, reference))),
-    evidencePanel(project, me, id, current));
+      historyPanel),
+    evidencePanel(project, me, id, current, refreshHistory));
+}
+
+/** The 历史记录 panel, and how to draw it again once a new record (a file, a finding) has reached the history. */
+function historyOf(id, project, history, knownAt, reference) {
+  const panel = h('div', { class: 'panel', id: 'project-history' });
+  const draw = events => replace(panel,
+    h('div', { class: 'panel-head' }, h('h2', null, '历史记录'),
+      h('span', { class: 'muted small' }, `共 ${events.length} 条，按录入顺序；记录不可修改，更正以新记录说明原因`)),
+    timeline(events, project.asOf, reference));
+  draw(history.events);
+  let shown = history.events.length;
+  const refresh = async () => {
+    const now = await until(() => get('/api/projects/' + encodeURIComponent(id) + '/history', { knownAt }),
+      next => next.events.length > shown);
+    shown = now.events.length;
+    draw(now.events);
+  };
+  return [panel, refresh];
 }
 
 async function load(id, asOf, knownAt, wait) {
@@ -206,7 +222,7 @@ function detail(e) {
  * the rest of the page does not wait for them. Always today's files and findings, whatever asOf / knownAt; nothing
  * is uploaded or found while the page shows another day.
  */
-function evidencePanel(p, me, id, current) {
+function evidencePanel(p, me, id, current, recorded) {
   const panel = h('div', { class: 'panel', id: 'evidence-panel' },
     h('div', { class: 'panel-head' }, h('h2', null, '实证'), h('span', { class: 'muted small' }, '正在加载…')));
   const path = '/api/projects/' + encodeURIComponent(id) + '/evidence';
@@ -215,7 +231,7 @@ function evidencePanel(p, me, id, current) {
     const reached = reachedMilestones(p);
     const mayUpload = current && !p.voided && (me.role === 'SUPERVISOR' || (me.role === 'CLERK' && me.township === p.township));
     const mayVerify = current && !p.voided && me.role === 'SUPERVISOR';
-    const sections = reached.map(([milestone, date]) => milestoneSection(milestone, date, evidence, mayVerify, id, draw, load));
+    const sections = reached.map(([milestone, date]) => milestoneSection(milestone, date, evidence, mayVerify, id, draw, load, recorded));
     const whole = evidence.evidence.filter(f => !f.milestone);
     replace(panel,
       h('div', { class: 'panel-head' }, h('h2', null, '实证'),
@@ -224,7 +240,10 @@ function evidencePanel(p, me, id, current) {
       mayUpload ? uploadForm(path, {
         milestones: [...reached.map(([m]) => [m, MILESTONES[m] || m]).reverse(), ['', '项目整体']],
         defaultKind: 'SITE_PHOTO',
-        uploaded: async () => draw(await until(load, now => now.evidence.length > evidence.evidence.length)),
+        uploaded: async () => {
+          draw(await until(load, now => now.evidence.length > evidence.evidence.length));
+          recorded();
+        },
       }) : null,
       sections,
       whole.length ? h('section', { class: 'evidence-milestone', id: 'evidence-PROJECT' }, h('h3', null, '项目整体'),
@@ -244,7 +263,7 @@ function reachedMilestones(p) {
     ['PRODUCTION', p.productionOn], ['FUNDS', firstArrival]].filter(([, date]) => date);
 }
 
-function milestoneSection(milestone, date, evidence, mayVerify, id, draw, load) {
+function milestoneSection(milestone, date, evidence, mayVerify, id, draw, load, recorded) {
   const finding = evidence.findings.find(f => f.milestone === milestone);
   const files = evidence.evidence.filter(f => f.milestone === milestone);
   return h('section', { class: 'evidence-milestone', id: 'evidence-' + milestone, dataset: { milestone } },
@@ -254,11 +273,11 @@ function milestoneSection(milestone, date, evidence, mayVerify, id, draw, load) 
     finding ? h('div', { class: 'muted small', id: 'finding-detail-' + milestone },
       `${localTime(finding.recordedAt)} 由 ${finding.recordedBy || '—'} 认定` + (finding.reason ? '：' + finding.reason : '')) : null,
     fileList(files, { id: 'evidence-files-' + milestone, photoDaysBefore: evidence.photoDaysBefore }),
-    mayVerify ? verifyForm(milestone, finding, id, draw, load) : null);
+    mayVerify ? verifyForm(milestone, finding, id, draw, load, recorded) : null);
 }
 
 /** 已核实 / 存疑 with a reason (required for 存疑); the page shows the finding once the read model has it. */
-function verifyForm(milestone, finding, id, draw, load) {
+function verifyForm(milestone, finding, id, draw, load, recorded) {
   const reason = h('input', { type: 'text', id: 'verify-reason-' + milestone, maxlength: 500,
     placeholder: '核实说明（存疑必填），如：现场查看，已开始土方施工' });
   const status = h('div', { id: 'verify-status-' + milestone });
@@ -275,6 +294,7 @@ function verifyForm(milestone, finding, id, draw, load) {
         const latest = now.findings.find(f => f.milestone === milestone);
         return latest && (!finding || latest.recordedAt !== finding.recordedAt);
       }));
+      recorded();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       replace(status, message('error', e.message));

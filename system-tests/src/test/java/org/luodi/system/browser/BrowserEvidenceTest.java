@@ -113,6 +113,9 @@ class BrowserEvidenceTest {
         browser.click("#verify-START");
         assertThat(browser.waitForText("#finding-START", "已核实")).isEqualTo("已核实");
         assertThat(browser.text("#finding-detail-START")).contains("现场查看，土方施工已开始");
+        // the finding is in the page's history too, without a reload
+        assertThat(browser.waitForText("#project-history", "开工已核实：现场查看，土方施工已开始"))
+                .contains("开工已核实：现场查看，土方施工已开始");
         // a milestone not looked at has no finding
         assertThat(browser.text("#finding-SIGNING")).isEqualTo("未核实");
         JsonNode findings = api.await("/api/projects/" + project + "/evidence",
