@@ -28,7 +28,9 @@ public final class BackupTables {
 
     /** The read models' tables: what the query side's processors fill from the events, and empty when reset. */
     public static final Set<String> READ_MODELS = Set.of("project_version", "fund_arrival_version", "project_event",
-            "ticket", "ticket_event", "ticket_project_township", "warning_ladder", "warning_current", "warning_touched");
+            "ticket", "ticket_event", "ticket_project_township", "lead", "lead_event", "lead_funnel_day",
+            "lead_funnel_delta", "evidence", "milestone_verification", "warning_ladder", "warning_current",
+            "warning_touched");
 
     /** Rebuilt from the events by the query side, or the schema's own bookkeeping: never in a backup. */
     static final Set<String> REBUILT = union(READ_MODELS,

@@ -111,9 +111,29 @@ public class LeadQueries {
     /** The 在谈项目清单: leads in talks now (首谈 held, not signed, abandoned or paused), oldest first talk first. */
     public List<Row> negotiating(LuodiUser user, String unit) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(user, new Filter(unit, null, null, null, null, null), p);
-        return jdbc.query("SELECT * FROM lead l WHERE " + where + " AND l.stage IN ('NEGOTIATING', 'REVIEWED') "
-                + "ORDER BY l.first_talk_on, l.lead_id", p, (rs, i) -> row(rs, user));
+        return jdbc.query("SELECT * FROM lead l WHERE " + negotiatingWhere(user, unit, p)
+                + " ORDER BY l.first_talk_on, l.lead_id", p, (rs, i) -> row(rs, user));
+    }
+
+    /** One page of the 在谈项目清单, with how many leads and how much expected investment the whole list holds. */
+    public record Negotiating(List<Row> content, int page, int size, long totalElements, BigDecimal totalAmountWan) {
+    }
+
+    public Negotiating negotiating(LuodiUser user, String unit, int page, int size) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = negotiatingWhere(user, unit, p);
+        Map<String, Object> totals = jdbc.queryForMap("SELECT count(*) AS n, coalesce(sum(l.expected_amount_wan), 0) "
+                + "AS amount FROM lead l WHERE " + where, p);
+        p.addValue("limit", size).addValue("offset", (long) page * size);
+        List<Row> rows = jdbc.query("SELECT * FROM lead l WHERE " + where
+                + " ORDER BY l.first_talk_on, l.lead_id LIMIT :limit OFFSET :offset", p, (rs, i) -> row(rs, user));
+        return new Negotiating(rows, page, size, ((Number) totals.get("n")).longValue(),
+                (BigDecimal) totals.get("amount"));
+    }
+
+    private String negotiatingWhere(LuodiUser user, String unit, MapSqlParameterSource p) {
+        return where(user, new Filter(unit, null, null, null, null, null), p)
+                + " AND l.stage IN ('NEGOTIATING', 'REVIEWED')";
     }
 
     /** A step that follows a lead up, as the service levels count it: its kind, its business date, its order. */
@@ -168,23 +188,23 @@ public class LeadQueries {
         MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to);
         // counted over every lead (a signing credited to a township may come from a department's lead), then
         // narrowed to the caller's own row: a count names no investor
-        String scope = "true";
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         Map<String, List<Long>> days = new LinkedHashMap<>();
-        jdbc.query("SELECT l.unit, count(*) FILTER (WHERE l.recorded_on BETWEEN :from AND :to) AS info, "
-                + "count(*) FILTER (WHERE l.recorded_on BETWEEN :from AND :to AND l.source = 'BUSINESS_REFERRAL') AS biz, "
-                + "count(*) FILTER (WHERE l.assessed_on BETWEEN :from AND :to) AS assessed, "
-                + "count(*) FILTER (WHERE l.first_talk_on BETWEEN :from AND :to) AS talks, "
-                + "coalesce(sum(l.expected_amount_wan) FILTER (WHERE l.first_talk_on BETWEEN :from AND :to), 0) AS amount "
-                + "FROM lead l WHERE " + scope + " GROUP BY l.unit", p, rs -> {
+        // the counts per unit and day kept beside the leads (V161, LeadFunnelCounts), every unit that has a lead
+        jdbc.query("SELECT c.unit, " + inPeriod("info") + " AS info, " + inPeriod("biz") + " AS biz, "
+                + inPeriod("assessed") + " AS assessed, " + inPeriod("talks") + " AS talks, "
+                + inPeriod("talk_amount") + " AS amount "
+                + "FROM (SELECT unit, day, info, biz, assessed, talks, talk_amount FROM lead_funnel_day UNION ALL "
+                + "SELECT unit, day, info, biz, assessed, talks, talk_amount FROM lead_funnel_delta) c "
+                + "GROUP BY c.unit HAVING sum(c.info) > 0", p, rs -> {
             counts.put(rs.getString("unit"), new long[]{rs.getLong("info"), rs.getLong("biz"), rs.getLong("assessed"),
                     rs.getLong("talks"), 0});
             amounts.put(rs.getString("unit"), rs.getBigDecimal("amount"));
         });
         // a signing counts for the unit credited with it: the confirmed first reporter, else the reporting unit
         jdbc.query("SELECT coalesce(l.first_unit, l.unit) AS credited, l.recorded_on, l.closed_on FROM lead l "
-                + "WHERE l.stage = 'SIGNED' AND l.closed_on BETWEEN :from AND :to AND " + scope, p, rs -> {
+                + "WHERE l.stage = 'SIGNED' AND l.closed_on BETWEEN :from AND :to", p, rs -> {
             String unit = rs.getString("credited");
             counts.computeIfAbsent(unit, u -> new long[5])[4]++;
             amounts.putIfAbsent(unit, BigDecimal.ZERO);
@@ -218,6 +238,10 @@ public class LeadQueries {
         return rows;
     }
 
+    private static String inPeriod(String column) {
+        return "coalesce(sum(c." + column + ") FILTER (WHERE c.day BETWEEN :from AND :to), 0)";
+    }
+
     /**
      * How many leads were recorded in [from, to], of {@code source} (null: every source) and reported by {@code unit}
      * (null: every unit): what a 项目信息 target counts, as the funnel's 项目信息 column does.
@@ -225,6 +249,13 @@ public class LeadQueries {
     public long recorded(String unit, LeadSource source, LocalDate from, LocalDate to) {
         MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to)
                 .addValue("unit", unit).addValue("source", source == null ? null : source.name());
+        if (source == null || source == LeadSource.BUSINESS_REFERRAL) {
+            // kept per unit and day (V161): a few rows a day instead of every lead of the period
+            return jdbc.queryForObject("SELECT " + inPeriod(source == null ? "info" : "biz") + " FROM (SELECT unit, "
+                    + "day, info, biz FROM lead_funnel_day UNION ALL SELECT unit, day, info, biz FROM lead_funnel_delta) c "
+                    + "WHERE c.day BETWEEN :from AND :to AND (CAST(:unit AS VARCHAR) IS NULL OR c.unit = :unit)", p,
+                    Long.class);
+        }
         return jdbc.queryForObject("SELECT count(*) FROM lead l WHERE l.recorded_on BETWEEN :from AND :to "
                 + "AND (CAST(:unit AS VARCHAR) IS NULL OR l.unit = :unit) "
                 + "AND (CAST(:source AS VARCHAR) IS NULL OR l.source = :source)", p, Long.class);

@@ -128,23 +128,38 @@ public class LeadQueryController {
         return new Funnel(start, end, rows, targets.of(user, start, end));
     }
 
-    @Operation(summary = "The 在谈项目清单: leads in talks now",
+    @Operation(summary = "The 在谈项目清单: leads in talks now, a page at a time",
             description = "Those whose 首谈 was held and that are neither signed, abandoned nor paused, oldest first "
-                    + "talk first; unit narrows to one unit. Seen as the lead list is.")
+                    + "talk first; unit narrows to one unit. Seen as the lead list is. Paged (size ≤ 1000, default "
+                    + "100): totalElements and totalAmountWan count the whole list.")
     @GetMapping("/api/leads/negotiating")
-    public List<LeadQueries.Row> negotiating(@RequestParam(required = false) String unit) {
+    public LeadQueries.Negotiating negotiating(@RequestParam(required = false) String unit,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "100") int size) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String code = unit(unit, errors);
+        if (page < 0 || page > 100_000) {
+            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
+        }
+        if (size < 1 || size > 1000) {
+            errors.add(new FieldProblem("size", "须在 1–1000 之间"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return queries.negotiating(LuodiUser.current(), code, page, size);
+    }
+
+    @Operation(summary = "The 在谈项目清单 as an Excel workbook",
+            description = "Every row of /api/leads/negotiating, unpaged.")
+    @GetMapping("/api/leads/negotiating.xlsx")
+    public ResponseEntity<byte[]> negotiatingWorkbook(@RequestParam(required = false) String unit) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return queries.negotiating(LuodiUser.current(), code);
-    }
-
-    @Operation(summary = "The 在谈项目清单 as an Excel workbook", description = "The same rows as /api/leads/negotiating.")
-    @GetMapping("/api/leads/negotiating.xlsx")
-    public ResponseEntity<byte[]> negotiatingWorkbook(@RequestParam(required = false) String unit) {
-        List<LeadQueries.Row> rows = negotiating(unit);
+        List<LeadQueries.Row> rows = queries.negotiating(LuodiUser.current(), code);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("在谈项目清单-" + time.today() + ".xlsx", StandardCharsets.UTF_8).build().toString())

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.luodi.events.LeadAbandoned;
 import org.luodi.events.LeadAssessed;
+import org.luodi.events.LeadDateCorrected;
 import org.luodi.events.LeadEvent;
 import org.luodi.events.LeadFirstReportConfirmed;
 import org.luodi.events.LeadNegotiationStarted;
@@ -23,6 +24,7 @@ import org.luodi.events.ReviewKind;
 import org.luodi.query.ApiClient;
 import org.luodi.query.IsolatedQuerySideTest;
 import org.luodi.query.RecordedEvents;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 import java.io.ByteArrayInputStream;
@@ -71,6 +73,8 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
     private final String p4 = UUID.randomUUID().toString();
     private final String p5 = UUID.randomUUID().toString();
     private boolean recorded;
+    @Autowired
+    private LeadFunnelCounts counts;
 
     @BeforeEach
     void recordTheLeads() {
@@ -158,6 +162,48 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
         assertThat(gaoxin.path("rows")).hasSize(1);
         assertThat(gaoxin.path("rows").get(0).path("signed").asLong()).isEqualTo(2);
         assertThat(gaoxin.path("targets")).isEmpty();
+
+        // the counts kept per unit and day answer the same whether their differences are folded in yet or not
+        counts.fold();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_funnel_delta", Long.class)).isZero();
+        assertThat(supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok())
+                .isEqualTo(funnel);
+    }
+
+    /**
+     * A corrected date moves the count with it: a lead of 2022 assessed "03-05", corrected to 04-05, and its first
+     * talk of 04-10 corrected to 05-10, counts 研判 and 在谈 in the months they happened, folded in or not.
+     */
+    @Test
+    void aCorrectedDateMovesItsCount() {
+        String lead = UUID.randomUUID().toString();
+        clerk("chengui", recorded(lead, "chengui", "更正日期测试公司", "测试项目", "700", LeadSource.CHAMBER, "chengui",
+                "2022-03-01", List.of()));
+        clerk("chengui", new LeadAssessed(lead, day("2022-03-05"), "符合方向"));
+        clerk("chengui", new LeadNegotiationStarted(lead, day("2022-04-10"), "镇长"));
+        supervisor(new LeadDateCorrected(lead, "LeadAssessed", day("2022-04-05"), day("2022-04-20")));
+        supervisor(new LeadDateCorrected(lead, "LeadNegotiationStarted", day("2022-05-10"), day("2022-05-20")));
+        clerk("chengui", new LeadAbandoned(lead, day("2022-06-01"), "投资方转向外地")); // out of the lists of talks
+        recorder.awaitProjections();
+        for (boolean folded : List.of(false, true)) {
+            if (folded) {
+                counts.fold();
+            }
+            assertThat(chengui("2022-03-01", "2022-03-31")).as("folded " + folded).isEqualTo("1/0/0/0");
+            assertThat(chengui("2022-04-01", "2022-04-30")).as("folded " + folded).isEqualTo("0/1/0/0");
+            assertThat(chengui("2022-05-01", "2022-05-31")).as("folded " + folded).isEqualTo("0/0/1/700");
+        }
+    }
+
+    /** 陈贵镇's row of the funnel over [from, to]: 项目信息/研判/在谈/在谈额. */
+    private String chengui(String from, String to) {
+        for (JsonNode r : supervisor().get("/api/leads/funnel", "from", from, "to", to).ok().path("rows")) {
+            if ("chengui".equals(r.path("unit").asText())) {
+                return r.path("info").asLong() + "/" + r.path("assessed").asLong() + "/"
+                        + r.path("negotiating").asLong() + "/" + decimal(r.path("negotiatingAmountWan"));
+            }
+        }
+        return "no row";
     }
 
     /**
@@ -232,8 +278,14 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
 
     @Test
     void theNegotiatingListAndItsWorkbook() throws Exception {
-        assertThat(ids(supervisor().get("/api/leads/negotiating").ok())).containsExactly(l3);
-        assertThat(ids(as("chengui").get("/api/leads/negotiating").ok())).isEmpty();
+        JsonNode all = supervisor().get("/api/leads/negotiating").ok();
+        assertThat(ids(all.path("content"))).containsExactly(l3);
+        assertThat(all.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(decimal(all.path("totalAmountWan"))).isEqualTo("8000");
+        assertThat(ids(supervisor().get("/api/leads/negotiating", "page", "1", "size", "1").ok().path("content")))
+                .isEmpty();
+        assertThat(supervisor().get("/api/leads/negotiating", "size", "1001").status()).isEqualTo(400);
+        assertThat(ids(as("chengui").get("/api/leads/negotiating").ok().path("content"))).isEmpty();
         byte[] xlsx = supervisor().get("/api/leads/negotiating.xlsx").bytes();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("在谈项目清单");
