@@ -9,7 +9,7 @@
 import { h, replace, message, route } from '../dom.js';
 import { get, request, Decimal, ApiError, localTime } from '../api.js';
 import { fmt, parseAmount, toWan, wanToYi, wan } from '../money.js';
-import { ROLES, chinese, label } from '../labels.js';
+import { ROLES, LEADS, chinese, label } from '../labels.js';
 import { navigate } from '../shell.js';
 import { period, clip } from '../period.js';
 
@@ -246,7 +246,7 @@ function leadPanel(year, table, supervisor, saved) {
   const status = h('div', { id: 'lead-targets-status' });
   const periods = [...new Map(table.leadIndicators.map(i => [i.period, i.periodName])).entries()];
   const sources = [...new Map(table.leadIndicators.map(i => [i.source ?? '', i.sourceName])).entries()];
-  const units = [['', '全市'], ...table.townships.map(t => [t.township, t.name]),
+  const units = [['', '全市'], ['center', LEADS.centerName], ...table.townships.map(t => [t.township, t.name]),
     ...table.departments.map(d => [d.department, d.name])];
   const select = (id, options) => h('select', { id }, options.map(([value, name]) => h('option', { value }, name)));
   const unit = select('lt-unit', units);

@@ -1,6 +1,7 @@
 package org.luodi.query.targets;
 
 import org.luodi.events.LeadSource;
+import org.luodi.events.LeadUnits;
 import org.luodi.platform.problem.FieldProblem;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.reference.ReferenceData;
@@ -43,7 +44,10 @@ public class LeadInfoTargets {
                              long count, String basis) {
     }
 
-    /** PUT /api/targets/{year}/leads: targets by key (null removes one), of {@code unit} (absent: the county). */
+    /**
+     * PUT /api/targets/{year}/leads: targets by key (null removes one), of {@code unit}: a township, a department,
+     * "center" (the 市招商服务中心's own leads) or, absent, the county.
+     */
     public record Update(java.util.Map<String, BigDecimal> targets, String unit, String reason) {
     }
 
@@ -80,7 +84,8 @@ public class LeadInfoTargets {
                 .ifPresent(errors::add);
         String unit = update == null || update.unit() == null || update.unit().isBlank() ? null : update.unit();
         UnitKind kind = unit == null ? UnitKind.COUNTY : reference.isTownship(unit) ? UnitKind.TOWNSHIP
-                : reference.isDepartment(unit) ? UnitKind.DEPARTMENT : null;
+                : reference.isDepartment(unit) ? UnitKind.DEPARTMENT : LeadUnits.CENTER.equals(unit) ? UnitKind.CENTER
+                : null;
         if (kind == null) {
             errors.add(new FieldProblem("unit", "未知的单位代码: " + unit));
         }
@@ -111,6 +116,9 @@ public class LeadInfoTargets {
     }
 
     private static boolean visible(LuodiUser user, LeadTarget t) {
+        if (UnitKind.CENTER.code().equals(t.unitKind())) {
+            return user.seesEveryUnit();
+        }
         return UnitKind.TOWNSHIP.code().equals(t.unitKind()) ? user.mayAccessTownship(t.unit())
                 : user.mayAccessDepartment(t.unit());
     }

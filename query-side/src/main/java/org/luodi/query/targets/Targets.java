@@ -1,6 +1,7 @@
 package org.luodi.query.targets;
 
 import org.luodi.events.Departments;
+import org.luodi.events.LeadUnits;
 import org.luodi.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -223,6 +224,9 @@ public class Targets {
         }
         if (UnitKind.DEPARTMENT.code().equals(kind)) {
             return Departments.nameOf(code);
+        }
+        if (UnitKind.CENTER.code().equals(kind)) {
+            return LeadUnits.CENTER_NAME;
         }
         var township = reference.township(code);
         return township == null ? null : township.name();

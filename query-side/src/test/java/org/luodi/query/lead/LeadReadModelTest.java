@@ -244,6 +244,14 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
             JsonNode own = as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok();
             assertThat(targets(own)).containsExactly("year null gaoxin 10 3 0.3 2024-01-01 2024-12-31");
             assertThat(as("chengui").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok().path("targets")).isEmpty();
+            // the 市招商服务中心 holds a target of its own leads too: L6 was recorded in 2023, none in 2024
+            assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.year\":12},\"unit\":\"center\",\"reason\":\"中心自报任务\"}").status())
+                    .isEqualTo(200);
+            assertThat(targets(supervisor().get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok()))
+                    .contains("year null center 12 0 0 2024-01-01 2024-12-31");
+            assertThat(targets(as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok()))
+                    .noneMatch(t -> t.contains("center"));
             assertThat(supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
                     "{\"targets\":{\"leadInfo.year\":1.5},\"unit\":\"nowhere\",\"reason\":\"x\"}").status())
                     .isEqualTo(400);
@@ -252,6 +260,8 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
                     "{\"targets\":{\"leadInfo.Q1.BUSINESS_REFERRAL\":60},\"reason\":\"恢复一季度目标\"}");
             supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
                     "{\"targets\":{\"leadInfo.year\":null},\"unit\":\"gaoxin\",\"reason\":\"撤销\"}");
+            supervisor().exchange(HttpMethod.PUT, "/api/targets/2024/leads",
+                    "{\"targets\":{\"leadInfo.year\":null},\"unit\":\"center\",\"reason\":\"撤销\"}");
         }
         assertThat(as("gaoxin").get("/api/leads/funnel", "from", "2024-01-01", "to", "2024-12-31").ok()
                 .path("targets")).isEmpty();
