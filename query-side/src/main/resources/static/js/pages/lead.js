@@ -154,6 +154,15 @@ function actions(view, me) {
   } else {
     panels.push(action(view, 'resumption', '恢复跟进', [textField('reason', '恢复原因', { required: true, maxLength: 500 })]));
   }
+  // a 研判 or 首谈 recorded with the wrong date: corrected with a reason, the first entry stays in the timeline
+  const correctable = [['LeadAssessed', '研判'], ['LeadNegotiationStarted', '首谈']]
+    .filter(([type]) => view.timeline.some(s => s.type === type));
+  if (correctable.length) {
+    panels.push(action(view, 'date-corrections', '更正日期', [
+      selectField('step', '更正哪一步的日期', correctable, { required: true }),
+      dateField('date', '正确日期', { required: true, max: today() }),
+      textField('reason', '更正原因', { required: true, maxLength: 500, placeholder: '如：研判会议纪要日期录入有误' })]));
+  }
   panels.push(action(view, 'abandonment', '放弃', [textField('reason', '放弃原因', { required: true, maxLength: 500,
     placeholder: '如：企业投资意向转移' })]));
   return h('div', { class: 'panel', id: 'lead-actions' }, h('h2', null, '办理'), panels);

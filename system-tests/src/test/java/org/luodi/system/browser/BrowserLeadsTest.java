@@ -94,6 +94,11 @@ class BrowserLeadsTest {
         browser.click("#action-negotiation summary").date("#in-negotiation-firstTalkOn", "2024-04-08")
                 .type("#in-negotiation-ledBy", "镇长 李明").click("#lead-negotiation");
         browser.waitForText("#lead-stage", "在谈");
+        // the 研判 was held two days later than entered: corrected with a reason, both entries in the timeline
+        browser.click("#action-date-corrections summary").select("#in-date-corrections-step", "LeadAssessed")
+                .date("#in-date-corrections-date", "2024-03-22").type("#in-date-corrections-reason", "会议纪要日期为3月22日")
+                .click("#lead-date-corrections");
+        assertThat(browser.waitForText("#lead-timeline", "更正研判日期为 2024-03-22")).contains("2024-03-20");
         browser.go("/negotiating");
         assertThat(browser.text("#negotiating-table tr[data-lead='" + second + "']"))
                 .contains("高精度铜箔项目", "刘仁八镇", "2024-04-08", "镇长 李明");
