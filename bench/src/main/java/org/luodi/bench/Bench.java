@@ -268,7 +268,7 @@ public final class Bench {
         Queries.Result tickets = harness.query(side, "GET /api/tickets?open=true&page=…&size=20",
                 i -> "/api/tickets?open=true&page=" + (i % 20) + "&size=20", false);
         // the leads (#20): the dashboard's funnel of last year, the lead list's pages, the 在谈项目清单 of a township
-        // (the supervisor's whole-county list is unpaged: measured too), one lead's timeline
+        // and of the county (first pages), one lead's timeline, the late leads (the alerts page lists them all)
         String lastYear = "from=" + year + "-01-01&to=" + year + "-12-31";
         Queries.Result funnel = harness.query(side, "GET /api/leads/funnel?" + lastYear,
                 i -> "/api/leads/funnel?" + lastYear, false);
@@ -281,6 +281,7 @@ public final class Bench {
                 i -> "/api/leads/negotiating", false);
         Queries.Result lead = harness.query(side, "GET /api/leads/{id}", i -> "/api/leads/" + LeadLives.leadId(
                 Plans.projectId(NationalData.PREFIX, historyOf[i]), 1), false);
+        Queries.Result overdueLeads = harness.query(side, "GET /api/leads/overdue", i -> "/api/leads/overdue", false);
         // a started project's 实证 and findings (#19): the project page's evidence panel
         int[] evidenceOf = evidenceOf(national);
         Queries.Result evidence = harness.query(side, "GET /api/projects/{id}/evidence",
@@ -296,7 +297,7 @@ public final class Bench {
         return new Findings.Queried(year, historyOf, evidenceOf, evidence, stats, departments, alerts, history, page,
                 calendar, vocabulary,
                 warnings, ticketCounts, tickets, new Findings.LeadQueries(funnel, leadPage, negotiating, allNegotiating,
-                lead));
+                lead, overdueLeads));
     }
 
     /** Random projects of the national set that reached 开工 (each has its site photo, unless voided or retracted). */

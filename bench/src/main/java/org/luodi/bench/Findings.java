@@ -37,7 +37,7 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
 
     /** The leads' queries (#20) of step 7. */
     record LeadQueries(Queries.Result funnel, Queries.Result page, Queries.Result negotiating,
-                       Queries.Result allNegotiating, Queries.Result lead) {
+                       Queries.Result allNegotiating, Queries.Result lead, Queries.Result overdue) {
     }
 
     /** Step 8: the steady load on the national store, right after the rebuild and after a CHECKPOINT. */
@@ -109,6 +109,7 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         queryRow(report, "GET /api/leads/negotiating (the county's 在谈项目清单, first page of 100)",
                 queried.leads().allNegotiating(), 200);
         queryRow(report, "GET /api/leads/{id} (a lead's timeline)", queried.leads().lead(), 20);
+        queryRow(report, "GET /api/leads/overdue (every late lead: the alerts page)", queried.leads().overdue(), 200);
         queryRow(report, "GET /api/projects/{id}/history", queried.history(), 20);
         queryRow(report, "GET /api/projects/{id}/evidence (a started project's 实证 and findings)", queried.evidence(),
                 200);
