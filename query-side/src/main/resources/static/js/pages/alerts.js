@@ -87,9 +87,11 @@ export async function render(main, { query, me }) {
     if (!isToday) return;
     try {
       // a clerk's own leads are the server's choice (those it reported or that would settle in its township)
-      const rows = await get('/api/leads/overdue', { unit: me.role === 'CLERK' ? '' : township }, { signal: controller.signal });
+      const late = await get('/api/leads/overdue', { unit: me.role === 'CLERK' ? '' : township }, { signal: controller.signal });
       replace(lateLeads, h('h2', null, '跟进逾期的项目线索'),
-        rows.length ? leadTable(rows, 'alerts-leads-table') : message('ok', '没有跟进逾期的项目线索。'));
+        late.totalElements ? leadTable(late.content, 'alerts-leads-table') : message('ok', '没有跟进逾期的项目线索。'),
+        late.totalElements > late.content.length ? h('p', { class: 'muted small' },
+          `共 ${late.totalElements} 条，此处列出逾期最久的 ${late.content.length} 条；`, h('a', { href: '#/leads' }, '项目线索'), ' 页可按单位查看。') : null);
     } catch (e) {
       if (e.name === 'AbortError') return;
       replace(lateLeads, message('error', '项目线索加载失败：' + e.message));

@@ -94,19 +94,20 @@ function lapsesPushed(feed, reload) {
  * beside the list on its own, so that the list never waits for it. Nothing is shown when none is late.
  */
 async function overdue(holder, unit) {
-  let rows;
+  let late;
   try {
-    rows = await get('/api/leads/overdue', { unit });
+    late = await get('/api/leads/overdue', { unit });
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     replace(holder, message('warn', '跟进逾期的线索加载失败：' + e.message));
     return;
   }
-  if (!rows.length) return;
+  if (!late.totalElements) return;
   replace(holder, h('details', { class: 'panel' },
-    h('summary', null, h('b', { class: 'bad' }, `跟进逾期的线索 ${rows.length} 条`),
-      h('span', { class: 'muted small' }, '（按工作日计：报送后响应、研判，研判后反馈，此后定期报告进展）')),
-    overdueTable(rows, 'leads-overdue-table')));
+    h('summary', null, h('b', { class: 'bad' }, `跟进逾期的线索 ${late.totalElements} 条`),
+      h('span', { class: 'muted small' }, '（按工作日计：报送后响应、研判，研判后反馈，此后定期报告进展）'
+        + (late.totalElements > late.content.length ? `；列出逾期最久的 ${late.content.length} 条` : ''))),
+    overdueTable(late.content, 'leads-overdue-table')));
 }
 
 /** Late leads (GET /api/leads/overdue) as a table, each linking to its page; also on the alerts page. */

@@ -172,15 +172,31 @@ public class LeadQueryController {
                     + "assessment (3), a feedback after the 研判 (首谈, a review or a progress report) within feedback "
                     + "(5), then a progress report every report-every (10) after its latest step; a resumed lead's "
                     + "clock restarts on its resumption. Working days by the calendar in force; late from the day "
-                    + "after the deadline (today, Shanghai). unit narrows to one unit. Seen as the lead list is.")
+                    + "after the deadline (today, Shanghai). unit narrows to one unit. Seen as the lead list is. "
+                    + "Paged (size ≤ 1000, default 100): totalElements counts every late lead.")
     @GetMapping("/api/leads/overdue")
-    public List<OverdueLeads.Overdue> overdue(@RequestParam(required = false) String unit) {
+    public LatePage overdue(@RequestParam(required = false) String unit,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
+        if (page < 0 || page > 100_000) {
+            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
+        }
+        if (size < 1 || size > 1000) {
+            errors.add(new FieldProblem("size", "须在 1–1000 之间"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return overdue.overdue(LuodiUser.current(), code, time.today());
+        List<OverdueLeads.Overdue> late = overdue.overdue(LuodiUser.current(), code, time.today());
+        int from = (int) Math.min((long) page * size, late.size());
+        return new LatePage(List.copyOf(late.subList(from, Math.min(from + size, late.size()))), page, size,
+                late.size());
+    }
+
+    /** One page of the late leads, longest late first, and how many there are in all. */
+    public record LatePage(List<OverdueLeads.Overdue> content, int page, int size, long totalElements) {
     }
 
     private String unit(String text, List<FieldProblem> errors) {

@@ -93,9 +93,15 @@ class OverdueLeadsTest extends IsolatedQuerySideTest {
                 j + " RESPOND 2024-09-27 1 2024-09-29 52");
         assertThat(lines(supervisor().get("/api/leads/overdue", "unit", "chengui").ok())).hasSize(1);
         JsonNode byLeader = as("leader10").get("/api/leads/overdue").ok();
-        assertThat(byLeader).hasSize(5);
+        assertThat(byLeader.path("content")).hasSize(5);
         assertThat(byLeader.toString()).doesNotContain("测试投资").contains("（保密）");
         assertThat(supervisor().get("/api/leads/overdue", "unit", "nowhere").status()).isEqualTo(400);
+        // a page of two: the second and third longest late, the total all five
+        JsonNode second = as("leader10").get("/api/leads/overdue", "page", "1", "size", "2").ok();
+        assertThat(second.path("totalElements").asLong()).isEqualTo(5);
+        assertThat(second.path("content").get(0)).isEqualTo(byLeader.path("content").get(2));
+        assertThat(second.path("content")).hasSize(2);
+        assertThat(supervisor().get("/api/leads/overdue", "size", "0").status()).isEqualTo(400);
 
         // the calendar in force: a day off the supervisors add moves a deadline
         assertThat(supervisor().exchange(HttpMethod.POST, "/api/working-days", """
@@ -104,9 +110,10 @@ class OverdueLeadsTest extends IsolatedQuerySideTest {
                 .contains(d + " FEEDBACK 2024-11-06 5 2024-11-14 6");
     }
 
-    private static List<String> lines(JsonNode overdue) {
+    private static List<String> lines(JsonNode page) {
+        assertThat(page.path("totalElements").asLong()).isEqualTo(page.path("content").size());
         List<String> lines = new ArrayList<>();
-        overdue.forEach(o -> lines.add(o.path("lead").path("leadId").asText() + " " + o.path("obligation").asText()
+        page.path("content").forEach(o -> lines.add(o.path("lead").path("leadId").asText() + " " + o.path("obligation").asText()
                 + " " + o.path("since").asText() + " " + o.path("workingDays").asInt() + " "
                 + o.path("dueOn").asText() + " " + o.path("daysOverdue").asLong()));
         return lines;
