@@ -54,9 +54,12 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
+-- DELETE, not TRUNCATE: a reset may empty these tables in the same TRUNCATE statement as lead, and a table cannot be
+-- truncated again while that statement is using it
 CREATE FUNCTION lead_funnel_emptied() RETURNS trigger AS $$
 BEGIN
-    TRUNCATE lead_funnel_day, lead_funnel_delta;
+    DELETE FROM lead_funnel_day;
+    DELETE FROM lead_funnel_delta;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;

@@ -26,6 +26,8 @@ import org.luodi.query.IsolatedQuerySideTest;
 import org.luodi.query.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -75,6 +77,8 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
     private boolean recorded;
     @Autowired
     private LeadFunnelCounts counts;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @BeforeEach
     void recordTheLeads() {
@@ -193,6 +197,27 @@ class LeadReadModelTest extends IsolatedQuerySideTest {
             assertThat(chengui("2022-04-01", "2022-04-30")).as("folded " + folded).isEqualTo("0/1/0/0");
             assertThat(chengui("2022-05-01", "2022-05-31")).as("folded " + folded).isEqualTo("0/0/1/700");
         }
+    }
+
+    /** A reset empties the counts with the leads, whether it names them in its TRUNCATE or not (rolled back). */
+    @Test
+    void emptyingTheLeadsEmptiesTheirCounts() {
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        for (String reset : List.of("TRUNCATE lead, lead_event",
+                "TRUNCATE lead, lead_event, lead_funnel_day, lead_funnel_delta")) {
+            rolledBack.executeWithoutResult(tx -> {
+                assertThat(counted()).isPositive();
+                jdbc.execute(reset);
+                assertThat(counted()).as(reset).isZero();
+                tx.setRollbackOnly();
+            });
+        }
+        assertThat(counted()).isPositive();
+    }
+
+    private long counted() {
+        return jdbc.queryForObject("SELECT (SELECT count(*) FROM lead_funnel_day) + (SELECT count(*) FROM "
+                + "lead_funnel_delta)", Long.class);
     }
 
     /** 陈贵镇's row of the funnel over [from, to]: 项目信息/研判/在谈/在谈额. */
