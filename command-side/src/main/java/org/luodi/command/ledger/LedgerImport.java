@@ -3,6 +3,8 @@ package org.luodi.command.ledger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.luodi.command.api.CanonicalUuid;
 import org.luodi.command.api.CommandSender;
 import org.luodi.command.ledger.Ledger.FundsRow;
@@ -82,6 +84,11 @@ import java.util.function.Function;
 public class LedgerImport {
     private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
     static final String REASON_PREFIX = "台账导入 ";
+    /**
+     * Projects whose events are appended together (about six events each): large enough for the batch to pay, small
+     * enough that the staged events and loaded aggregates stay a few MB within the command side's heap.
+     */
+    static final int PROJECTS_PER_APPEND = 500;
 
     private final CommandSender sender;
     private final EventStore eventStore;
@@ -549,12 +556,40 @@ public class LedgerImport {
 
         // ---- sending
 
+        /**
+         * Sends the plans' commands, {@link #PROJECTS_PER_APPEND} projects under one Axon unit of work: each command
+         * still runs in its own (nested) unit of work through the aggregate's rules, but their events are appended
+         * when the outer one commits, as one JDBC batch (global indexes from the one-step sequence, in order, inside
+         * the file's transaction), and a project loaded once stays loaded for its next commands. Once any error is
+         * known nothing more is appended (the file is rolled back anyway); the commands still run, for their errors.
+         */
         void execute(LedgerImport owner, String fileName) {
             MetaData extra = MetaData.with(LedgerImports.METADATA_KEY, true);
-            for (Plan plan : plans) {
-                if (plan.failed) {
-                    continue;
+            List<Plan> sending = plans.stream().filter(p -> !p.failed && !p.steps.isEmpty()).toList();
+            for (int from = 0; from < sending.size(); from += PROJECTS_PER_APPEND) {
+                List<Plan> part = sending.subList(from, Math.min(sending.size(), from + PROJECTS_PER_APPEND));
+                UnitOfWork<?> append = DefaultUnitOfWork.startAndGet(null);
+                boolean aborted;
+                try {
+                    aborted = send(owner, fileName, extra, part);
+                } catch (RuntimeException e) {
+                    append.rollback(e);
+                    throw e;
                 }
+                if (aborted || !ledger.errors.isEmpty()) {
+                    append.rollback();
+                } else {
+                    append.commit();
+                }
+                if (aborted) {
+                    return;
+                }
+            }
+        }
+
+        /** Sends the commands of {@code part}; true when the database refused one (the transaction is aborted). */
+        private boolean send(LedgerImport owner, String fileName, MetaData extra, List<Plan> part) {
+            for (Plan plan : part) {
                 for (Step step : plan.steps) {
                     try {
                         owner.sender.send(step.command(), null, REASON_PREFIX + fileName, extra);
@@ -563,12 +598,13 @@ public class LedgerImport {
                         refused(step, e);
                         plan.failed = true;
                         if (isDatabaseFailure(e)) {
-                            return; // the transaction is aborted: nothing more can be sent in it
+                            return true; // nothing more can be sent in the aborted transaction
                         }
                         break;
                     }
                 }
             }
+            return false;
         }
 
         private static boolean isDatabaseFailure(Throwable e) {
