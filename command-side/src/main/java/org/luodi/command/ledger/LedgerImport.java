@@ -85,10 +85,11 @@ public class LedgerImport {
     private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
     static final String REASON_PREFIX = "台账导入 ";
     /**
-     * Projects whose events are appended together (about six events each): large enough for the batch to pay, small
-     * enough that the staged events and loaded aggregates stay a few MB within the command side's heap.
+     * Projects whose events are appended together (about six events each): enough for the batch to pay, few enough
+     * that what the outer unit of work keeps until it commits (each command's unit of work and events, the loaded
+     * aggregates, which Axon scans at every command's commit) stays small.
      */
-    static final int PROJECTS_PER_APPEND = 500;
+    static final int PROJECTS_PER_APPEND = 100;
 
     private final CommandSender sender;
     private final EventStore eventStore;
@@ -560,14 +561,23 @@ public class LedgerImport {
          * Sends the plans' commands, {@link #PROJECTS_PER_APPEND} projects under one Axon unit of work: each command
          * still runs in its own (nested) unit of work through the aggregate's rules, but their events are appended
          * when the outer one commits, as one JDBC batch (global indexes from the one-step sequence, in order, inside
-         * the file's transaction), and a project loaded once stays loaded for its next commands. Once any error is
-         * known nothing more is appended (the file is rolled back anyway); the commands still run, for their errors.
+         * the file's transaction), and a project loaded once stays loaded for its next commands. The plans of one
+         * project (a row and fund rows by its code, say) always share an outer unit of work.
+         * <p>
+         * Nothing is appended by a dry run, nor once any error is known (the file is rolled back anyway): the outer
+         * unit of work is rolled back instead. Every command has run through the aggregate by then, so the preview
+         * holds every answer of the rules; what an append alone could add is a race with another writer, which the
+         * real import, holding its lock, cannot lose.
          */
         void execute(LedgerImport owner, String fileName) {
             MetaData extra = MetaData.with(LedgerImports.METADATA_KEY, true);
-            List<Plan> sending = plans.stream().filter(p -> !p.failed && !p.steps.isEmpty()).toList();
-            for (int from = 0; from < sending.size(); from += PROJECTS_PER_APPEND) {
-                List<Plan> part = sending.subList(from, Math.min(sending.size(), from + PROJECTS_PER_APPEND));
+            Map<String, List<Plan>> byProject = new LinkedHashMap<>();
+            plans.stream().filter(p -> !p.failed && !p.steps.isEmpty())
+                    .forEach(p -> byProject.computeIfAbsent(p.projectId, k -> new ArrayList<>()).add(p));
+            List<List<Plan>> projects = new ArrayList<>(byProject.values());
+            for (int from = 0; from < projects.size(); from += PROJECTS_PER_APPEND) {
+                List<Plan> part = projects.subList(from, Math.min(projects.size(), from + PROJECTS_PER_APPEND))
+                        .stream().flatMap(List::stream).toList();
                 UnitOfWork<?> append = DefaultUnitOfWork.startAndGet(null);
                 boolean aborted;
                 try {
@@ -576,7 +586,7 @@ public class LedgerImport {
                     append.rollback(e);
                     throw e;
                 }
-                if (aborted || !ledger.errors.isEmpty()) {
+                if (aborted || dryRun || !ledger.errors.isEmpty()) {
                     append.rollback();
                 } else {
                     append.commit();
