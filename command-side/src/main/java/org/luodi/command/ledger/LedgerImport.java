@@ -579,17 +579,15 @@ public class LedgerImport {
                 List<Plan> part = projects.subList(from, Math.min(projects.size(), from + PROJECTS_PER_APPEND))
                         .stream().flatMap(List::stream).toList();
                 UnitOfWork<?> append = DefaultUnitOfWork.startAndGet(null);
-                boolean aborted;
+                boolean aborted = true; // until send returns: whatever it throws, the thread keeps no unit of work
                 try {
                     aborted = send(owner, fileName, extra, part);
-                } catch (RuntimeException e) {
-                    append.rollback(e);
-                    throw e;
-                }
-                if (aborted || dryRun || !ledger.errors.isEmpty()) {
-                    append.rollback();
-                } else {
-                    append.commit();
+                } finally {
+                    if (aborted || dryRun || !ledger.errors.isEmpty()) {
+                        append.rollback();
+                    } else {
+                        append.commit();
+                    }
                 }
                 if (aborted) {
                     return;
