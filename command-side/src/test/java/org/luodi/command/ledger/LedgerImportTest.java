@@ -29,6 +29,9 @@ class LedgerImportTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("aggregateCache")
+    org.axonframework.common.caching.Cache aggregateCache;
 
     static String credit(String first17) {
         return first17 + CreditCode.checkCharacter(first17);
@@ -196,6 +199,23 @@ class LedgerImportTest {
     List<String> payloads(String type, String tag) {
         return jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE payload_type = ? "
                 + "AND convert_from(payload, 'UTF8') LIKE ?", String.class, "org.luodi.events." + type, "%" + tag + "%");
+    }
+
+    @Test
+    void aPreviewLeavesNoAggregateWithUnstoredEventsInTheCache() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Answer imported = Upload.send(port, "gaoxin", "without-funds.xlsx", Workbooks.of(handWritten(tag)), false);
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        String id = jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type = "
+                + "'org.luodi.events.ProjectSigned' AND convert_from(payload, 'UTF8') LIKE ?", String.class,
+                "%智能装备产业园" + tag + "%");
+
+        // its funds, previewed: the project's arrival runs through the aggregate, and is rolled back with the preview
+        Answer preview = Upload.send(port, "gaoxin", "with-funds.xlsx", Workbooks.of(handWritten(tag), funds(tag)),
+                true);
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+        assertThat(preview.body().path("summary").path("events").asInt()).isEqualTo(2);
+        assertThat(aggregateCache.containsKey(id)).as("the aggregate that took the previewed arrival").isFalse();
     }
 
     @Test
