@@ -57,18 +57,28 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
         eventStore.registerDispatchInterceptor(this);
     }
 
+    /**
+     * Chains one unit of work's events, in order. The events of one pass are appended together and none is stored
+     * yet while the pass runs: a project's second event of the pass chains to its first through {@code inThisPass}
+     * (a 台账 import appends the events of many commands at once, several of them per project).
+     */
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        return (index, message) -> message instanceof DomainEventMessage<?> event ? chain(event) : message;
+        Map<String, Link> inThisPass = new HashMap<>();
+        return (index, message) -> message instanceof DomainEventMessage<?> event ? chain(event, inThisPass) : message;
     }
 
-    private EventMessage<?> chain(DomainEventMessage<?> event) {
+    private EventMessage<?> chain(DomainEventMessage<?> event, Map<String, Link> inThisPass) {
         String aggregateId = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        String previous = sequence == 0 ? "" : previousHash(aggregateId, sequence - 1);
+        Link before = inThisPass.get(aggregateId);
+        String previous = sequence == 0 ? ""
+                : before != null && before.sequence() == sequence - 1 ? before.hash()
+                : previousHash(aggregateId, sequence - 1);
         SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
         String hash = EventHash.of(previous, aggregateId, sequence, payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), event.getMetaData());
+        inThisPass.put(aggregateId, new Link(sequence, hash));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(u -> committed(aggregateId, sequence, hash));
         }

@@ -30,10 +30,11 @@ final class KnownProjects {
     static KnownProjects read(JdbcTemplate jdbc, Set<String> townships) {
         Map<String, String> keyOf = new LinkedHashMap<>();
         Set<String> voided = new HashSet<>();
-        jdbc.query("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry "
-                + "WHERE (payload_type = 'org.luodi.events.ProjectSigned' "
-                + "AND convert_from(payload, 'UTF8')::jsonb ->> 'township' = ANY (?)) "
-                + "OR payload_type IN ('org.luodi.events.AttributesCorrected', 'org.luodi.events.ProjectVoided') "
+        // two index scans (V170): the signings of those townships, every correction and voiding
+        jdbc.query("SELECT aggregate_identifier, payload_type, payload, global_index FROM domain_event_entry "
+                + "WHERE payload_type = 'org.luodi.events.ProjectSigned' AND luodi_signed_township(payload) = ANY (?) "
+                + "UNION ALL SELECT aggregate_identifier, payload_type, payload, global_index FROM domain_event_entry "
+                + "WHERE payload_type IN ('org.luodi.events.AttributesCorrected', 'org.luodi.events.ProjectVoided') "
                 + "ORDER BY global_index", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text",
                 townships.toArray())), rs -> {
             String id = rs.getString(1);

@@ -3,6 +3,8 @@ package org.luodi.command.ledger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.luodi.command.api.CanonicalUuid;
 import org.luodi.command.api.CommandSender;
 import org.luodi.command.ledger.Ledger.FundsRow;
@@ -82,6 +84,12 @@ import java.util.function.Function;
 public class LedgerImport {
     private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
     static final String REASON_PREFIX = "台账导入 ";
+    /**
+     * Projects whose events are appended together (about six events each): enough for the batch to pay, few enough
+     * that what the outer unit of work keeps until it commits (each command's unit of work and events, the loaded
+     * aggregates, which Axon scans at every command's commit) stays small.
+     */
+    static final int PROJECTS_PER_APPEND = 100;
 
     private final CommandSender sender;
     private final EventStore eventStore;
@@ -549,12 +557,47 @@ public class LedgerImport {
 
         // ---- sending
 
+        /**
+         * Sends the plans' commands, {@link #PROJECTS_PER_APPEND} projects under one Axon unit of work: each command
+         * still runs in its own (nested) unit of work through the aggregate's rules, but their events are appended
+         * when the outer one commits, as one JDBC batch (global indexes from the one-step sequence, in order, inside
+         * the file's transaction), and a project loaded once stays loaded for its next commands. The plans of one
+         * project (a row and fund rows by its code, say) always share an outer unit of work.
+         * <p>
+         * Nothing is appended by a dry run, nor once any error is known (the file is rolled back anyway): the outer
+         * unit of work is rolled back instead. Every command has run through the aggregate by then, so the preview
+         * holds every answer of the rules; what an append alone could add is a race with another writer, which the
+         * real import, holding its lock, cannot lose.
+         */
         void execute(LedgerImport owner, String fileName) {
             MetaData extra = MetaData.with(LedgerImports.METADATA_KEY, true);
-            for (Plan plan : plans) {
-                if (plan.failed) {
-                    continue;
+            Map<String, List<Plan>> byProject = new LinkedHashMap<>();
+            plans.stream().filter(p -> !p.failed && !p.steps.isEmpty())
+                    .forEach(p -> byProject.computeIfAbsent(p.projectId, k -> new ArrayList<>()).add(p));
+            List<List<Plan>> projects = new ArrayList<>(byProject.values());
+            for (int from = 0; from < projects.size(); from += PROJECTS_PER_APPEND) {
+                List<Plan> part = projects.subList(from, Math.min(projects.size(), from + PROJECTS_PER_APPEND))
+                        .stream().flatMap(List::stream).toList();
+                UnitOfWork<?> append = DefaultUnitOfWork.startAndGet(null);
+                boolean aborted = true; // until send returns: whatever it throws, the thread keeps no unit of work
+                try {
+                    aborted = send(owner, fileName, extra, part);
+                } finally {
+                    if (aborted || dryRun || !ledger.errors.isEmpty()) {
+                        append.rollback();
+                    } else {
+                        append.commit();
+                    }
                 }
+                if (aborted) {
+                    return;
+                }
+            }
+        }
+
+        /** Sends the commands of {@code part}; true when the database refused one (the transaction is aborted). */
+        private boolean send(LedgerImport owner, String fileName, MetaData extra, List<Plan> part) {
+            for (Plan plan : part) {
                 for (Step step : plan.steps) {
                     try {
                         owner.sender.send(step.command(), null, REASON_PREFIX + fileName, extra);
@@ -563,12 +606,13 @@ public class LedgerImport {
                         refused(step, e);
                         plan.failed = true;
                         if (isDatabaseFailure(e)) {
-                            return; // the transaction is aborted: nothing more can be sent in it
+                            return true; // nothing more can be sent in the aborted transaction
                         }
                         break;
                     }
                 }
             }
+            return false;
         }
 
         private static boolean isDatabaseFailure(Throwable e) {

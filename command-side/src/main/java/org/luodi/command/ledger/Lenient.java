@@ -27,6 +27,10 @@ final class Lenient {
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(\\s+\\d{1,2}:\\d{2}(:\\d{2})?)?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    /** What a township's name ends with and people leave out: compiled once, it is tried on every row. */
+    private static final Pattern TOWNSHIP_SUFFIX = Pattern.compile("(镇|乡|街道|管理区|经济区|区)$");
+    /** Excel's day 0 for serials from 61 on (1900-03-01): Excel counts a 1900-02-29 that never was. */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern AMOUNT = Pattern.compile("([-+]?[0-9][0-9,，]*(\\.[0-9]+)?|[-+]?\\.[0-9]+)\\s*(.*)");
     private static final Pattern GROUPED = Pattern.compile("[-+]?[0-9]{1,3}([,，][0-9]{3})*(\\.[0-9]+)?");
     private static final Set<String> YES = Set.of("是", "是的", "y", "yes", "true", "1", "√", "✓", "✔", "对", "有");
@@ -67,6 +71,9 @@ final class Lenient {
                 // range of this century's dates in a date column
                 if (!DateUtil.isValidExcelDate(serial)) {
                     throw new CellError("不是有效的日期");
+                }
+                if (serial >= 61 && serial == Math.floor(serial)) {
+                    return EXCEL_EPOCH.plusDays((long) serial); // what DateUtil answers, without its BigDecimal sums
                 }
                 return DateUtil.getLocalDateTime(serial).toLocalDate();
             }
@@ -166,7 +173,7 @@ final class Lenient {
 
     /** 陈贵镇 → 陈贵, 金湖街道 → 金湖, 高新区 → 高新; names of one character are left whole. */
     private static String shortName(String name) {
-        String stripped = name.replaceAll("(镇|乡|街道|管理区|经济区|区)$", "");
+        String stripped = TOWNSHIP_SUFFIX.matcher(name).replaceAll("");
         return stripped.length() >= 2 ? stripped : name;
     }
 

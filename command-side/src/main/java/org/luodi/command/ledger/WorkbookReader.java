@@ -177,6 +177,22 @@ final class WorkbookReader {
         return sheets;
     }
 
+    /** The 0-based column of a cell reference as the sheet's XML writes it ("AB12" is 27). */
+    static int column(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = Character.toUpperCase(reference.charAt(i));
+            if (c == '$') {
+                continue;
+            }
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
+
     /** The SAX handler of one sheet's XML (worksheet part): rows, cells, and what makes a sheet unreadable. */
     private static final class SheetHandler extends DefaultHandler {
         private final String sheet;
@@ -280,7 +296,7 @@ final class WorkbookReader {
             if (value == null || cellRef == null) {
                 return;
             }
-            int column = new CellReference(cellRef).getCol();
+            int column = column(cellRef);
             Value read;
             if ("s".equals(cellType)) {
                 read = Value.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());

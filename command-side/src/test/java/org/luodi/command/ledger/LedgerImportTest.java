@@ -29,6 +29,9 @@ class LedgerImportTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("aggregateCache")
+    org.axonframework.common.caching.Cache aggregateCache;
 
     static String credit(String first17) {
         return first17 + CreditCode.checkCharacter(first17);
@@ -94,6 +97,7 @@ class LedgerImportTest {
         assertThat(imported.body().path("recorded").asBoolean()).isTrue();
         assertThat(events()).isEqualTo(before + 9);
         assertThat(eventsWithReason("gaoxin-" + tag + ".xlsx")).isEqualTo(9);
+        assertThat(brokenLinks(tag)).as("several events of a project appended together still chain").isEmpty();
         String actor = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
                 + "ORDER BY global_index DESC LIMIT 1", String.class);
         assertThat(actor).contains("\"actor\":\"gaoxin\"");
@@ -117,6 +121,7 @@ class LedgerImportTest {
         assertThat(monthly.body().path("summary").path("unchangedRows").asInt()).isEqualTo(1);
         assertThat(monthly.body().path("summary").path("addedProjects").asInt()).as("the row with its production and the row whose arrival is new").isEqualTo(2);
         assertThat(events()).as("only the production and the new arrival").isEqualTo(before + 11);
+        assertThat(brokenLinks(tag)).isEmpty();
 
         // a cell that contradicts what is recorded: an error pointing to the correction form, nothing written
         List<List<Object>> wrong = handWritten(tag);
@@ -156,9 +161,61 @@ class LedgerImportTest {
                 .contains("\"milestone\":\"SIGNING\"", "\"date\":\"2024-03-02\"", "核对合同原件，以台账为准");
     }
 
+    /**
+     * The events of the projects signed with {@code tag} whose hash chain does not verify (EventHash recomputed over
+     * the stored rows, as the query side's ChainVerifier does), as "project#sequence".
+     */
+    List<String> brokenLinks(String tag) {
+        List<String> broken = new ArrayList<>();
+        String[] previous = {null, ""};
+        jdbc.query("SELECT aggregate_identifier, sequence_number, payload_type, payload_revision, payload, meta_data "
+                + "FROM domain_event_entry WHERE aggregate_identifier IN (SELECT aggregate_identifier FROM "
+                + "domain_event_entry WHERE payload_type = 'org.luodi.events.ProjectSigned' AND convert_from(payload, "
+                + "'UTF8') LIKE ?) ORDER BY aggregate_identifier, sequence_number", rs -> {
+            String id = rs.getString(1);
+            if (!id.equals(previous[0])) {
+                previous[0] = id;
+                previous[1] = "";
+            }
+            java.util.Map<String, Object> meta;
+            try {
+                meta = new com.fasterxml.jackson.databind.ObjectMapper().readValue(rs.getBytes(6),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+                        });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String hash = org.luodi.events.EventHash.of(previous[1], id, rs.getLong(2), rs.getString(3),
+                    rs.getString(4), rs.getBytes(5), meta);
+            if (!previous[1].equals(meta.get(org.luodi.events.EventHash.PREVIOUS))
+                    || !hash.equals(meta.get(org.luodi.events.EventHash.HASH))) {
+                broken.add(id + "#" + rs.getLong(2));
+            }
+            previous[1] = String.valueOf(meta.get(org.luodi.events.EventHash.HASH));
+        }, "%" + tag + "%");
+        return broken;
+    }
+
     List<String> payloads(String type, String tag) {
         return jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE payload_type = ? "
                 + "AND convert_from(payload, 'UTF8') LIKE ?", String.class, "org.luodi.events." + type, "%" + tag + "%");
+    }
+
+    @Test
+    void aPreviewLeavesNoAggregateWithUnstoredEventsInTheCache() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Answer imported = Upload.send(port, "gaoxin", "without-funds.xlsx", Workbooks.of(handWritten(tag)), false);
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        String id = jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type = "
+                + "'org.luodi.events.ProjectSigned' AND convert_from(payload, 'UTF8') LIKE ?", String.class,
+                "%智能装备产业园" + tag + "%");
+
+        // its funds, previewed: the project's arrival runs through the aggregate, and is rolled back with the preview
+        Answer preview = Upload.send(port, "gaoxin", "with-funds.xlsx", Workbooks.of(handWritten(tag), funds(tag)),
+                true);
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+        assertThat(preview.body().path("summary").path("events").asInt()).isEqualTo(2);
+        assertThat(aggregateCache.containsKey(id)).as("the aggregate that took the previewed arrival").isFalse();
     }
 
     @Test
