@@ -64,9 +64,11 @@ public class OverdueTickets {
     }
 
     private List<TicketOverdue> lapsedOn(LocalDate today) {
-        return jdbc.query("UPDATE ticket SET overdue_announced = due_on WHERE status = 'ASSIGNED' AND due_on < ? "
-                + "AND overdue_announced IS DISTINCT FROM due_on "
-                + "RETURNING ticket_id, project_id, township, department, due_on", (rs, i) -> {
+        // the township through the project's latest move, as ticket_now reads it (V163)
+        return jdbc.query("UPDATE ticket t SET overdue_announced = due_on WHERE status = 'ASSIGNED' AND due_on < ? "
+                + "AND overdue_announced IS DISTINCT FROM due_on RETURNING ticket_id, project_id, coalesce((SELECT "
+                + "m.township FROM ticket_project_township m WHERE m.project_id = t.project_id), t.township) AS "
+                + "township, department, due_on", (rs, i) -> {
             String township = rs.getString("township");
             String department = rs.getString("department");
             LocalDate dueOn = rs.getObject("due_on", LocalDate.class);

@@ -93,9 +93,9 @@ public class TicketQueries {
                     + "AND leader = :leader)");
             params.addValue("leader", filter.leader());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM ticket" + where, params, Long.class);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM ticket_now" + where, params, Long.class);
         params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM ticket" + where
+        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM ticket_now" + where
                 + " ORDER BY (status = 'ASSIGNED' AND due_on < :asOf) DESC, (status = 'CLOSED'), due_on NULLS LAST, "
                 + "raised_on DESC, ticket_id LIMIT :limit OFFSET :offset", params, TicketQueries::row);
         long count = total == null ? 0 : total;
@@ -104,7 +104,7 @@ public class TicketQueries {
 
     /** One ticket with its history; 404 when it is unknown, 403 when it is not the caller's to see. */
     public TicketView ticket(LuodiUser user, String ticketId, LocalDate asOf) {
-        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM ticket WHERE ticket_id = :id",
+        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM ticket_now WHERE ticket_id = :id",
                 new MapSqlParameterSource("id", ticketId), TicketQueries::row);
         if (rows.isEmpty()) {
             throw new NotFoundException(NotFoundException.Kind.TICKET, ticketId);
@@ -136,12 +136,12 @@ public class TicketQueries {
                 .addValue("township", township).addValue("department", department);
         String source;
         if (knownAt == null && !asOf.isBefore(today)) {
-            source = "SELECT status, department, due_on FROM ticket WHERE (CAST(:township AS varchar) IS NULL "
+            source = "SELECT status, department, due_on FROM ticket_now WHERE (CAST(:township AS varchar) IS NULL "
                     + "OR township = :township)";
         } else {
             params.addValue("knownAt", knownAt == null ? null : Timestamp.from(knownAt));
             source = "SELECT DISTINCT ON (e.ticket_id) e.status, e.department, e.due_on FROM ticket_event e "
-                    + "JOIN ticket t ON t.ticket_id = e.ticket_id WHERE e.occurred_on <= :asOf "
+                    + "JOIN ticket_now t ON t.ticket_id = e.ticket_id WHERE e.occurred_on <= :asOf "
                     + "AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= :knownAt) "
                     + "AND (CAST(:township AS varchar) IS NULL OR t.township = :township) "
                     + "ORDER BY e.ticket_id, e.sequence_number DESC";

@@ -243,6 +243,21 @@ class TicketReadModelTest extends IsolatedQuerySideTest {
         assertThat(ids(as("baoan"), "")).isEmpty();
     }
 
+    /**
+     * The state a raise and a move handled at the same moment by two segments can leave (the ticket kept the township
+     * it was raised in, the move is recorded): the ticket is still read where its project now is.
+     */
+    @Test
+    void aTicketFollowsItsProjectsMoveWhicheverWasHandledFirst() {
+        String p4 = recorder.signed("baoan", "12000", day("2024-09-01"));
+        String t7 = UUID.randomUUID().toString();
+        raise(t7, p4, "baoan", "2024-10-09");
+        recorder.recordingAt(null).awaitProjections();
+        jdbc.update("INSERT INTO ticket_project_township (project_id, township) VALUES (?, 'jinhu')", p4);
+        assertThat(ids(as("jinhu"), "")).contains(t7);
+        assertThat(ids(as("baoan"), "")).doesNotContain(t7);
+    }
+
     private List<String> counts(String asOf, String knownAt) {
         JsonNode answer = supervisor().get("/api/tickets/departments", "asOf", asOf, "knownAt", knownAt).ok();
         List<String> rows = new ArrayList<>();
