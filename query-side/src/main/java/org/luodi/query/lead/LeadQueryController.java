@@ -69,12 +69,7 @@ public class LeadQueryController {
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
         List<FieldProblem> errors = new ArrayList<>();
-        if (page < 0 || page > 100_000) {
-            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
-        }
-        if (size < 1 || size > 200) {
-            errors.add(new FieldProblem("size", "须在 1–200 之间"));
-        }
+        paging(page, size, 200, errors);
         LeadQueries.Filter filter = new LeadQueries.Filter(unit(unit, errors), named(LeadStage.class, "stage", stage,
                 errors), named(LeadSource.class, "source", source, errors), date("from", from, errors),
                 date("to", to, errors), null);
@@ -138,12 +133,7 @@ public class LeadQueryController {
                                                @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
-        if (page < 0 || page > 100_000) {
-            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
-        }
-        if (size < 1 || size > 1000) {
-            errors.add(new FieldProblem("size", "须在 1–1000 之间"));
-        }
+        paging(page, size, 1000, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -180,12 +170,7 @@ public class LeadQueryController {
                             @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
-        if (page < 0 || page > 100_000) {
-            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
-        }
-        if (size < 1 || size > 1000) {
-            errors.add(new FieldProblem("size", "须在 1–1000 之间"));
-        }
+        paging(page, size, 1000, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -197,6 +182,16 @@ public class LeadQueryController {
 
     /** One page of the late leads, longest late first, and how many there are in all. */
     public record LatePage(List<OverdueLeads.Overdue> content, int page, int size, long totalElements) {
+    }
+
+    /** A page number up to 100,000 and a size from 1 to {@code largest}, each a problem of its own otherwise. */
+    private static void paging(int page, int size, int largest, List<FieldProblem> errors) {
+        if (page < 0 || page > 100_000) {
+            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
+        }
+        if (size < 1 || size > largest) {
+            errors.add(new FieldProblem("size", "须在 1–" + largest + " 之间"));
+        }
     }
 
     private String unit(String text, List<FieldProblem> errors) {
