@@ -43,9 +43,11 @@ public class LeadProjection {
     private static final ObjectMapper JSON = EventJson.mapper();
 
     private final JdbcTemplate jdbc;
+    private final LeadObligations obligations;
 
-    public LeadProjection(JdbcTemplate jdbc) {
+    public LeadProjection(JdbcTemplate jdbc, LeadObligations obligations) {
         this.jdbc = jdbc;
+        this.obligations = obligations;
     }
 
     @EventHandler
@@ -134,7 +136,7 @@ public class LeadProjection {
         history(e, sequence, metaData, at);
     }
 
-    /** The event as the lead's timeline shows it, with the lead's stage after it. */
+    /** The event as the lead's timeline shows it, with the lead's stage after it; then what the lead owes now. */
     private void history(LeadEvent e, long sequence, MetaData metaData, Instant at) {
         jdbc.update("INSERT INTO lead_event (lead_id, sequence_number, type, occurred_on, recorded_at, actor, role, "
                         + "reason, summary, stage) SELECT lead_id, ?, ?, ?, ?, ?, ?, ?, ?, stage FROM lead "
@@ -142,6 +144,7 @@ public class LeadProjection {
                 sequence, e.getClass().getSimpleName(), e.occurredOn(), java.sql.Timestamp.from(at),
                 text(metaData, EventMetadata.ACTOR), text(metaData, EventMetadata.ROLE),
                 text(metaData, EventMetadata.REASON), EventDescriptions.describe(e), e.leadId());
+        obligations.refresh(e.leadId());
     }
 
     @ResetHandler

@@ -136,40 +136,69 @@ public class LeadQueries {
                 + " AND l.stage IN ('NEGOTIATING', 'REVIEWED')";
     }
 
-    /** A step that follows a lead up, as the service levels count it: its kind, its business date, its order. */
-    public record FollowUp(long sequence, String type, LocalDate on) {
+    /**
+     * The days on which an obligation falls due, as the calendar in force counts them: for each obligation, every
+     * day its deadline may run from that makes a lead late today, and the deadline counted from it (parallel lists).
+     */
+    public record DueDays(List<String> obligations, List<LocalDate> since, List<LocalDate> dueOn,
+                          List<Boolean> assumed) {
     }
 
-    /** An open lead (neither closed nor paused) with the steps that followed it up, in order. */
-    public record OpenLead(Row lead, LocalDate assessedOn, List<FollowUp> followUps) {
+    /** An open lead whose obligation fell due before today. */
+    public record Owing(Row lead, String obligation, LocalDate since, LocalDate dueOn, boolean assumed) {
+    }
+
+    /** One page of the late leads and how many there are in all. */
+    public record OwingPage(List<Owing> content, long total) {
     }
 
     /**
-     * The open leads this caller may see (optionally of one unit) with their follow-up steps: 研判 and 首谈 at their
-     * dates as corrected, reviews, progress reports and resumptions. Paused, signed and abandoned leads owe nothing.
+     * The earliest day an open lead's deadline runs from, per obligation (lead.owes, V164, kept by
+     * {@link LeadObligations}); an obligation no lead owes is absent.
      */
-    public List<OpenLead> open(LuodiUser user, String unit) {
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(user, new Filter(unit, null, null, null, null, null), p)
-                + " AND l.stage IN ('INFO', 'ASSESSED', 'NEGOTIATING', 'REVIEWED')";
-        Map<String, OpenLead> leads = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM lead l WHERE " + where + " ORDER BY l.recorded_on, l.lead_id", p,
-                (ResultSet rs) -> {
-                    leads.put(rs.getString("lead_id"), new OpenLead(row(rs, user),
-                            rs.getObject("assessed_on", LocalDate.class), new ArrayList<>()));
-                });
-        jdbc.query("SELECT e.lead_id, e.sequence_number, e.type, CASE e.type WHEN 'LeadAssessed' THEN l.assessed_on "
-                + "WHEN 'LeadNegotiationStarted' THEN l.first_talk_on ELSE e.occurred_on END AS on_day "
-                + "FROM lead_event e JOIN lead l ON l.lead_id = e.lead_id WHERE " + where + " AND e.type IN "
-                + "('LeadAssessed', 'LeadNegotiationStarted', 'LeadReviewed', 'LeadProgressReported', 'LeadResumed') "
-                + "ORDER BY e.lead_id, e.sequence_number", p, (ResultSet rs) -> {
-                    OpenLead lead = leads.get(rs.getString("lead_id"));
-                    if (lead != null) {
-                        lead.followUps().add(new FollowUp(rs.getLong("sequence_number"), rs.getString("type"),
-                                rs.getObject("on_day", LocalDate.class)));
-                    }
-                });
-        return List.copyOf(leads.values());
+    public Map<String, LocalDate> earliestOwing(List<String> obligations) {
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
+        for (String obligation : obligations) {
+            LocalDate day = jdbc.queryForObject("SELECT min(owes_since) FROM lead WHERE owes = :owes",
+                    new MapSqlParameterSource("owes", obligation), LocalDate.class);
+            if (day != null) {
+                earliest.put(obligation, day);
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * The open leads this caller may see (optionally of one unit) that owe something since one of {@code due}'s
+     * days, longest late first (by deadline, then lead id): {@code limit} of them from {@code offset}, with the count
+     * of all. Read through lead_owes_idx; only the page's rows are fetched whole. {@code unannouncedOnly}: those whose
+     * lapse is not in lead_overdue_announcement yet.
+     */
+    public OwingPage owing(LuodiUser user, String unit, DueDays due, long offset, int limit,
+                           boolean unannouncedOnly) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("owes", "{" + String.join(",", due.obligations()) + "}")
+                .addValue("since", "{" + join(due.since()) + "}")
+                .addValue("dueOn", "{" + join(due.dueOn()) + "}")
+                .addValue("assumed", "{" + join(due.assumed()) + "}")
+                .addValue("offset", offset).addValue("limit", limit);
+        String late = "WITH due AS (SELECT * FROM unnest(CAST(:owes AS text[]), CAST(:since AS date[]), "
+                + "CAST(:dueOn AS date[]), CAST(:assumed AS boolean[])) AS d(owes, since, due_on, assumed)) ";
+        String from = "FROM lead l JOIN due d ON d.owes = l.owes AND d.since = l.owes_since WHERE l.owes IS NOT NULL "
+                + "AND " + where(user, new Filter(unit, null, null, null, null, null), p)
+                + (unannouncedOnly ? " AND NOT EXISTS (SELECT 1 FROM lead_overdue_announcement a WHERE "
+                + "a.lead_id = l.lead_id AND a.obligation = l.owes AND a.since = l.owes_since)" : "");
+        Long total = jdbc.queryForObject(late + "SELECT count(*) " + from, p, Long.class);
+        List<Owing> page = jdbc.query(late + "SELECT l.*, p.due_on, p.assumed FROM (SELECT l.lead_id, d.due_on, "
+                + "d.assumed " + from + " ORDER BY d.due_on, l.lead_id OFFSET :offset LIMIT :limit) p "
+                + "JOIN lead l ON l.lead_id = p.lead_id ORDER BY p.due_on, p.lead_id", p, (rs, i) -> new Owing(
+                row(rs, user), rs.getString("owes"), rs.getObject("owes_since", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class), rs.getBoolean("assumed")));
+        return new OwingPage(page, total == null ? 0 : total);
+    }
+
+    private static String join(List<?> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     /** One unit's funnel over a period; a null unit is the county's total. */

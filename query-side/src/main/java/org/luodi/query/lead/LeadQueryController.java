@@ -165,7 +165,7 @@ public class LeadQueryController {
                     + "after the deadline (today, Shanghai). unit narrows to one unit. Seen as the lead list is. "
                     + "Paged (size ≤ 1000, default 100): totalElements counts every late lead.")
     @GetMapping("/api/leads/overdue")
-    public LatePage overdue(@RequestParam(required = false) String unit,
+    public OverdueLeads.LatePage overdue(@RequestParam(required = false) String unit,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
@@ -174,14 +174,7 @@ public class LeadQueryController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<OverdueLeads.Overdue> late = overdue.overdue(LuodiUser.current(), code, time.today());
-        int from = (int) Math.min((long) page * size, late.size());
-        return new LatePage(List.copyOf(late.subList(from, Math.min(from + size, late.size()))), page, size,
-                late.size());
-    }
-
-    /** One page of the late leads, longest late first, and how many there are in all. */
-    public record LatePage(List<OverdueLeads.Overdue> content, int page, int size, long totalElements) {
+        return overdue.page(LuodiUser.current(), code, time.today(), page, size);
     }
 
     /** A page number up to 100,000 and a size from 1 to {@code largest}, each a problem of its own otherwise. */

@@ -66,7 +66,7 @@ public class OverdueLeadAnnouncements {
 
     /** Claims and answers the lapses late on {@code today} not announced yet. */
     public List<LeadOverdue> sweep(LocalDate today) {
-        List<OverdueLeads.Overdue> late = overdue.overdue(SWEEP, null, today);
+        List<OverdueLeads.Overdue> late = overdue.unannounced(SWEEP, today);
         return transaction.execute(tx -> {
             List<LeadOverdue> announced = new ArrayList<>();
             for (OverdueLeads.Overdue o : late) {

@@ -9,36 +9,39 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The leads whose follow-up is late ({@link LeadServiceLevels}), counted in working days on the calendar in force
- * (the shipped holidays with the supervisors' changes). Each open lead owes one thing at a time, the first of:
- * <ol>
- * <li>响应: any follow-up at all, {@code respond} working days after its report;</li>
- * <li>研判: {@code assessment} after its report (or its resumption, when it was paused since);</li>
- * <li>反馈: a step after the 研判 (首谈, a review, a progress report), {@code feedback} after the 研判 (or the
- * resumption);</li>
- * <li>进展报告: then {@code report-every} after its latest step.</li>
- * </ol>
- * A deadline is the n-th working day after the day it runs from, and is late from the day after. Paused, signed and
- * abandoned leads owe nothing; a resumed lead's clock restarts on the day it was resumed.
+ * (the shipped holidays with the supervisors' changes). Each open lead owes one thing at a time, kept beside it by
+ * {@link LeadObligations}: 响应 ({@code respond} working days), 研判 ({@code assessment}), 反馈 ({@code feedback}), then
+ * a 进展报告 every {@code report-every}. A deadline is the n-th working day after the day it runs from, and is late
+ * from the day after.
+ * <p>
+ * A deadline only moves later with the day it runs from, so the days that make an obligation late today are every
+ * day from the earliest one owed up to a last one: those days and their deadlines, counted here on each read (a few
+ * thousand at most), are joined to the leads in SQL, which reads only the late ones' index entries and fetches a
+ * page of rows. A change to the calendar or the service levels counts from the next read.
  */
 @Component
 @EnableConfigurationProperties(LeadServiceLevels.class)
 public class OverdueLeads {
     private final LeadQueries queries;
+    private final LeadObligations obligations;
     private final LeadServiceLevels levels;
     private final WorkingDays workingDays;
 
-    public OverdueLeads(LeadQueries queries, LeadServiceLevels levels, WorkingDays workingDays) {
+    public OverdueLeads(LeadQueries queries, LeadObligations obligations, LeadServiceLevels levels,
+                        WorkingDays workingDays) {
         this.queries = queries;
+        this.obligations = obligations;
         this.levels = levels;
         this.workingDays = workingDays;
     }
 
-    /** What a lead owes: its kind, the day the deadline runs from, and the working days it has. */
+    /** What a lead owes, in the order it owes them. */
     public enum Obligation {
         RESPOND("响应"), ASSESSMENT("研判"), FEEDBACK("反馈"), REPORT("进展报告");
 
@@ -62,61 +65,66 @@ public class OverdueLeads {
                           int workingDays, LocalDate dueOn, boolean calendarAssumed, long daysOverdue) {
     }
 
-    /** The late leads this caller may see (of one unit, or all), the longest late first. */
-    public List<Overdue> overdue(LuodiUser user, String unit, LocalDate today) {
+    /** One page of the late leads, longest late first, and how many there are in all. */
+    public record LatePage(List<Overdue> content, int page, int size, long totalElements) {
+    }
+
+    /** A page of the late leads this caller may see (of one unit, or all), the longest late first. */
+    public LatePage page(LuodiUser user, String unit, LocalDate today, int page, int size) {
+        LeadQueries.OwingPage late = owing(user, unit, today, (long) page * size, size, false);
+        return new LatePage(overdue(late, today), page, size, late.total());
+    }
+
+    /** Every late lead whose lapse has not been announced yet (lead_overdue_announcement), the longest late first. */
+    public List<Overdue> unannounced(LuodiUser user, LocalDate today) {
+        return overdue(owing(user, null, today, 0, Integer.MAX_VALUE, true), today);
+    }
+
+    private LeadQueries.OwingPage owing(LuodiUser user, String unit, LocalDate today, long offset, int limit,
+                                        boolean unannouncedOnly) {
+        obligations.fillUnknown();
+        return queries.owing(user, unit, dueDays(today), offset, limit, unannouncedOnly);
+    }
+
+    /** For each obligation, every day from the earliest one owed whose deadline has passed by today. */
+    private LeadQueries.DueDays dueDays(LocalDate today) {
         WorkingCalendar calendar = workingDays.calendar();
-        List<Overdue> late = new ArrayList<>();
-        for (LeadQueries.OpenLead lead : queries.open(user, unit)) {
-            Owed owed = owed(lead);
-            WorkingCalendar.Deadline deadline = calendar.deadline(owed.since(), owed.days());
-            if (today.isAfter(deadline.dueOn())) {
-                late.add(new Overdue(lead.lead(), owed.obligation(), owed.obligation().label(), owed.since(),
-                        owed.days(), deadline.dueOn(), deadline.assumed(),
-                        ChronoUnit.DAYS.between(deadline.dueOn(), today)));
-            }
-        }
-        late.sort(Comparator.comparing(Overdue::dueOn).thenComparing(o -> o.lead().leadId()));
-        return late;
-    }
-
-    private record Owed(Obligation obligation, LocalDate since, int days) {
-    }
-
-    /** The one thing an open lead owes now (see the class comment). */
-    Owed owed(LeadQueries.OpenLead lead) {
-        LocalDate recorded = lead.lead().recordedOn();
-        LocalDate resumed = null;
-        long assessedAt = -1;
-        LocalDate latest = null;
-        boolean followedUp = false;
-        boolean afterAssessment = false;
-        for (LeadQueries.FollowUp step : lead.followUps()) {
-            latest = later(latest, step.on());
-            switch (step.type()) {
-                case "LeadResumed" -> resumed = later(resumed, step.on());
-                case "LeadAssessed" -> {
-                    assessedAt = step.sequence();
-                    followedUp = true;
+        List<String> owed = new ArrayList<>();
+        List<LocalDate> since = new ArrayList<>();
+        List<LocalDate> dueOn = new ArrayList<>();
+        List<Boolean> assumed = new ArrayList<>();
+        Map<String, LocalDate> earliest = queries.earliestOwing(
+                Arrays.stream(Obligation.values()).map(Obligation::name).toList());
+        earliest.forEach((obligation, first) -> {
+            int days = days(Obligation.valueOf(obligation));
+            for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+                WorkingCalendar.Deadline deadline = calendar.deadline(day, days);
+                if (!today.isAfter(deadline.dueOn())) {
+                    break;
                 }
-                default -> {
-                    followedUp = true;
-                    afterAssessment |= assessedAt >= 0 && step.sequence() > assessedAt;
-                }
+                owed.add(obligation);
+                since.add(day);
+                dueOn.add(deadline.dueOn());
+                assumed.add(deadline.assumed());
             }
-        }
-        if (!followedUp && resumed == null) {
-            return new Owed(Obligation.RESPOND, recorded, levels.respond());
-        }
-        if (lead.assessedOn() == null) {
-            return new Owed(Obligation.ASSESSMENT, later(recorded, resumed), levels.assessment());
-        }
-        if (!afterAssessment) {
-            return new Owed(Obligation.FEEDBACK, later(lead.assessedOn(), resumed), levels.feedback());
-        }
-        return new Owed(Obligation.REPORT, later(latest, lead.assessedOn()), levels.reportEvery());
+        });
+        return new LeadQueries.DueDays(owed, since, dueOn, assumed);
     }
 
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
+    private List<Overdue> overdue(LeadQueries.OwingPage late, LocalDate today) {
+        return late.content().stream().map(o -> {
+            Obligation obligation = Obligation.valueOf(o.obligation());
+            return new Overdue(o.lead(), obligation, obligation.label(), o.since(), days(obligation), o.dueOn(),
+                    o.assumed(), ChronoUnit.DAYS.between(o.dueOn(), today));
+        }).toList();
+    }
+
+    private int days(Obligation obligation) {
+        return switch (obligation) {
+            case RESPOND -> levels.respond();
+            case ASSESSMENT -> levels.assessment();
+            case FEEDBACK -> levels.feedback();
+            case REPORT -> levels.reportEvery();
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.luodi.events.LeadAbandoned;
 import org.luodi.events.LeadAssessed;
+import org.luodi.events.LeadDateCorrected;
 import org.luodi.events.LeadEvent;
 import org.luodi.events.LeadNegotiationStarted;
 import org.luodi.events.LeadProgressReported;
@@ -39,7 +40,8 @@ import static org.luodi.query.Recorder.shanghai;
  * I 高新区 reported 09-30, abandoned 10-09       closed: owes nothing
  * J 陈贵镇 reported Fri 09-27, nothing since     响应 1 wd: Sat 09-28 off, Sun 09-29 worked → 09-29   late 52
  * </pre>
- * Then a supervisor makes 2024-11-13 a holiday: D's feedback moves to Thu 11-14, late 6 days.
+ * Then a supervisor makes 2024-11-13 a holiday: D's feedback moves to Thu 11-14, late 6 days; then D's 研判 date is
+ * corrected to Tue 11-05: its feedback was due Tue 11-12, late 8 days.
  */
 class OverdueLeadsTest extends IsolatedQuerySideTest {
     private final String a = id();
@@ -108,6 +110,18 @@ class OverdueLeadsTest extends IsolatedQuerySideTest {
                 {"day":"2024-11-13","kind":"HOLIDAY","name":"临时停工","reason":"测试"}""").status()).isEqualTo(201);
         assertThat(lines(supervisor().get("/api/leads/overdue", "unit", "gaoxin").ok()))
                 .contains(d + " FEEDBACK 2024-11-06 5 2024-11-14 6");
+
+        // a corrected 研判 date moves the day D's feedback runs from: 5 wd after Tue 11-05 → 11-12, late 8
+        gaoxin(new LeadDateCorrected(d, "LeadAssessed", day("2024-11-05"), day("2024-11-20")));
+        recorder.awaitProjections();
+        List<String> corrected = lines(supervisor().get("/api/leads/overdue").ok());
+        assertThat(corrected).contains(d + " FEEDBACK 2024-11-05 5 2024-11-12 8").hasSize(5);
+
+        // leads kept before what they owe was (V164): worked out on the first read, to the same answer
+        jdbc.update("UPDATE lead SET owes = NULL, owes_since = NULL");
+        assertThat(lines(supervisor().get("/api/leads/overdue").ok())).isEqualTo(corrected);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead WHERE owes IS NOT NULL", Integer.class))
+                .isEqualTo(8); // all but the paused G and the abandoned I
     }
 
     private static List<String> lines(JsonNode page) {
