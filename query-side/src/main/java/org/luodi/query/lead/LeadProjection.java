@@ -40,14 +40,20 @@ import java.time.Instant;
 @ProcessingGroup(LeadProjection.GROUP)
 public class LeadProjection {
     public static final String GROUP = "leads";
+    /**
+     * A step that follows the lead up (首谈, a review, a progress report): from these facts and the row's dates a
+     * trigger works out what the lead owes next (lead_obligation, V165).
+     */
+    private static final String FOLLOWED_UP = "followed_up = true, "
+            + "after_assessment = after_assessment OR assessed_on IS NOT NULL";
+    /** A review, a progress report or a resumption on its day. */
+    private static final String LATEST_STEP = "latest_step_on = greatest(latest_step_on, ?)";
     private static final ObjectMapper JSON = EventJson.mapper();
 
     private final JdbcTemplate jdbc;
-    private final LeadObligations obligations;
 
-    public LeadProjection(JdbcTemplate jdbc, LeadObligations obligations) {
+    public LeadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.obligations = obligations;
     }
 
     @EventHandler
@@ -64,28 +70,32 @@ public class LeadProjection {
 
     @EventHandler
     void on(LeadAssessed e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        change(e, sequence, metaData, timestamp, "stage = 'ASSESSED', assessed_on = ?", e.assessedOn());
+        change(e, sequence, metaData, timestamp, "stage = 'ASSESSED', assessed_on = ?, followed_up = true",
+                e.assessedOn());
     }
 
     @EventHandler
     void on(LeadNegotiationStarted e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        change(e, sequence, metaData, timestamp, "stage = 'NEGOTIATING', first_talk_on = ?, led_by = ?",
-                e.firstTalkOn(), e.ledBy());
+        change(e, sequence, metaData, timestamp, "stage = 'NEGOTIATING', first_talk_on = ?, led_by = ?, "
+                + FOLLOWED_UP, e.firstTalkOn(), e.ledBy());
     }
 
     @EventHandler
     void on(LeadReviewed e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
         if (e.passed()) {
             change(e, sequence, metaData, timestamp, "stage = 'REVIEWED', contract_reviewed = contract_reviewed OR ?, "
-                    + "last_report_on = ?", e.kind() == ReviewKind.CONTRACT_REVIEW, e.reviewedOn());
+                    + "last_report_on = ?, " + FOLLOWED_UP + ", " + LATEST_STEP, e.kind() == ReviewKind.CONTRACT_REVIEW,
+                    e.reviewedOn(), e.reviewedOn());
         } else {
-            change(e, sequence, metaData, timestamp, "last_report_on = ?", e.reviewedOn());
+            change(e, sequence, metaData, timestamp, "last_report_on = ?, " + FOLLOWED_UP + ", " + LATEST_STEP,
+                    e.reviewedOn(), e.reviewedOn());
         }
     }
 
     @EventHandler
     void on(LeadProgressReported e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        change(e, sequence, metaData, timestamp, "last_report_on = ?", e.reportedOn());
+        change(e, sequence, metaData, timestamp, "last_report_on = ?, " + FOLLOWED_UP + ", " + LATEST_STEP,
+                e.reportedOn(), e.reportedOn());
     }
 
     @EventHandler
@@ -101,8 +111,9 @@ public class LeadProjection {
 
     @EventHandler
     void on(LeadResumed e, @SequenceNumber long sequence, MetaData metaData, @Timestamp Instant timestamp) {
-        change(e, sequence, metaData, timestamp, "stage = ?, suspended_at = NULL, last_report_on = ?",
-                e.stage().name(), e.resumedOn());
+        change(e, sequence, metaData, timestamp, "stage = ?, suspended_at = NULL, last_report_on = ?, "
+                + "resumed_on = greatest(resumed_on, ?), " + LATEST_STEP, e.stage().name(), e.resumedOn(),
+                e.resumedOn(), e.resumedOn());
     }
 
     @EventHandler
@@ -136,7 +147,7 @@ public class LeadProjection {
         history(e, sequence, metaData, at);
     }
 
-    /** The event as the lead's timeline shows it, with the lead's stage after it; then what the lead owes now. */
+    /** The event as the lead's timeline shows it, with the lead's stage after it. */
     private void history(LeadEvent e, long sequence, MetaData metaData, Instant at) {
         jdbc.update("INSERT INTO lead_event (lead_id, sequence_number, type, occurred_on, recorded_at, actor, role, "
                         + "reason, summary, stage) SELECT lead_id, ?, ?, ?, ?, ?, ?, ?, ?, stage FROM lead "
@@ -144,7 +155,6 @@ public class LeadProjection {
                 sequence, e.getClass().getSimpleName(), e.occurredOn(), java.sql.Timestamp.from(at),
                 text(metaData, EventMetadata.ACTOR), text(metaData, EventMetadata.ROLE),
                 text(metaData, EventMetadata.REASON), EventDescriptions.describe(e), e.leadId());
-        obligations.refresh(e.leadId());
     }
 
     @ResetHandler

@@ -153,8 +153,8 @@ public class LeadQueries {
     }
 
     /**
-     * The earliest day an open lead's deadline runs from, per obligation (lead.owes, V164, kept by
-     * {@link LeadObligations}); an obligation no lead owes is absent.
+     * The earliest day an open lead's deadline runs from, per obligation (lead.owes, V164, set by the trigger of
+     * V165); an obligation no lead owes is absent.
      */
     public Map<String, LocalDate> earliestOwing(List<String> obligations) {
         Map<String, LocalDate> earliest = new LinkedHashMap<>();

@@ -15,10 +15,11 @@ import java.util.Map;
 
 /**
  * The leads whose follow-up is late ({@link LeadServiceLevels}), counted in working days on the calendar in force
- * (the shipped holidays with the supervisors' changes). Each open lead owes one thing at a time, kept beside it by
- * {@link LeadObligations}: 响应 ({@code respond} working days), 研判 ({@code assessment}), 反馈 ({@code feedback}), then
- * a 进展报告 every {@code report-every}. A deadline is the n-th working day after the day it runs from, and is late
- * from the day after.
+ * (the shipped holidays with the supervisors' changes). Each open lead owes one thing at a time, kept in its row
+ * with the day it runs from (lead.owes and lead.owes_since, set by a trigger from what the projection keeps: V165
+ * says the rule): 响应 ({@code respond} working days), 研判 ({@code assessment}), 反馈 ({@code feedback}), then a
+ * 进展报告 every {@code report-every}. A deadline is the n-th working day after the day it runs from, and is late from
+ * the day after.
  * <p>
  * A deadline only moves later with the day it runs from, so the days that make an obligation late today are every
  * day from the earliest one owed up to a last one: those days and their deadlines, counted here on each read (a few
@@ -29,14 +30,11 @@ import java.util.Map;
 @EnableConfigurationProperties(LeadServiceLevels.class)
 public class OverdueLeads {
     private final LeadQueries queries;
-    private final LeadObligations obligations;
     private final LeadServiceLevels levels;
     private final WorkingDays workingDays;
 
-    public OverdueLeads(LeadQueries queries, LeadObligations obligations, LeadServiceLevels levels,
-                        WorkingDays workingDays) {
+    public OverdueLeads(LeadQueries queries, LeadServiceLevels levels, WorkingDays workingDays) {
         this.queries = queries;
-        this.obligations = obligations;
         this.levels = levels;
         this.workingDays = workingDays;
     }
@@ -82,7 +80,6 @@ public class OverdueLeads {
 
     private LeadQueries.OwingPage owing(LuodiUser user, String unit, LocalDate today, long offset, int limit,
                                         boolean unannouncedOnly) {
-        obligations.fillUnknown();
         return queries.owing(user, unit, dueDays(today), offset, limit, unannouncedOnly);
     }
 

@@ -117,8 +117,11 @@ class OverdueLeadsTest extends IsolatedQuerySideTest {
         List<String> corrected = lines(supervisor().get("/api/leads/overdue").ok());
         assertThat(corrected).contains(d + " FEEDBACK 2024-11-05 5 2024-11-12 8").hasSize(5);
 
-        // leads kept before what they owe was (V164): worked out on the first read, to the same answer
-        jdbc.update("UPDATE lead SET owes = NULL, owes_since = NULL");
+        // leads kept before what they owe was (V165): their facts worked out from their timelines, to the same answer
+        jdbc.update("UPDATE lead SET followed_up = false, after_assessment = false, resumed_on = NULL, "
+                + "latest_step_on = NULL");
+        assertThat(lines(supervisor().get("/api/leads/overdue").ok())).isNotEqualTo(corrected);
+        jdbc.execute("SELECT lead_obligation_facts_from_timelines()");
         assertThat(lines(supervisor().get("/api/leads/overdue").ok())).isEqualTo(corrected);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lead WHERE owes IS NOT NULL", Integer.class))
                 .isEqualTo(8); // all but the paused G and the abandoned I
