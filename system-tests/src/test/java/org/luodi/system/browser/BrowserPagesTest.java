@@ -37,6 +37,22 @@ class BrowserPagesTest {
         }
     }
 
+    /** The longest menu, the supervisors', fits the office screens' 1366 px: no entry broken over two lines or hidden. */
+    @Test
+    void theSupervisorsMenuFitsOnOneLineAt1366Pixels() {
+        browser.login("supervisor").go("/dashboard");
+        browser.waitFor("#nav a");
+        assertThat(browser.findAll("#nav a")).hasSize(13);
+        Object broken = browser.script("""
+                const who = document.getElementById('who').getBoundingClientRect();
+                return [...document.querySelectorAll('#nav a')].filter(a => {
+                  const text = document.createRange();
+                  text.selectNodeContents(a);
+                  return text.getClientRects().length > 1 || a.getBoundingClientRect().right > who.left;
+                }).map(a => a.textContent).join('、');""");
+        assertThat(broken).isEqualTo("");
+    }
+
     @Test
     void theAlertsPageListsAStalledContractAsOverdue() {
         browser.login("supervisor").go("/alerts");
