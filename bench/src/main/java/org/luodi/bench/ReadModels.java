@@ -31,7 +31,7 @@ final class ReadModels {
     static final List<String> PROJECT_VERSIONS_TABLES = List.of("project_version", "fund_arrival_version");
     /** Each read model whose reset handler sets its secondary indexes aside (V32), with its tables. */
     static final Map<String, List<String>> SET_ASIDE = Map.of(PROJECT_VERSIONS, PROJECT_VERSIONS_TABLES,
-            "project-history", List.of("project_event"));
+            "project-history", List.of("project_event"), "leads", List.of("lead", "lead_event"));
 
     private final Cluster cluster;
 
