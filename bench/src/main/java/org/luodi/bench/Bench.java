@@ -65,6 +65,7 @@ public final class Bench {
         Path root = Path.of(System.getProperty("luodi.root", ".")).toAbsolutePath().normalize();
         int outOption = options.indexOf("--out");
         Path out = outOption >= 0 ? root.resolve(options.get(outOption + 1))
+                : options.contains("--export") ? root.resolve("bench/target/performance-export.md")
                 : settings.quick() ? root.resolve("bench/target/performance-quick.md")
                 : root.resolve("docs/performance.md");
         Machine machine = Machine.describe(root);
@@ -75,7 +76,12 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(cleanup);
         Report report = new Report();
         try (Http http = new Http()) {
-            new Bench(settings, cluster, http, report).run();
+            Bench bench = new Bench(settings, cluster, http, report);
+            if (options.contains("--export")) {
+                bench.exportAlone();
+            } else {
+                bench.run();
+            }
         } finally {
             cluster.close();
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -168,13 +174,41 @@ public final class Bench {
         return new Findings.WritePath(write, writeCommandCpu, writePostgresCpu, formatProblems);
     }
 
-    /** 3. Steady load with the tuned query side following. */
-    private QuerySide steadyLoadTuned(SideProcess command) throws Exception {
+    /**
+     * {@code bench/run --export}: step 10b alone, for the export's memory at the national size without the hour of
+     * the other steps: the national data set, every read model rebuilt by the tuned query side, then the export.
+     */
+    private void exportAlone() throws Exception {
+        Cluster cluster = harness.cluster();
+        SideProcess command = cluster.startSide("command-side", "command-side", Map.of());
+        Map<String, String> queryEnv = tunedEnvironment(command);
+        SideProcess empty = cluster.startSide("query-side-tuned", "query-side", queryEnv);
+        Set<String> groups = harness.awaitGroups(empty);
+        cluster.stop(empty);
+        NationalData.Result national = nationalDataSet();
+        long head = harness.readModels().head();
+        harness.readModels().resetOffline(true);
+        SideProcess rebuild = cluster.startSide("query-side-tuned-national", "query-side", queryEnv);
+        Rebuilds.Rebuild rebuilt = harness.rebuild(rebuild, groups, head, harness.settings().tunedRebuildLimitSeconds(),
+                true);
+        Log.say("every read model rebuilt: " + rebuilt.describe());
+        cluster.stop(rebuild);
+        cluster.stop(command);
+        Findings.exportRow(harness.report(), largestTownshipExport(national));
+    }
+
+    private Map<String, String> tunedEnvironment(SideProcess command) {
         Map<String, String> queryEnv = new HashMap<>(Cluster.sideSettings());
         if (!queryEnv.isEmpty()) {
             harness.report().note("tuned query sides run with " + queryEnv);
         }
         queryEnv.put("LUODI_COMMAND_SIDE_URL", command.url());
+        return queryEnv;
+    }
+
+    /** 3. Steady load with the tuned query side following. */
+    private QuerySide steadyLoadTuned(SideProcess command) throws Exception {
+        Map<String, String> queryEnv = tunedEnvironment(command);
         SideProcess tuned = harness.cluster().startSide("query-side-tuned", "query-side", queryEnv);
         Set<String> groups = harness.awaitGroups(tuned);
         harness.catchUp(tuned, groups);

@@ -115,12 +115,7 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
                 200);
         queryRow(report, "GET /api/calendar", queried.calendar(), 200);
         queryRow(report, "GET /api/vocabulary", queried.vocabulary(), 20);
-        report.target(String.format("台账 export (GET /api/ledger.xlsx) of the largest township, %,d projects, query "
-                        + "side -Xmx512m", export.projects()), "within -Xmx512m",
-                String.format("%.1f s, %,.1f MB; peak heap %.0f MiB (%d collections, %d full)%s", export.seconds(),
-                        export.bytes() / 1e6, export.heap().peakMb(), export.heap().collections(),
-                        export.heap().fullCollections(), export.heap().outOfMemory() ? ", OUT OF MEMORY" : ""),
-                "", "", !export.heap().outOfMemory());
+        exportRow(report, export);
         heapRow(report, "command side", heaps.command());
         heapRow(report, "query side", heaps.query());
 
@@ -230,6 +225,16 @@ record Findings(RawInsert.Result raw, WritePath write, Load.Open tuned, Load.Ope
         }
         report.target(what, "p95 ≤ " + (int) p95Target + " ms", String.format("p50 %.1f ms, p95 %.1f ms",
                 r.latency().at(50), r.latency().at(95)), "", "", r.latency().at(95) <= p95Target);
+    }
+
+    /** Step 10b's row; also the whole table of {@code bench/run --export}. */
+    static void exportRow(Report report, Exported export) {
+        report.target(String.format("台账 export (GET /api/ledger.xlsx) of the largest township, %,d projects, query "
+                        + "side -Xmx512m", export.projects()), "within -Xmx512m",
+                String.format("%.1f s, %,.1f MB; peak heap %.0f MiB (%d collections, %d full)%s", export.seconds(),
+                        export.bytes() / 1e6, export.heap().peakMb(), export.heap().collections(),
+                        export.heap().fullCollections(), export.heap().outOfMemory() ? ", OUT OF MEMORY" : ""),
+                "", "", !export.heap().outOfMemory());
     }
 
     private static void heapRow(Report report, String side, Heap.Figures h) {

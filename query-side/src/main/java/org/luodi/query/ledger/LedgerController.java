@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.project.ProjectQueries;
-import org.luodi.query.project.ProjectView;
 import org.luodi.query.project.Stage;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
@@ -25,12 +24,12 @@ import static org.luodi.query.web.FilterCodes.blankToNull;
 /**
  * The 台账 as a workbook (issue #18, layout in docs/ledger.md): the empty template with an example row, and the
  * export of the projects the caller may see, filtered like the project list, as they stood on {@code asOf} as
- * known at {@code knownAt}; read through {@code query.project}'s queries, a page at a time, written as a stream.
+ * known at {@code knownAt}; read through {@code query.project}'s queries, a batch at a time, written as a stream.
  */
 @RestController
 public class LedgerController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int PAGE = 200;
+    private static final int BATCH = 500;
 
     private final ProjectQueries queries;
     private final QueryTime time;
@@ -69,20 +68,9 @@ public class LedgerController {
         LocalDate day = time.asOf(asOf);
         Instant known = time.knownAt(knownAt);
         LuodiUser user = LuodiUser.current();
-        // the first page before any byte is sent, so that a refusal (another township) is still a problem+json
-        ProjectQueries.Page page = queries.list(user, filter, day, known, 0, PAGE);
+        // the workbook is sent once written: a refusal (another township) is still a problem+json
         try (LedgerWorkbook workbook = new LedgerWorkbook()) {
-            for (int p = 0; ; p++) {
-                if (p > 0) {
-                    page = queries.list(user, filter, day, known, p, PAGE);
-                }
-                for (ProjectView view : page.content()) {
-                    workbook.project(view);
-                }
-                if (p + 1 >= page.totalPages()) {
-                    break;
-                }
-            }
+            queries.each(user, filter, day, known, BATCH, workbook::project);
             send(response, "台账-" + day + ".xlsx", workbook);
         }
     }

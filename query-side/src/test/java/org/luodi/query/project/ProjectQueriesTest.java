@@ -2,6 +2,7 @@ package org.luodi.query.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.luodi.events.CompanyRegistered;
 import org.luodi.events.FundsArrived;
 import org.luodi.events.Milestone;
@@ -10,6 +11,8 @@ import org.luodi.events.ProjectSigned;
 import org.luodi.events.ProjectTerminated;
 import org.luodi.events.ProjectVoided;
 import org.luodi.events.SourceRegion;
+import org.luodi.platform.security.LuodiUser;
+import org.luodi.platform.security.Role;
 import org.luodi.query.ApiClient;
 import org.luodi.query.QuerySideTest;
 
@@ -25,6 +28,8 @@ import static org.luodi.query.SampleEvents.started;
 
 /** GET /api/projects and /api/projects/{id}: filters, paging, business time (asOf) and record time (knownAt). */
 class ProjectQueriesTest extends QuerySideTest {
+    @Autowired
+    private ProjectQueries queries;
     private final String mark = "标记" + newId().substring(0, 8);
     private final String a = newId();
     private final String b = newId();
@@ -92,6 +97,36 @@ class ProjectQueriesTest extends QuerySideTest {
         assertThat(list("supervisor", "asOf", "2024-04-15", "stage", "REGISTERED")).containsExactly(a);
         // E was recorded on 2025-01-06: a list known at the new year's day lacks it, although dated later
         assertThat(list("supervisor", "knownAt", "2025-01-01T00:00:00Z")).containsExactly(c, b, a);
+    }
+
+    /**
+     * The export's walk in batches of two gives the list's order, page boundaries falling inside a signing date:
+     * F and G are signed on B's day (2024-06-15), so batches end between projects of the same date.
+     */
+    @Test
+    void everyProjectInBatchesInTheListsOrder() {
+        recordFiveProjects();
+        String f = newId();
+        String g = newId();
+        events().byClerk("gaoxin", project(f, "gaoxin", "electronics", "己", "2024-06-15"), on("2024-06-16"));
+        events().byClerk("gaoxin", project(g, "gaoxin", "electronics", "庚", "2024-06-15"), on("2024-06-16"));
+        awaitProcessed();
+        LocalDate asOf = LocalDate.of(2025, 6, 30);
+        LuodiUser supervisor = new LuodiUser("supervisor", Role.SUPERVISOR, null);
+        List<String> sameDay = new ArrayList<>(List.of(b, f, g));
+        sameDay.sort(null); // projects signed on one day come in code order
+        List<String> expected = new ArrayList<>(List.of(e, c));
+        expected.addAll(sameDay);
+        expected.add(a);
+        assertThat(list("supervisor")).containsExactlyElementsOf(expected);
+        for (int batch : new int[]{1, 2, 3, 6, 7}) {
+            assertThat(walk(supervisor, filter(null), asOf, batch)).as("batches of %d", batch)
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(walk(supervisor, filter("chengui"), asOf, 2)).containsExactly(c);
+        assertThat(walk(new LuodiUser("chengui", Role.CLERK, "chengui"), filter(null), asOf, 1)).containsExactly(c);
+        assertThat(walk(supervisor, filter(null), LocalDate.of(2024, 6, 30), 2)).containsExactlyElementsOf(
+                List.of(sameDay.get(0), sameDay.get(1), sameDay.get(2), a));
     }
 
     @Test
@@ -184,6 +219,17 @@ class ProjectQueriesTest extends QuerySideTest {
     private ProjectSigned project(String id, String township, String chain, String suffix, String signedOn) {
         return new ProjectSigned(id, mark + suffix, mark + suffix + "投资有限公司", township, chain, true,
                 new BigDecimal("15000"), SourceRegion.OUT_OF_PROVINCE, LocalDate.parse(signedOn), null, null);
+    }
+
+    /** The ids {@code each} hands on, limited to this test's projects. */
+    private List<String> walk(LuodiUser user, ProjectQueries.Filter filter, LocalDate asOf, int batch) {
+        List<String> ids = new ArrayList<>();
+        queries.each(user, filter, asOf, null, batch, view -> ids.add(view.projectId()));
+        return ids;
+    }
+
+    private ProjectQueries.Filter filter(String township) {
+        return new ProjectQueries.Filter(township, null, null, null, null, mark, null);
     }
 
     /** The ids listed for {@code user}, limited to this test's projects, as of 2025-06-30 unless told. */
