@@ -140,6 +140,7 @@ public class LedgerImport {
         }
         String sha = sha256(file);
         Ledger ledger = LedgerParser.parse(file, reference);
+        long parsed = System.nanoTime();
         Result result = transaction.execute(status -> {
             if (!dryRun) {
                 jdbc.execute("LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE");
@@ -151,12 +152,15 @@ public class LedgerImport {
             if (already && !dryRun) {
                 status.setRollbackOnly();
                 r.plan(this, user);
+                r.planned = r.sent = System.nanoTime();
                 return r;
             }
             r.plan(this, user);
+            r.planned = System.nanoTime();
             if (ledger.errors.isEmpty()) {
                 r.execute(this, name);
             }
+            r.sent = System.nanoTime();
             if (!ledger.errors.isEmpty() || dryRun || r.events == 0) {
                 status.setRollbackOnly();
             } else {
@@ -169,9 +173,11 @@ public class LedgerImport {
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
         LedgerPreview preview = Objects.requireNonNull(result).preview(name, sha, millis);
-        log.info("ledger {} ({}): {} project rows, {} funds rows, {} events {} in {} ms{}", name, sha.substring(0, 12),
-                ledger.projects.size(), ledger.funds.size(), result.events, result.recorded ? "recorded" : "not recorded",
-                millis, dryRun ? " (dry run)" : "");
+        log.info("ledger {} ({}): {} project rows, {} funds rows, {} events {} in {} ms (read {}, planned {}, sent {}){}",
+                name, sha.substring(0, 12), ledger.projects.size(), ledger.funds.size(), result.events,
+                result.recorded ? "recorded" : "not recorded", millis, (parsed - started) / 1_000_000,
+                (result.planned - parsed) / 1_000_000, (result.sent - result.planned) / 1_000_000,
+                dryRun ? " (dry run)" : "");
         if (!dryRun && !ledger.errors.isEmpty()) {
             throw new RefusedException(ErrorCode.LEDGER_INVALID, "台账有 " + ledger.errors.size()
                     + " 处错误，整个文件都没有写入：" + ledger.errors.stream().limit(3)
@@ -208,6 +214,8 @@ public class LedgerImport {
         final String correctionReason;
         int events;
         boolean recorded;
+        long planned;
+        long sent;
 
         Result(Ledger ledger, boolean dryRun, boolean alreadyImported, String correctionReason) {
             this.ledger = ledger;
