@@ -7,6 +7,7 @@ import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
+import org.luodi.query.web.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,12 +115,7 @@ public class AuditController {
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
         LuodiUser user = LuodiUser.current();
-        if (page < 0) {
-            throw new InvalidInputException("page", "须大于等于 0");
-        }
-        if (size < 1 || size > 500) {
-            throw new InvalidInputException("size", "须在 1–500 之间");
-        }
+        Paging.check(page, size, 500);
         String eventType = blankToNull(type);
         if (eventType != null && !TYPES.contains(eventType)) {
             throw new InvalidInputException("type", "未知的事件类型，可选 " + TYPES);

@@ -11,6 +11,7 @@ import org.luodi.platform.problem.NotFoundException;
 import org.luodi.platform.reference.ReferenceData;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.QueryTime;
+import org.luodi.query.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,7 +70,7 @@ public class LeadQueryController {
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
         List<FieldProblem> errors = new ArrayList<>();
-        paging(page, size, 200, errors);
+        Paging.check(page, size, 200, errors);
         LeadQueries.Filter filter = new LeadQueries.Filter(unit(unit, errors), named(LeadStage.class, "stage", stage,
                 errors), named(LeadSource.class, "source", source, errors), date("from", from, errors),
                 date("to", to, errors), null);
@@ -133,7 +134,7 @@ public class LeadQueryController {
                                                @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
-        paging(page, size, 1000, errors);
+        Paging.check(page, size, 1000, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -170,21 +171,11 @@ public class LeadQueryController {
                             @RequestParam(defaultValue = "100") int size) {
         List<FieldProblem> errors = new ArrayList<>();
         String code = unit(unit, errors);
-        paging(page, size, 1000, errors);
+        Paging.check(page, size, 1000, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return overdue.page(LuodiUser.current(), code, time.today(), page, size);
-    }
-
-    /** A page number up to 100,000 and a size from 1 to {@code largest}, each a problem of its own otherwise. */
-    private static void paging(int page, int size, int largest, List<FieldProblem> errors) {
-        if (page < 0 || page > 100_000) {
-            errors.add(new FieldProblem("page", "须在 0–100000 之间"));
-        }
-        if (size < 1 || size > largest) {
-            errors.add(new FieldProblem("size", "须在 1–" + largest + " 之间"));
-        }
     }
 
     private String unit(String text, List<FieldProblem> errors) {

@@ -5,6 +5,7 @@ import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
+import org.luodi.query.web.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,12 +47,7 @@ public class ProjectQueryController {
         if (stage != null && !stage.isBlank() && Stage.byCode(stage) == null) {
             throw new InvalidInputException("stage", "未知的阶段，可选 " + java.util.Arrays.toString(Stage.values()));
         }
-        if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "须在 0–100000 之间");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "须在 1–200 之间");
-        }
+        Paging.check(page, size, 200);
         var filter = new ProjectQueries.Filter(codes.township(township), codes.chain(chain), blankToNull(stage),
                 signedFrom, signedTo, name, codes.leader(leader));
         return queries.list(LuodiUser.current(), filter, time.asOf(asOf), time.knownAt(knownAt), page, size);

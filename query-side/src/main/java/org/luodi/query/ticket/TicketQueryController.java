@@ -7,6 +7,7 @@ import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
+import org.luodi.query.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,12 +53,7 @@ public class TicketQueryController {
                                    @RequestParam(required = false) String asOf,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "须在 0–100000 之间");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "须在 1–200 之间");
-        }
+        Paging.check(page, size, 200);
         TicketQueries.Filter filter = new TicketQueries.Filter(status(status), Boolean.TRUE.equals(overdue),
                 uuid(project), codes.township(township), department(department), Boolean.TRUE.equals(open),
                 codes.leader(leader));

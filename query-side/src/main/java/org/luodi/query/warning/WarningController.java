@@ -5,6 +5,7 @@ import org.luodi.platform.problem.InvalidInputException;
 import org.luodi.platform.security.LuodiUser;
 import org.luodi.query.web.FilterCodes;
 import org.luodi.query.web.QueryTime;
+import org.luodi.query.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,12 +52,7 @@ public class WarningController {
                              @RequestParam(required = false) String knownAt,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || page > 100_000) {
-            throw new InvalidInputException("page", "须在 0–100000 之间");
-        }
-        if (size < 1 || size > 1000) {
-            throw new InvalidInputException("size", "须在 1–1000 之间");
-        }
+        Paging.check(page, size, 1000);
         LuodiUser user = LuodiUser.current();
         Set<String> townships = codes.visibleTownships(user, township, "不能查看其他乡镇的预警");
         LocalDate day = time.asOf(asOf);
