@@ -29,7 +29,8 @@ import java.util.function.BiFunction;
 /**
  * Chains every project's events as they are appended (see {@link EventHash}). The previous event's hash comes from
  * a cache of committed events, or from the event store when another instance appended last; the payload is
- * hashed exactly as the storage engine will store it (same serializer), so the query side can verify stored rows.
+ * hashed exactly as the storage engine will store it (same serializer; the engine stores the very bytes hashed, see
+ * {@link HashedEvent}), so the query side can verify stored rows.
  */
 @Component
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -82,7 +83,12 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(u -> committed(aggregateId, sequence, hash));
         }
-        return event.andMetaData(MetaData.with(EventHash.PREVIOUS, previous).and(EventHash.HASH, hash));
+        return hashed(event, event.getMetaData().and(EventHash.PREVIOUS, previous).and(EventHash.HASH, hash), payload);
+    }
+
+    private <T> HashedEvent<T> hashed(DomainEventMessage<T> event, MetaData metaData,
+                                      SerializedObject<byte[]> payload) {
+        return new HashedEvent<>(event, metaData, serializer, payload);
     }
 
     private String previousHash(String aggregateId, long previousSequence) {
