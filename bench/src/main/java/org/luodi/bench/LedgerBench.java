@@ -57,9 +57,12 @@ public final class LedgerBench {
         }
     }
 
-    /** Writes a county ledger of {@code projects} and imports it as a supervisor, after its preview if asked. */
+    /**
+     * Writes a county ledger of {@code projects} and imports it as a supervisor, after its preview if asked; with a
+     * {@code profile} name, the command side is recorded during the import (summary in the run's logs).
+     */
     private static Imported importCounty(HttpClient http, SideProcess command, Path county, int projects,
-                                         Random random, boolean previewFirst, boolean profiled) throws Exception {
+                                         Random random, boolean previewFirst, String profile) throws Exception {
         int expected = write(county, projects, null, random);
         Log.say(String.format("ledger of %,d projects, %,d events expected, %,d bytes", projects, expected,
                 Files.size(county)));
@@ -72,13 +75,13 @@ public final class LedgerBench {
                 Log.say("preview refused: " + preview.statusCode());
             }
         }
-        Profile profile = profiled ? Profile.start(command.process().pid(), "command-side-confirmed-import",
-                county.getParent().resolve("logs")) : null;
+        Profile recording = profile == null ? null : Profile.start(command.process().pid(), profile,
+                county.getParent().resolve("logs"));
         long start = System.nanoTime();
         HttpResponse<String> answer = upload(http, command.url(), "supervisor", county, false);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (profile != null) {
-            Log.say("profile of the confirmed import: " + profile.stop());
+        if (recording != null) {
+            Log.say("profile of the import: " + recording.stop());
         }
         JsonNode body = Http.JSON.readTree(answer.body());
         if (answer.statusCode() != 200 || !body.path("recorded").asBoolean()) {
@@ -113,16 +116,12 @@ public final class LedgerBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // a fresh side's first import, then the office's flow on another county file: its preview, then the
             // import confirmed after it (the side warm: signed in, POI and the command path loaded and compiled)
-            // --profile: where the first import's time goes (a flight recording of the command side, summarised)
-            Profile profile = options.contains("--profile") ? Profile.start(command.process().pid(),
-                    "command-side-first-import", cluster.work().resolve("logs")) : null;
+            // --profile: where each import's time goes (a flight recording of the command side, summarised)
+            boolean profiled = options.contains("--profile");
             Imported cold = importCounty(http, command, cluster.work().resolve("county-ledger.xlsx"), projects,
-                    new Random(18), false, false);
-            if (profile != null) {
-                Log.say("profile of the first import: " + profile.stop());
-            }
+                    new Random(18), false, profiled ? "command-side-first-import" : null);
             Imported confirmed = importCounty(http, command, cluster.work().resolve("county-ledger-2.xlsx"),
-                    projects, new Random(19), true, options.contains("--profile"));
+                    projects, new Random(19), true, profiled ? "command-side-confirmed-import" : null);
             Heap.Figures heap = Heap.fromGcLog(cluster.gcLog("command-side-512m"),
                     cluster.work().resolve("logs").resolve("command-side-512m.log"))
                     .with(Heap.sample(command.process().pid()));
