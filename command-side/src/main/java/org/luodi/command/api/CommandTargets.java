@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.AnnotatedElement;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which aggregate a command is for: Axon's annotation lookup ({@link AnnotationCommandTargetResolver}), its members
  * found once per command class. Axon's own searches the command's methods and fields by reflection for every
- * command, twice (identifier, then version, which our commands never carry): a tenth of a 台账 import's CPU. The
+ * command, twice (identifier, then version, which our commands never carry): a sixth of a 台账 import's CPU. The
  * search here is Axon's (methods first, then fields, the same annotation check); anything but a plain identifier
  * (a version member, a null identifier, a failing accessor) is left to Axon's resolver, errors and all. Axon's
  * aggregate configuration takes this bean for every aggregate.
@@ -57,21 +57,17 @@ public class CommandTargets implements CommandTargetResolver {
         return identifier == null ? axon.resolveTarget(command) : new VersionedAggregateIdentifier(identifier, null);
     }
 
-    private static Member annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
+    private static Member annotated(Class<?> type, Class<? extends Annotation> annotation) {
         for (Method method : ReflectionUtils.methodsOf(type)) {
-            if (present(method, annotation)) {
+            if (AnnotationUtils.isAnnotationPresent(method, annotation)) {
                 return ReflectionUtils.ensureAccessible(method);
             }
         }
         for (Field field : ReflectionUtils.fieldsOf(type)) {
-            if (present(field, annotation)) {
+            if (AnnotationUtils.isAnnotationPresent(field, annotation)) {
                 return ReflectionUtils.ensureAccessible(field);
             }
         }
         return null;
-    }
-
-    private static boolean present(AnnotatedElement element, Class<? extends java.lang.annotation.Annotation> annotation) {
-        return AnnotationUtils.isAnnotationPresent(element, annotation);
     }
 }
