@@ -157,7 +157,7 @@ final class LedgerParser implements WorkbookReader.RowHandler {
                 ProjectColumn c = (ProjectColumn) h.column();
                 values.put(c, value);
                 p.cells.put(c, CellReference.convertNumToColString(column) + row.number());
-                p.shown.put(c.header(), value.text());
+                p.shown.put(c.header(), value.shown());
                 if (h.unit() != null) {
                     units.put(c, h.unit());
                 }
@@ -242,7 +242,7 @@ final class LedgerParser implements WorkbookReader.RowHandler {
             Header<?> h = columns.get(column);
             if (h != null) {
                 values.put((FundsColumn) h.column(), value);
-                f.shown.put(((FundsColumn) h.column()).header(), value.text());
+                f.shown.put(((FundsColumn) h.column()).header(), value.shown());
             }
         });
         Cells<FundsColumn> cells = new Cells<>(sheet, row.number(), values, f.cells, FundsColumn::header);

@@ -52,6 +52,21 @@ final class Lenient {
         boolean blank() {
             return text == null || text.isBlank();
         }
+
+        /**
+         * The cell as Excel shows it, for the preview: a date cell as its date (the sheet's XML holds its serial,
+         * 45593.0 for 2024-10-28), a number without trailing zeros; anything else as it was written.
+         */
+        String shown() {
+            if (!numeric || blank()) {
+                return text;
+            }
+            try {
+                return dateFormatted ? date(this).toString() : number(text).stripTrailingZeros().toPlainString();
+            } catch (CellError e) {
+                return text; // its error says what is wrong with it
+            }
+        }
     }
 
     /** The message for one cell that cannot be read. */

@@ -32,6 +32,16 @@ class LenientTest {
         assertThat(Lenient.date(new Value("45432", true, false))).isEqualTo(LocalDate.of(2024, 5, 20));
     }
 
+    @Test
+    void thePreviewShowsACellAsExcelShowsIt() {
+        assertThat(new Value("45593.0", true, true).shown()).isEqualTo("2024-10-28");
+        assertThat(new Value("12000.0", true, false).shown()).isEqualTo("12000");
+        assertThat(new Value("1234.50", true, false).shown()).isEqualTo("1234.5");
+        assertThat(Value.text("2024年1月2日").shown()).isEqualTo("2024年1月2日");
+        assertThat(Value.text("1,200").shown()).isEqualTo("1,200");
+        assertThat(new Value("-1.0E9", true, true).shown()).isEqualTo("-1.0E9"); // no date: shown as written
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2024-02-30", "2024-13-01", "五月二十日", "5/20/2024", "2024-5", "明天", "20241340"})
     void otherDatesAreErrorsOfTheCell(String text) {
