@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
@@ -170,7 +171,8 @@ final class LedgerParser implements WorkbookReader.RowHandler {
                 units.putIfAbsent(c, h.unit());
             }
         });
-        Cells<ProjectColumn> cells = new Cells<>(sheet, row.number(), values, p.cells, ProjectColumn::header);
+        Cells<ProjectColumn> cells = new Cells<>(sheet, row.number(), values, p.cells, ProjectColumn::header,
+                p.shown);
         String rowUnit = cells.read(ProjectColumn.UNIT, Lenient::unit);
         Function<ProjectColumn, BigDecimal> amount = c -> cells.read(c,
                 v -> Lenient.amount(v, rowUnit != null ? rowUnit : units.get(c)));
@@ -185,20 +187,20 @@ final class LedgerParser implements WorkbookReader.RowHandler {
         p.industrial = cells.read(ProjectColumn.INDUSTRIAL, Lenient::yesNo);
         p.source = cells.read(ProjectColumn.SOURCE, Lenient::source);
         p.contract = amount.apply(ProjectColumn.CONTRACT);
-        p.signedOn = cells.read(ProjectColumn.SIGNED, Lenient::date);
+        p.signedOn = cells.date(ProjectColumn.SIGNED);
         p.introducedBy = cells.read(ProjectColumn.INTRODUCED_BY, Lenient::department);
         p.planned = amount.apply(ProjectColumn.PLANNED);
-        p.registeredOn = cells.read(ProjectColumn.REGISTERED, Lenient::date);
+        p.registeredOn = cells.date(ProjectColumn.REGISTERED);
         p.company = cells.read(ProjectColumn.COMPANY, v -> v.text().strip());
         p.creditCode = cells.read(ProjectColumn.CREDIT_CODE, v -> v.text().strip().toUpperCase(java.util.Locale.ROOT));
         p.foreign = cells.read(ProjectColumn.FOREIGN, Lenient::yesNo);
         p.exportOriented = cells.read(ProjectColumn.EXPORT, Lenient::yesNo);
-        p.startedOn = cells.read(ProjectColumn.STARTED, Lenient::date);
+        p.startedOn = cells.date(ProjectColumn.STARTED);
         p.startKind = cells.read(ProjectColumn.START_KIND, Lenient::startKind);
-        p.storedOn = cells.read(ProjectColumn.STORED, Lenient::date);
+        p.storedOn = cells.date(ProjectColumn.STORED);
         p.storedPlanned = amount.apply(ProjectColumn.STORED_PLANNED);
-        p.productionOn = cells.read(ProjectColumn.PRODUCTION, Lenient::date);
-        p.terminatedOn = cells.read(ProjectColumn.TERMINATED, Lenient::date);
+        p.productionOn = cells.date(ProjectColumn.PRODUCTION);
+        p.terminatedOn = cells.date(ProjectColumn.TERMINATED);
         p.terminationReason = cells.read(ProjectColumn.TERMINATION_REASON, v -> v.text().strip());
         for (ProjectColumn c : ProjectColumn.values()) {
             if (c.required() && !values.containsKey(c) && (p.code == null || c == ProjectColumn.NAME)) {
@@ -245,10 +247,11 @@ final class LedgerParser implements WorkbookReader.RowHandler {
                 f.shown.put(((FundsColumn) h.column()).header(), value.shown());
             }
         });
-        Cells<FundsColumn> cells = new Cells<>(sheet, row.number(), values, f.cells, FundsColumn::header);
+        Cells<FundsColumn> cells = new Cells<>(sheet, row.number(), values, f.cells, FundsColumn::header,
+                f.shown);
         f.code = cells.read(FundsColumn.CODE, v -> v.text().strip());
         f.name = cells.read(FundsColumn.NAME, v -> v.text().strip());
-        f.arrivedOn = cells.read(FundsColumn.ARRIVED, Lenient::date);
+        f.arrivedOn = cells.date(FundsColumn.ARRIVED);
         f.source = cells.read(FundsColumn.SOURCE, Lenient::source);
         String unit = cells.read(FundsColumn.UNIT, Lenient::unit);
         String effective = unit != null ? unit : units.get(FundsColumn.AMOUNT);
@@ -282,13 +285,25 @@ final class LedgerParser implements WorkbookReader.RowHandler {
         private final Map<C, Value> values;
         private final Map<C, String> refs;
         private final Function<C, String> header;
+        private final Map<String, String> shown;
 
-        Cells(String sheet, int row, Map<C, Value> values, Map<C, String> refs, Function<C, String> header) {
+        Cells(String sheet, int row, Map<C, Value> values, Map<C, String> refs, Function<C, String> header,
+              Map<String, String> shown) {
             this.sheet = sheet;
             this.row = row;
             this.values = values;
             this.refs = refs;
             this.header = header;
+            this.shown = shown;
+        }
+
+        /** A date column: a number in it (an Excel date, its format kept or lost) is shown as the date it was read as. */
+        LocalDate date(C column) {
+            LocalDate date = read(column, Lenient::date);
+            if (date != null && values.get(column).numeric()) {
+                shown.put(header.apply(column), date.toString());
+            }
+            return date;
         }
 
         <T> T read(C column, Function<Value, T> reader) {

@@ -54,18 +54,11 @@ final class Lenient {
         }
 
         /**
-         * The cell as Excel shows it, for the preview: a date cell as its date (the sheet's XML holds its serial,
-         * 45593.0 for 2024-10-28), a number without trailing zeros; anything else as it was written.
+         * The cell for the preview: a number without the trailing zeros of the sheet's XML (12000.0); anything else
+         * as it was written. (A date column shows its numbers as the dates they were read as.)
          */
         String shown() {
-            if (!numeric || blank()) {
-                return text;
-            }
-            try {
-                return dateFormatted ? date(this).toString() : number(text).stripTrailingZeros().toPlainString();
-            } catch (CellError e) {
-                return text; // its error says what is wrong with it
-            }
+            return numeric && !blank() ? number(text).stripTrailingZeros().toPlainString() : text;
         }
     }
 

@@ -33,13 +33,11 @@ class LenientTest {
     }
 
     @Test
-    void thePreviewShowsACellAsExcelShowsIt() {
-        assertThat(new Value("45593.0", true, true).shown()).isEqualTo("2024-10-28");
+    void thePreviewShowsANumberWithoutTheTrailingZerosOfTheSheetsXml() {
         assertThat(new Value("12000.0", true, false).shown()).isEqualTo("12000");
         assertThat(new Value("1234.50", true, false).shown()).isEqualTo("1234.5");
         assertThat(Value.text("2024年1月2日").shown()).isEqualTo("2024年1月2日");
         assertThat(Value.text("1,200").shown()).isEqualTo("1,200");
-        assertThat(new Value("-1.0E9", true, true).shown()).isEqualTo("-1.0E9"); // no date: shown as written
     }
 
     @ParameterizedTest
